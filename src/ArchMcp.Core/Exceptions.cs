@@ -1,0 +1,31 @@
+namespace ArchMcp.Core;
+
+/// <summary>Base of every error a user or a model can act on. Messages say what was wrong and what to do next.</summary>
+public class KnowledgeException(string message, Exception? inner = null) : Exception(message, inner);
+
+public sealed class DecisionNotFoundException(string reference, IReadOnlyList<string> closest)
+    : KnowledgeException(closest.Count == 0
+        ? $"No decision '{reference}'. Use list_decisions to see the decisions that exist."
+        : $"No decision '{reference}' — closest: {string.Join(", ", closest)}.")
+{
+    public IReadOnlyList<string> Closest { get; } = closest;
+}
+
+public sealed class RuleNotFoundException(string id, IReadOnlyList<string> closest)
+    : KnowledgeException(closest.Count == 0
+        ? $"No rule or standard '{id}'. Use search_knowledge to find rules by their words."
+        : $"No rule or standard '{id}' — closest: {string.Join(", ", closest)}.")
+{
+    public IReadOnlyList<string> Closest { get; } = closest;
+}
+
+public sealed class DocumentNotFoundException(string kind, string id)
+    : KnowledgeException($"No {kind} '{id}'. List the resources to see the ids that exist.");
+
+public sealed class InvalidQueryException(string message) : KnowledgeException(message);
+
+public sealed class KnowledgeRootNotFoundException(string path)
+    : KnowledgeException($"Knowledge folder '{path}' does not exist. Pass --knowledge PATH (or name=PATH) pointing at a folder of Markdown files.");
+
+public sealed class IndexLockedException(string path)
+    : KnowledgeException($"The index at '{path}' is being written by another archmcp process. Wait for it to finish, or pass --index PATH to use another folder.");

@@ -1,0 +1,67 @@
+using ArchMcp.Core.Model;
+
+namespace ArchMcp.Core;
+
+/// <summary>
+/// The one service layer behind the MCP tools, the Semantic Kernel functions and the CLI verbs. Ranking,
+/// filtering, snippets, lookups and checklists live here and nowhere else.
+/// </summary>
+public interface IKnowledgeService
+{
+    /// <summary>Ranked search over all knowledge.</summary>
+    Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>One decision by any reference. Throws <see cref="DecisionNotFoundException"/> with the closest matches.</summary>
+    Task<DecisionView> GetDecisionAsync(GetDecisionRequest request, CancellationToken cancellationToken = default);
+
+    Task<DecisionPage> ListDecisionsAsync(DecisionQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>One rule by its identifier, or a standard by its id. Throws <see cref="RuleNotFoundException"/>.</summary>
+    Task<RuleLookup> GetRuleAsync(string id, string? root = null, CancellationToken cancellationToken = default);
+
+    Task<ChecklistResult> DesignChecklistAsync(ChecklistRequest request, CancellationToken cancellationToken = default);
+
+    Task<ReviewResult> ReviewDesignAsync(ChecklistRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>A whole document by kind and id (for resources). Throws <see cref="DocumentNotFoundException"/>.</summary>
+    Task<DocumentView> GetDocumentAsync(DocumentKind kind, string id, CancellationToken cancellationToken = default);
+
+    /// <summary>Every document (id, kind, title, uri), for resource listings.</summary>
+    Task<IReadOnlyList<DocumentView>> ListDocumentsAsync(CancellationToken cancellationToken = default);
+
+    Task<IndexInfo> GetIndexInfoAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Ids starting with (or containing) <paramref name="prefix"/>, for completions. <paramref name="kind"/> null: decisions.</summary>
+    IReadOnlyList<string> CompleteIds(CompletionTarget target, string prefix, int limit = 100);
+
+    /// <summary>Lint findings over every root.</summary>
+    Task<LintReport> LintAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Brings the index up to date with the files (only changed files are re-parsed).</summary>
+    Task<IndexInfo> RefreshAsync(IProgress<IndexProgress>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Raised after a refresh changed the index; carries the URIs of the documents that changed.</summary>
+    event EventHandler<KnowledgeChangedEventArgs>? Changed;
+}
+
+public enum CompletionTarget
+{
+    Decision,
+    Standard,
+    Rule,
+    Reference,
+}
+
+public sealed record IndexProgress(int Done, int Total, string? CurrentPath);
+
+public sealed class KnowledgeChangedEventArgs(IReadOnlyList<string> changedUris, bool listChanged) : EventArgs
+{
+    public IReadOnlyList<string> ChangedUris { get; } = changedUris;
+    public bool ListChanged { get; } = listChanged;
+}
+
+public sealed record LintSummary(int Decisions, int Standards, int Rules, int References, int Errors, int Warnings);
+
+public sealed record LintFinding(string Severity, string Code, string Path, int Line, string Message);
+
+public sealed record LintReport(LintSummary Summary, IReadOnlyList<LintFinding> Findings);

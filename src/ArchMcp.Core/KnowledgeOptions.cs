@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ArchMcp.Core;
+
+/// <summary>Where the knowledge lives and how it is indexed. Bound from the "Knowledge" configuration section.</summary>
+public sealed class KnowledgeOptions
+{
+    /// <summary>Knowledge roots as "PATH" or "name=PATH". Default: the <c>knowledge/</c> folder found by <see cref="KnowledgeRoots.FindDefault"/>.</summary>
+    public List<string> Roots { get; set; } = [];
+
+    /// <summary>Index folder. Default: under the user's cache folder, keyed by the roots.</summary>
+    public string? IndexPath { get; set; }
+
+    /// <summary>Files larger than this are reported and skipped. Default 4 MiB.</summary>
+    [Range(1024, 256 * 1024 * 1024)]
+    public long MaxFileBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>Watch the roots and re-index changed files. Default true for the server.</summary>
+    public bool Watch { get; set; }
+
+    /// <summary>Default number of search results. Default 5.</summary>
+    [Range(1, 50)]
+    public int DefaultLimit { get; set; } = 5;
+}

@@ -1,0 +1,59 @@
+namespace ArchMcp.Core.Model;
+
+public sealed record ChecklistRequest
+{
+    /// <summary>A topic ("API pagination") or a whole design text.</summary>
+    public required string Design { get; init; }
+
+    public int Limit { get; init; } = 20;
+    public string? Root { get; init; }
+}
+
+/// <summary>A fact drawn out of a design text (an endpoint, a field name, a technology, a retention period…).</summary>
+public sealed record DesignFact(string Kind, string Value, int Line, string Sentence);
+
+/// <summary>One applicable rule or decision in force.</summary>
+public sealed record ChecklistItem
+{
+    /// <summary>Rule id ("176", "API-001", "path :: heading") or decision id ("ADR-0025").</summary>
+    public required string Id { get; init; }
+
+    /// <summary>"rule" or "decision".</summary>
+    public required string Kind { get; init; }
+
+    /// <summary>MUST, MUST NOT, SHOULD, SHOULD NOT or MAY (decisions in force count as MUST).</summary>
+    public required string Level { get; init; }
+
+    public required string Statement { get; init; }
+    public required string Source { get; init; }
+    public required string Uri { get; init; }
+    public required string Path { get; init; }
+    public required int Line { get; init; }
+    public required string Root { get; init; }
+    public double Score { get; init; }
+}
+
+public sealed record ChecklistResult(IReadOnlyList<ChecklistItem> Items, IReadOnlyList<DesignFact> Facts);
+
+public static class Verdicts
+{
+    public const string Violated = "violated";
+    public const string Met = "met";
+    public const string NotAddressed = "not addressed";
+    public const string NeedsJudgement = "needs judgement";
+}
+
+public sealed record Evidence(string Quote, int Line);
+
+public sealed record ReviewItem
+{
+    public required ChecklistItem Item { get; init; }
+    public required string Verdict { get; init; }
+    public required string Reason { get; init; }
+    public Evidence? Design { get; init; }
+    public Evidence? Rule { get; init; }
+}
+
+public sealed record RiskSummary(string Overall, int High, int Medium, int Low, int Violated, int NeedsJudgement);
+
+public sealed record ReviewResult(IReadOnlyList<ReviewItem> Items, RiskSummary Risk, IReadOnlyList<DesignFact> Facts);

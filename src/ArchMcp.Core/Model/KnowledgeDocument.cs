@@ -1,0 +1,112 @@
+namespace ArchMcp.Core.Model;
+
+/// <summary>One parsed Markdown file of a knowledge root.</summary>
+public sealed record KnowledgeDocument
+{
+    /// <summary>Name of the knowledge root the file belongs to.</summary>
+    public required string Root { get; init; }
+
+    /// <summary>Path relative to the root, with forward slashes.</summary>
+    public required string Path { get; init; }
+
+    public required DocumentKind Kind { get; init; }
+
+    /// <summary>Stable id: <c>ADR-0007</c> for numbered decisions, the front matter id, or the file slug.</summary>
+    public required string Id { get; init; }
+
+    public required string Title { get; init; }
+
+    /// <summary>1-based line of the title (the H1, or 1 when the title comes from front matter).</summary>
+    public int TitleLine { get; init; } = 1;
+
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    public DateOnly? Date { get; init; }
+
+    /// <summary>Decision metadata, set when <see cref="Kind"/> is <see cref="DocumentKind.Decision"/>.</summary>
+    public DecisionInfo? Decision { get; init; }
+
+    /// <summary>Normative rules found in the document (standards mostly; guides may carry some).</summary>
+    public IReadOnlyList<Rule> Rules { get; init; } = [];
+
+    public IReadOnlyList<Section> Sections { get; init; } = [];
+
+    /// <summary>Relative links to other Markdown files, as written.</summary>
+    public IReadOnlyList<DocumentLink> Links { get; init; } = [];
+
+    /// <summary>Front matter values as flat strings (lists joined with ", ").</summary>
+    public IReadOnlyDictionary<string, string> FrontMatter { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Plain text of the body (Markdown syntax stripped, front matter excluded).</summary>
+    public string Text { get; init; } = "";
+
+    /// <summary>Problems met while parsing (the document is still usable).</summary>
+    public IReadOnlyList<Finding> Findings { get; init; } = [];
+}
+
+/// <summary>A heading and the plain text under it (up to the next heading of any level).</summary>
+public sealed record Section(string Heading, int Level, int Line, string Text, string? Anchor = null);
+
+/// <summary>A Markdown link found in a document.</summary>
+public sealed record DocumentLink(string Text, string Target, int Line);
+
+/// <summary>Decision-specific metadata.</summary>
+public sealed record DecisionInfo
+{
+    /// <summary>The decision number, from the heading or the file name.</summary>
+    public int? Number { get; init; }
+
+    public DecisionStatus Status { get; init; }
+
+    /// <summary>The status text as written ("Partly superseded", "✅ Accepted", …).</summary>
+    public string RawStatus { get; init; } = "";
+
+    public int StatusLine { get; init; }
+
+    public string? DecisionMakers { get; init; }
+
+    /// <summary>Relations as stated in this file; resolved both ways by the catalog.</summary>
+    public IReadOnlyList<DecisionRelation> Relations { get; init; } = [];
+
+    /// <summary>Number given by the heading and by the file name, when both exist and differ (for lint).</summary>
+    public (int Heading, int FileName)? NumberMismatch { get; init; }
+}
+
+/// <summary>A stated relation: <paramref name="Target"/> is a raw reference (file name, "ADR-0015", number, title).</summary>
+public sealed record DecisionRelation(RelationKind Kind, string Target, int Line);
+
+/// <summary>One normative rule of a standard.</summary>
+public sealed record Rule
+{
+    /// <summary>The identifier the source gives ("176", "API-001", "http-url-casing", "SEGAS-00015") or "path :: heading".</summary>
+    public required string Id { get; init; }
+
+    public required RuleLevel Level { get; init; }
+
+    /// <summary>The level wording as written ("DO NOT", "YOU SHOULD", "AVOID", "MUST").</summary>
+    public required string RawLevel { get; init; }
+
+    /// <summary>One-line statement of the rule (usually its heading without the id).</summary>
+    public required string Statement { get; init; }
+
+    /// <summary>Plain text body of the rule.</summary>
+    public string Text { get; init; } = "";
+
+    public int Line { get; init; }
+
+    /// <summary>The heading path above the rule ("Versioning"), for context.</summary>
+    public string? SectionHeading { get; init; }
+}
+
+/// <summary>A problem found in a file: for lint, and as an error when a file cannot be read.</summary>
+public sealed record Finding(FindingSeverity Severity, string Code, string Path, int Line, string Message)
+{
+    public string? Root { get; init; }
+}
+
+public enum FindingSeverity
+{
+    Error,
+    Warning,
+    Info,
+}
