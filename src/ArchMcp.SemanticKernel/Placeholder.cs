@@ -1,0 +1,1 @@
+namespace ArchMcp.SemanticKernel; public static class Placeholder { }

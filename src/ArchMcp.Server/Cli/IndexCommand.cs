@@ -1,0 +1,37 @@
+using System.CommandLine;
+using System.Diagnostics;
+using ArchMcp.Core;
+
+namespace ArchMcp.Server.Cli;
+
+/// <summary>`archmcp index`: bring the on-disk index up to date (only changed files are re-parsed).</summary>
+public static class IndexCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("index", "Build or update the index of the knowledge roots.");
+        command.SetAction((parse, ct) => parse.WithKnowledgeAsync(async knowledge =>
+        {
+            var watch = Stopwatch.StartNew();
+            var interactive = !Console.IsErrorRedirected && parse.FormatOf() == OutputFormat.Text;
+            var progress = interactive ? new Progress<IndexProgress>(p => parse.Err().Write($"\rindexing {p.Done}/{p.Total} files")) : null;
+            var info = await knowledge.RefreshAsync(progress, ct);
+            if (interactive)
+            {
+                parse.Err().WriteLine();
+            }
+
+            if (parse.FormatOf() == OutputFormat.Json)
+            {
+                parse.WriteJson(new { info, elapsedMs = watch.ElapsedMilliseconds });
+            }
+            else
+            {
+                parse.Out().WriteLine($"Indexed {info.Documents} documents ({info.Decisions} decisions, {info.Standards} standards with {info.Rules} rules, {info.References} references; {info.Errors} unreadable) in {watch.ElapsedMilliseconds} ms into {info.IndexPath}");
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,40 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ArchMcp.Server.Cli;
+
+/// <summary>Writing results: JSON with fixed camelCase shapes for scripts, text for people.</summary>
+public static class Output
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static void WriteJson<T>(this ParseResult parse, T value) =>
+        parse.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(value, Json));
+
+    public static TextWriter Out(this ParseResult parse) => parse.InvocationConfiguration.Output;
+
+    public static TextWriter Err(this ParseResult parse) => parse.InvocationConfiguration.Error;
+
+    public static OutputFormat FormatOf(this ParseResult parse) => parse.GetValue(CommonOptions.Format);
+
+    /// <summary>Runs a verb body with the knowledge services, mapping failures to one stderr line and an exit code.</summary>
+    public static async Task<int> WithKnowledgeAsync(this ParseResult parse, Func<ArchMcp.Core.IKnowledgeService, Task<int>> body)
+    {
+        try
+        {
+            await using var services = Composition.BuildCliServices(parse);
+            var knowledge = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ArchMcp.Core.IKnowledgeService>(services);
+            return await body(knowledge);
+        }
+        catch (Exception ex)
+        {
+            return ArchMcpCli.Fail(parse.Err(), ex);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using System.CommandLine;
+using ArchMcp.Core.Model;
+
+namespace ArchMcp.Server.Cli;
+
+/// <summary>`archmcp search QUERY`: the same ranking as the search_knowledge tool.</summary>
+public static class SearchCommand
+{
+    public static Command Create()
+    {
+        var query = new Argument<string[]>("query") { Description = "What to look for (free text, an ADR number, a rule id).", Arity = ArgumentArity.OneOrMore };
+        var limit = new Option<int>("--limit", "-n") { Description = "Number of results (1-50).", DefaultValueFactory = _ => 5 };
+        var kind = new Option<string?>("--kind") { Description = "Only this kind: decision, standard, reference, guide." };
+        var status = new Option<string?>("--status") { Description = "Only decisions with this status: proposed, accepted, rejected, deprecated, superseded." };
+        var command = new Command("search", "Ranked search over all knowledge.") { query, limit, kind, status };
+        command.SetAction((parse, ct) => parse.WithKnowledgeAsync(async knowledge =>
+        {
+            var request = new SearchRequest
+            {
+                Query = string.Join(' ', parse.GetValue(query) ?? []),
+                Limit = parse.GetValue(limit),
+                Kind = ParseKind(parse.GetValue(kind)),
+                Status = ParseStatus(parse.GetValue(status)),
+            };
+            var result = await knowledge.SearchAsync(request, ct);
+            if (parse.FormatOf() == OutputFormat.Json)
+            {
+                parse.WriteJson(result);
+            }
+            else
+            {
+                parse.Out().Write(ArchMcp.Core.Rendering.KnowledgeMarkdown.Search(result));
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    internal static DocumentKind? ParseKind(string? text) =>
+        text is null ? null : EnumText.TryParseKind(text, out var k) ? k
+            : throw new ArchMcp.Core.InvalidQueryException($"Unknown kind '{text}'. Use decision, standard, reference or guide.");
+
+    internal static DecisionStatus? ParseStatus(string? text) =>
+        text is null ? null : EnumText.TryParseStatus(text, out var s) ? s
+            : throw new ArchMcp.Core.InvalidQueryException($"Unknown status '{text}'. Use proposed, accepted, rejected, deprecated or superseded.");
+}

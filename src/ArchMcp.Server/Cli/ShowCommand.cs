@@ -1,0 +1,45 @@
+using System.CommandLine;
+using ArchMcp.Core;
+using ArchMcp.Core.Model;
+using ArchMcp.Core.Rendering;
+
+namespace ArchMcp.Server.Cli;
+
+/// <summary>`archmcp show REF`: a decision by any reference, or a rule or standard by its id.</summary>
+public static class ShowCommand
+{
+    public static Command Create()
+    {
+        var reference = new Argument<string[]>("reference") { Description = "ADR-7, 7, 0007, a slug, a file name, title words, or a rule id.", Arity = ArgumentArity.OneOrMore };
+        var sections = new Option<string[]>("--section", "-s") { Description = "Decision sections to show: context, decision, consequences, options, all (repeatable)." };
+        var command = new Command("show", "Show one decision, rule or standard.") { reference, sections };
+        command.SetAction((parse, ct) => parse.WithKnowledgeAsync(async knowledge =>
+        {
+            var text = string.Join(' ', parse.GetValue(reference) ?? []);
+            object result;
+            string rendered;
+            try
+            {
+                var decision = await knowledge.GetDecisionAsync(new GetDecisionRequest { Reference = text, Sections = parse.GetValue(sections) ?? [] }, ct);
+                (result, rendered) = (decision, KnowledgeMarkdown.Decision(decision));
+            }
+            catch (DecisionNotFoundException)
+            {
+                var rule = await knowledge.GetRuleAsync(text, cancellationToken: ct);
+                (result, rendered) = (rule, KnowledgeMarkdown.Rule(rule));
+            }
+
+            if (parse.FormatOf() == OutputFormat.Json)
+            {
+                parse.WriteJson(result);
+            }
+            else
+            {
+                parse.Out().Write(rendered);
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}

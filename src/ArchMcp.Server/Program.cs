@@ -1,0 +1,4 @@
+using System.CommandLine;
+using ArchMcp.Server.Cli;
+
+return await ArchMcpCli.RunAsync(args);

@@ -1,0 +1,1 @@
+namespace ArchMcp.Core.Tests; public class Placeholder { }

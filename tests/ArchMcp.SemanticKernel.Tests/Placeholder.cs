@@ -1,0 +1,1 @@
+namespace ArchMcp.SemanticKernel.Tests; public class Placeholder { }

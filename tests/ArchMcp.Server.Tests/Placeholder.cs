@@ -1,0 +1,1 @@
+namespace ArchMcp.Server.Tests; public class Placeholder { }
