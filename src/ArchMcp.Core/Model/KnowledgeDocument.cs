@@ -96,6 +96,9 @@ public sealed record Rule
 
     /// <summary>The heading path above the rule ("Versioning"), for context.</summary>
     public string? SectionHeading { get; init; }
+
+    /// <summary>True when the source marks no rule explicitly and the rule is a section ("path :: heading") with its level inferred.</summary>
+    public bool Implicit { get; init; }
 }
 
 /// <summary>A problem found in a file: for lint, and as an error when a file cannot be read.</summary>
