@@ -19,6 +19,10 @@ public static partial class DesignReviewer
         ContentChecks.ImageDigest,
         ContentChecks.ShortLivedCredentials,
         DecisionChecks.ReplacedOrRejected,
+        SubstitutionChecks.Technology,
+        SubstitutionChecks.NaturalLanguage,
+        SubstitutionChecks.PlaintextSecrets,
+        SubstitutionChecks.DataFormats,
         ContentChecks.NegatedPhrase,
     ];
 

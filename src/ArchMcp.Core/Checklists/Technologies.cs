@@ -12,6 +12,7 @@ public static partial class Technologies
     public const string Delivery = "ci-cd";
     public const string Observability = "observability";
     public const string Protocol = "protocol";
+    public const string Format = "format";
     public const string Security = "security";
     public const string Platform = "platform";
     public const string Documentation = "documentation";
@@ -50,15 +51,15 @@ public static partial class Technologies
         ("TLS", Protocol, "tls|ssl"), ("SFTP", Protocol, "s?ftp"), ("OAuth", Security, "oauth ?2?(?:\\.0)?"), ("OIDC", Security, "oidc|openid connect"),
         ("JWT", Security, "jwt"), ("SAML", Security, "saml"), ("mTLS", Security, "mtls|mutual tls"),
         ("OpenAPI", Documentation, "open ?api|swagger"), ("Confluence", Documentation, "confluence"), ("Postman", Documentation, "postman"),
-        ("AsyncAPI", Documentation, "async ?api"), ("JSON", Protocol, "json"), ("XML", Protocol, "xml"), ("YAML", Protocol, "yaml"),
-        ("Protobuf", Protocol, "protobuf|protocol buffers"), ("Avro", Protocol, "avro"),
+        ("AsyncAPI", Documentation, "async ?api"), ("JSON", Format, "json"), ("XML", Format, "xml"), ("YAML", Format, "yaml"),
+        ("Protobuf", Format, "protobuf|protocol buffers"), ("Avro", Format, "avro"),
         ("Java", Language, "java"), ("Python", Language, "python"), ("Ruby", Language, "ruby"), ("Go", Language, "golang"),
         ("Node.js", Language, "node(?:\\.js)?"), (".NET", Language, "\\.net|c#"), ("Rails", Language, "rails"), ("Django", Language, "django"),
         ("Spring", Language, "spring(?: boot)?"), ("PHP", Language, "php"), ("Scala", Language, "scala"), ("Kotlin", Language, "kotlin"),
     ];
 
     private static readonly Regex[] Patterns = Known
-        .Select(k => new Regex($@"(?<![\w.-])(?:{k.Pattern})(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
+        .Select(k => new Regex($@"(?<![\w.-])(?:{k.Pattern})(?!\w)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
         .ToArray();
 
     /// <summary>The known technologies named in <paramref name="text"/>, in order of first mention.</summary>
