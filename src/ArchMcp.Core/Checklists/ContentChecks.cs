@@ -181,6 +181,57 @@ internal static partial class ContentChecks
             : DesignReviewer.Violated("The design does what the rule forbids.", DesignContext.Quote(hit), DesignReviewer.RuleQuote(c, null));
     }
 
+    /// <summary>Sensitive or personal data in the design against a rule that keeps such data out or protected.</summary>
+    public static CheckOutcome? SensitiveData(Candidate c, DesignContext d)
+    {
+        if (!SensitiveRule().IsMatch(c.Statement) || !(DesignReviewer.IsProhibition(c) || DesignReviewer.Negation.IsMatch(c.Statement) || Protect().IsMatch(c.Statement)))
+        {
+            return null;
+        }
+
+        var fact = d.First(FactKinds.PersonalData);
+        return fact is null ? null
+            : DesignReviewer.Violated("The design carries personal or sensitive data.", DesignContext.Quote(fact), DesignReviewer.RuleQuote(c, null));
+    }
+
+    /// <summary>A breaking change (changed field types, removed fields) against a backward-compatibility rule.</summary>
+    public static CheckOutcome? BreakingChange(Candidate c, DesignContext d)
+    {
+        if (!Compatibility().IsMatch(c.Statement))
+        {
+            return null;
+        }
+
+        var fact = d.First(FactKinds.Versioning, "breaking-change");
+        return fact is null ? null
+            : DesignReviewer.Violated("The design makes incompatible changes.", DesignContext.Quote(fact), DesignReviewer.RuleQuote(c, null));
+    }
+
+    /// <summary>Consumers assuming exactly-once delivery against a rule asking them to cope with duplicates.</summary>
+    public static CheckOutcome? Duplicates(Candidate c, DesignContext d)
+    {
+        if (!DuplicateRule().IsMatch(c.Statement))
+        {
+            return null;
+        }
+
+        var fact = d.First(FactKinds.Delivery, "exactly-once");
+        return fact is null ? null
+            : DesignReviewer.Violated("The design assumes exactly-once delivery; the rule expects duplicates to be handled.", DesignContext.Quote(fact), DesignReviewer.RuleQuote(c, null));
+    }
+
+    [GeneratedRegex(@"(sensitive|personal|pii|confidential|privacy)", RegexOptions.IgnoreCase)]
+    private static partial Regex SensitiveRule();
+
+    [GeneratedRegex(@"(protect|encrypt|mask|redact|minimi[sz]e|exclude|filter)\w*", RegexOptions.IgnoreCase)]
+    private static partial Regex Protect();
+
+    [GeneratedRegex(@"backwards?[- ]compatib\w*|not break|breaking changes?|compatib\w+.{0,30}(maintain|keep|preserve)|(maintain|keep|preserve)\w*.{0,30}compatib", RegexOptions.IgnoreCase)]
+    private static partial Regex Compatibility();
+
+    [GeneratedRegex(@"duplicates?|idempoten\w*|at[- ]least[- ]once", RegexOptions.IgnoreCase)]
+    private static partial Regex DuplicateRule();
+
     private static readonly HashSet<string> GenericVerbs = new(StringComparer.Ordinal)
     {
         "expose", "provide", "include", "return", "send", "put", "add", "write", "let", "allow", "rely", "assume", "create", "define", "introduce",

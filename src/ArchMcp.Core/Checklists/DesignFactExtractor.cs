@@ -37,8 +37,13 @@ public static partial class DesignFactExtractor
         foreach (Match m in CodeSpan().Matches(sentence))
         {
             var code = m.Groups[1].Value.Trim();
-            var key = KeyValue().Match(code);
-            var name = key.Success ? key.Groups[1].Value : code;
+            // "key: value" spans are settings (`additionalProperties: true`, `permissions: write-all`), not names the design defines.
+            if (KeyValue().IsMatch(code))
+            {
+                continue;
+            }
+
+            var name = code;
             if (!Identifier().IsMatch(name) || name.Length < 2 || IsKeyword(name))
             {
                 continue;

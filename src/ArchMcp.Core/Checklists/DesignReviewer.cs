@@ -9,6 +9,7 @@ public static partial class DesignReviewer
     private static readonly Func<Candidate, DesignContext, CheckOutcome?>[] Checks =
     [
         NamingChecks.Casing,
+        NamingChecks.LowercaseGrammar,
         UrlChecks.VerbInPath,
         UrlChecks.Versioning,
         UrlChecks.ForbiddenLiteral,
@@ -23,6 +24,9 @@ public static partial class DesignReviewer
         SubstitutionChecks.NaturalLanguage,
         SubstitutionChecks.PlaintextSecrets,
         SubstitutionChecks.DataFormats,
+        ContentChecks.SensitiveData,
+        ContentChecks.BreakingChange,
+        ContentChecks.Duplicates,
         ContentChecks.NegatedPhrase,
     ];
 

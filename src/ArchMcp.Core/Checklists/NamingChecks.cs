@@ -15,6 +15,35 @@ internal static partial class NamingChecks
         (new Regex(@"\b(path|url|uri|segments?|resource names?)\b", RegexOptions.IgnoreCase), FactKinds.PathCasing, "path segment"),
     ];
 
+    /// <summary>A naming rule whose grammar allows lowercase only (`[a-z][a-z0-9-]*`) against names with capitals.</summary>
+    public static CheckOutcome? LowercaseGrammar(Candidate c, DesignContext d)
+    {
+        if (!Naming().IsMatch(c.Statement) || !LowerClass().IsMatch(c.Body) || UpperClass().IsMatch(c.Body))
+        {
+            return null;
+        }
+
+        var subject = Subjects.FirstOrDefault(x => x.Subject.IsMatch(c.Statement));
+        if (subject.Subject is null)
+        {
+            return null;
+        }
+
+        var rule = DesignReviewer.RuleQuote(c, LowerClass());
+        var fact = d.Of(subject.FactKind).FirstOrDefault(f => f.Value.Split(':', 2).Last().Any(char.IsUpper));
+        return fact is null ? null
+            : DesignReviewer.Violated($"The {subject.Label} `{fact.Value.Split(':', 2).Last().Trim()}` has capitals; the rule's naming grammar allows lowercase only.", DesignContext.Quote(fact), rule);
+    }
+
+    [GeneratedRegex(@"nam(e|es|ing)", RegexOptions.IgnoreCase)]
+    private static partial Regex Naming();
+
+    [GeneratedRegex(@"\[a-z[^\]]*\]")]
+    private static partial Regex LowerClass();
+
+    [GeneratedRegex(@"\[[^\]]*A-Z[^\]]*\]")]
+    private static partial Regex UpperClass();
+
     public static CheckOutcome? Casing(Candidate c, DesignContext d)
     {
         // The statement decides when it names a style; otherwise the first body sentence naming one.
