@@ -220,16 +220,16 @@ internal static partial class ContentChecks
             : DesignReviewer.Violated("The design assumes exactly-once delivery; the rule expects duplicates to be handled.", DesignContext.Quote(fact), DesignReviewer.RuleQuote(c, null));
     }
 
-    [GeneratedRegex(@"(sensitive|personal|pii|confidential|privacy)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(sensitive|personal|pii|confidential|privacy)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SensitiveRule();
 
-    [GeneratedRegex(@"(protect|encrypt|mask|redact|minimi[sz]e|exclude|filter)\w*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(protect|encrypt|mask|redact|minimi[sz]e|exclude|filter)\w*", RegexOptions.IgnoreCase)]
     private static partial Regex Protect();
 
-    [GeneratedRegex(@"backwards?[- ]compatib\w*|not break|breaking changes?|compatib\w+.{0,30}(maintain|keep|preserve)|(maintain|keep|preserve)\w*.{0,30}compatib", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bbackwards?[- ]compatib\w*|\bnot break\b|\bbreaking changes?\b|\bcompatib\w+\b.{0,30}\b(maintain|keep|preserve)|\b(maintain|keep|preserve)\w*\b.{0,30}\bcompatib", RegexOptions.IgnoreCase)]
     private static partial Regex Compatibility();
 
-    [GeneratedRegex(@"duplicates?|idempoten\w*|at[- ]least[- ]once", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bduplicates?\b|\bidempoten\w*|\bat[- ]least[- ]once\b", RegexOptions.IgnoreCase)]
     private static partial Regex DuplicateRule();
 
     private static readonly HashSet<string> GenericVerbs = new(StringComparer.Ordinal)

@@ -35,7 +35,7 @@ internal static partial class NamingChecks
             : DesignReviewer.Violated($"The {subject.Label} `{fact.Value.Split(':', 2).Last().Trim()}` has capitals; the rule's naming grammar allows lowercase only.", DesignContext.Quote(fact), rule);
     }
 
-    [GeneratedRegex(@"nam(e|es|ing)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bnam(e|es|ing)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Naming();
 
     [GeneratedRegex(@"\[a-z[^\]]*\]")]
