@@ -87,15 +87,13 @@ public sealed class ChecklistEngine(IKnowledgeRetriever retriever, ChecklistTuni
 
         var rules = retriever.FindRules(query, _tuning.RulesPerQuery, root);
         var decisions = retriever.FindDecisions(query, _tuning.DecisionsPerQuery, root);
-        var max = Math.Max(rules.Count > 0 ? rules.Max(r => r.Score) : 0, decisions.Count > 0 ? decisions.Max(d => d.Score) : 0);
-        if (max <= 0)
-        {
-            return;
-        }
-
+        // Rules and decisions come from different rankers: each list is normalised by its own best score.
+        var ruleMax = rules.Count > 0 ? rules.Max(r => r.Score) : 0;
+        var max = decisions.Count > 0 ? decisions.Max(d => d.Score) : 0;
         foreach (var r in rules)
         {
-            Accumulate(candidates, Candidate.For(r.Rule), weight * r.Score / max, whole);
+            var kindFactor = r.Rule.DocumentKind == DocumentKind.Standard ? 1.0 : _tuning.GuideFactor;
+            Accumulate(candidates, Candidate.For(r.Rule), weight * kindFactor * r.Score / ruleMax, whole);
         }
 
         foreach (var d in decisions)
@@ -171,4 +169,7 @@ public sealed record ChecklistTuning
     public double ViolationBoost { get; init; } = 0.8;
     public double MetBoost { get; init; } = 0.1;
     public double ProposedFactor { get; init; } = 0.6;
+
+    /// <summary>Weight of rules drawn from guides and reference architectures (sections, not standards).</summary>
+    public double GuideFactor { get; init; } = 0.85;
 }
