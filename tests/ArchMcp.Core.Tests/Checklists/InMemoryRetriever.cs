@@ -39,17 +39,6 @@ public sealed partial class InMemoryRetriever : IKnowledgeRetriever
         return this;
     }
 
-    /// <summary>Adds a decision at a given path, indexed on <paramref name="indexText"/> and answering <paramref name="outcome"/>.</summary>
-    public InMemoryRetriever AddDecisionAt(int number, string title, string outcome, string indexText, DecisionStatus status, string path)
-    {
-        var decision = new DecisionRecord
-        {
-            Id = $"ADR-{number:D4}", Number = number, Title = title, Status = status, RawStatus = status.ToString(), Path = path, Line = 1, Root = "knowledge",
-        };
-        _decisions.Add((decision, outcome, Terms(title + " " + title + " " + indexText)));
-        return this;
-    }
-
     public IReadOnlyList<ScoredRule> FindRules(string text, int limit, string? root = null) =>
         Score(text, _rules.Select(r => r.Terms).ToList())
             .Select((s, i) => (s, i)).Where(x => x.s > 0).OrderByDescending(x => x.s).Take(limit)
