@@ -14,6 +14,7 @@ public sealed class ArchKnowledgePlugin(IKnowledgeService knowledge)
 {
     private readonly IKnowledgeService _knowledge = knowledge ?? throw new ArgumentNullException(nameof(knowledge));
 
+    /// <summary>Calls <see cref="IKnowledgeService.SearchAsync"/>.</summary>
     [KernelFunction("search_knowledge")]
     [Description("Ranked search over the organisation's architecture decision records (ADRs), engineering standards and " +
         "reference architectures. Call it before proposing a technology, pattern or API shape, or when asked why " +
@@ -30,6 +31,7 @@ public sealed class ArchKnowledgePlugin(IKnowledgeService knowledge)
         CancellationToken cancellationToken = default) =>
         _knowledge.SearchAsync(PluginArguments.Search(query, kind, status, tags, root, limit), cancellationToken);
 
+    /// <summary>Calls <see cref="IKnowledgeService.GetDecisionAsync"/>.</summary>
     [KernelFunction("get_decision")]
     [Description("One architecture decision record by any reference: \"ADR-7\", \"7\", \"0007\", its slug " +
         "(\"use-kafka-for-events\"), file name or title words. Returns status, date, tags, the chosen sections (context, " +
@@ -43,6 +45,7 @@ public sealed class ArchKnowledgePlugin(IKnowledgeService knowledge)
         CancellationToken cancellationToken = default) =>
         _knowledge.GetDecisionAsync(PluginArguments.Decision(id, sections, root), cancellationToken);
 
+    /// <summary>Calls <see cref="IKnowledgeService.ListDecisionsAsync"/>.</summary>
     [KernelFunction("list_decisions")]
     [Description("The decision log, filtered by status, tag and date range, oldest first (id, status, date, title, what " +
         "supersedes it). Use it for overviews (\"which decisions are still proposed?\", \"what did we decide in 2024?\"). " +
@@ -58,6 +61,7 @@ public sealed class ArchKnowledgePlugin(IKnowledgeService knowledge)
         CancellationToken cancellationToken = default) =>
         _knowledge.ListDecisionsAsync(PluginArguments.Decisions(status, tag, from, to, root, offset, limit), cancellationToken);
 
+    /// <summary>Calls <see cref="IKnowledgeService.GetRuleAsync"/>.</summary>
     [KernelFunction("get_rule")]
     [Description("One normative rule of an engineering standard by the identifier its source gives it (\"API-001\", " +
         "\"176\", \"SEGAS-00015\", \"http-url-casing\"), with its level (MUST, SHOULD, MAY…), full text, standard, path " +
@@ -69,6 +73,7 @@ public sealed class ArchKnowledgePlugin(IKnowledgeService knowledge)
         CancellationToken cancellationToken = default) =>
         _knowledge.GetRuleAsync(PluginArguments.Required(id, nameof(id)), PluginArguments.Optional(root), cancellationToken);
 
+    /// <summary>Calls <see cref="IKnowledgeService.DesignChecklistAsync"/>.</summary>
     [KernelFunction("design_checklist")]
     [Description("The rules and decisions in force that apply to a topic (\"public REST API with pagination\") or a " +
         "whole design text, MUST first, each with its id, statement and citation (path and line). Call it before " +
@@ -80,6 +85,7 @@ public sealed class ArchKnowledgePlugin(IKnowledgeService knowledge)
         CancellationToken cancellationToken = default) =>
         _knowledge.DesignChecklistAsync(PluginArguments.Checklist(design, limit, root), cancellationToken);
 
+    /// <summary>Calls <see cref="IKnowledgeService.ReviewDesignAsync"/>.</summary>
     [KernelFunction("review_design")]
     [Description("Checks a design text (or a pull-request description) against the applicable rules and the decisions in " +
         "force. Per item a verdict (met, violated, not addressed, needs judgement) with the evidence from the design " +
