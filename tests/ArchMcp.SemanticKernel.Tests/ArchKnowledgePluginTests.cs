@@ -41,6 +41,30 @@ public sealed class ArchKnowledgePluginTests(KernelFixture fixture) : IClassFixt
         Assert.Equal("API", result.Hits[0].Id);
     }
 
+    [Fact]
+    public async Task SearchKnowledge_WhenArgumentsComeAsModelText_ConvertsThem()
+    {
+        var result = await fixture.InvokeAsync<SearchResult>("search_knowledge", new()
+        {
+            ["query"] = "gateway",
+            ["tags"] = "[\"api\"]",
+            ["limit"] = "2",
+        });
+
+        Assert.InRange(result.Hits.Count, 1, 2);
+        Assert.Equal("ADR-0003", result.Hits[0].Id);
+    }
+
+    [Fact]
+    public async Task SearchKnowledge_WhenResultIsSerialised_UsesCamelCaseLikeTheMcpTools()
+    {
+        var result = await fixture.Kernel.InvokeAsync("arch", "search_knowledge", new() { ["query"] = "kafka" });
+
+        var json = System.Text.Json.JsonSerializer.Serialize(result.GetValue<SearchResult>(), ArchKnowledgeKernelExtensions.JsonOptions);
+        Assert.Contains("\"hits\":[{\"id\":\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"path\":\"decisions/0001-use-kafka-for-events.md\"", json, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("kind", "banana", "Unknown kind 'banana'")]
     [InlineData("status", "maybe", "Unknown status 'maybe'")]
