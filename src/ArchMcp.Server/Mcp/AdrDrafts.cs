@@ -96,7 +96,7 @@ public sealed class AdrDrafts(IKnowledgeService knowledge, IOptions<KnowledgeOpt
             var path = Path.Combine(root.Path, TemplatePath);
             if (File.Exists(path))
             {
-                return File.ReadAllText(path);
+                return string.Join('\n', File.ReadAllLines(path).Where(line => line.Trim() != "kind: template"));
             }
         }
 
