@@ -1,3 +1,5 @@
+using ArchMcp.Core.Catalog;
+using ArchMcp.Core.Indexing;
 using ArchMcp.Core.Model;
 using ArchMcp.Core.Search;
 using Microsoft.Extensions.Logging;
@@ -5,39 +7,132 @@ using Microsoft.Extensions.Options;
 
 namespace ArchMcp.Core;
 
-/// <summary>The knowledge engine: owns the Lucene index and the decision catalog for the configured roots.</summary>
+/// <summary>
+/// The knowledge engine: owns the on-disk Lucene index and the decision catalog for the configured roots.
+/// Queries run against an immutable <see cref="KnowledgeState"/> snapshot that a refresh swaps atomically.
+/// </summary>
 public sealed partial class KnowledgeService : IKnowledgeService, IKnowledgeRetriever, IDisposable
 {
     private readonly KnowledgeOptions _options;
     private readonly ILogger<KnowledgeService> _logger;
+    private readonly IReadOnlyList<KnowledgeRoot> _roots;
+    private readonly ArchAnalyzer _analyzer;
+    private readonly QueryFactory _queries;
+    private readonly LuceneKnowledgeIndex _index;
+    private readonly SemaphoreSlim _refreshGate = new(1, 1);
+    private readonly object _startGate = new();
+    private volatile KnowledgeState _state = KnowledgeState.Empty;
+    private Task? _firstRefresh;
+    private KnowledgeWatcher? _watcher;
+    private bool _disposed;
 
     public KnowledgeService(IOptions<KnowledgeOptions> options, ILogger<KnowledgeService> logger)
     {
+        ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
         _logger = logger;
+        _roots = KnowledgeRoots.Resolve(_options.Roots);
+        _analyzer = new ArchAnalyzer(Synonyms.Build(Synonyms.ReadRootFiles(_roots)));
+        _queries = new QueryFactory(_analyzer);
+        _index = new LuceneKnowledgeIndex(IndexLocation.Resolve(_options, _roots), _analyzer);
     }
 
-#pragma warning disable CS0067 // raised once refresh lands
     public event EventHandler<KnowledgeChangedEventArgs>? Changed;
-#pragma warning restore CS0067
 
-    public Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default) => throw new NotImplementedException();
-    public Task<DecisionView> GetDecisionAsync(GetDecisionRequest request, CancellationToken cancellationToken = default) => throw new NotImplementedException();
-    public Task<DecisionPage> ListDecisionsAsync(DecisionQuery query, CancellationToken cancellationToken = default) => throw new NotImplementedException();
-    public Task<RuleLookup> GetRuleAsync(string id, string? root = null, CancellationToken cancellationToken = default) => throw new NotImplementedException();
-    public Task<ChecklistResult> DesignChecklistAsync(ChecklistRequest request, CancellationToken cancellationToken = default) => throw new NotImplementedException();
-    public Task<ReviewResult> ReviewDesignAsync(ChecklistRequest request, CancellationToken cancellationToken = default) => throw new NotImplementedException();
-    public Task<DocumentView> GetDocumentAsync(DocumentKind kind, string id, CancellationToken cancellationToken = default) => throw new NotImplementedException();
-    public Task<IReadOnlyList<DocumentView>> ListDocumentsAsync(CancellationToken cancellationToken = default) => throw new NotImplementedException();
-    public Task<IndexInfo> GetIndexInfoAsync(CancellationToken cancellationToken = default) => throw new NotImplementedException();
-    public IReadOnlyList<string> CompleteIds(CompletionTarget target, string prefix, int limit = 100) => throw new NotImplementedException();
-    public Task<LintReport> LintAsync(CancellationToken cancellationToken = default) => throw new NotImplementedException();
-    public Task<IndexInfo> RefreshAsync(IProgress<IndexProgress>? progress = null, CancellationToken cancellationToken = default) => throw new NotImplementedException();
-    public IReadOnlyList<ScoredRule> FindRules(string text, int limit, string? root = null) => throw new NotImplementedException();
-    public IReadOnlyList<ScoredDecision> FindDecisions(string text, int limit, string? root = null) => throw new NotImplementedException();
-    public DecisionRecord InForce(DecisionRecord decision) => throw new NotImplementedException();
+    public IReadOnlyList<KnowledgeRoot> Roots => _roots;
+
+    /// <summary>The index folder in use.</summary>
+    public string IndexPath => _index.Path;
+
+    /// <summary>
+    /// Makes sure there is something to answer from: the persisted index when one exists (a refresh then runs in the
+    /// background when watching, or is awaited otherwise), else a first full index.
+    /// </summary>
+    private async Task<KnowledgeState> ReadyAsync(CancellationToken ct)
+    {
+        var state = _state;
+        if (state.Loaded)
+        {
+            return state;
+        }
+
+        Task first;
+        lock (_startGate)
+        {
+            if (_firstRefresh is null)
+            {
+                TryLoadPersisted();
+                _firstRefresh = Task.Run(() => RefreshAsync(null, CancellationToken.None));
+                if (_options.Watch)
+                {
+                    _watcher = new KnowledgeWatcher(_roots, () => _ = RefreshQuietlyAsync(), _logger);
+                }
+            }
+
+            first = _firstRefresh;
+        }
+
+        if (!_state.Loaded || !_options.Watch)
+        {
+            await first.WaitAsync(ct).ConfigureAwait(false);
+        }
+
+        return _state;
+    }
+
+    /// <summary>Starts serving: opens the persisted index and begins catching up (and watching, when configured).</summary>
+    public Task StartAsync(CancellationToken cancellationToken = default) => ReadyAsync(cancellationToken);
+
+    /// <summary>True once the first refresh in this process has finished.</summary>
+    public bool IsReady => _firstRefresh is { IsCompletedSuccessfully: true };
+
+    private void TryLoadPersisted()
+    {
+        try
+        {
+            if (_index.Exists)
+            {
+                _index.Open();
+                _state = BuildState(_index.ReadStoredFiles(), [], _state.IndexedAt);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or Lucene.Net.Index.CorruptIndexException or InvalidOperationException)
+        {
+            _logger.LogWarning("The index at {Path} could not be opened ({Message}); it will be rebuilt.", _index.Path, ex.Message);
+        }
+    }
+
+    private async Task RefreshQuietlyAsync()
+    {
+        try
+        {
+            await RefreshAsync(null, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            _logger.LogWarning("Re-indexing after a file change failed: {Message}", ex.Message);
+        }
+    }
 
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _watcher?.Dispose();
+        try
+        {
+            _firstRefresh?.Wait(TimeSpan.FromSeconds(10));
+        }
+        catch (AggregateException)
+        {
+        }
+
+        _index.Dispose();
+        _analyzer.Dispose();
+        _refreshGate.Dispose();
     }
 }

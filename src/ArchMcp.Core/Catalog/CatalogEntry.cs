@@ -1,0 +1,70 @@
+using ArchMcp.Core.Model;
+
+namespace ArchMcp.Core.Catalog;
+
+/// <summary>A relation as the file states it, with the decision it resolved to (null when it points nowhere).</summary>
+public sealed record ResolvedRelation(RelationKind Kind, string Target, int Line, CatalogEntry? Resolved);
+
+/// <summary>One document of the catalog with its final, unique id and its resolved relations.</summary>
+public sealed class CatalogEntry
+{
+    internal readonly List<CatalogEntry> SupersedesList = [];
+    internal readonly List<CatalogEntry> SupersededByList = [];
+    internal readonly List<CatalogEntry> AmendsList = [];
+    internal readonly List<CatalogEntry> AmendedByList = [];
+    internal readonly List<CatalogEntry> RelatedList = [];
+    internal readonly List<ResolvedRelation> StatedList = [];
+    internal readonly List<CatalogRule> RuleList = [];
+
+    internal CatalogEntry(KnowledgeDocument document, string id, string uri)
+    {
+        Document = document;
+        Id = id;
+        Uri = uri;
+    }
+
+    /// <summary>The document (possibly a header: no Text or Sections).</summary>
+    public KnowledgeDocument Document { get; }
+
+    /// <summary>Final id, unique per root and kind group (decisions, standards, references): "ADR-0007", "ADR-0007-2", "api-design".</summary>
+    public string Id { get; }
+
+    /// <summary><c>arch://decisions/{id}</c>, <c>arch://standards/{id}</c> or <c>arch://references/{id}</c> (with <c>?root=</c> when another root has the same id first).</summary>
+    public string Uri { get; }
+
+    public DocumentKind Kind => Document.Kind;
+    public string Title => Document.Title;
+    public string Path => Document.Path;
+    public int Line => Document.TitleLine;
+    public string Root => Document.Root;
+    public IReadOnlyList<string> Tags => Document.Tags;
+    public DateOnly? Date => Document.Date;
+
+    public DecisionInfo? Decision => Document.Decision;
+    public int? Number => Document.Decision?.Number;
+    public DecisionStatus Status => Document.Decision?.Status ?? DecisionStatus.Unknown;
+    public string RawStatus => Document.Decision?.RawStatus ?? "";
+
+    /// <summary>Decisions this one replaces, stated here or by them (two-way).</summary>
+    public IReadOnlyList<CatalogEntry> Supersedes => SupersedesList;
+
+    /// <summary>Decisions that replace this one, stated here or by them (two-way).</summary>
+    public IReadOnlyList<CatalogEntry> SupersededBy => SupersededByList;
+
+    public IReadOnlyList<CatalogEntry> Amends => AmendsList;
+    public IReadOnlyList<CatalogEntry> AmendedBy => AmendedByList;
+    public IReadOnlyList<CatalogEntry> Related => RelatedList;
+
+    /// <summary>The relations this file states, resolved (for lint: dangling and one-way links).</summary>
+    public IReadOnlyList<ResolvedRelation> StatedRelations => StatedList;
+
+    public IReadOnlyList<CatalogRule> Rules => RuleList;
+
+    public override string ToString() => $"{Root}:{Id} ({Path})";
+}
+
+/// <summary>A rule with the document that holds it and its resource URI.</summary>
+public sealed record CatalogRule(Rule Rule, CatalogEntry Document, string Uri)
+{
+    public string Id => Rule.Id;
+}

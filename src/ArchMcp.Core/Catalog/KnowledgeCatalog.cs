@@ -1,0 +1,603 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ArchMcp.Core.Loading;
+using ArchMcp.Core.Model;
+
+namespace ArchMcp.Core.Catalog;
+
+/// <summary>
+/// The catalog of every document of every root: final unique ids and URIs, lookups by path and id, decision and
+/// rule resolution from loose references, two-way decision relations and the decision in force. Built from
+/// documents or headers (it never reads Text or Sections). Immutable once built, so safe to share between threads.
+/// </summary>
+public sealed partial class KnowledgeCatalog
+{
+    private readonly List<CatalogEntry> _entries;
+    private readonly List<string> _roots;
+    private readonly Dictionary<(string Root, string Path), CatalogEntry> _byPath;
+    private readonly Dictionary<(string Group, string Id), List<CatalogEntry>> _byId = [];
+    private readonly Dictionary<int, List<CatalogEntry>> _byNumber = [];
+    private readonly Dictionary<string, List<CatalogEntry>> _byName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<CatalogEntry>> _byTitle = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<CatalogRule>> _rulesById = new(StringComparer.Ordinal);
+    private readonly List<(CatalogEntry Entry, HashSet<string> Tokens, string Name)> _decisionTokens = [];
+
+    [GeneratedRegex(@"^(?:(?:ADR|decision|record|dr)s?)?[\s#:_-]*(?:no\.?\s*)?0*(?<n>\d{1,6})$", RegexOptions.IgnoreCase)]
+    private static partial Regex NumberReference();
+
+    [GeneratedRegex(@"^(?:rules?)\s*(?:#|no\.?|number)?\s*(?<id>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex RulePrefix();
+
+    [GeneratedRegex(@"\s*::\s*")]
+    private static partial Regex PathSeparator();
+
+    private KnowledgeCatalog(List<CatalogEntry> entries, List<string> roots)
+    {
+        _entries = entries;
+        _roots = roots;
+        _byPath = new Dictionary<(string, string), CatalogEntry>(entries.Count);
+    }
+
+    /// <summary>Every entry, by root (in the order roots first appear) then path.</summary>
+    public IReadOnlyList<CatalogEntry> Entries => _entries;
+
+    public IReadOnlyList<CatalogEntry> Decisions { get; private set; } = [];
+
+    public IReadOnlyList<CatalogEntry> Standards { get; private set; } = [];
+
+    /// <summary>Every rule of every document, in document order.</summary>
+    public IReadOnlyList<CatalogRule> Rules { get; private set; } = [];
+
+    /// <summary>Root names in the order they first appear.</summary>
+    public IReadOnlyList<string> Roots => _roots;
+
+    /// <summary>Builds the catalog. Deterministic: ids and duplicates are assigned in root, then path order.</summary>
+    public static KnowledgeCatalog Build(IEnumerable<KnowledgeDocument> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var docs = documents.Where(d => d is not null).ToList();
+        var roots = new List<string>();
+        var rootOrder = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var d in docs)
+        {
+            if (rootOrder.TryAdd(d.Root, rootOrder.Count))
+            {
+                roots.Add(d.Root);
+            }
+        }
+
+        docs.Sort((a, b) =>
+        {
+            var r = rootOrder[a.Root].CompareTo(rootOrder[b.Root]);
+            return r != 0 ? r : string.CompareOrdinal(a.Path, b.Path);
+        });
+
+        var taken = new HashSet<(string Root, string Group, string Id)>();
+        var firstRootOfId = new Dictionary<(string Group, string Id), string>();
+        var entries = new List<CatalogEntry>(docs.Count);
+        foreach (var doc in docs)
+        {
+            var group = GroupOf(doc.Kind);
+            var baseId = string.IsNullOrWhiteSpace(doc.Id) ? FileNames.Analyze(doc.Path).Slug : doc.Id.Trim();
+            var id = baseId;
+            for (var n = 2; !taken.Add((doc.Root, group, id.ToLowerInvariant())); n++)
+            {
+                id = $"{baseId}-{n}";
+            }
+
+            var key = (group, id.ToLowerInvariant());
+            var uri = $"arch://{group}/{System.Uri.EscapeDataString(id)}";
+            if (!firstRootOfId.TryAdd(key, doc.Root) && firstRootOfId[key] != doc.Root)
+            {
+                uri += $"?root={System.Uri.EscapeDataString(doc.Root)}";
+            }
+
+            entries.Add(new CatalogEntry(doc, id, uri));
+        }
+
+        var catalog = new KnowledgeCatalog(entries, roots);
+        catalog.Index();
+        catalog.ResolveRelations();
+        return catalog;
+    }
+
+    /// <summary>The URI segment of a kind: "decisions", "standards" or "references" (references, guides, templates).</summary>
+    public static string GroupOf(DocumentKind kind) => kind switch
+    {
+        DocumentKind.Decision => "decisions",
+        DocumentKind.Standard => "standards",
+        _ => "references",
+    };
+
+    /// <summary>The entry of a file, by root name and relative path (forward slashes).</summary>
+    public CatalogEntry? Find(string root, string path)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(path);
+        return _byPath.GetValueOrDefault((root, NormalizePath(path)));
+    }
+
+    /// <summary>An entry by kind group and final id (case-insensitive); the first root that has it when <paramref name="root"/> is null.</summary>
+    public CatalogEntry? Get(DocumentKind kind, string id, string? root = null)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return _byId.TryGetValue((GroupOf(kind), id.Trim().ToLowerInvariant()), out var list) ? InRoot(list, root) : null;
+    }
+
+    /// <summary>
+    /// A decision from any reference: "ADR-7", "adr 7", "7", "0007", "#7", an id, a slug, a file name with or without
+    /// .md, a path, an <c>arch://decisions/</c> URI, the exact title or all the content words of the title. Null when none fits.
+    /// </summary>
+    public CatalogEntry? ResolveDecision(string reference, string? root = null)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        var r = reference.Trim().Trim('"', '\'', '`', '“', '”').Trim();
+        if (r.Length == 0)
+        {
+            return null;
+        }
+
+        if (r.StartsWith("arch://decisions/", StringComparison.OrdinalIgnoreCase))
+        {
+            var rest = r["arch://decisions/".Length..];
+            var q = rest.IndexOf('?');
+            r = System.Uri.UnescapeDataString(q < 0 ? rest : rest[..q]);
+        }
+
+        if (Get(DocumentKind.Decision, r, root) is { } byId)
+        {
+            return byId;
+        }
+
+        var number = NumberReference().Match(r);
+        if (number.Success && int.TryParse(number.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+            && _byNumber.TryGetValue(n, out var numbered) && InRoot(numbered, root) is { } byNumber)
+        {
+            return byNumber;
+        }
+
+        if (ByName(r, root) is { } byName)
+        {
+            return byName;
+        }
+
+        if (_byTitle.TryGetValue(CatalogText.Normalize(r), out var titled) && InRoot(titled, root) is { } byTitle)
+        {
+            return byTitle;
+        }
+
+        return ByTitleWords(r, root);
+    }
+
+    /// <summary>The decisions nearest to a reference, best first, for "did you mean" (number proximity, title words, edit distance).</summary>
+    public IReadOnlyList<CatalogEntry> ClosestDecisions(string reference, int count, string? root = null)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        if (count <= 0)
+        {
+            return [];
+        }
+
+        var normalized = CatalogText.Normalize(reference);
+        var tokens = CatalogText.Tokens(reference);
+        var number = NumberReference().Match(reference.Trim());
+        int? wanted = number.Success && int.TryParse(number.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var w) ? w : null;
+        var scored = new List<(CatalogEntry Entry, double Score)>();
+        foreach (var (entry, entryTokens, name) in _decisionTokens)
+        {
+            if (root is not null && entry.Root != root)
+            {
+                continue;
+            }
+
+            double score;
+            if (wanted is { } target && entry.Number is { } actual)
+            {
+                score = 1.0 / (1 + Math.Abs(actual - target));
+            }
+            else
+            {
+                var overlap = CatalogText.Coverage(tokens, entryTokens);
+                var edit = Math.Max(CatalogText.Similarity(normalized, CatalogText.Normalize(entry.Title)), CatalogText.Similarity(normalized, name));
+                score = (0.6 * overlap) + (0.4 * edit);
+            }
+
+            scored.Add((entry, score));
+        }
+
+        return scored.OrderByDescending(s => s.Score).ThenBy(s => s.Entry.Root, StringComparer.Ordinal).ThenBy(s => s.Entry.Path, StringComparer.Ordinal)
+            .Take(count).Select(s => s.Entry).ToList();
+    }
+
+    /// <summary>The decision in force: follows superseded-by links to the end of the chain (cycle-safe); the decision itself when nothing replaced it.</summary>
+    public CatalogEntry InForce(CatalogEntry decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        var visited = new HashSet<CatalogEntry> { decision };
+        var current = decision;
+        while (current.SupersededBy.Count > 0)
+        {
+            var next = current.SupersededBy
+                .Where(e => !visited.Contains(e))
+                .OrderBy(e => e.Status switch { DecisionStatus.Accepted => 0, DecisionStatus.Superseded => 1, DecisionStatus.Proposed => 2, DecisionStatus.Unknown => 3, _ => 4 })
+                .ThenByDescending(e => e.Date ?? DateOnly.MinValue)
+                .ThenByDescending(e => e.Number ?? -1)
+                .ThenBy(e => e.Path, StringComparer.Ordinal)
+                .FirstOrDefault();
+            if (next is null)
+            {
+                break;
+            }
+
+            visited.Add(next);
+            current = next;
+        }
+
+        return current;
+    }
+
+    /// <summary>
+    /// A rule by identifier: "176", "#176", "rule 176", "API-001", an anchor ("http-url-casing"), "path :: heading"
+    /// (case-insensitive), or an <c>arch://…/rules/…</c> URI. The first root that has it when <paramref name="root"/> is null.
+    /// </summary>
+    public CatalogRule? ResolveRule(string id, string? root = null)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        foreach (var key in RuleKeys(id))
+        {
+            if (_rulesById.TryGetValue(key, out var list))
+            {
+                var hit = root is null ? list[0] : list.FirstOrDefault(r => r.Document.Root == root);
+                if (hit is not null)
+                {
+                    return hit;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Every rule with this identifier (several standards or roots may reuse one).</summary>
+    public IReadOnlyList<CatalogRule> RulesWithId(string id, string? root = null)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        foreach (var key in RuleKeys(id))
+        {
+            if (_rulesById.TryGetValue(key, out var list))
+            {
+                return root is null ? list : list.Where(r => r.Document.Root == root).ToList();
+            }
+        }
+
+        return [];
+    }
+
+    /// <summary>Rule identifiers nearest to <paramref name="id"/>, for "did you mean".</summary>
+    public IReadOnlyList<CatalogRule> ClosestRules(string id, int count, string? root = null)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var key = RuleKeys(id).FirstOrDefault() ?? "";
+        int? wanted = int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var w) ? w : null;
+        var tokens = CatalogText.Tokens(id);
+        return Rules.Where(r => root is null || r.Document.Root == root)
+            .Select(r =>
+            {
+                var ruleKey = r.Id.ToLowerInvariant();
+                double score = wanted is { } target && int.TryParse(ruleKey, NumberStyles.None, CultureInfo.InvariantCulture, out var actual)
+                    ? 1.0 / (1 + Math.Abs(actual - target))
+                    : (0.5 * CatalogText.Similarity(key, ruleKey)) + (0.5 * CatalogText.Coverage(tokens, CatalogText.Tokens(r.Rule.Statement)));
+                return (Rule: r, Score: score);
+            })
+            .OrderByDescending(s => s.Score).ThenBy(s => s.Rule.Document.Path, StringComparer.Ordinal)
+            .Take(Math.Max(0, count)).Select(s => s.Rule).ToList();
+    }
+
+    /// <summary>A standard by id, slug, file name or path; falls back to another document with rules of that id.</summary>
+    public CatalogEntry? ResolveStandard(string id, string? root = null)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var r = id.Trim();
+        if (r.StartsWith("arch://", StringComparison.OrdinalIgnoreCase))
+        {
+            var parts = r["arch://".Length..].Split('/', '?');
+            r = parts.Length >= 2 ? System.Uri.UnescapeDataString(parts[1]) : r;
+        }
+
+        if (Get(DocumentKind.Standard, r, root) is { } standard)
+        {
+            return standard;
+        }
+
+        if (Find(root ?? "", r) is { } byPath && byPath.Kind != DocumentKind.Decision)
+        {
+            return byPath;
+        }
+
+        foreach (var entry in Lookup(_byName, CatalogText.Normalize(FileNames.Stem(r))))
+        {
+            if (entry.Kind != DocumentKind.Decision && (root is null || entry.Root == root))
+            {
+                return entry;
+            }
+        }
+
+        return Get(DocumentKind.Reference, r, root) is { Rules.Count: > 0 } reference ? reference : null;
+    }
+
+    private void Index()
+    {
+        var decisions = new List<CatalogEntry>();
+        var standards = new List<CatalogEntry>();
+        var rules = new List<CatalogRule>();
+        foreach (var entry in _entries)
+        {
+            _byPath[(entry.Root, entry.Path)] = entry;
+            Add(_byId, (GroupOf(entry.Kind), entry.Id.ToLowerInvariant()), entry);
+            if (entry.Kind == DocumentKind.Decision)
+            {
+                decisions.Add(entry);
+                if (entry.Number is { } n)
+                {
+                    Add(_byNumber, n, entry);
+                }
+
+                var file = FileNames.Analyze(entry.Path);
+                foreach (var name in new[] { file.Stem, file.Slug, entry.Document.Id })
+                {
+                    var key = CatalogText.Normalize(name);
+                    if (key.Length > 0 && !Lookup(_byName, key).Contains(entry))
+                    {
+                        Add(_byName, key, entry);
+                    }
+                }
+
+                Add(_byTitle, CatalogText.Normalize(entry.Title), entry);
+                var tokens = CatalogText.Tokens(entry.Title);
+                tokens.UnionWith(CatalogText.Tokens(file.Slug));
+                _decisionTokens.Add((entry, tokens, CatalogText.Normalize(file.Slug)));
+            }
+            else
+            {
+                var key = CatalogText.Normalize(FileNames.Stem(entry.Path));
+                if (key.Length > 0)
+                {
+                    Add(_byName, key, entry);
+                }
+
+                if (entry.Kind == DocumentKind.Standard)
+                {
+                    standards.Add(entry);
+                }
+            }
+
+            foreach (var rule in entry.Document.Rules)
+            {
+                var uri = $"{entry.Uri.Split('?')[0]}/rules/{System.Uri.EscapeDataString(rule.Id)}";
+                var catalogRule = new CatalogRule(rule, entry, uri);
+                entry.RuleList.Add(catalogRule);
+                rules.Add(catalogRule);
+                Add(_rulesById, RuleKey(rule.Id), catalogRule);
+            }
+        }
+
+        Decisions = decisions;
+        Standards = standards;
+        Rules = rules;
+    }
+
+    private void ResolveRelations()
+    {
+        foreach (var entry in Decisions)
+        {
+            foreach (var relation in entry.Document.Decision?.Relations ?? [])
+            {
+                var target = ResolveTarget(entry, relation.Target);
+                if (target == entry)
+                {
+                    target = null;
+                }
+
+                entry.StatedList.Add(new ResolvedRelation(relation.Kind, relation.Target, relation.Line, target));
+                if (target is null)
+                {
+                    continue;
+                }
+
+                switch (relation.Kind)
+                {
+                    case RelationKind.Supersedes:
+                        Link(entry.SupersedesList, target, target.SupersededByList, entry);
+                        break;
+                    case RelationKind.SupersededBy:
+                        Link(entry.SupersededByList, target, target.SupersedesList, entry);
+                        break;
+                    case RelationKind.Amends:
+                        Link(entry.AmendsList, target, target.AmendedByList, entry);
+                        break;
+                    case RelationKind.AmendedBy:
+                        Link(entry.AmendedByList, target, target.AmendsList, entry);
+                        break;
+                    default:
+                        Link(entry.RelatedList, target, target.RelatedList, entry);
+                        break;
+                }
+            }
+        }
+    }
+
+    private CatalogEntry? ResolveTarget(CatalogEntry from, string target)
+    {
+        var t = target.Trim();
+        if (t.Length == 0)
+        {
+            return null;
+        }
+
+        if (t.Contains('/') || t.Contains('\\') || KnowledgeLoader.IsMarkdown(t))
+        {
+            var dir = from.Path.Contains('/') ? from.Path[..from.Path.LastIndexOf('/')] : "";
+            var combined = NormalizePath(dir.Length == 0 ? t : $"{dir}/{t}");
+            if (_byPath.TryGetValue((from.Root, combined), out var byPath) && byPath.Kind == DocumentKind.Decision)
+            {
+                return byPath;
+            }
+
+            if (ByName(FileNames.Stem(t), from.Root) is { } byStem)
+            {
+                return byStem;
+            }
+        }
+
+        return ResolveDecision(t, from.Root);
+    }
+
+    private CatalogEntry? ByName(string reference, string? root)
+    {
+        var path = NormalizePath(reference);
+        foreach (var r in root is null ? _roots : [root])
+        {
+            if (_byPath.TryGetValue((r, path), out var entry) && entry.Kind == DocumentKind.Decision)
+            {
+                return entry;
+            }
+        }
+
+        var stem = FileNames.Stem(path);
+        var key = CatalogText.Normalize(stem);
+        var hit = InRoot(Lookup(_byName, key).Where(e => e.Kind == DocumentKind.Decision).ToList(), root);
+        if (hit is null)
+        {
+            var slug = CatalogText.Normalize(FileNames.Analyze(stem).Slug);
+            hit = InRoot(Lookup(_byName, slug).Where(e => e.Kind == DocumentKind.Decision).ToList(), root);
+        }
+
+        return hit;
+    }
+
+    private CatalogEntry? ByTitleWords(string reference, string? root)
+    {
+        var tokens = CatalogText.Tokens(reference);
+        if (tokens.Count == 0)
+        {
+            return null;
+        }
+
+        CatalogEntry? best = null;
+        var bestExtra = int.MaxValue;
+        var tie = false;
+        foreach (var (entry, entryTokens, _) in _decisionTokens)
+        {
+            if ((root is not null && entry.Root != root) || !tokens.IsSubsetOf(entryTokens))
+            {
+                continue;
+            }
+
+            var extra = entryTokens.Count - tokens.Count;
+            if (extra < bestExtra)
+            {
+                best = entry;
+                bestExtra = extra;
+                tie = false;
+            }
+            else if (extra == bestExtra && best is not null && best.Root == entry.Root)
+            {
+                tie = true;
+            }
+        }
+
+        // Two equally good titles: ambiguous, let the caller offer the closest ones instead.
+        return tie ? null : best;
+    }
+
+    private IEnumerable<string> RuleKeys(string id)
+    {
+        var s = id.Trim().Trim('"', '\'', '`');
+        if (s.StartsWith("arch://", StringComparison.OrdinalIgnoreCase))
+        {
+            var at = s.IndexOf("/rules/", StringComparison.OrdinalIgnoreCase);
+            if (at >= 0)
+            {
+                s = System.Uri.UnescapeDataString(s[(at + "/rules/".Length)..]);
+            }
+        }
+
+        yield return RuleKey(s);
+        var m = RulePrefix().Match(s);
+        var stripped = (m.Success ? m.Groups["id"].Value : s).Trim().TrimStart('#').Trim();
+        if (stripped.Length > 0)
+        {
+            yield return RuleKey(stripped);
+            var zeros = stripped.TrimStart('0');
+            if (zeros.Length > 0 && zeros.All(char.IsAsciiDigit) && zeros != stripped)
+            {
+                yield return zeros;
+            }
+        }
+    }
+
+    private static string RuleKey(string id) => PathSeparator().Replace(id.Trim(), " :: ").ToLowerInvariant();
+
+    private static string NormalizePath(string path)
+    {
+        var parts = new List<string>();
+        foreach (var part in path.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (part == ".")
+            {
+                continue;
+            }
+
+            if (part == "..")
+            {
+                if (parts.Count > 0)
+                {
+                    parts.RemoveAt(parts.Count - 1);
+                }
+
+                continue;
+            }
+
+            parts.Add(part);
+        }
+
+        return string.Join('/', parts);
+    }
+
+    private CatalogEntry? InRoot(List<CatalogEntry> list, string? root)
+    {
+        if (list.Count == 0)
+        {
+            return null;
+        }
+
+        return root is null ? list[0] : list.FirstOrDefault(e => e.Root == root);
+    }
+
+    private static List<CatalogEntry> Lookup(Dictionary<string, List<CatalogEntry>> map, string key) =>
+        map.TryGetValue(key, out var list) ? list : [];
+
+    private static void Add<TKey, TValue>(Dictionary<TKey, List<TValue>> map, TKey key, TValue value)
+        where TKey : notnull
+    {
+        if (!map.TryGetValue(key, out var list))
+        {
+            map[key] = list = [];
+        }
+
+        list.Add(value);
+    }
+
+    private static void Link(List<CatalogEntry> forward, CatalogEntry target, List<CatalogEntry> backward, CatalogEntry source)
+    {
+        if (!forward.Contains(target))
+        {
+            forward.Add(target);
+        }
+
+        if (!backward.Contains(source))
+        {
+            backward.Add(source);
+        }
+    }
+}

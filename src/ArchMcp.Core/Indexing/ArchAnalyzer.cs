@@ -1,0 +1,51 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.Synonym;
+using Lucene.Net.Analysis.Util;
+using Lucene.Net.Util;
+
+namespace ArchMcp.Core.Indexing;
+
+/// <summary>
+/// English analysis for architecture text: identifiers split at case changes and underscores (the original kept),
+/// lower-cased, synonyms and acronyms expanded, stop words removed, Porter-stemmed.
+/// </summary>
+public sealed class ArchAnalyzer(SynonymMap? synonyms) : Analyzer
+{
+    public const LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    private static readonly CharArraySet StopWords = BuildStopWords();
+
+    private const WordDelimiterFlags Delimiting =
+        WordDelimiterFlags.GENERATE_WORD_PARTS | WordDelimiterFlags.SPLIT_ON_CASE_CHANGE |
+        WordDelimiterFlags.PRESERVE_ORIGINAL | WordDelimiterFlags.STEM_ENGLISH_POSSESSIVE;
+
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        var source = new StandardTokenizer(Version, reader);
+        TokenStream stream = new WordDelimiterFilter(Version, source, Delimiting, null);
+        stream = new LowerCaseFilter(Version, stream);
+        if (synonyms is not null)
+        {
+            stream = new SynonymFilter(stream, synonyms, ignoreCase: true);
+        }
+
+        stream = new StopFilter(Version, stream, StopWords);
+        stream = new PorterStemFilter(stream);
+        return new TokenStreamComponents(source, stream);
+    }
+
+    private static CharArraySet BuildStopWords()
+    {
+        var set = new CharArraySet(Version, EnglishAnalyzer.DefaultStopSet, ignoreCase: true);
+        foreach (var w in new[] { "we", "our", "us", "i", "you", "your", "do", "does", "did", "what", "which", "how", "why", "when", "where", "who", "should", "can", "could", "would", "it's", "its", "from", "about", "have", "has", "had", "been", "am", "so", "than", "too", "very", "all", "any", "up", "out", "get" })
+        {
+            set.Add(w);
+        }
+
+        return set;
+    }
+}

@@ -1,0 +1,154 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace ArchMcp.Core.Indexing;
+
+/// <summary>A file's persisted state in the index: its stamp and its parsed header.</summary>
+public sealed record StoredFile(string Key, FileStamp Stamp, string HeaderJson);
+
+/// <summary>
+/// The on-disk Lucene index (BM25). Writes happen only under <see cref="IndexLock"/>, each as one atomic commit;
+/// searches go through a <see cref="SearcherManager"/> that is refreshed after every commit (ours or another
+/// process's).
+/// </summary>
+public sealed class LuceneKnowledgeIndex : IDisposable
+{
+    public static readonly Similarity Similarity = new BM25Similarity();
+
+    private readonly LuceneDirectory _directory;
+    private readonly Analyzer _analyzer;
+    private readonly object _gate = new();
+    private SearcherManager? _manager;
+
+    public LuceneKnowledgeIndex(string path, Analyzer analyzer)
+    {
+        Path = path;
+        System.IO.Directory.CreateDirectory(LucenePath);
+        // Cross-process exclusion is IndexLock's job; Lucene's own lock file would only go stale after a crash.
+        _directory = FSDirectory.Open(new DirectoryInfo(LucenePath), NoLockFactory.GetNoLockFactory());
+        _analyzer = analyzer;
+    }
+
+    public string Path { get; }
+
+    private string LucenePath => System.IO.Path.Combine(Path, "lucene");
+
+    public Analyzer Analyzer => _analyzer;
+
+    /// <summary>Whether a committed index exists.</summary>
+    public bool Exists => DirectoryReader.IndexExists(_directory);
+
+    /// <summary>Opens (or re-opens) the searcher on the last commit. Throws when the index is corrupt.</summary>
+    public void Open()
+    {
+        lock (_gate)
+        {
+            if (_manager is null)
+            {
+                _manager = new SearcherManager(_directory, new Bm25SearcherFactory());
+            }
+            else
+            {
+                _manager.MaybeRefreshBlocking();
+            }
+        }
+    }
+
+    /// <summary>Runs <paramref name="search"/> on the current searcher; an empty result when no index is open.</summary>
+    public T Search<T>(Func<IndexSearcher, T> search, T empty)
+    {
+        var manager = _manager;
+        if (manager is null)
+        {
+            return empty;
+        }
+
+        var searcher = manager.Acquire();
+        try
+        {
+            return search(searcher);
+        }
+        finally
+        {
+            manager.Release(searcher);
+        }
+    }
+
+    /// <summary>Generation and schema of the commit the searcher is on (0 and null when none).</summary>
+    public (long Generation, string? Schema) Commit => Search(searcher =>
+    {
+        var commit = ((DirectoryReader)searcher.IndexReader).IndexCommit;
+        return (commit.Generation, commit.UserData.TryGetValue(SchemaKey, out var v) ? v : null);
+    }, (0L, (string?)null));
+
+    public const string SchemaKey = "archmcp-schema";
+
+    /// <summary>Every file's stored state, read from the last commit.</summary>
+    public List<StoredFile> ReadStoredFiles()
+    {
+        return Search(searcher =>
+        {
+            var result = new List<StoredFile>();
+            var hits = searcher.Search(new TermQuery(new Term(IndexFields.Type, IndexFields.TypeDoc)), Math.Max(1, searcher.IndexReader.NumDocs));
+            foreach (var hit in hits.ScoreDocs)
+            {
+                var d = searcher.Doc(hit.Doc);
+                result.Add(new StoredFile(
+                    d.Get(IndexFields.Key),
+                    new FileStamp(d.GetField(IndexFields.Size)?.GetInt64Value() ?? -1, d.GetField(IndexFields.Modified)?.GetInt64Value() ?? -1, d.Get(IndexFields.Hash) ?? ""),
+                    d.Get(IndexFields.Header) ?? ""));
+            }
+
+            return result;
+        }, []);
+    }
+
+    /// <summary>Applies changes as one commit. The caller holds <see cref="IndexLock"/>.</summary>
+    public void Write(IReadOnlyList<(string Key, List<Document> Entries)> upserts, IReadOnlyCollection<string> deletes, bool recreate, string schema)
+    {
+        var config = new IndexWriterConfig(ArchAnalyzer.Version, _analyzer)
+        {
+            Similarity = Similarity,
+            OpenMode = recreate ? OpenMode.CREATE : OpenMode.CREATE_OR_APPEND,
+            RAMBufferSizeMB = 64,
+        };
+        using (var writer = new IndexWriter(_directory, config))
+        {
+            foreach (var key in deletes)
+            {
+                writer.DeleteDocuments(new Term(IndexFields.Key, key));
+            }
+
+            foreach (var (key, entries) in upserts)
+            {
+                writer.UpdateDocuments(new Term(IndexFields.Key, key), entries);
+            }
+
+            writer.SetCommitData(new Dictionary<string, string> { [SchemaKey] = schema });
+            writer.Commit();
+        }
+
+        Open();
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _manager?.Dispose();
+            _manager = null;
+        }
+
+        _directory.Dispose();
+    }
+
+    private sealed class Bm25SearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = Similarity };
+    }
+}

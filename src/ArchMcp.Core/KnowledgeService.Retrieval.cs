@@ -1,0 +1,142 @@
+using ArchMcp.Core.Catalog;
+using ArchMcp.Core.Checklists;
+using ArchMcp.Core.Indexing;
+using ArchMcp.Core.Model;
+using ArchMcp.Core.Search;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace ArchMcp.Core;
+
+public sealed partial class KnowledgeService
+{
+    private static readonly WeightedField[] RuleFields =
+    [
+        new(IndexFields.RuleStatement, 2f),
+        new(IndexFields.RuleText, 1f),
+        new(IndexFields.RuleContext, 0.5f),
+    ];
+
+    public async Task<ChecklistResult> DesignChecklistAsync(ChecklistRequest request, CancellationToken cancellationToken = default)
+    {
+        ValidateDesign(request);
+        await ReadyAsync(cancellationToken).ConfigureAwait(false);
+        return new ChecklistEngine(this).Checklist(request);
+    }
+
+    public async Task<ReviewResult> ReviewDesignAsync(ChecklistRequest request, CancellationToken cancellationToken = default)
+    {
+        ValidateDesign(request);
+        await ReadyAsync(cancellationToken).ConfigureAwait(false);
+        return new ChecklistEngine(this).Review(request);
+    }
+
+    private static void ValidateDesign(ChecklistRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (string.IsNullOrWhiteSpace(request.Design))
+        {
+            throw new InvalidQueryException("The design is empty. Pass a topic (\"API pagination\") or the design text.");
+        }
+
+        if (request.Limit is < 1 or > 100)
+        {
+            throw new InvalidQueryException($"limit must be between 1 and 100 (got {request.Limit}).");
+        }
+    }
+
+    public IReadOnlyList<ScoredRule> FindRules(string text, int limit, string? root = null)
+    {
+        var catalog = _state.Catalog;
+        var terms = _queries.Terms(text);
+        return _index.Search(searcher =>
+        {
+            var query = _queries.Build(searcher.IndexReader, terms, RuleFields);
+            if (query is null)
+            {
+                return [];
+            }
+
+            var q = new BooleanQuery { { new TermQuery(new Term(IndexFields.Type, IndexFields.TypeRule)), Occur.MUST }, { query, Occur.MUST } };
+            if (root is not null)
+            {
+                q.Add(new TermQuery(new Term(IndexFields.Root, root)), Occur.MUST);
+            }
+
+            var result = new List<ScoredRule>();
+            foreach (var sd in searcher.Search(q, limit).ScoreDocs)
+            {
+                var d = searcher.Doc(sd.Doc);
+                var ordinal = d.GetField(IndexFields.Ordinal)?.GetInt32Value() ?? -1;
+                if (catalog.Find(d.Get(IndexFields.Key)) is { } entry && ordinal >= 0 && ordinal < entry.Rules.Count)
+                {
+                    result.Add(new ScoredRule(Record(entry.Rules[ordinal], d.Get(IndexFields.RuleText) ?? ""), sd.Score));
+                }
+            }
+
+            return (IReadOnlyList<ScoredRule>)result;
+        }, []);
+    }
+
+    public IReadOnlyList<ScoredDecision> FindDecisions(string text, int limit, string? root = null)
+    {
+        var catalog = _state.Catalog;
+        var terms = _queries.Terms(text);
+        Query filter = new TermQuery(new Term(IndexFields.Kind, DocumentKind.Decision.ToWire()));
+        if (root is not null)
+        {
+            filter = new BooleanQuery { { filter, Occur.MUST }, { new TermQuery(new Term(IndexFields.Root, root)), Occur.MUST } };
+        }
+
+        var hits = _index.Search(s => FileRanker.Rank(s, _queries, terms, filter, limit), []);
+        var result = new List<ScoredDecision>();
+        foreach (var hit in hits)
+        {
+            if (catalog.Find(hit.Key) is { } entry)
+            {
+                var full = LoadFull(entry);
+                var outcome = full.Sections.Where(s => SectionMatches(s.Heading, "decision")).Select(s => s.Text).FirstOrDefault(t => t.Length > 0)
+                    ?? hit.Best?.Text ?? "";
+                result.Add(new ScoredDecision(Record(entry), hit.Score, outcome));
+            }
+        }
+
+        return result;
+    }
+
+    public DecisionRecord InForce(DecisionRecord decision)
+    {
+        var catalog = _state.Catalog;
+        return catalog.Find(IndexFields.KeyOf(decision.Root, decision.Path)) is { } entry ? Record(catalog.InForce(entry)) : decision;
+    }
+
+    private static DecisionRecord Record(CatalogEntry e) => new()
+    {
+        Id = e.Id,
+        Number = e.Number,
+        Title = e.Title,
+        Status = e.Status,
+        RawStatus = e.RawStatus,
+        Date = e.Date,
+        Tags = e.Tags,
+        Path = e.Path,
+        Line = e.Line,
+        Root = e.Root,
+    };
+
+    private static RuleRecord Record(CatalogRule r, string text) => new()
+    {
+        Id = r.Id,
+        Level = r.Rule.Level,
+        RawLevel = r.Rule.RawLevel,
+        Statement = r.Rule.Statement,
+        Text = text,
+        Line = r.Rule.Line,
+        Path = r.Document.Path,
+        Root = r.Document.Root,
+        DocumentId = r.Document.Id,
+        DocumentTitle = r.Document.Title,
+        DocumentKind = r.Document.Kind,
+        SectionHeading = r.Rule.SectionHeading,
+    };
+}

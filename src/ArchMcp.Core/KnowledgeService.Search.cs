@@ -1,0 +1,237 @@
+using ArchMcp.Core.Catalog;
+using ArchMcp.Core.Indexing;
+using ArchMcp.Core.Model;
+using ArchMcp.Core.Search;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace ArchMcp.Core;
+
+public sealed partial class KnowledgeService
+{
+    /// <summary>Ranking factor for decisions that are no longer in force (they rank below their successors).</summary>
+    public const double NotInForceFactor = 0.8;
+
+    public const int MaxLimit = 50;
+
+    public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (string.IsNullOrWhiteSpace(request.Query))
+        {
+            throw new InvalidQueryException("The query is empty. Ask in words (\"why Kafka\"), or name a record (\"ADR 12\", \"rule 176\").");
+        }
+
+        if (request.Limit is < 1 or > MaxLimit)
+        {
+            throw new InvalidQueryException($"limit must be between 1 and {MaxLimit} (got {request.Limit}).");
+        }
+
+        var state = await ReadyAsync(cancellationToken).ConfigureAwait(false);
+        var catalog = state.Catalog;
+        var intent = QueryInterpreter.Interpret(request.Query);
+        var terms = _queries.Terms(request.Query);
+        var filter = Filter(request);
+        var text = _index.Search(s => FileRanker.Rank(s, _queries, terms, filter, Math.Max(request.Limit * 3, 30)), []);
+
+        var pinned = new List<(CatalogEntry Entry, string Reason, int? Line, string? Snippet)>();
+        var notes = new List<string>();
+        Pin(catalog, intent, request.Root, text, pinned, notes);
+
+        var hits = new List<SearchHit>();
+        var seen = new HashSet<CatalogEntry>();
+        foreach (var (entry, reason, line, snippet) in pinned)
+        {
+            if (Matches(entry, request) && seen.Add(entry))
+            {
+                var best = text.FirstOrDefault(h => h.Key == IndexFields.KeyOf(entry.Root, entry.Path))?.Best;
+                hits.Add(Card(catalog, entry, 1.0, snippet ?? SnippetOf(best, terms, entry), line ?? best?.Line, reason));
+            }
+        }
+
+        var ranked = text
+            .Select(h => (Hit: h, Entry: catalog.Find(h.Key)))
+            .Where(x => x.Entry is not null && seen.Add(x.Entry))
+            .Select(x => (x.Hit, Entry: x.Entry!, Score: x.Hit.Score * (IsInForce(x.Entry!) ? 1.0 : NotInForceFactor)))
+            .OrderByDescending(x => x.Score);
+        foreach (var (hit, entry, score) in ranked)
+        {
+            if (hits.Count >= request.Limit)
+            {
+                break;
+            }
+
+            hits.Add(Card(catalog, entry, Math.Round(score, 4), SnippetOf(hit.Best, terms, entry), hit.Best?.Line, null));
+        }
+
+        return new SearchResult(request.Query, [.. hits.Take(request.Limit)], notes.Count == 0 ? null : string.Join("; ", notes));
+    }
+
+    /// <summary>Results the query asks for by reference, relation or status, in the order they answer it.</summary>
+    private void Pin(KnowledgeCatalog catalog, QueryIntent intent, string? root, List<FileHit> text,
+        List<(CatalogEntry, string, int?, string?)> pinned, List<string> notes)
+    {
+        var subjects = new List<CatalogEntry>();
+        foreach (var n in intent.DecisionNumbers)
+        {
+            if (catalog.ResolveDecision(n.ToString(System.Globalization.CultureInfo.InvariantCulture), root) is { } d)
+            {
+                subjects.Add(d);
+            }
+        }
+
+        foreach (var id in intent.RuleIds)
+        {
+            if (catalog.ResolveRule(id, root) is { } rule)
+            {
+                pinned.Add((rule.Document, $"rule {rule.Id}", rule.Rule.Line, $"{rule.Rule.RawLevel} {rule.Rule.Statement}"));
+                notes.Add($"rule {rule.Id} is in {rule.Document.Path}");
+            }
+            else if (catalog.ResolveDecision(id, root) is { } d)
+            {
+                subjects.Add(d);
+            }
+        }
+
+        if (intent.StatusWord is { } word)
+        {
+            var wanted = EnumText.TryParseStatus(word, out var s) ? s : Loading.StatusMapper.Map(word);
+            var listed = catalog.Decisions
+                .Where(d => root is null || d.Root == root)
+                .Select(d => (d, Exact: d.RawStatus.Contains(word, StringComparison.OrdinalIgnoreCase), Mapped: d.Status == wanted))
+                .Where(x => x.Exact || x.Mapped)
+                .OrderByDescending(x => x.Exact)
+                .ThenBy(x => x.d.Number ?? int.MaxValue)
+                .ThenBy(x => x.d.Path, StringComparer.Ordinal)
+                .ToList();
+            foreach (var (d, _, _) in listed)
+            {
+                pinned.Add((d, $"status: {d.RawStatus}", null, null));
+            }
+
+            if (listed.Count > 0)
+            {
+                notes.Add($"decisions with status '{word}'");
+            }
+        }
+
+        if (intent.Follow is { } follow)
+        {
+            if (subjects.Count == 0)
+            {
+                // the subject is the best decision matching the rest of the query that has the relation asked for
+                var subjectTerms = _queries.Terms(intent.Subject);
+                var candidates = _index.Search(s => FileRanker.Rank(s, _queries, subjectTerms, KindFilter(DocumentKind.Decision), 5), [])
+                    .Select(h => catalog.Find(h.Key)).OfType<CatalogEntry>().ToList();
+                var withRelation = candidates.Take(3).FirstOrDefault(c => Related(c, follow).Count > 0);
+                if (withRelation is not null)
+                {
+                    subjects.Add(withRelation);
+                }
+            }
+
+            foreach (var subject in subjects.ToList())
+            {
+                foreach (var target in Related(subject, follow))
+                {
+                    pinned.Add((target, $"{target.Id} {Verb(follow)} {subject.Id}", null, null));
+                }
+
+                notes.Add($"{follow.ToWire()} of {subject.Id}");
+            }
+        }
+
+        foreach (var subject in subjects)
+        {
+            pinned.Add((subject, subject.Id, null, null));
+        }
+    }
+
+    private static IReadOnlyList<CatalogEntry> Related(CatalogEntry entry, RelationKind kind) => kind switch
+    {
+        RelationKind.SupersededBy => entry.SupersededBy,
+        RelationKind.Supersedes => entry.Supersedes,
+        RelationKind.AmendedBy => entry.AmendedBy,
+        RelationKind.Amends => entry.Amends,
+        _ => entry.Related,
+    };
+
+    private static string Verb(RelationKind kind) => kind switch
+    {
+        RelationKind.SupersededBy => "supersedes",
+        RelationKind.Supersedes => "is superseded by",
+        RelationKind.AmendedBy => "amends",
+        RelationKind.Amends => "is amended by",
+        _ => "relates to",
+    };
+
+    private static bool IsInForce(CatalogEntry entry) =>
+        entry.Kind != DocumentKind.Decision || entry.Status is not (DecisionStatus.Superseded or DecisionStatus.Rejected or DecisionStatus.Deprecated);
+
+    private static bool Matches(CatalogEntry entry, SearchRequest request) =>
+        (request.Kind is null || entry.Kind == request.Kind) &&
+        (request.Status is null || entry.Status == request.Status) &&
+        (request.Root is null || entry.Root == request.Root) &&
+        request.Tags.All(t => entry.Tags.Contains(t, StringComparer.OrdinalIgnoreCase));
+
+    private static Query? Filter(SearchRequest request)
+    {
+        var clauses = new List<Query>();
+        if (request.Kind is { } kind)
+        {
+            clauses.Add(new TermQuery(new Term(IndexFields.Kind, kind.ToWire())));
+        }
+
+        if (request.Status is { } status)
+        {
+            clauses.Add(new TermQuery(new Term(IndexFields.Status, status.ToWire())));
+        }
+
+        if (request.Root is { } root)
+        {
+            clauses.Add(new TermQuery(new Term(IndexFields.Root, root)));
+        }
+
+        clauses.AddRange(request.Tags.Select(t => new TermQuery(new Term(IndexFields.Tag, t.ToLowerInvariant()))));
+        if (clauses.Count == 0)
+        {
+            return null;
+        }
+
+        var all = new BooleanQuery();
+        foreach (var c in clauses)
+        {
+            all.Add(c, Occur.MUST);
+        }
+
+        return all;
+    }
+
+    private static Query KindFilter(DocumentKind kind) => new TermQuery(new Term(IndexFields.Kind, kind.ToWire()));
+
+    private string SnippetOf(SectionMatch? best, IReadOnlyList<string> terms, CatalogEntry entry) =>
+        best is null ? "" : Snippets.Make(_analyzer, best.Text.Length > 0 ? best.Text : best.Heading, new HashSet<string>(terms, StringComparer.Ordinal));
+
+    private static SearchHit Card(KnowledgeCatalog catalog, CatalogEntry entry, double score, string snippet, int? line, string? reason)
+    {
+        var superseded = entry.SupersededBy.Count > 0 ? entry.SupersededBy.Select(s => s.Id).ToList() : null;
+        var inForce = superseded is null ? null : catalog.InForce(entry);
+        return new SearchHit
+        {
+            Id = entry.Id,
+            Kind = entry.Kind.ToWire(),
+            Title = entry.Title,
+            Status = entry.Kind == DocumentKind.Decision ? entry.Status.ToWire() : null,
+            Date = entry.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            Snippet = snippet,
+            Uri = entry.Uri,
+            Path = entry.Path,
+            Line = line ?? entry.Line,
+            Root = entry.Root,
+            Score = score,
+            SupersededBy = superseded,
+            InForce = inForce is not null && inForce != entry ? inForce.Id : null,
+            Reason = reason,
+        };
+    }
+}

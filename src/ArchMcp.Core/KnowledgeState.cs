@@ -1,0 +1,20 @@
+using ArchMcp.Core.Catalog;
+using ArchMcp.Core.Indexing;
+using ArchMcp.Core.Model;
+
+namespace ArchMcp.Core;
+
+/// <summary>A file as the index knows it: its stamp and its parsed header (no bulky text).</summary>
+public sealed record IndexedFile(string Key, FileStamp Stamp, KnowledgeDocument Header);
+
+/// <summary>An immutable snapshot of what is indexed; a refresh replaces it as a whole.</summary>
+public sealed record KnowledgeState(
+    bool Loaded,
+    IReadOnlyDictionary<string, IndexedFile> Files,
+    KnowledgeCatalog Catalog,
+    IReadOnlyList<Finding> LoadFindings,
+    long Generation,
+    DateTimeOffset? IndexedAt)
+{
+    public static readonly KnowledgeState Empty = new(false, new Dictionary<string, IndexedFile>(), KnowledgeCatalog.Build([]), [], 0, null);
+}

@@ -1,0 +1,362 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ArchMcp.Core.Model;
+
+namespace ArchMcp.Core.Loading;
+
+/// <summary>Metadata lines of a decision record, wherever the format puts them.</summary>
+internal sealed class DecisionFacts
+{
+    public string? RawStatus { get; set; }
+    public int StatusLine { get; set; }
+    public bool HasStatusSection { get; set; }
+    public string? DateText { get; set; }
+    public string? DecisionMakers { get; set; }
+    public string? TagsText { get; set; }
+    public int DecisionSectionCount { get; set; }
+    public bool YStatement { get; set; }
+    public List<DecisionRelation> Relations { get; } = [];
+}
+
+/// <summary>Reads status, date, deciders and relations of decision records (Nygard, MADR 2–4, log4brains, Y-statements).</summary>
+internal static partial class DecisionExtractor
+{
+    [GeneratedRegex(@"^\s*(?<key>status|date|decision[- ]?date|last[- ]updated|updated|deciders|decision[- ]makers?|decided by|tags|keywords)\s*[:：]\s*(?<value>.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex MetaLine();
+
+    [GeneratedRegex(@"\b(?<kind>superseded\s+by|superseeded\s+by|superceded\s+by|replaced\s+by|supersedes|supersede|replaces|amended\s+by|amends|extended\s+by|extends)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RelationPhrase();
+
+    [GeneratedRegex(@"^[\s:]*(?:the\s+)?(?:(?:ADR|decision|record)s?\s*)?[#-]?\s*(?<n>\d{1,5})\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NumberReference();
+
+    [GeneratedRegex(@"in the context of\b.{0,400}\bfacing\b.{0,600}\bwe decided\b", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex YStatementPattern();
+
+    private static readonly HashSet<string> DecisionHeadings = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "context", "decision", "consequences", "context and problem statement", "problem statement", "considered options",
+        "decision outcome", "decision drivers", "options", "rationale", "pros and cons of the options", "status", "alternatives",
+        "alternatives considered", "decision record", "implications",
+    };
+
+    private static readonly HashSet<string> LinkSections = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "links", "related decisions", "related adrs", "related records", "see also", "related",
+    };
+
+    public static DecisionFacts Read(IReadOnlyList<TextBlock> blocks, FrontMatter fm)
+    {
+        var facts = new DecisionFacts();
+        string? sectionStatus = null;
+        var sectionStatusLine = 0;
+        string? lineStatus = null;
+        var lineStatusLine = 0;
+        TextBlock? heading = null;
+        var afterStatusHeading = false;
+
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var block = blocks[i];
+            if (block.Type == BlockType.Heading)
+            {
+                heading = block;
+                var name = HeadingName(block.Text);
+                if (DecisionHeadings.Contains(name))
+                {
+                    facts.DecisionSectionCount++;
+                }
+
+                afterStatusHeading = false;
+                if (name.Equals("status", StringComparison.OrdinalIgnoreCase) || name.Equals("decision status", StringComparison.OrdinalIgnoreCase))
+                {
+                    facts.HasStatusSection = true;
+                    var colon = block.Text.IndexOf(':');
+                    if (colon > 0 && block.Text[(colon + 1)..].Trim().Length > 0 && sectionStatus is null)
+                    {
+                        sectionStatus = block.Text[(colon + 1)..].Trim();
+                        sectionStatusLine = block.Line;
+                        ReadRelations(block, 0, block.Text.Length, facts.Relations, allowTitles: true);
+                    }
+                    else
+                    {
+                        afterStatusHeading = true;
+                    }
+                }
+
+                continue;
+            }
+
+            if (block.Type == BlockType.Code)
+            {
+                continue;
+            }
+
+            if (afterStatusHeading)
+            {
+                if (sectionStatus is null)
+                {
+                    var first = block.Text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0);
+                    if (first is not null)
+                    {
+                        var meta = MetaLine().Match(first);
+                        sectionStatus = meta.Success && meta.Groups["key"].Value.Equals("status", StringComparison.OrdinalIgnoreCase)
+                            ? meta.Groups["value"].Value.Trim()
+                            : first;
+                        sectionStatusLine = block.Line;
+                    }
+                }
+
+                ReadRelations(block, 0, block.Text.Length, facts.Relations, allowTitles: true);
+            }
+
+            ReadMetaLines(block, facts, ref lineStatus, ref lineStatusLine);
+
+            if (heading is not null && LinkSections.Contains(HeadingName(heading.Text)))
+            {
+                foreach (var link in block.InlineLinks)
+                {
+                    if (IsMarkdownLink(link.Url) && !RelationPhrase().IsMatch(block.Text))
+                    {
+                        facts.Relations.Add(new DecisionRelation(RelationKind.RelatesTo, StripFragment(link.Url), block.LineAt(link.Start)));
+                    }
+                }
+            }
+
+            if (!afterStatusHeading)
+            {
+                ReadRelations(block, 0, block.Text.Length, facts.Relations, allowTitles: false);
+            }
+
+            if (!facts.YStatement && block.Type == BlockType.Paragraph && YStatementPattern().IsMatch(block.Text))
+            {
+                facts.YStatement = true;
+            }
+        }
+
+        var fmStatus = fm.Get("status", "adr-status", "decision-status", "state");
+        if (fmStatus is not null)
+        {
+            facts.RawStatus = fmStatus;
+            facts.StatusLine = 1;
+            ReadRelationsInText(fmStatus, 1, facts.Relations);
+        }
+        else if (sectionStatus is not null)
+        {
+            facts.RawStatus = sectionStatus;
+            facts.StatusLine = sectionStatusLine;
+        }
+        else if (lineStatus is not null)
+        {
+            facts.RawStatus = lineStatus;
+            facts.StatusLine = lineStatusLine;
+        }
+
+        facts.DateText = fm.Get("date", "decision-date", "decision_date", "last-updated", "last_updated", "updated") ?? facts.DateText;
+        facts.DecisionMakers = fm.Get("decision-makers", "decision_makers", "deciders", "decisionmakers", "authors", "author") ?? facts.DecisionMakers;
+
+        AddFrontMatterRelations(fm, facts.Relations);
+        Dedupe(facts.Relations);
+        return facts;
+    }
+
+    /// <summary>A heading's name without emoji, numbering and trailing colon text ("📋 Status" → "Status").</summary>
+    public static string HeadingName(string heading)
+    {
+        var text = StatusMapper.Clean(heading);
+        var colon = text.IndexOf(':');
+        if (colon > 0)
+        {
+            text = text[..colon];
+        }
+
+        return text.Trim().TrimStart('0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '.', ' ').Trim();
+    }
+
+    private static void ReadMetaLines(TextBlock block, DecisionFacts facts, ref string? status, ref int statusLine)
+    {
+        if (block.Type != BlockType.Paragraph)
+        {
+            return;
+        }
+
+        var lines = block.Text.Split('\n');
+        for (var j = 0; j < lines.Length; j++)
+        {
+            var m = MetaLine().Match(lines[j]);
+            if (!m.Success)
+            {
+                continue;
+            }
+
+            var value = m.Groups["value"].Value.Trim();
+            if (value.Length == 0)
+            {
+                continue;
+            }
+
+            switch (m.Groups["key"].Value.ToLowerInvariant().Replace('-', ' '))
+            {
+                case "status":
+                    if (status is null)
+                    {
+                        status = value;
+                        statusLine = block.Line + j;
+                        var offset = Offset(lines, j);
+                        ReadRelations(block, offset, offset + lines[j].Length, facts.Relations, allowTitles: true);
+                    }
+
+                    break;
+                case "tags" or "keywords":
+                    facts.TagsText ??= value;
+                    break;
+                case "deciders" or "decision makers" or "decision maker" or "decisionmakers" or "decided by":
+                    facts.DecisionMakers ??= value;
+                    break;
+                default:
+                    if (facts.DateText is null && DateText.Find(value) is not null)
+                    {
+                        facts.DateText = value;
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static int Offset(string[] lines, int index)
+    {
+        var offset = 0;
+        for (var k = 0; k < index; k++)
+        {
+            offset += lines[k].Length + 1;
+        }
+
+        return offset;
+    }
+
+    /// <summary>Relation phrases in block text [start, end): a link after the phrase, an ADR number, or (status lines) a title.</summary>
+    private static void ReadRelations(TextBlock block, int start, int end, List<DecisionRelation> relations, bool allowTitles)
+    {
+        if (block.Type is not (BlockType.Paragraph or BlockType.Heading))
+        {
+            return;
+        }
+
+        var text = block.Text;
+        foreach (Match m in RelationPhrase().Matches(text[start..end]))
+        {
+            var phraseEnd = start + m.Index + m.Length;
+            var kind = KindOf(m.Groups["kind"].Value);
+            var line = block.LineAt(start + m.Index);
+            var nextPhrase = RelationPhrase().Match(text, phraseEnd);
+            var limit = Math.Min(end, nextPhrase.Success ? nextPhrase.Index : end);
+            var targets = block.InlineLinks.Where(l => l.Start >= phraseEnd && l.Start <= Math.Min(limit, phraseEnd + 80) && IsMarkdownLinkOrAdr(l.Url, text, l))
+                .ToList();
+            if (targets.Count > 0)
+            {
+                foreach (var link in targets)
+                {
+                    var target = IsMarkdownLink(link.Url) ? StripFragment(link.Url) : text[link.Start..link.End].Trim();
+                    relations.Add(new DecisionRelation(kind, target, line));
+                }
+
+                continue;
+            }
+
+            var tail = text[phraseEnd..limit];
+            var number = NumberReference().Match(tail);
+            if (number.Success)
+            {
+                relations.Add(new DecisionRelation(kind, $"ADR-{int.Parse(number.Groups["n"].Value, CultureInfo.InvariantCulture):D4}", line));
+                continue;
+            }
+
+            if (allowTitles)
+            {
+                var title = tail.Split('\n')[0].Trim().Trim('.', ':', ',', '"', '\'', '“', '”', ' ');
+                if (title.Length > 0)
+                {
+                    relations.Add(new DecisionRelation(kind, title, line));
+                }
+            }
+        }
+    }
+
+    private static void ReadRelationsInText(string text, int line, List<DecisionRelation> relations) =>
+        ReadRelations(new TextBlock { Type = BlockType.Paragraph, Line = line, Text = text }, 0, text.Length, relations, allowTitles: true);
+
+    private static void AddFrontMatterRelations(FrontMatter fm, List<DecisionRelation> relations)
+    {
+        (string[] Keys, RelationKind Kind)[] map =
+        [
+            (["supersedes", "replaces"], RelationKind.Supersedes),
+            (["superseded-by", "superseded_by", "supersededby", "superseded by", "replaced-by", "replaced_by"], RelationKind.SupersededBy),
+            (["amends", "extends"], RelationKind.Amends),
+            (["amended-by", "amended_by", "amendedby", "extended-by"], RelationKind.AmendedBy),
+            (["related", "related-to", "related_to", "relates-to", "relates_to", "related-decisions", "related_decisions", "see-also", "links"], RelationKind.RelatesTo),
+        ];
+        foreach (var (keys, kind) in map)
+        {
+            foreach (var key in keys)
+            {
+                foreach (var value in fm.GetList(key))
+                {
+                    var target = value.Trim().Trim('"', '\'');
+                    var link = Regex.Match(target, @"\]\((?<url>[^)]+)\)");
+                    if (link.Success)
+                    {
+                        target = StripFragment(link.Groups["url"].Value);
+                    }
+
+                    if (target.Length > 0)
+                    {
+                        relations.Add(new DecisionRelation(kind, target, 1));
+                    }
+                }
+            }
+        }
+    }
+
+    private static void Dedupe(List<DecisionRelation> relations)
+    {
+        var seen = new HashSet<(RelationKind, string)>();
+        relations.RemoveAll(r => !seen.Add((r.Kind, r.Target.ToLowerInvariant())));
+    }
+
+    private static RelationKind KindOf(string phrase)
+    {
+        var p = phrase.ToLowerInvariant();
+        if (p.EndsWith(" by", StringComparison.Ordinal))
+        {
+            return p.StartsWith("amended", StringComparison.Ordinal) || p.StartsWith("extended", StringComparison.Ordinal)
+                ? RelationKind.AmendedBy
+                : RelationKind.SupersededBy;
+        }
+
+        return p.StartsWith("amend", StringComparison.Ordinal) || p.StartsWith("extend", StringComparison.Ordinal)
+            ? RelationKind.Amends
+            : RelationKind.Supersedes;
+    }
+
+    internal static bool IsMarkdownLink(string url)
+    {
+        if (url.Contains("://", StringComparison.Ordinal) || url.StartsWith('#') || url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var path = StripFragment(url);
+        return path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase)
+            || !Path.HasExtension(path);
+    }
+
+    private static bool IsMarkdownLinkOrAdr(string url, string text, InlineLink link) =>
+        IsMarkdownLink(url) || NumberReference().IsMatch(text[link.Start..link.End]);
+
+    internal static string StripFragment(string url)
+    {
+        var i = url.IndexOfAny(['#', '?']);
+        return (i < 0 ? url : url[..i]).Trim();
+    }
+}

@@ -1,0 +1,78 @@
+using ArchMcp.Core.Model;
+
+namespace ArchMcp.Core.Loading;
+
+/// <summary>Decides what a file is: front matter <c>kind:</c>, then template names, folder names, then content.</summary>
+internal static class KindDetector
+{
+    private static readonly Dictionary<string, DocumentKind> Folders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["decisions"] = DocumentKind.Decision, ["decision"] = DocumentKind.Decision, ["adr"] = DocumentKind.Decision,
+        ["adrs"] = DocumentKind.Decision, ["architecture-decisions"] = DocumentKind.Decision, ["decision-log"] = DocumentKind.Decision,
+        ["decision-records"] = DocumentKind.Decision, ["architecture-decision-records"] = DocumentKind.Decision,
+        ["standards"] = DocumentKind.Standard, ["standard"] = DocumentKind.Standard, ["guidelines"] = DocumentKind.Standard,
+        ["rules"] = DocumentKind.Standard, ["policies"] = DocumentKind.Standard, ["principles"] = DocumentKind.Standard,
+        ["reference-architectures"] = DocumentKind.Reference, ["reference-architecture"] = DocumentKind.Reference,
+        ["architectures"] = DocumentKind.Reference, ["references"] = DocumentKind.Reference, ["blueprints"] = DocumentKind.Reference,
+        ["patterns"] = DocumentKind.Reference,
+        ["templates"] = DocumentKind.Template, ["template"] = DocumentKind.Template,
+    };
+
+    public static DocumentKind Detect(string path, FrontMatter fm, DecisionFacts facts, int explicitRules, bool numbered)
+    {
+        if (EnumText.TryParseKind(fm.Get("kind", "type"), out var declared))
+        {
+            return declared;
+        }
+
+        var stem = FileNames.Stem(path).ToLowerInvariant();
+        if (stem is "template" or "adr-template" || stem.StartsWith("adr-template", StringComparison.Ordinal)
+            || stem.StartsWith("template-", StringComparison.Ordinal) || stem.EndsWith("-template", StringComparison.Ordinal))
+        {
+            return DocumentKind.Template;
+        }
+
+        var folders = path.Split('/')[..^1];
+        DocumentKind? byFolder = null;
+        var chapters = false;
+        for (var i = folders.Length - 1; i >= 0 && byFolder is null; i--)
+        {
+            if (Folders.TryGetValue(folders[i], out var k))
+            {
+                byFolder = k;
+            }
+            else if (i > 0 && folders[i].Equals("decisions", StringComparison.OrdinalIgnoreCase))
+            {
+                byFolder = DocumentKind.Decision;
+            }
+            else if (folders[i].Equals("chapters", StringComparison.OrdinalIgnoreCase))
+            {
+                chapters = true;
+            }
+        }
+
+        var looksLikeDecision = (facts.RawStatus is not null && (facts.DecisionSectionCount >= 2 || numbered || facts.HasStatusSection))
+                                || facts.YStatement;
+        switch (byFolder)
+        {
+            case DocumentKind.Template:
+                return DocumentKind.Template;
+            case DocumentKind.Decision:
+                return FileNames.IsFolderIndex(path) ? DocumentKind.Guide : DocumentKind.Decision;
+            case DocumentKind.Standard or DocumentKind.Reference when !looksLikeDecision || !FileNames.Analyze(path).Number.HasValue:
+                return byFolder.Value;
+        }
+
+        if (looksLikeDecision && !FileNames.IsFolderIndex(path))
+        {
+            return DocumentKind.Decision;
+        }
+
+        if (explicitRules > 0 || (chapters && explicitRules > 0))
+        {
+            return DocumentKind.Standard;
+        }
+
+        return byFolder ?? DocumentKind.Guide;
+    }
+}

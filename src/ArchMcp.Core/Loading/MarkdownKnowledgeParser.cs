@@ -1,0 +1,292 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using ArchMcp.Core.Lint;
+using ArchMcp.Core.Model;
+using Markdig;
+using Markdig.Extensions.Yaml;
+using Markdig.Syntax;
+
+namespace ArchMcp.Core.Loading;
+
+/// <summary>
+/// Turns one Markdown file into a <see cref="KnowledgeDocument"/>: title, kind, id, sections, links, plain text,
+/// decision metadata and rules. Never throws on content: problems become <see cref="KnowledgeDocument.Findings"/>.
+/// Thread-safe.
+/// </summary>
+public static partial class MarkdownKnowledgeParser
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UseYamlFrontMatter()
+        .UsePipeTables()
+        .UseAutoLinks()
+        .UsePreciseSourceLocation()
+        .Build();
+
+    [GeneratedRegex(@"^(?:ADR|Decision|Record)\s*[-_#:]?\s*0*(?<n>\d{1,5})\b\s*[.:\-–—)]?\s*(?<rest>.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex AdrNumberHeading();
+
+    [GeneratedRegex(@"^0*(?<n>\d{1,5})\s*[.:)\-–—]\s+(?<rest>.+)$")]
+    private static partial Regex NumberedHeading();
+
+    [GeneratedRegex(@"^(?:Architectur(?:e|al)\s+Decision\s+Record|Architecture\s+Decision|Decision\s+Record|ADR)\s*[:\-–—]\s*(?<rest>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex TitlePrefix();
+
+    [GeneratedRegex(@"<%|%>|\{\{|\}\}|\{%|%\}|^\{.*\}$|^\[.*\]$")]
+    private static partial Regex TemplateMarkup();
+
+    public static KnowledgeDocument Parse(string root, string relativePath, string content)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(relativePath);
+        var path = relativePath.Replace('\\', '/').TrimStart('/');
+        try
+        {
+            return ParseCore(root, path, content ?? "");
+        }
+        catch (Exception ex)
+        {
+            var info = FileNames.Analyze(path);
+            return new KnowledgeDocument
+            {
+                Root = root, Path = path, Kind = DocumentKind.Guide, Id = info.Slug, Title = FileNames.Humanize(info.Slug),
+                Text = content ?? "",
+                Findings = [new Finding(FindingSeverity.Error, LintCodes.ParserFailure, path, 1,
+                    $"The parser failed on this file ({ex.GetType().Name}: {ex.Message}); it is indexed by its name and raw text only. Please report this file as a bug.")
+                { Root = root }],
+            };
+        }
+    }
+
+    private static KnowledgeDocument ParseCore(string root, string path, string content)
+    {
+        var findings = new List<Finding>();
+        var markdown = Markdown.Parse(content, Pipeline);
+        var fm = FrontMatter.Empty;
+        if (markdown.FirstOrDefault() is YamlFrontMatterBlock yaml)
+        {
+            fm = FrontMatterReader.Read(yaml.Lines.ToString(), yaml.Line + 2, path, findings);
+        }
+
+        var (blocks, allLinks) = MarkdownOutline.Build(markdown);
+        var file = FileNames.Analyze(path);
+
+        // Title: the clean H1, unless it is template markup or absent; then front matter, then the file name.
+        var h1Index = blocks.FindIndex(b => b.Type == BlockType.Heading && b.Level == 1);
+        var h1 = h1Index >= 0 ? blocks[h1Index] : null;
+        var h1Usable = h1 is not null && h1.Text.Length > 0 && !TemplateMarkup().IsMatch(h1.Text);
+        var fmTitle = fm.Get("title");
+        int? headingNumber = null;
+        string title;
+        var titleLine = 1;
+        if (h1Usable)
+        {
+            (title, headingNumber) = CleanTitle(h1!.Text);
+            titleLine = h1.Line;
+        }
+        else if (fmTitle is not null)
+        {
+            (title, headingNumber) = CleanTitle(fmTitle);
+        }
+        else if (h1 is null && blocks.FirstOrDefault(b => b.Type == BlockType.Heading && b.Text.Length > 0 && !TemplateMarkup().IsMatch(b.Text)) is { } first)
+        {
+            (title, headingNumber) = CleanTitle(first.Text);
+            titleLine = first.Line;
+        }
+        else
+        {
+            title = FileNames.Humanize(file.Slug);
+        }
+
+        if (title.Length == 0)
+        {
+            title = FileNames.Humanize(file.Slug);
+        }
+
+        // A template-markup H1 reads as the title everywhere else.
+        if (h1 is not null && !h1Usable)
+        {
+            blocks[h1Index] = new TextBlock { Type = BlockType.Heading, Level = 1, Line = h1.Line, Text = title, Anchor = h1.Anchor };
+        }
+
+        var fmId = fm.Get("id");
+        var idPrefix = fmId is null ? null : Regex.Match(fmId, @"^[A-Za-z]+").Value is { Length: > 0 } p ? p : null;
+        var explicitRules = RuleExtractor.Explicit(path, blocks, idPrefix, title);
+        var facts = DecisionExtractor.Read(blocks, fm);
+        var number = file.Number ?? headingNumber;
+        var kind = KindDetector.Detect(path, fm, facts, explicitRules.Count, number is not null || headingNumber is not null);
+
+        var tags = new List<string>();
+        foreach (var tag in fm.GetList("tags", "tag", "keywords", "categories", "category"))
+        {
+            AddTags(tags, tag);
+        }
+
+        if (tags.Count == 0 && kind == DocumentKind.Decision && facts.TagsText is not null)
+        {
+            AddTags(tags, facts.TagsText);
+        }
+
+        var layout = fm.Get("layout");
+        if (layout is not null && layout.Equals("withdrawn", StringComparison.OrdinalIgnoreCase))
+        {
+            AddTags(tags, "withdrawn");
+        }
+
+        DecisionInfo? decision = null;
+        DateOnly? date;
+        string id;
+        if (kind == DocumentKind.Decision)
+        {
+            var raw = facts.RawStatus is null ? "" : StatusMapper.Clean(facts.RawStatus);
+            decision = new DecisionInfo
+            {
+                Number = number,
+                Status = StatusMapper.Map(facts.RawStatus),
+                RawStatus = raw,
+                StatusLine = facts.StatusLine,
+                DecisionMakers = facts.DecisionMakers,
+                Relations = facts.Relations,
+                NumberMismatch = file.Number is { } fromFile && headingNumber is { } fromHeading && fromFile != fromHeading
+                    ? (fromHeading, fromFile)
+                    : null,
+            };
+            date = DateText.Find(facts.DateText) ?? file.Date;
+            id = number is { } n ? $"ADR-{n.ToString("D4", CultureInfo.InvariantCulture)}" : DocumentSlug(path, file);
+        }
+        else
+        {
+            date = DateText.Find(fm.Get("date", "last_reviewed_on", "last-reviewed", "last_reviewed", "updated", "last_updated", "last-updated"));
+            id = fmId is not null && IdLike(fmId) ? fmId : DocumentSlug(path, file);
+        }
+
+        IReadOnlyList<Rule> rules = kind switch
+        {
+            DocumentKind.Decision or DocumentKind.Template => [],
+            DocumentKind.Standard or DocumentKind.Guide when explicitRules.Count == 0 => RuleExtractor.Implicit(path, blocks),
+            _ => explicitRules,
+        };
+
+        var links = allLinks.Where(l => !l.Target.Contains("://", StringComparison.Ordinal) && !l.Target.StartsWith('#')
+                                        && !l.Target.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)).ToList();
+
+        return new KnowledgeDocument
+        {
+            Root = root,
+            Path = path,
+            Kind = kind,
+            Id = id,
+            Title = title,
+            TitleLine = titleLine,
+            Tags = tags,
+            Date = date,
+            Decision = decision,
+            Rules = rules,
+            Sections = BuildSections(blocks),
+            Links = links,
+            FrontMatter = fm.Flat,
+            Text = string.Join('\n', blocks.Select(b => b.Text)),
+            Findings = findings.Select(f => f with { Root = root }).ToList(),
+        };
+    }
+
+    /// <summary>Strips "7.", "ADR 7:", "ADR-0007 -" and "Architecture Decision Record:" prefixes; returns the number they gave.</summary>
+    public static (string Title, int? Number) CleanTitle(string heading)
+    {
+        var title = heading.Trim();
+        int? number = null;
+        for (var pass = 0; pass < 2; pass++)
+        {
+            var m = AdrNumberHeading().Match(title);
+            if (!m.Success)
+            {
+                m = NumberedHeading().Match(title);
+            }
+
+            if (m.Success && m.Groups["rest"].Value.Trim().Length > 0)
+            {
+                number ??= int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
+                title = m.Groups["rest"].Value.Trim();
+            }
+
+            var prefix = TitlePrefix().Match(title);
+            if (prefix.Success)
+            {
+                title = prefix.Groups["rest"].Value.Trim();
+            }
+        }
+
+        return (title, number);
+    }
+
+    private static string DocumentSlug(string path, FileNameInfo file)
+    {
+        if (!FileNames.IsFolderIndex(path))
+        {
+            return file.Slug;
+        }
+
+        var parts = path.Split('/');
+        return parts.Length >= 2 ? parts[^2] : file.Slug;
+    }
+
+    private static bool IdLike(string id) => id.Length <= 64 && !id.Contains(' ') && !id.Contains('/');
+
+    private static void AddTags(List<string> tags, string text)
+    {
+        foreach (var tag in text.Split([',', ';', '#'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var clean = tag.Trim('"', '\'', '[', ']', '`', ' ');
+            if (clean.Length > 0 && clean.Length <= 64 && !tags.Contains(clean, StringComparer.OrdinalIgnoreCase))
+            {
+                tags.Add(clean);
+            }
+        }
+    }
+
+    private static List<Section> BuildSections(List<TextBlock> blocks)
+    {
+        var sections = new List<Section>();
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (blocks[i].Type != BlockType.Heading)
+            {
+                continue;
+            }
+
+            var sb = new StringBuilder();
+            for (var j = i + 1; j < blocks.Count && blocks[j].Type != BlockType.Heading; j++)
+            {
+                if (sb.Length > 0)
+                {
+                    sb.Append('\n');
+                }
+
+                sb.Append(blocks[j].Text);
+            }
+
+            sections.Add(new Section(blocks[i].Text, blocks[i].Level, blocks[i].Line, sb.ToString().Trim(), blocks[i].Anchor ?? Slugify(blocks[i].Text)));
+        }
+
+        return sections;
+    }
+
+    /// <summary>GitHub-style heading anchor: lower case, punctuation dropped, spaces to hyphens.</summary>
+    public static string Slugify(string heading)
+    {
+        var sb = new StringBuilder(heading.Length);
+        foreach (var c in heading.Trim().ToLowerInvariant())
+        {
+            if (char.IsLetterOrDigit(c) || c is '_' or '-')
+            {
+                sb.Append(c);
+            }
+            else if (c == ' ')
+            {
+                sb.Append('-');
+            }
+        }
+
+        return sb.ToString();
+    }
+}

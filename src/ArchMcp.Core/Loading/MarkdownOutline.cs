@@ -1,0 +1,272 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using ArchMcp.Core.Model;
+using Markdig.Extensions.Yaml;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace ArchMcp.Core.Loading;
+
+/// <summary>What a flattened Markdown block is.</summary>
+internal enum BlockType
+{
+    Heading,
+    Paragraph,
+    Code,
+    Html,
+}
+
+/// <summary>A link inside a block's plain text: characters [Start, End) of <see cref="TextBlock.Text"/>.</summary>
+internal readonly record struct InlineLink(int Start, int End, string Url);
+
+/// <summary>One leaf block of the document as plain text, in reading order.</summary>
+internal sealed class TextBlock
+{
+    public required BlockType Type { get; init; }
+
+    /// <summary>1-based line of the block's first line.</summary>
+    public required int Line { get; init; }
+
+    public required string Text { get; init; }
+
+    public int Level { get; init; }
+
+    /// <summary>Explicit anchor attached to the block (<c>&lt;a name&gt;</c>, <c>{#id}</c>), if any.</summary>
+    public string? Anchor { get; set; }
+
+    /// <summary>True for the first paragraph of a list item.</summary>
+    public bool StartsListItem { get; init; }
+
+    public string? CodeLanguage { get; init; }
+
+    public IReadOnlyList<InlineLink> InlineLinks { get; init; } = [];
+
+    /// <summary>1-based line of the character at <paramref name="offset"/> of <see cref="Text"/>.</summary>
+    public int LineAt(int offset)
+    {
+        var line = Line;
+        for (var i = 0; i < offset && i < Text.Length; i++)
+        {
+            if (Text[i] == '\n')
+            {
+                line++;
+            }
+        }
+
+        return line;
+    }
+}
+
+/// <summary>Flattens a Markdig syntax tree into plain-text blocks and links.</summary>
+internal static partial class MarkdownOutline
+{
+    [GeneratedRegex("""<a\s+[^>]*?\b(?:name|id)\s*=\s*["']([^"']+)["']""", RegexOptions.IgnoreCase)]
+    private static partial Regex HtmlAnchor();
+
+    [GeneratedRegex(@"\s*\{#([A-Za-z0-9_.:-]+)[^}]*\}\s*$")]
+    private static partial Regex AttributeAnchor();
+
+    [GeneratedRegex(@"<!--.*?-->", RegexOptions.Singleline)]
+    private static partial Regex HtmlComment();
+
+    [GeneratedRegex(@"<%.*?%>|<[^>]+>", RegexOptions.Singleline)]
+    private static partial Regex HtmlTag();
+
+    public static (List<TextBlock> Blocks, List<DocumentLink> Links) Build(MarkdownDocument document)
+    {
+        var blocks = new List<TextBlock>();
+        var links = new List<DocumentLink>();
+        string? pendingAnchor = null;
+        Walk(document, blocks, links, ref pendingAnchor);
+        return (blocks, links);
+    }
+
+    /// <summary>The explicit <c>{#anchor}</c> at the end of a heading text, and the text without it.</summary>
+    public static (string Text, string? Anchor) SplitAttributeAnchor(string text)
+    {
+        var m = AttributeAnchor().Match(text);
+        return m.Success ? (text[..m.Index].TrimEnd(), m.Groups[1].Value) : (text, null);
+    }
+
+    private static void Walk(ContainerBlock container, List<TextBlock> blocks, List<DocumentLink> links, ref string? pendingAnchor)
+    {
+        foreach (var block in container)
+        {
+            switch (block)
+            {
+                case YamlFrontMatterBlock:
+                case LinkReferenceDefinitionGroup:
+                case LinkReferenceDefinition:
+                case ThematicBreakBlock:
+                    break;
+                case HeadingBlock heading:
+                {
+                    var (text, inlineLinks, anchors) = RenderInlines(heading.Inline, links);
+                    var (clean, attr) = SplitAttributeAnchor(text.Replace('\n', ' ').Trim());
+                    var anchor = attr ?? anchors.FirstOrDefault() ?? pendingAnchor;
+                    pendingAnchor = null;
+                    blocks.Add(new TextBlock
+                    {
+                        Type = BlockType.Heading, Line = heading.Line + 1, Text = clean, Level = heading.Level,
+                        Anchor = anchor, InlineLinks = inlineLinks,
+                    });
+                    break;
+                }
+
+                case ParagraphBlock paragraph:
+                {
+                    var (text, inlineLinks, anchors) = RenderInlines(paragraph.Inline, links);
+                    text = text.Trim();
+                    if (text.Length == 0)
+                    {
+                        pendingAnchor = anchors.FirstOrDefault() ?? pendingAnchor;
+                        break;
+                    }
+
+                    var startsItem = paragraph.Parent is ListItemBlock item && ReferenceEquals(item.FirstOrDefault(), paragraph);
+                    var (clean, attr) = SplitAttributeAnchor(text);
+                    blocks.Add(new TextBlock
+                    {
+                        Type = BlockType.Paragraph, Line = paragraph.Line + 1, Text = clean,
+                        Anchor = attr ?? anchors.FirstOrDefault() ?? pendingAnchor,
+                        StartsListItem = startsItem, InlineLinks = ShiftTrimmed(inlineLinks, clean),
+                    });
+                    pendingAnchor = null;
+                    break;
+                }
+
+                case HtmlBlock html:
+                {
+                    var raw = html.Lines.ToString();
+                    var anchor = HtmlAnchor().Match(raw);
+                    var text = HtmlTag().Replace(HtmlComment().Replace(raw, " "), " ");
+                    text = System.Net.WebUtility.HtmlDecode(string.Join('\n', text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)));
+                    if (text.Length == 0)
+                    {
+                        if (anchor.Success)
+                        {
+                            pendingAnchor = anchor.Groups[1].Value;
+                        }
+
+                        break;
+                    }
+
+                    blocks.Add(new TextBlock { Type = BlockType.Html, Line = html.Line + 1, Text = text });
+                    break;
+                }
+
+                case CodeBlock code:
+                {
+                    var text = code.Lines.ToString();
+                    var language = (code as FencedCodeBlock)?.Info;
+                    blocks.Add(new TextBlock
+                    {
+                        Type = BlockType.Code, Line = code.Line + 1, Text = text, CodeLanguage = string.IsNullOrWhiteSpace(language) ? null : language,
+                    });
+                    break;
+                }
+
+                case ContainerBlock inner:
+                    Walk(inner, blocks, links, ref pendingAnchor);
+                    break;
+            }
+        }
+    }
+
+    private static IReadOnlyList<InlineLink> ShiftTrimmed(List<InlineLink> links, string clean) =>
+        links.Where(l => l.End <= clean.Length + 1).ToList();
+
+    private static (string Text, List<InlineLink> Links, List<string> Anchors) RenderInlines(ContainerInline? root, List<DocumentLink> documentLinks)
+    {
+        var sb = new StringBuilder();
+        var inlineLinks = new List<InlineLink>();
+        var anchors = new List<string>();
+        if (root is not null)
+        {
+            Append(sb, root, inlineLinks, anchors, documentLinks);
+        }
+
+        // Leading whitespace is trimmed by callers; shift link offsets accordingly.
+        var lead = 0;
+        while (lead < sb.Length && char.IsWhiteSpace(sb[lead]))
+        {
+            lead++;
+        }
+
+        var text = sb.ToString();
+        if (lead > 0)
+        {
+            text = text[lead..];
+            for (var i = 0; i < inlineLinks.Count; i++)
+            {
+                inlineLinks[i] = new InlineLink(Math.Max(0, inlineLinks[i].Start - lead), Math.Max(0, inlineLinks[i].End - lead), inlineLinks[i].Url);
+            }
+        }
+
+        return (text, inlineLinks, anchors);
+    }
+
+    private static void Append(StringBuilder sb, Inline inline, List<InlineLink> inlineLinks, List<string> anchors, List<DocumentLink> documentLinks)
+    {
+        switch (inline)
+        {
+            case LiteralInline literal:
+                sb.Append(literal.Content.AsSpan());
+                break;
+            case CodeInline code:
+                sb.Append(code.Content);
+                break;
+            case LineBreakInline:
+                sb.Append('\n');
+                break;
+            case HtmlEntityInline entity:
+                sb.Append(entity.Transcoded.AsSpan());
+                break;
+            case AutolinkInline auto:
+                sb.Append(auto.Url);
+                break;
+            case HtmlInline html:
+            {
+                var m = HtmlAnchor().Match(html.Tag ?? "");
+                if (m.Success)
+                {
+                    anchors.Add(m.Groups[1].Value);
+                }
+
+                if (html.Tag is { } tag && (tag.StartsWith("<br", StringComparison.OrdinalIgnoreCase)))
+                {
+                    sb.Append('\n');
+                }
+
+                break;
+            }
+
+            case LinkInline link:
+            {
+                var start = sb.Length;
+                foreach (var child in link)
+                {
+                    Append(sb, child, inlineLinks, anchors, documentLinks);
+                }
+
+                var url = link.GetDynamicUrl?.Invoke() ?? link.Url ?? "";
+                if (!link.IsImage && url.Length > 0)
+                {
+                    inlineLinks.Add(new InlineLink(start, sb.Length, url));
+                    var text = sb.ToString(start, sb.Length - start).Trim();
+                    documentLinks.Add(new DocumentLink(text, url, link.Line + 1));
+                }
+
+                break;
+            }
+
+            case ContainerInline container:
+                foreach (var child in container)
+                {
+                    Append(sb, child, inlineLinks, anchors, documentLinks);
+                }
+
+                break;
+        }
+    }
+}

@@ -1,0 +1,317 @@
+using System.Text.RegularExpressions;
+using ArchMcp.Core.Model;
+
+namespace ArchMcp.Core.Loading;
+
+/// <summary>Finds the normative rules of a standard, in every style the product understands.</summary>
+internal static partial class RuleExtractor
+{
+    // "MUST use x", "{MUST} use x", "MUST not use x", "SHOULD NOT …", "DO NOT …" at the start of a heading.
+    [GeneratedRegex(@"^\{?(?<level>MUST\s+NOT|MUST\s+not|MUSTN'T|SHALL\s+NOT|SHOULD\s+NOT|SHOULD\s+not|SHOULDN'T|NOT\s+RECOMMENDED|MUST|SHALL|SHOULD|REQUIRED|RECOMMENDED|MAY|OPTIONAL|DO\s+NOT|DON'T|DON’T|DO|AVOID|CONSIDER)\}?(?=[\s:,.]|$)[\s:,.]*(?<rest>.*)$")]
+    private static partial Regex LeadingLevel();
+
+    // An uppercase level word anywhere ("You MUST …").
+    [GeneratedRegex(@"\b(?<level>(?:YOU\s+)?(?:MUST\s+NOT|SHALL\s+NOT|SHOULD\s+NOT|MUST|SHALL|SHOULD|MAY|REQUIRED|RECOMMENDED))\b")]
+    private static partial Regex AnyLevel();
+
+    [GeneratedRegex(@"\s*\[(?<id>[A-Za-z0-9][A-Za-z0-9_.:#-]*)\]\s*$")]
+    private static partial Regex BracketId();
+
+    [GeneratedRegex(@"^(?<id>[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+)\s*[:.\-–—]\s*(?<rest>.+)$")]
+    private static partial Regex PrefixId();
+
+    // Microsoft style: "✔️ DO …", "❌ DO NOT …", "**AVOID** …", "YOU SHOULD …".
+    [GeneratedRegex(@"^(?<mark>[\s✔✓✅❌✗✘⛔☑\uFE0F\u2714]*)(?<level>YOU\s+MUST\s+NOT|YOU\s+MUST|YOU\s+SHOULD\s+NOT|YOU\s+SHOULD|YOU\s+MAY|DO\s+NOT|DON'T|DON’T|DO|AVOID|CONSIDER|MUST\s+NOT|MUST|SHOULD\s+NOT|SHOULD|MAY)\b[\s:,.]*(?<rest>.*)$", RegexOptions.Singleline)]
+    private static partial Regex ParagraphLevel();
+
+    [GeneratedRegex(@"^(?<mark>[\s✔✓✅❌✗✘⛔☑\uFE0F\u2714]+)(?<level>do\s+not|don't|don’t|do|avoid|consider)\b[\s:,.]*(?<rest>.*)$", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex EmojiParagraphLevel();
+
+    [GeneratedRegex(@"\b(must not|mustn't|must never|shall not|never|prohibited|forbidden|not allowed|not permitted)\b")]
+    private static partial Regex MustNotWords();
+
+    [GeneratedRegex(@"\b(must|shall|required|mandatory)\b")]
+    private static partial Regex MustWords();
+
+    [GeneratedRegex(@"\b(should not|shouldn't|avoid|not recommended|discouraged|do not|don't)\b")]
+    private static partial Regex ShouldNotWords();
+
+    [GeneratedRegex(@"\b(should|recommend|recommended|recommends|ought to|prefer|encouraged)\b")]
+    private static partial Regex ShouldWords();
+
+    [GeneratedRegex(@"(?<=[.!?])\s+(?=[A-Z`""(\[])")]
+    private static partial Regex SentenceBreak();
+
+    private static readonly HashSet<string> NonRuleHeadings = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "links", "references", "further reading", "contents", "table of contents", "see also", "related", "related links",
+    };
+
+    /// <summary>Rules the document marks explicitly (headings with levels or ids, DO/DON'T paragraphs).</summary>
+    public static List<Rule> Explicit(string path, IReadOnlyList<TextBlock> blocks, string? documentIdPrefix, string title)
+    {
+        var rules = new List<Rule>();
+        var counters = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        TextBlock? heading = null;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var block = blocks[i];
+            if (block.Type == BlockType.Heading)
+            {
+                heading = block;
+                if (TryHeadingRule(path, blocks, i, documentIdPrefix, counters) is { } headingRule)
+                {
+                    rules.Add(headingRule);
+                }
+
+                continue;
+            }
+
+            if (block.Type != BlockType.Paragraph)
+            {
+                continue;
+            }
+
+            var m = ParagraphLevel().Match(block.Text);
+            if (!m.Success || !LooksLikeSentence(m.Groups["rest"].Value))
+            {
+                m = EmojiParagraphLevel().Match(block.Text);
+                if (!m.Success || !LooksLikeSentence(m.Groups["rest"].Value))
+                {
+                    continue;
+                }
+            }
+
+            var raw = Collapse(m.Groups["level"].Value);
+            var headingText = heading?.Text ?? title;
+            var id = Unique(block.Anchor ?? $"{path} :: {headingText}", counters);
+            rules.Add(new Rule
+            {
+                Id = id,
+                Level = LevelOf(raw),
+                RawLevel = raw,
+                Statement = FirstSentence(m.Groups["rest"].Value),
+                Text = block.Text,
+                Line = block.Line,
+                SectionHeading = heading?.Text,
+            });
+        }
+
+        return rules;
+    }
+
+    /// <summary>Sections (H2/H3 with text) of a standard or guide without explicit rules, as implicit rules "path :: heading".</summary>
+    public static List<Rule> Implicit(string path, List<TextBlock> blocks)
+    {
+        var rules = new List<Rule>();
+        var counters = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var block = blocks[i];
+            if (block.Type != BlockType.Heading || block.Level is < 2 or > 3 || NonRuleHeadings.Contains(block.Text.Trim().TrimEnd(':')))
+            {
+                continue;
+            }
+
+            var text = BodyOf(blocks, i, maxLevel: 3);
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            var level = InferLevel(text, out var raw);
+            rules.Add(new Rule
+            {
+                Id = Unique($"{path} :: {block.Text}", counters),
+                Level = level,
+                RawLevel = raw,
+                Statement = block.Text,
+                Text = text,
+                Line = block.Line,
+                SectionHeading = block.Text,
+                Implicit = true,
+            });
+        }
+
+        if (rules.Count == 0 && blocks.FirstOrDefault(b => b.Type == BlockType.Heading && b.Level == 1) is { } h1)
+        {
+            // A standard with no sections at all is one rule named by its title.
+            var index = blocks.IndexOf(h1);
+            var text = string.Join('\n', blocks.Skip(index + 1).Select(b => b.Text)).Trim();
+            if (text.Length > 0)
+            {
+                var level = InferLevel(text, out var raw);
+                rules.Add(new Rule
+                {
+                    Id = $"{path} :: {h1.Text}", Level = level, RawLevel = raw, Statement = h1.Text, Text = text, Line = h1.Line,
+                    SectionHeading = h1.Text, Implicit = true,
+                });
+            }
+        }
+
+        return rules;
+    }
+
+    /// <summary>The strongest normative word of a text: must/must not → Must/MustNot, should/avoid → Should/ShouldNot, else May.</summary>
+    public static RuleLevel InferLevel(string text, out string raw)
+    {
+        var lower = text.ToLowerInvariant();
+        var mustNot = MustNotWords().Matches(lower);
+        var must = MustWords().Matches(lower).Count - Regex.Matches(lower, @"\b(must not|must never|shall not)\b").Count;
+        if (must > 0)
+        {
+            raw = "must";
+            return RuleLevel.Must;
+        }
+
+        if (mustNot.Count > 0)
+        {
+            raw = mustNot[0].Value;
+            return RuleLevel.MustNot;
+        }
+
+        var shouldNot = ShouldNotWords().Matches(lower);
+        var should = ShouldWords().Matches(lower).Count - Regex.Matches(lower, @"\b(should not|not recommended)\b").Count;
+        if (should > 0)
+        {
+            raw = "should";
+            return RuleLevel.Should;
+        }
+
+        if (shouldNot.Count > 0)
+        {
+            raw = shouldNot[0].Value;
+            return RuleLevel.ShouldNot;
+        }
+
+        raw = "";
+        return RuleLevel.May;
+    }
+
+    public static RuleLevel LevelOf(string rawLevel)
+    {
+        var w = Collapse(rawLevel).ToUpperInvariant().Replace('’', '\'');
+        if (w.StartsWith("YOU ", StringComparison.Ordinal))
+        {
+            w = w[4..];
+        }
+
+        return w switch
+        {
+            "MUST NOT" or "MUSTN'T" or "SHALL NOT" or "DO NOT" or "DON'T" => RuleLevel.MustNot,
+            "MUST" or "SHALL" or "REQUIRED" or "DO" => RuleLevel.Must,
+            "SHOULD NOT" or "SHOULDN'T" or "NOT RECOMMENDED" or "AVOID" => RuleLevel.ShouldNot,
+            "SHOULD" or "RECOMMENDED" or "CONSIDER" => RuleLevel.Should,
+            _ => RuleLevel.May,
+        };
+    }
+
+    /// <summary>Plain text under heading <paramref name="index"/> up to the next heading of level ≤ max(own level, <paramref name="maxLevel"/>).</summary>
+    public static string BodyOf(IReadOnlyList<TextBlock> blocks, int index, int maxLevel)
+    {
+        var stop = Math.Max(blocks[index].Level, maxLevel);
+        var parts = new List<string>();
+        for (var j = index + 1; j < blocks.Count; j++)
+        {
+            if (blocks[j].Type == BlockType.Heading && blocks[j].Level <= stop)
+            {
+                break;
+            }
+
+            parts.Add(blocks[j].Text);
+        }
+
+        return string.Join('\n', parts).Trim();
+    }
+
+    private static Rule? TryHeadingRule(string path, IReadOnlyList<TextBlock> blocks, int index, string? documentIdPrefix, Dictionary<string, int> counters)
+    {
+        var heading = blocks[index];
+        var text = heading.Text.Trim();
+        string? id = null;
+        var bracket = BracketId().Match(text);
+        if (bracket.Success)
+        {
+            id = bracket.Groups["id"].Value.TrimStart('#');
+            text = text[..bracket.Index].TrimEnd();
+        }
+
+        var prefix = PrefixId().Match(text);
+        if (prefix.Success)
+        {
+            id ??= prefix.Groups["id"].Value;
+            text = prefix.Groups["rest"].Value.Trim();
+        }
+
+        string raw;
+        string statement;
+        var leading = LeadingLevel().Match(text);
+        if (leading.Success && leading.Groups["rest"].Value.Length > 0)
+        {
+            raw = Collapse(leading.Groups["level"].Value);
+            statement = leading.Groups["rest"].Value.Trim();
+        }
+        else if ((bracket.Success || prefix.Success) && AnyLevel().Match(text) is { Success: true } any)
+        {
+            raw = Collapse(any.Groups["level"].Value);
+            statement = text;
+        }
+        else if (prefix.Success && documentIdPrefix is not null
+                 && prefix.Groups["id"].Value.StartsWith(documentIdPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            InferLevel(BodyOf(blocks, index, heading.Level), out raw);
+            statement = text;
+        }
+        else
+        {
+            return null;
+        }
+
+        var body = BodyOf(blocks, index, heading.Level);
+        var level = raw.Length == 0 ? InferLevel(body, out _) : LevelOf(raw);
+        id ??= heading.Anchor ?? $"{path} :: {heading.Text}";
+        return new Rule
+        {
+            Id = Unique(id, counters),
+            Level = level,
+            RawLevel = raw,
+            Statement = statement,
+            Text = body,
+            Line = heading.Line,
+            SectionHeading = SectionAbove(blocks, index),
+        };
+    }
+
+    private static string? SectionAbove(IReadOnlyList<TextBlock> blocks, int index)
+    {
+        var level = blocks[index].Level;
+        for (var j = index - 1; j >= 0; j--)
+        {
+            if (blocks[j].Type == BlockType.Heading && blocks[j].Level < level)
+            {
+                return blocks[j].Text;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool LooksLikeSentence(string rest) => rest.Length >= 3 && rest.Any(char.IsLetter);
+
+    private static string Unique(string id, Dictionary<string, int> counters)
+    {
+        var n = counters.TryGetValue(id, out var seen) ? seen + 1 : 1;
+        counters[id] = n;
+        return n == 1 ? id : $"{id} #{n}";
+    }
+
+    private static string Collapse(string s) => string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    public static string FirstSentence(string text)
+    {
+        var flat = Collapse(text.Replace('\n', ' '));
+        var parts = SentenceBreak().Split(flat, 2);
+        var sentence = parts[0];
+        return sentence.Length <= 240 ? sentence : sentence[..237].TrimEnd() + "…";
+    }
+}

@@ -1,0 +1,115 @@
+using System.Text;
+using ArchMcp.Core.Model;
+
+namespace ArchMcp.Core.Loading;
+
+/// <summary>Maps the many status wordings found in decision records to the one lifecycle.</summary>
+public static class StatusMapper
+{
+    private static readonly Dictionary<string, DecisionStatus> Words = new(StringComparer.Ordinal)
+    {
+        ["accepted"] = DecisionStatus.Accepted, ["accept"] = DecisionStatus.Accepted, ["approved"] = DecisionStatus.Accepted,
+        ["adopted"] = DecisionStatus.Accepted, ["agreed"] = DecisionStatus.Accepted, ["done"] = DecisionStatus.Accepted,
+        ["implemented"] = DecisionStatus.Accepted, ["decided"] = DecisionStatus.Accepted, ["active"] = DecisionStatus.Accepted,
+        ["final"] = DecisionStatus.Accepted, ["completed"] = DecisionStatus.Accepted,
+        ["proposed"] = DecisionStatus.Proposed, ["proposal"] = DecisionStatus.Proposed, ["pending"] = DecisionStatus.Proposed,
+        ["draft"] = DecisionStatus.Proposed, ["open"] = DecisionStatus.Proposed, ["wip"] = DecisionStatus.Proposed,
+        ["suggested"] = DecisionStatus.Proposed, ["review"] = DecisionStatus.Proposed, ["discussing"] = DecisionStatus.Proposed,
+        ["rejected"] = DecisionStatus.Rejected, ["declined"] = DecisionStatus.Rejected, ["abandoned"] = DecisionStatus.Rejected,
+        ["refused"] = DecisionStatus.Rejected, ["dropped"] = DecisionStatus.Rejected,
+        ["deprecated"] = DecisionStatus.Deprecated, ["retired"] = DecisionStatus.Deprecated, ["obsolete"] = DecisionStatus.Deprecated,
+        ["withdrawn"] = DecisionStatus.Deprecated, ["archived"] = DecisionStatus.Deprecated, ["revoked"] = DecisionStatus.Deprecated,
+        ["superseded"] = DecisionStatus.Superseded, ["superseeded"] = DecisionStatus.Superseded, ["superceded"] = DecisionStatus.Superseded,
+        ["replaced"] = DecisionStatus.Superseded, ["supersede"] = DecisionStatus.Superseded,
+    };
+
+    private static readonly (string[] Phrase, DecisionStatus Status)[] Phrases =
+    [
+        (["under", "review"], DecisionStatus.Proposed), (["in", "review"], DecisionStatus.Proposed), (["in", "progress"], DecisionStatus.Proposed),
+        (["on", "hold"], DecisionStatus.Proposed), (["work", "in", "progress"], DecisionStatus.Proposed), (["in", "discussion"], DecisionStatus.Proposed),
+        (["not", "accepted"], DecisionStatus.Rejected),
+    ];
+
+    /// <summary>Maps a status text ("✅ Accepted", "Superseded by [x](y.md)", "on hold") to the lifecycle; Unknown when no word is known.</summary>
+    public static DecisionStatus Map(string? raw)
+    {
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return DecisionStatus.Unknown;
+        }
+
+        var words = Normalize(raw);
+        for (var i = 0; i < words.Count; i++)
+        {
+            foreach (var (phrase, status) in Phrases)
+            {
+                if (MatchesAt(words, i, phrase))
+                {
+                    return status;
+                }
+            }
+
+            if (Words.TryGetValue(words[i], out var word))
+            {
+                return word;
+            }
+        }
+
+        // Emoji-only statuses.
+        if (raw.Contains('✅') || raw.Contains('✔'))
+        {
+            return DecisionStatus.Accepted;
+        }
+
+        if (raw.Contains('❌'))
+        {
+            return DecisionStatus.Rejected;
+        }
+
+        return raw.Contains("🚧", StringComparison.Ordinal) ? DecisionStatus.Proposed : DecisionStatus.Unknown;
+    }
+
+    /// <summary>The status text without emoji, Markdown and link targets, trimmed ("✅ **Accepted**" → "Accepted").</summary>
+    public static string Clean(string raw)
+    {
+        var sb = new StringBuilder(raw.Length);
+        foreach (var rune in raw.EnumerateRunes())
+        {
+            if (Rune.IsLetterOrDigit(rune) || Rune.IsWhiteSpace(rune) || rune.Value is '-' or '(' or ')' or '.' or ',' or ':' or '/' or '\'' or '[' or ']' or '#')
+            {
+                sb.Append(rune.ToString());
+            }
+        }
+
+        return string.Join(' ', sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries)).Trim(' ', '-', ':', '.', ',');
+    }
+
+    private static bool MatchesAt(List<string> words, int index, string[] phrase)
+    {
+        if (index + phrase.Length > words.Count)
+        {
+            return false;
+        }
+
+        for (var j = 0; j < phrase.Length; j++)
+        {
+            if (!string.Equals(words[index + j], phrase[j], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static List<string> Normalize(string raw)
+    {
+        var sb = new StringBuilder(raw.Length);
+        foreach (var rune in raw.ToLowerInvariant().EnumerateRunes())
+        {
+            sb.Append(Rune.IsLetter(rune) ? rune.ToString() : " ");
+        }
+
+        return sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+    }
+}

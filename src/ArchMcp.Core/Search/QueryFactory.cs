@@ -1,0 +1,74 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace ArchMcp.Core.Search;
+
+/// <summary>A field to search and its weight.</summary>
+public readonly record struct WeightedField(string Name, float Boost);
+
+/// <summary>
+/// Builds Lucene queries from free text without a query parser: the text is analysed like the index, each term
+/// becomes a best-field match over the weighted fields, and terms the index has never seen are matched fuzzily
+/// (misspellings). Nothing in user text is syntax, so no input can break a search.
+/// </summary>
+public sealed class QueryFactory(Analyzer analyzer)
+{
+    /// <summary>The most terms taken from one text; longer texts keep their first terms.</summary>
+    public const int MaxTerms = 256;
+
+    /// <summary>Analysed, distinct terms of <paramref name="text"/> in order of first appearance.</summary>
+    public IReadOnlyList<string> Terms(string text)
+    {
+        var terms = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        using var stream = analyzer.GetTokenStream("body", text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken() && terms.Count < MaxTerms)
+        {
+            var t = term.ToString();
+            if (t.Length > 0 && t.Length <= 64 && seen.Add(t))
+            {
+                terms.Add(t);
+            }
+        }
+
+        stream.End();
+        return terms;
+    }
+
+    /// <summary>One clause per term: the best of the fields (plus a little of the others), fuzzy for unknown terms.</summary>
+    public Query? Build(IndexReader reader, IReadOnlyList<string> terms, IReadOnlyList<WeightedField> fields, IReadOnlyDictionary<string, float>? termWeights = null)
+    {
+        if (terms.Count == 0)
+        {
+            return null;
+        }
+
+        var query = new BooleanQuery(disableCoord: true);
+        foreach (var t in terms)
+        {
+            var known = fields.Any(f => reader.DocFreq(new Term(f.Name, t)) > 0);
+            var dismax = new DisjunctionMaxQuery(0.2f);
+            foreach (var f in fields)
+            {
+                Query q = known || t.Length < 5 || t.Any(char.IsDigit)
+                    ? new TermQuery(new Term(f.Name, t))
+                    : new FuzzyQuery(new Term(f.Name, t), t.Length >= 8 ? 2 : 1, prefixLength: 1, maxExpansions: 10, transpositions: true);
+                q.Boost = f.Boost * (known ? 1f : 0.7f);
+                dismax.Add(q);
+            }
+
+            if (termWeights is not null && termWeights.TryGetValue(t, out var w))
+            {
+                dismax.Boost = w;
+            }
+
+            query.Add(dismax, Occur.SHOULD);
+        }
+
+        return query;
+    }
+}

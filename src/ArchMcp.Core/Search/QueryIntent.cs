@@ -1,0 +1,121 @@
+using System.Text.RegularExpressions;
+using ArchMcp.Core.Model;
+
+namespace ArchMcp.Core.Search;
+
+/// <summary>What a search query asks beyond its words.</summary>
+public sealed record QueryIntent
+{
+    /// <summary>Explicit decision numbers named in the query ("ADR 21", "decision 0013", "ADR-0013").</summary>
+    public IReadOnlyList<int> DecisionNumbers { get; init; } = [];
+
+    /// <summary>Rule or document identifiers named in the query ("rule 176", "#118", "SEGAS-00006", "API-001").</summary>
+    public IReadOnlyList<string> RuleIds { get; init; } = [];
+
+    /// <summary>The relation the query asks to follow from the decision it names ("what superseded X" → SupersededBy).</summary>
+    public RelationKind? Follow { get; init; }
+
+    /// <summary>A status the query lists decisions by ("which ADRs are still pending?"), as the word used.</summary>
+    public string? StatusWord { get; init; }
+
+    /// <summary>The query with reference and intent words removed, for the text search that finds the subject.</summary>
+    public required string Subject { get; init; }
+
+    /// <summary>True when the query is nothing but a reference ("ADR 21", "rule #118").</summary>
+    public bool PureReference { get; init; }
+}
+
+/// <summary>Reads references, relation questions and status listings out of free-text queries.</summary>
+public static partial class QueryInterpreter
+{
+    public static QueryIntent Interpret(string query)
+    {
+        var numbers = new List<int>();
+        var rules = new List<string>();
+        var rest = query;
+
+        foreach (Match m in DecisionRef().Matches(query))
+        {
+            if (int.TryParse(m.Groups["n"].Value, out var n))
+            {
+                numbers.Add(n);
+            }
+
+            rest = rest.Replace(m.Value, " ", StringComparison.Ordinal);
+        }
+
+        foreach (Match m in RuleRef().Matches(rest))
+        {
+            rules.Add(m.Groups["id"].Value);
+            rest = rest.Replace(m.Value, " ", StringComparison.Ordinal);
+        }
+
+        foreach (Match m in DocumentId().Matches(rest))
+        {
+            rules.Add(m.Value);
+            rest = rest.Replace(m.Value, " ", StringComparison.Ordinal);
+        }
+
+        RelationKind? follow = null;
+        var lower = query.ToLowerInvariant();
+        if (AskSuccessor().IsMatch(lower))
+        {
+            follow = RelationKind.SupersededBy;
+        }
+        else if (AskAmender().IsMatch(lower))
+        {
+            follow = RelationKind.AmendedBy;
+        }
+        else if (AskPredecessor().IsMatch(lower))
+        {
+            follow = RelationKind.Supersedes;
+        }
+
+        string? statusWord = null;
+        var status = StatusListing().Match(lower);
+        if (status.Success)
+        {
+            statusWord = status.Groups["s"].Value;
+        }
+
+        var subject = IntentWords().Replace(rest, " ");
+        subject = string.Join(' ', subject.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var pure = (numbers.Count + rules.Count) > 0 && Filler().Replace(rest, " ").Trim().Length == 0;
+        return new QueryIntent
+        {
+            DecisionNumbers = numbers,
+            RuleIds = rules,
+            Follow = follow,
+            StatusWord = statusWord,
+            Subject = subject,
+            PureReference = pure,
+        };
+    }
+
+    [GeneratedRegex(@"\b(?:adrs?|decisions?|records?|dr)\s*[-#:]?\s*(?<n>\d{1,5})\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DecisionRef();
+
+    [GeneratedRegex(@"(?:\brules?\s*#?\s*|(?<![\w/])#)(?<id>[A-Za-z0-9][\w.-]*)", RegexOptions.IgnoreCase)]
+    private static partial Regex RuleRef();
+
+    [GeneratedRegex(@"\b[A-Z][A-Z0-9]{1,11}-\d{1,6}\b")]
+    private static partial Regex DocumentId();
+
+    [GeneratedRegex(@"\b(what|which|who)\b.*\b(superseded|supersedes|replaced|replaces|succeeded|obsoleted|overrode|overrides)\b|\b(successor|replacement|newer decision|decision in force)\b")]
+    private static partial Regex AskSuccessor();
+
+    [GeneratedRegex(@"\b(what|which)\b.*\b(amends|amended|changes|changed|modifies|modified|extends|extended)\b")]
+    private static partial Regex AskAmender();
+
+    [GeneratedRegex(@"\b(what|which)\b.*\b(did|does)\b.*\b(supersede|replace)\b")]
+    private static partial Regex AskPredecessor();
+
+    [GeneratedRegex(@"\b(which|what|list|show|all|any)\b.*\b(adrs?|decisions?|records?)\b.*\b(?<s>pending|proposed|accepted|approved|rejected|deprecated|superseded|draft|open|on hold)\b|\b(?<s>pending|proposed|accepted|approved|rejected|deprecated|superseded|draft)\s+(adrs?|decisions?|records?)\b")]
+    private static partial Regex StatusListing();
+
+    [GeneratedRegex(@"\b(what|which|who|superseded|supersedes|supersede|replaced|replaces|replace|amends|amended|amend|the|decision|record|adr|did|does|do|is|are|still|from|original|on|about|of|by)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex IntentWords();
+
+    [GeneratedRegex(@"[\s\p{P}]+|\b(zalando|show|get|find|the|a|an|adr|rule|decision|record|standard)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Filler();
+}
