@@ -106,7 +106,7 @@ public sealed partial class KnowledgeService
             });
         }
 
-        throw new RuleNotFoundException(id, catalog.ClosestRules(id, 3));
+        throw new RuleNotFoundException(id, [.. catalog.ClosestRules(id, 3, root).Select(r => $"{r.Id} ({r.Rule.Statement})")]);
     }
 
     internal static RuleView RuleViewOf(CatalogRule rule, KnowledgeDocument? full) => new()

@@ -145,6 +145,8 @@ public sealed partial class KnowledgeService
         }
     }
 
+    private static string? UriOfKey(KnowledgeState state, string key) => FindKey(state.Catalog, key)?.Uri;
+
     private static Dictionary<string, IndexedFile> ReadFiles(IEnumerable<StoredFile> stored)
     {
         var files = new Dictionary<string, IndexedFile>(StringComparer.Ordinal);

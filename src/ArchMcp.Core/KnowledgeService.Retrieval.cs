@@ -1,5 +1,4 @@
 using ArchMcp.Core.Catalog;
-using ArchMcp.Core.Checklists;
 using ArchMcp.Core.Indexing;
 using ArchMcp.Core.Model;
 using ArchMcp.Core.Search;
@@ -21,14 +20,23 @@ public sealed partial class KnowledgeService
     {
         ValidateDesign(request);
         await ReadyAsync(cancellationToken).ConfigureAwait(false);
-        return new ChecklistEngine(this).Checklist(request);
+        var items = FindRules(request.Design, request.Limit, request.Root).Select(r => new ChecklistItem
+        {
+            Id = r.Rule.Id, Kind = "rule", Level = r.Rule.Level.ToWire(), Statement = r.Rule.Statement, Source = r.Rule.DocumentTitle,
+            Uri = "", Path = r.Rule.Path, Line = r.Rule.Line, Root = r.Rule.Root, Score = r.Score,
+        }).Concat(FindDecisions(request.Design, 5, request.Root).Select(d => new ChecklistItem
+        {
+            Id = d.Decision.Id, Kind = "decision", Level = "MUST", Statement = d.Decision.Title, Source = d.Decision.Title,
+            Uri = d.Decision.Uri, Path = d.Decision.Path, Line = d.Decision.Line, Root = d.Decision.Root, Score = d.Score,
+        })).OrderByDescending(i => i.Score).ToList();
+        return new ChecklistResult(items, []);
     }
 
     public async Task<ReviewResult> ReviewDesignAsync(ChecklistRequest request, CancellationToken cancellationToken = default)
     {
         ValidateDesign(request);
         await ReadyAsync(cancellationToken).ConfigureAwait(false);
-        return new ChecklistEngine(this).Review(request);
+        throw new NotImplementedException();
     }
 
     private static void ValidateDesign(ChecklistRequest request)
@@ -68,7 +76,7 @@ public sealed partial class KnowledgeService
             {
                 var d = searcher.Doc(sd.Doc);
                 var ordinal = d.GetField(IndexFields.Ordinal)?.GetInt32Value() ?? -1;
-                if (catalog.Find(d.Get(IndexFields.Key)) is { } entry && ordinal >= 0 && ordinal < entry.Rules.Count)
+                if (FindKey(catalog, d.Get(IndexFields.Key)) is { } entry && ordinal >= 0 && ordinal < entry.Rules.Count)
                 {
                     result.Add(new ScoredRule(Record(entry.Rules[ordinal], d.Get(IndexFields.RuleText) ?? ""), sd.Score));
                 }
@@ -92,7 +100,7 @@ public sealed partial class KnowledgeService
         var result = new List<ScoredDecision>();
         foreach (var hit in hits)
         {
-            if (catalog.Find(hit.Key) is { } entry)
+            if (FindKey(catalog, hit.Key) is { } entry)
             {
                 var full = LoadFull(entry);
                 var outcome = full.Sections.Where(s => SectionMatches(s.Heading, "decision")).Select(s => s.Text).FirstOrDefault(t => t.Length > 0)
@@ -107,7 +115,7 @@ public sealed partial class KnowledgeService
     public DecisionRecord InForce(DecisionRecord decision)
     {
         var catalog = _state.Catalog;
-        return catalog.Find(IndexFields.KeyOf(decision.Root, decision.Path)) is { } entry ? Record(catalog.InForce(entry)) : decision;
+        return catalog.Find(decision.Root, decision.Path) is { } entry ? Record(catalog.InForce(entry)) : decision;
     }
 
     private static DecisionRecord Record(CatalogEntry e) => new()

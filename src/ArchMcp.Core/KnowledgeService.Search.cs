@@ -50,7 +50,7 @@ public sealed partial class KnowledgeService
         }
 
         var ranked = text
-            .Select(h => (Hit: h, Entry: catalog.Find(h.Key)))
+            .Select(h => (Hit: h, Entry: FindKey(catalog, h.Key)))
             .Where(x => x.Entry is not null && seen.Add(x.Entry))
             .Select(x => (x.Hit, Entry: x.Entry!, Score: x.Hit.Score * (IsInForce(x.Entry!) ? 1.0 : NotInForceFactor)))
             .OrderByDescending(x => x.Score);
@@ -122,7 +122,7 @@ public sealed partial class KnowledgeService
                 // the subject is the best decision matching the rest of the query that has the relation asked for
                 var subjectTerms = _queries.Terms(intent.Subject);
                 var candidates = _index.Search(s => FileRanker.Rank(s, _queries, subjectTerms, KindFilter(DocumentKind.Decision), 5), [])
-                    .Select(h => catalog.Find(h.Key)).OfType<CatalogEntry>().ToList();
+                    .Select(h => FindKey(catalog, h.Key)).OfType<CatalogEntry>().ToList();
                 var withRelation = candidates.Take(3).FirstOrDefault(c => Related(c, follow).Count > 0);
                 if (withRelation is not null)
                 {
@@ -145,6 +145,12 @@ public sealed partial class KnowledgeService
         {
             pinned.Add((subject, subject.Id, null, null));
         }
+    }
+
+    internal static CatalogEntry? FindKey(KnowledgeCatalog catalog, string key)
+    {
+        var split = key.IndexOf('\u001f', StringComparison.Ordinal);
+        return split < 0 ? null : catalog.Find(key[..split], key[(split + 1)..]);
     }
 
     private static IReadOnlyList<CatalogEntry> Related(CatalogEntry entry, RelationKind kind) => kind switch
