@@ -15,30 +15,31 @@ public sealed record FileHit(string Key, double Score, SectionMatch? Best);
 /// </summary>
 public static class FileRanker
 {
+    static readonly float[] T = (Environment.GetEnvironmentVariable("ARCHMCP_TUNE") ?? "0.6,0.4,3,2,2,1.5,1,2,1").Split(',').Select(float.Parse).ToArray();
     private static readonly WeightedField[] FileFields =
     [
-        new(IndexFields.Title, 3f),
-        new(IndexFields.Ids, 2f),
-        new(IndexFields.Tags, 2f),
-        new(IndexFields.Headings, 1.5f),
-        new(IndexFields.Body, 1f),
+        new(IndexFields.Title, T[2]),
+        new(IndexFields.Ids, T[3]),
+        new(IndexFields.Tags, T[4]),
+        new(IndexFields.Headings, T[5]),
+        new(IndexFields.Body, T[6]),
     ];
 
     private static readonly WeightedField[] SectionFields =
     [
-        new(IndexFields.SectionHeading, 2f),
-        new(IndexFields.SectionText, 1f),
+        new(IndexFields.SectionHeading, T[7]),
+        new(IndexFields.SectionText, T[8]),
     ];
 
-    public const double FileWeight = 0.6;
-    public const double SectionWeight = 0.4;
+    public static readonly double FileWeight = T[0];
+    public static readonly double SectionWeight = T[1];
 
     public static List<FileHit> Rank(IndexSearcher searcher, QueryFactory factory, IReadOnlyList<string> terms, Query? filter, int limit)
     {
         var reader = searcher.IndexReader;
-        var fileScores = Run(searcher, factory.Build(reader, terms, FileFields), IndexFields.TypeDoc, filter, Math.Max(limit * 4, 100))
+        var fileScores = Run(searcher, factory.Build(reader, terms, FileFields, proximityField: IndexFields.Body), IndexFields.TypeDoc, filter, Math.Max(limit * 4, 100))
             .GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.Max(x => x.Score));
-        var sections = Run(searcher, factory.Build(reader, terms, SectionFields), IndexFields.TypeSection, filter, Math.Max(limit * 20, 400));
+        var sections = Run(searcher, factory.Build(reader, terms, SectionFields, proximityField: IndexFields.SectionText), IndexFields.TypeSection, filter, Math.Max(limit * 20, 400));
 
         var bestSection = new Dictionary<string, (double Score, int Doc)>();
         foreach (var (key, score, doc) in sections)

@@ -18,6 +18,9 @@ public sealed class QueryFactory(Analyzer analyzer)
     /// <summary>The most terms taken from one text; longer texts keep their first terms.</summary>
     public const int MaxTerms = 256;
 
+    public static int ProximitySlop = int.Parse(Environment.GetEnvironmentVariable("ARCHMCP_SLOP") ?? "3");
+    public static float ProximityBoost = float.Parse(Environment.GetEnvironmentVariable("ARCHMCP_PROX") ?? "0.5");
+
     /// <summary>Analysed, distinct terms of <paramref name="text"/> in order of first appearance.</summary>
     public IReadOnlyList<string> Terms(string text)
     {
@@ -40,7 +43,7 @@ public sealed class QueryFactory(Analyzer analyzer)
     }
 
     /// <summary>One clause per term: the best of the fields (plus a little of the others), fuzzy for unknown terms.</summary>
-    public Query? Build(IndexReader reader, IReadOnlyList<string> terms, IReadOnlyList<WeightedField> fields, IReadOnlyDictionary<string, float>? termWeights = null)
+    public Query? Build(IndexReader reader, IReadOnlyList<string> terms, IReadOnlyList<WeightedField> fields, IReadOnlyDictionary<string, float>? termWeights = null, string? proximityField = null)
     {
         if (terms.Count == 0)
         {
@@ -67,6 +70,18 @@ public sealed class QueryFactory(Analyzer analyzer)
             }
 
             query.Add(dismax, Occur.SHOULD);
+        }
+
+        if (proximityField is not null)
+        {
+            // words of the query that stand near each other in the text count extra ("load balancer health check")
+            for (var i = 0; i + 1 < terms.Count && i < 32; i++)
+            {
+                var pair = new PhraseQuery { Slop = ProximitySlop, Boost = ProximityBoost };
+                pair.Add(new Term(proximityField, terms[i]));
+                pair.Add(new Term(proximityField, terms[i + 1]));
+                query.Add(pair, Occur.SHOULD);
+            }
         }
 
         return query;
