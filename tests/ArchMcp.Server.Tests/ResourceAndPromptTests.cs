@@ -86,7 +86,7 @@ public sealed class ResourceAndPromptTests(StdioServerFixture fixture) : IClassF
         Assert.Contains("ADR-0005", text);
         Assert.Contains("# Use OpenSearch for search ranking", text);
         Assert.DoesNotContain("{{", text);
-        Assert.DoesNotContain("kind: template", text);
+        Assert.DoesNotContain(text.Split('\n'), line => line.Trim() == "kind: template");
     }
 
     [Fact]

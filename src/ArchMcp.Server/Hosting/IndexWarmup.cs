@@ -14,6 +14,13 @@ public sealed partial class IndexWarmup(IKnowledgeService knowledge, KnowledgeRe
         var clock = Stopwatch.StartNew();
         try
         {
+            if (knowledge is KnowledgeService engine)
+            {
+                // Opens the persisted index and starts the file watcher (when Watch is on); the refresh below then
+                // waits for the engine's own catch-up and reports the state the tools will see.
+                await engine.StartAsync(stoppingToken).ConfigureAwait(false);
+            }
+
             var info = await knowledge.RefreshAsync(progress: null, stoppingToken).ConfigureAwait(false);
             readiness.MarkReady();
             LogReady(info.Documents, info.Decisions, info.Rules, clock.ElapsedMilliseconds);
