@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using ArchMcp.Core;
 using ArchMcp.Core.Model;
+using ArchMcp.Core.Rendering;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -20,7 +21,7 @@ public sealed class DesignTools(IKnowledgeService knowledge)
         [Description("Maximum number of items, 1 to 100 (default 20).")] int limit = 20,
         [Description("Knowledge root name, when several are configured.")] string? root = null,
         CancellationToken cancellationToken = default) =>
-        ToolResults.Create(knowledge.DesignChecklistAsync(ToolArguments.Checklist(design, limit, root), cancellationToken), ChecklistText.Checklist);
+        ToolResults.Create(knowledge.DesignChecklistAsync(ToolArguments.Checklist(design, limit, root), cancellationToken), r => ChecklistMarkdown.Checklist(r));
 
     [McpServerTool(Name = "review_design", Title = "Review a design", ReadOnly = true, Idempotent = true,
         Destructive = false, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(ReviewResult))]
@@ -33,5 +34,5 @@ public sealed class DesignTools(IKnowledgeService knowledge)
         [Description("Maximum number of items, 1 to 100 (default 20).")] int limit = 20,
         [Description("Knowledge root name, when several are configured.")] string? root = null,
         CancellationToken cancellationToken = default) =>
-        ToolResults.Create(knowledge.ReviewDesignAsync(ToolArguments.Checklist(design, limit, root), cancellationToken), ChecklistText.Review);
+        ToolResults.Create(knowledge.ReviewDesignAsync(ToolArguments.Checklist(design, limit, root), cancellationToken), ChecklistMarkdown.Review);
 }
