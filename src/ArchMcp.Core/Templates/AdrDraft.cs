@@ -186,15 +186,15 @@ public static partial class AdrDraft
     public static string Slug(string title)
     {
         ArgumentNullException.ThrowIfNull(title);
-        var normalized = title.Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(normalized.Length);
-        foreach (var c in normalized)
+        var sb = new StringBuilder(title.Length);
+        foreach (var ch in title)
         {
+            var c = Fold(char.ToLowerInvariant(ch));
             if (char.IsAsciiLetterOrDigit(c))
             {
-                sb.Append(char.ToLowerInvariant(c));
+                sb.Append(c);
             }
-            else if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark && sb.Length > 0 && sb[^1] != '-')
+            else if (sb.Length > 0 && sb[^1] != '-')
             {
                 sb.Append('-');
             }
@@ -208,6 +208,16 @@ public static partial class AdrDraft
         }
 
         return slug;
+    }
+
+    // Latin letters with diacritics → ASCII (string.Normalize is unavailable under invariant globalization).
+    private const string Accented = "àáâãäåāăąçćčďèéêëēėęěìíîïīįłñńňòóôõöøōőŕřśšşťţùúûüūůűųýÿźżž";
+    private const string Plain = "aaaaaaaaacccdeeeeeeeeiiiiiilnnnoooooooorrsssttuuuuuuuuyyzzz";
+
+    private static char Fold(char c)
+    {
+        var at = c < 128 ? -1 : Accented.IndexOf(c, StringComparison.Ordinal);
+        return at < 0 ? c : Plain[at];
     }
 
     public static string FileName(int number, string title) => $"{number.ToString("D4", CultureInfo.InvariantCulture)}-{Slug(title)}.md";
@@ -283,7 +293,24 @@ public static partial class AdrDraft
 
         var front = text[4..(close + 1)];
         var body = text[(close + 4)..];
-        var kept = front.Split('\n').SkipLast(1).Where(l => !TemplateKind().IsMatch(l)).ToList();
+        // drop the kind line and the comment lines right below it (the template's notes to its users)
+        var kept = new List<string>();
+        var dropping = false;
+        foreach (var line in front.Split('\n').SkipLast(1))
+        {
+            if (TemplateKind().IsMatch(line))
+            {
+                dropping = true;
+                continue;
+            }
+
+            dropping &= line.TrimStart().StartsWith('#');
+            if (!dropping)
+            {
+                kept.Add(line);
+            }
+        }
+
         if (kept.All(l => l.Trim().Length == 0 || l.TrimStart().StartsWith('#')))
         {
             return body.TrimStart('\n');

@@ -205,7 +205,7 @@ public sealed class CliVerbTests : IDisposable
         var adr5 = items.EnumerateArray().Single(d => d.GetProperty("id").GetString() == "ADR-0005");
         Assert.Equal(["ADR-0002"], adr5.GetProperty("supersedes").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(5, adr5.GetProperty("number").GetInt32());
-        Assert.Equal("✅ Accepted", adr5.GetProperty("rawStatus").GetString());
+        Assert.Equal("Accepted", adr5.GetProperty("rawStatus").GetString());
     }
 
     [Fact]
@@ -253,7 +253,9 @@ public sealed class CliVerbTests : IDisposable
     {
         var result = await _cli.RunAsync("lint");
 
-        Assert.Matches(@"9 decisions, 3 standards, \d+ rules, 1 references: \d+ errors, \d+ warnings", result.Stdout);
+        Assert.Matches(@"9 decisions, 3 standards, \d+ rules, \d+ references: 0 errors, \d+ warnings", result.Stdout);
+        Assert.Contains("warning ARCH014", result.Stdout);
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
     }
 
     [Fact]
