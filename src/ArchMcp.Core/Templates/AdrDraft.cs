@@ -123,7 +123,7 @@ public static partial class AdrDraft
         var number = decisions.Select(d => d.Number ?? 0).DefaultIfEmpty(0).Max() + 1;
         var fileName = FileName(number, title);
         var relative = folder.Length == 0 ? fileName : $"{folder}/{fileName}";
-        var dateText = (date ?? DateOnly.FromDateTime(DateTime.Now)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var dateText = (date ?? DateOnly.FromDateTime(DateTime.UtcNow)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var statusText = status.ToWire();
 
         var templateFile = Path.Combine(target.Path, TemplatePath.Replace('/', Path.DirectorySeparatorChar));
