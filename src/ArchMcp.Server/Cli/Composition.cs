@@ -52,8 +52,8 @@ public static class Composition
     {
         var configuration = new ConfigurationBuilder().AddArchMcpSources().Build();
         var services = new ServiceCollection();
+        // One-shot verbs keep stderr for warnings and errors; the server's log levels come from configuration.
         services.AddLogging(b => b
-            .AddConfiguration(configuration.GetSection("Logging"))
             .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
             .SetMinimumLevel(LogLevel.Warning));
         services.AddConfiguredKnowledge(configuration, parse, watch: false);
