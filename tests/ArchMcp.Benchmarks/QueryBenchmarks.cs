@@ -56,7 +56,7 @@ public class GetDecisionBenchmarks
         ("madr", "0013"),
         ("madr", "ADR-13"),
         ("log4brains", "use the adr number as its unique id"),
-        ("log4brains", "adr-0004"),
+        ("log4brains", "20201103-use-lunr-for-search.md"),
     ];
 
     private int _next;
