@@ -89,6 +89,13 @@ if inc and inc.get("phases"):
     slow = list((inc.get("searchPerQueryMedianMs") or {}).items())[:6]
     if slow:
         L.append("Slowest dev queries (median ms): " + ", ".join(f"{k} {v:.2f}" for k, v in slow) + "\n")
+bdn_dir = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "artifacts", "benchmarks", "results")
+bdn = sorted((os.path.join(bdn_dir, f) for f in os.listdir(bdn_dir) if f.endswith("-report-github.md")), key=os.path.getmtime) if os.path.isdir(bdn_dir) else []
+if bdn:
+    L.append("## BenchmarkDotNet suites (`tests/bench/micro.sh`, short in-process job, latest run)\n")
+    L.append("Per-file and per-query figures: each invocation cycles through a batch of files or queries "
+             "(`OperationsPerInvoke`). Index benchmarks: one invocation per iteration.\n")
+    L.append(open(bdn[-1]).read().strip() + "\n")
 notes = os.path.join(os.path.dirname(os.path.abspath(__file__)), "hotspots.md")
 if os.path.exists(notes):
     L.append(open(notes).read())
