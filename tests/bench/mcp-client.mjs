@@ -55,7 +55,7 @@ async function coldstart() {
   const res = [];
   for (let i = 0; i < runs + 1; i++) { // run 0 warms the OS file cache and is dropped
     const t0 = now(); const s = new Stdio(cmd);
-    await s.initialize(30000); const tInit = now();
+    await s.initialize(180000); const tInit = now();
     const r = await s.search(query); const tSearch = now();
     if (i > 0) res.push({ initializeMs: tInit - t0, firstSearchMs: tSearch - t0, hits: hitsOf(r).length });
     await s.close();
