@@ -50,6 +50,14 @@ L.append("Latest report of `tests/bench/run.sh` (end to end, published `archmcp`
 L.append(f"Run: {env.get('date')} · commit {env.get('commit')} · .NET SDK {env.get('dotnet')} · {env.get('cores')} cores · "
          f"load average at start {env.get('load')} · scaled corpus = {env.get('scale')} copies of the five corpora "
          f"({get(index, 'files') or '?'} Markdown files).\n")
+try:
+    load1 = float(str(env.get("load", "0")).split()[0]); cores = int(env.get("cores") or 2)
+except ValueError:
+    load1, cores = 0.0, 2
+if load1 > cores:
+    L.append(f"> **Preliminary.** The machine was shared while this ran (1-minute load average {load1:.0f} on {cores} cores), "
+             "so wall-clock figures are inflated several-fold and noisy. CPU-time figures and the phase split are the "
+             "more reliable guide; re-run `tests/bench/run.sh` on a quiet machine for numbers to hold against the targets.\n")
 L.append("| target | goal | measured | result | note |\n|---|---|---|---|---|")
 L += [f"| {a} | {b} | {c} | {d} | {e} |" for a, b, c, d, e in rows]
 L.append("")
