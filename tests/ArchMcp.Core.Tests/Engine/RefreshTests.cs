@@ -219,7 +219,11 @@ public sealed class RefreshTests : IDisposable
         using (var analyzer = new ArchAnalyzer(null))
         using (var index = new LuceneKnowledgeIndex(_engine.IndexPath, analyzer))
         {
-            index.Write([], [], recreate: false, schema: "0-old");
+            using (var batch = index.OpenBatch(recreate: false))
+            {
+                batch.Commit("0-old");
+            }
+
             Assert.Equal("0-old", index.Commit.Schema);
         }
 
