@@ -14,12 +14,19 @@ public sealed partial class KnowledgeService
 
     public const int MaxLimit = 50;
 
+    public const int MaxQueryChars = 4000;
+
     public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (string.IsNullOrWhiteSpace(request.Query))
         {
             throw new InvalidQueryException("The query is empty. Ask in words (\"why Kafka\"), or name a record (\"ADR 12\", \"rule 176\").");
+        }
+
+        if (request.Query.Length > MaxQueryChars)
+        {
+            throw new InvalidQueryException($"The query is {request.Query.Length} characters long; the limit is {MaxQueryChars}. Ask a shorter question, or pass a design text to design_checklist.");
         }
 
         if (request.Limit is < 1 or > MaxLimit)

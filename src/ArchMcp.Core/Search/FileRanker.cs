@@ -38,25 +38,15 @@ public static class FileRanker
         var reader = searcher.IndexReader;
         var fileFilter = filter is null ? null : new QueryWrapperFilter(filter);
         var sectionFilter = filter is null ? null : FilesMatching(searcher, filter);
-        var fileScores = Run(searcher, factory.Build(reader, terms, FileFields, proximityField: IndexFields.Body), IndexFields.TypeDoc, fileFilter, Math.Max(limit * 4, 100))
-            .GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.Max(x => x.Score));
-        var sections = Run(searcher, factory.Build(reader, terms, SectionFields, proximityField: IndexFields.SectionText), IndexFields.TypeSection, sectionFilter, Math.Max(limit * 20, 400));
+        var fileScores = Run(searcher, factory.Build(reader, terms, FileFields, proximityField: IndexFields.Body), IndexFields.TypeDoc, fileFilter);
+        var bestSection = Run(searcher, factory.Build(reader, terms, SectionFields, proximityField: IndexFields.SectionText), IndexFields.TypeSection, sectionFilter);
 
-        var bestSection = new Dictionary<string, (double Score, int Doc)>();
-        foreach (var (key, score, doc) in sections)
-        {
-            if (!bestSection.TryGetValue(key, out var b) || score > b.Score)
-            {
-                bestSection[key] = (score, doc);
-            }
-        }
-
-        var maxFile = fileScores.Count == 0 ? 1 : fileScores.Values.Max();
+        var maxFile = fileScores.Count == 0 ? 1 : fileScores.Values.Max(v => v.Score);
         var maxSection = bestSection.Count == 0 ? 1 : bestSection.Values.Max(v => v.Score);
         var keys = fileScores.Keys.Union(bestSection.Keys);
         var ranked = keys
             .Select(k => (Key: k, Score:
-                FileWeight * (fileScores.TryGetValue(k, out var f) ? f / maxFile : 0) +
+                FileWeight * (fileScores.TryGetValue(k, out var f) ? f.Score / maxFile : 0) +
                 SectionWeight * (bestSection.TryGetValue(k, out var s) ? s.Score / maxSection : 0)))
             .OrderByDescending(x => x.Score)
             .ThenBy(x => x.Key, StringComparer.Ordinal)
@@ -76,32 +66,24 @@ public static class FileRanker
     private static Filter FilesMatching(IndexSearcher searcher, Query filter)
     {
         var files = new BooleanQuery { { new TermQuery(new Term(IndexFields.Type, IndexFields.TypeDoc)), Occur.MUST }, { filter, Occur.MUST } };
-        var keys = new List<Term>();
-        foreach (var sd in searcher.Search(files, Math.Max(1, searcher.IndexReader.MaxDoc)).ScoreDocs)
-        {
-            keys.Add(new Term(IndexFields.Key, searcher.Doc(sd.Doc, KeyOnly).Get(IndexFields.Key)));
-        }
-
+        var collector = new BestPerKeyCollector();
+        searcher.Search(new ConstantScoreQuery(files), collector);
+        var keys = collector.Best.Keys.Select(k => new Term(IndexFields.Key, k)).ToList();
         return keys.Count == 0 ? new QueryWrapperFilter(new BooleanQuery()) : new Lucene.Net.Queries.TermsFilter(keys);
     }
 
-    private static List<(string Key, double Score, int Doc)> Run(IndexSearcher searcher, Query? text, string type, Filter? filter, int n)
+    /// <summary>The best-scoring entry of each file among the entries of <paramref name="type"/> that match.</summary>
+    private static IReadOnlyDictionary<string, (float Score, int Doc)> Run(IndexSearcher searcher, Query? text, string type, Filter? filter)
     {
         if (text is null)
         {
-            return [];
+            return new Dictionary<string, (float, int)>();
         }
 
         var query = new BooleanQuery { { new TermQuery(new Term(IndexFields.Type, type)), Occur.MUST }, { text, Occur.MUST } };
-        var top = searcher.Search(query, filter, n);
-        var result = new List<(string, double, int)>(top.ScoreDocs.Length);
-        foreach (var sd in top.ScoreDocs)
-        {
-            result.Add((searcher.Doc(sd.Doc, KeyOnly).Get(IndexFields.Key), sd.Score, sd.Doc));
-        }
-
-        return result;
+        var collector = new BestPerKeyCollector();
+        searcher.Search(query, filter, collector);
+        return collector.Best;
     }
 
-    private static readonly ISet<string> KeyOnly = new HashSet<string> { IndexFields.Key };
 }

@@ -18,6 +18,12 @@ public sealed class QueryFactory(Analyzer analyzer)
     /// <summary>The most terms taken from one text; longer texts keep their first terms.</summary>
     public const int MaxTerms = 256;
 
+    /// <summary>Only short texts (questions, not whole designs) get fuzzy matching for words the index lacks.</summary>
+    public const int MaxTermsForFuzzy = 16;
+
+    /// <summary>At most this many unknown words of one query are matched fuzzily.</summary>
+    public const int MaxFuzzyTerms = 4;
+
     /// <summary>How far apart two neighbouring query words may stand and still count as near.</summary>
     public const int ProximitySlop = 3;
 
@@ -54,13 +60,20 @@ public sealed class QueryFactory(Analyzer analyzer)
         }
 
         var query = new BooleanQuery(disableCoord: true);
+        var fuzzyLeft = terms.Count <= MaxTermsForFuzzy ? MaxFuzzyTerms : 0;
         foreach (var t in terms)
         {
             var known = fields.Any(f => reader.DocFreq(new Term(f.Name, t)) > 0);
+            var fuzzy = !known && t.Length >= 5 && !t.Any(char.IsDigit) && fuzzyLeft-- > 0;
+            if (!known && !fuzzy)
+            {
+                continue;
+            }
+
             var dismax = new DisjunctionMaxQuery(0.2f);
             foreach (var f in fields)
             {
-                Query q = known || t.Length < 5 || t.Any(char.IsDigit)
+                Query q = !fuzzy
                     ? new TermQuery(new Term(f.Name, t))
                     : new FuzzyQuery(new Term(f.Name, t), t.Length >= 8 ? 2 : 1, prefixLength: 1, maxExpansions: 10, transpositions: true);
                 q.Boost = f.Boost * (known ? 1f : 0.7f);
@@ -87,6 +100,6 @@ public sealed class QueryFactory(Analyzer analyzer)
             }
         }
 
-        return query;
+        return query.Clauses.Count == 0 ? null : query;
     }
 }

@@ -28,8 +28,12 @@ public sealed record QueryIntent
 /// <summary>Reads references, relation questions and status listings out of free-text queries.</summary>
 public static partial class QueryInterpreter
 {
+    /// <summary>Only the start of a query is read for references and intent; longer texts are free text.</summary>
+    public const int MaxIntentChars = 300;
+
     public static QueryIntent Interpret(string query)
     {
+        query = query.Length > MaxIntentChars ? query[..MaxIntentChars] : query;
         var numbers = new List<int>();
         var rules = new List<string>();
         var rest = query;
