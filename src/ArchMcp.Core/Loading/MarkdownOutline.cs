@@ -66,10 +66,11 @@ internal static partial class MarkdownOutline
     [GeneratedRegex(@"\s*\{#([A-Za-z0-9_.:-]+)[^}]*\}\s*$")]
     private static partial Regex AttributeAnchor();
 
-    [GeneratedRegex(@"<!--.*?-->", RegexOptions.Singleline)]
+    // NonBacktracking (here and below): linear time on hostile HTML blocks full of unclosed "<!--" or "<".
+    [GeneratedRegex(@"<!--.*?-->", RegexOptions.Singleline | RegexOptions.NonBacktracking)]
     private static partial Regex HtmlComment();
 
-    [GeneratedRegex(@"<%.*?%>|<[^>]+>", RegexOptions.Singleline)]
+    [GeneratedRegex(@"<%.*?%>|<[^>]+>", RegexOptions.Singleline | RegexOptions.NonBacktracking)]
     private static partial Regex HtmlTag();
 
     public static (List<TextBlock> Blocks, List<DocumentLink> Links) Build(MarkdownDocument document)
