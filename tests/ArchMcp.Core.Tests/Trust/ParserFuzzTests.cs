@@ -42,7 +42,7 @@ public sealed class ParserFuzzTests(ITestOutputHelper output)
     public void Catalog_WhenDocumentsAreAdversarial_BuildsAndResolvesEveryReference()
     {
         var docs = Gen.Select(AdversarialMarkdown.RelativePath, AdversarialMarkdown.Document)
-            .Array[1, 12]
+            .Array[1, 6]
             .Select(a => a.Select((t, i) => MarkdownKnowledgeParser.Parse(i % 3 == 0 ? "other" : "knowledge", $"{i}/{t.Item1}", t.Item2)).ToArray());
         docs.Sample(
             documents =>
@@ -66,7 +66,7 @@ public sealed class ParserFuzzTests(ITestOutputHelper output)
 
                 _ = KnowledgeLinter.Lint(catalog, []);
             },
-            iter: Fuzz.Iterations(150, 20_000),
+            iter: Fuzz.Iterations(60, 20_000),
             seed: Fuzz.Seed,
             threads: 1,
             writeLine: output.WriteLine,
