@@ -93,7 +93,7 @@ public sealed class QueryFuzzTests(FixtureIndex index, ITestOutputHelper output)
                     Assert.NotNull(index.Service.CompleteIds(target, q));
                 }
             },
-            iter: Fuzz.Iterations(500),
+            iter: Fuzz.Iterations(120),
             seed: Fuzz.Seed,
             threads: 1,
             writeLine: output.WriteLine,
