@@ -108,13 +108,15 @@ public sealed class QueryFuzzTests(FixtureIndex index, ITestOutputHelper output)
     }
 
     /// <summary>
-    /// "which adr which adr …": the status-listing regex of <c>QueryInterpreter</c> backtracks cubically on it
-    /// (three greedy <c>.*</c> between alternations). Replays tests/fuzz-regressions/queries/which-adr-repeat.txt.
+    /// KNOWN BUG (Search/QueryIntent.cs, lead's code): "which adr which adr …" makes the StatusListing regex of
+    /// <c>QueryInterpreter</c> backtrack cubically (greedy <c>.*</c> between three alternations): 2,000 characters
+    /// take ~7 s, 4,000 ~35 s, a 10,000-character MCP query ~10 minutes of CPU. 2,500 characters here, so the test
+    /// fails in seconds rather than hanging. Also replayed from tests/fuzz-regressions/queries/which-adr-repeat.txt.
     /// </summary>
     [Fact]
     public async Task Search_WhenQueryRepeatsIntentWords_AnswersWithinBudget()
     {
-        var query = string.Concat(Enumerable.Repeat("which adr ", 1_000));
+        var query = string.Concat(Enumerable.Repeat("which adr ", 250));
         await AssertAnswersAsync(query, new SearchRequest { Query = query });
     }
 
