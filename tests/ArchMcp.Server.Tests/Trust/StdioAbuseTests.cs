@@ -255,7 +255,11 @@ public sealed class StdioAbuseTests(ITestOutputHelper output)
                     }
                 }
 
-                Assert.False(_process.HasExited, $"archmcp serve exited ({_process.ExitCode}) while waiting for {label}; stderr: {Stderr}");
+                if (_process.HasExited)
+                {
+                    Assert.Fail($"archmcp serve exited ({_process.ExitCode}) while waiting for {label}; stderr: {Stderr}");
+                }
+
                 await Task.Delay(20);
             }
 
