@@ -70,7 +70,7 @@ public sealed class QueryFuzzTests(FixtureIndex index, ITestOutputHelper output)
             (q, limit, kind, status, root, tags) => new SearchRequest { Query = q, Limit = limit, Kind = kind, Status = status, Root = root, Tags = tags });
         request.Sample(
             r => AssertAnswersAsync(r.Query, r).GetAwaiter().GetResult(),
-            iter: Fuzz.Iterations(1000),
+            iter: Fuzz.Iterations(400),
             seed: Fuzz.Seed,
             threads: 1,
             writeLine: output.WriteLine,
