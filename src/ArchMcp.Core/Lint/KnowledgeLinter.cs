@@ -39,7 +39,7 @@ public static class KnowledgeLinter
             catalog.Decisions.Count,
             catalog.Standards.Count,
             catalog.Rules.Count,
-            catalog.Entries.Count(e => e.Kind is DocumentKind.Reference or DocumentKind.Guide or DocumentKind.Template),
+            catalog.Entries.Count(e => e.Kind == DocumentKind.Reference),
             lint.Count(f => f.Severity == "error"),
             lint.Count(f => f.Severity == "warning"));
         return new LintReport(summary, lint);
