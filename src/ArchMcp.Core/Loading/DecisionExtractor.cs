@@ -30,7 +30,8 @@ internal static partial class DecisionExtractor
     [GeneratedRegex(@"^[\s:]*(?:the\s+)?(?:(?:ADR|decision|record)s?\s*)?[#-]?\s*(?<n>\d{1,5})\b", RegexOptions.IgnoreCase)]
     private static partial Regex NumberReference();
 
-    [GeneratedRegex(@"in the context of\b.{0,400}\bfacing\b.{0,600}\bwe decided\b", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    // NonBacktracking: the bounded gaps made the backtracking engine cost ~1 ms per "in the context of" in hostile text.
+    [GeneratedRegex(@"in the context of\b.{0,400}\bfacing\b.{0,600}\bwe decided\b", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.NonBacktracking)]
     private static partial Regex YStatementPattern();
 
     private static readonly HashSet<string> DecisionHeadings = new(StringComparer.OrdinalIgnoreCase)
@@ -244,8 +245,15 @@ internal static partial class DecisionExtractor
         }
 
         var text = block.Text;
+        var read = 0;
         foreach (Match m in RelationPhrase().Matches(text[start..end]))
         {
+            // a status line names a few relations; thousands of phrases are hostile input (each costs a scan of the block)
+            if (++read > MaxRelationPhrases)
+            {
+                break;
+            }
+
             var phraseEnd = start + m.Index + m.Length;
             var kind = KindOf(m.Groups["kind"].Value);
             var line = block.LineAt(start + m.Index);
@@ -282,6 +290,9 @@ internal static partial class DecisionExtractor
             }
         }
     }
+
+    /// <summary>The most relation phrases read from one block.</summary>
+    private const int MaxRelationPhrases = 64;
 
     private static void ReadRelationsInText(string text, int line, List<DecisionRelation> relations) =>
         ReadRelations(new TextBlock { Type = BlockType.Paragraph, Line = line, Text = text }, 0, text.Length, relations, allowTitles: true);

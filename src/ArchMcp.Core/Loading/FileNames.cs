@@ -64,7 +64,8 @@ public static partial class FileNames
         var slug = rest.Trim('-', '_', ' ', '.');
         if (slug.Length == 0)
         {
-            slug = stem;
+            // a file named ".md" or "  .md" still needs an id
+            slug = string.IsNullOrWhiteSpace(stem) ? "untitled" : stem;
         }
 
         return new FileNameInfo(stem, slug, number, date);

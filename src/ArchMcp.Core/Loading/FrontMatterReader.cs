@@ -96,41 +96,68 @@ internal static class FrontMatterReader
             return result;
         }
 
-        Flatten(map, "", result);
+        var budget = new Budget();
+        Flatten(map, "", result, budget);
+        if (budget.Exhausted)
+        {
+            findings.Add(new Finding(FindingSeverity.Warning, LintCodes.BadFrontMatter, path, firstLine,
+                $"Front matter expands to more than {Budget.MaxNodes:N0} values (aliases referring to aliases?); the rest was ignored. Write the values out plainly."));
+        }
+
         return result;
     }
 
-    private static void Flatten(IDictionary<object, object> map, string prefix, FrontMatter into)
+    /// <summary>
+    /// Caps how many YAML values are visited: aliases share nodes, so a few lines of anchors referring to anchors
+    /// ("billion laughs") would otherwise expand into billions of values.
+    /// </summary>
+    private sealed class Budget
+    {
+        public const int MaxNodes = 10_000;
+
+        public int Left { get; private set; } = MaxNodes;
+
+        public bool Exhausted => Left <= 0;
+
+        public bool Take() => --Left >= 0;
+    }
+
+    private static void Flatten(IDictionary<object, object> map, string prefix, FrontMatter into, Budget budget)
     {
         foreach (var (k, v) in map)
         {
+            if (!budget.Take())
+            {
+                return;
+            }
+
             var key = prefix + Convert.ToString(k, CultureInfo.InvariantCulture);
             switch (v)
             {
                 case IDictionary<object, object> child:
-                    Flatten(child, key + ".", into);
+                    Flatten(child, key + ".", into, budget);
                     break;
                 case IList<object> list:
                 {
-                    var items = list.Select(Scalar).Where(s => s.Length > 0).ToList();
+                    var items = list.Select(x => Scalar(x, budget)).Where(s => s.Length > 0).ToList();
                     into.Lists[key] = items;
                     into.Flat[key] = string.Join(", ", items);
                     break;
                 }
 
                 default:
-                    into.Flat[key] = Scalar(v);
+                    into.Flat[key] = Scalar(v, budget);
                     break;
             }
         }
     }
 
-    private static string Scalar(object? value) => value switch
+    private static string Scalar(object? value, Budget budget) => !budget.Take() ? "" : value switch
     {
         null => "",
         string s => s.Trim(),
-        IDictionary<object, object> d => string.Join(", ", d.Select(p => $"{Scalar(p.Key)}: {Scalar(p.Value)}".TrimEnd(' ', ':'))),
-        IList<object> l => string.Join(", ", l.Select(Scalar)),
+        IDictionary<object, object> d => string.Join(", ", d.TakeWhile(_ => !budget.Exhausted).Select(p => $"{Scalar(p.Key, budget)}: {Scalar(p.Value, budget)}".TrimEnd(' ', ':'))),
+        IList<object> l => string.Join(", ", l.TakeWhile(_ => !budget.Exhausted).Select(x => Scalar(x, budget))),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
     };
 

@@ -46,13 +46,16 @@ public static partial class MarkdownKnowledgeParser
         }
         catch (Exception ex)
         {
+            // Markdig refuses input nested deeper than its limit (hundreds of list or quote levels): not a bug, hostile input.
+            var nested = ex is ArgumentException && ex.Message.Contains("too deeply nested", StringComparison.OrdinalIgnoreCase);
             var info = FileNames.Analyze(path);
             return new KnowledgeDocument
             {
                 Root = root, Path = path, Kind = DocumentKind.Guide, Id = info.Slug, Title = FileNames.Humanize(info.Slug),
                 Text = content ?? "",
-                Findings = [new Finding(FindingSeverity.Error, LintCodes.ParserFailure, path, 1,
-                    $"The parser failed on this file ({ex.GetType().Name}: {ex.Message}); it is indexed by its name and raw text only. Please report this file as a bug.")
+                Findings = [new Finding(FindingSeverity.Error, LintCodes.ParserFailure, path, 1, nested
+                    ? "The Markdown is nested too deeply (hundreds of list or quote levels) to be parsed; it is indexed by its name and raw text only. Flatten the nesting."
+                    : $"The parser failed on this file ({ex.GetType().Name}: {ex.Message}); it is indexed by its name and raw text only. Please report this file as a bug.")
                 { Root = root }],
             };
         }

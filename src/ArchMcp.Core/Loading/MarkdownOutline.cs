@@ -66,10 +66,11 @@ internal static partial class MarkdownOutline
     [GeneratedRegex(@"\s*\{#([A-Za-z0-9_.:-]+)[^}]*\}\s*$")]
     private static partial Regex AttributeAnchor();
 
-    [GeneratedRegex(@"<!--.*?-->", RegexOptions.Singleline)]
+    // NonBacktracking (here and below): linear time on hostile HTML blocks full of unclosed "<!--" or "<".
+    [GeneratedRegex(@"<!--.*?-->", RegexOptions.Singleline | RegexOptions.NonBacktracking)]
     private static partial Regex HtmlComment();
 
-    [GeneratedRegex(@"<%.*?%>|<[^>]+>", RegexOptions.Singleline)]
+    [GeneratedRegex(@"<%.*?%>|<[^>]+>", RegexOptions.Singleline | RegexOptions.NonBacktracking)]
     private static partial Regex HtmlTag();
 
     public static (List<TextBlock> Blocks, List<DocumentLink> Links) Build(MarkdownDocument document)
@@ -183,7 +184,7 @@ internal static partial class MarkdownOutline
         var anchors = new List<string>();
         if (root is not null)
         {
-            Append(sb, root, inlineLinks, anchors, documentLinks);
+            Append(sb, root, inlineLinks, anchors, documentLinks, 0);
         }
 
         // Leading whitespace is trimmed by callers; shift link offsets accordingly.
@@ -206,8 +207,17 @@ internal static partial class MarkdownOutline
         return (text, inlineLinks, anchors);
     }
 
-    private static void Append(StringBuilder sb, Inline inline, List<InlineLink> inlineLinks, List<string> anchors, List<DocumentLink> documentLinks)
+    /// <summary>Inline nesting beyond which the rest is rendered as plain text without recursion (hostile "*****x*****" overflowed the stack).</summary>
+    private const int MaxInlineDepth = 64;
+
+    private static void Append(StringBuilder sb, Inline inline, List<InlineLink> inlineLinks, List<string> anchors, List<DocumentLink> documentLinks, int depth)
     {
+        if (depth > MaxInlineDepth)
+        {
+            AppendFlat(sb, inline);
+            return;
+        }
+
         switch (inline)
         {
             case LiteralInline literal:
@@ -246,7 +256,7 @@ internal static partial class MarkdownOutline
                 var start = sb.Length;
                 foreach (var child in link)
                 {
-                    Append(sb, child, inlineLinks, anchors, documentLinks);
+                    Append(sb, child, inlineLinks, anchors, documentLinks, depth + 1);
                 }
 
                 var url = link.GetDynamicUrl?.Invoke() ?? link.Url ?? "";
@@ -263,10 +273,42 @@ internal static partial class MarkdownOutline
             case ContainerInline container:
                 foreach (var child in container)
                 {
-                    Append(sb, child, inlineLinks, anchors, documentLinks);
+                    Append(sb, child, inlineLinks, anchors, documentLinks, depth + 1);
                 }
 
                 break;
+        }
+    }
+
+    /// <summary>The text of an inline subtree, depth-first with an explicit stack.</summary>
+    private static void AppendFlat(StringBuilder sb, Inline root)
+    {
+        var pending = new Stack<Inline>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            switch (pending.Pop())
+            {
+                case LiteralInline literal:
+                    sb.Append(literal.Content.AsSpan());
+                    break;
+                case CodeInline code:
+                    sb.Append(code.Content);
+                    break;
+                case LineBreakInline:
+                    sb.Append('\n');
+                    break;
+                case HtmlEntityInline entity:
+                    sb.Append(entity.Transcoded.AsSpan());
+                    break;
+                case ContainerInline container:
+                    for (var child = container.LastChild; child is not null; child = child.PreviousSibling)
+                    {
+                        pending.Push(child);
+                    }
+
+                    break;
+            }
         }
     }
 }

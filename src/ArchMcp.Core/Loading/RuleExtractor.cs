@@ -53,13 +53,24 @@ internal static partial class RuleExtractor
         var rules = new List<Rule>();
         var counters = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         TextBlock? heading = null;
+        // index of the last heading seen at each level, so the section above a heading is found in O(levels), not O(blocks)
+        var lastHeadingAt = new int[8];
+        Array.Fill(lastHeadingAt, -1);
         for (var i = 0; i < blocks.Count; i++)
         {
             var block = blocks[i];
             if (block.Type == BlockType.Heading)
             {
                 heading = block;
-                if (TryHeadingRule(path, blocks, i, documentIdPrefix, counters) is { } headingRule)
+                var level = Math.Clamp(block.Level, 1, lastHeadingAt.Length - 1);
+                var above = -1;
+                for (var l = 1; l < level; l++)
+                {
+                    above = Math.Max(above, lastHeadingAt[l]);
+                }
+
+                lastHeadingAt[level] = i;
+                if (TryHeadingRule(path, blocks, i, above < 0 ? null : blocks[above].Text, documentIdPrefix, counters) is { } headingRule)
                 {
                     rules.Add(headingRule);
                 }
@@ -224,7 +235,7 @@ internal static partial class RuleExtractor
         return string.Join('\n', parts).Trim();
     }
 
-    private static Rule? TryHeadingRule(string path, IReadOnlyList<TextBlock> blocks, int index, string? documentIdPrefix, Dictionary<string, int> counters)
+    private static Rule? TryHeadingRule(string path, IReadOnlyList<TextBlock> blocks, int index, string? sectionAbove, string? documentIdPrefix, Dictionary<string, int> counters)
     {
         var heading = blocks[index];
         var text = heading.Text.Trim();
@@ -278,22 +289,8 @@ internal static partial class RuleExtractor
             Statement = statement,
             Text = body,
             Line = heading.Line,
-            SectionHeading = SectionAbove(blocks, index),
+            SectionHeading = sectionAbove,
         };
-    }
-
-    private static string? SectionAbove(IReadOnlyList<TextBlock> blocks, int index)
-    {
-        var level = blocks[index].Level;
-        for (var j = index - 1; j >= 0; j--)
-        {
-            if (blocks[j].Type == BlockType.Heading && blocks[j].Level < level)
-            {
-                return blocks[j].Text;
-            }
-        }
-
-        return null;
     }
 
     private static bool LooksLikeSentence(string rest) => rest.Length >= 3 && rest.Any(char.IsLetter);
