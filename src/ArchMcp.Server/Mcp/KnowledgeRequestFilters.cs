@@ -26,6 +26,17 @@ public static class KnowledgeRequestFilters
             {
                 throw new McpException(ex.Message, ex);
             }
+            catch (Exception ex) when (ex is System.Text.Json.JsonException or ArgumentException or FormatException or InvalidCastException)
+            {
+                // the arguments did not bind to the tool's parameters (a number for a string, text for a limit…)
+                var sent = context.Params?.Arguments is { Count: > 0 } args
+                    ? string.Join(", ", args.Select(a => $"{a.Key} ({a.Value.ValueKind.ToString().ToLowerInvariant()})"))
+                    : "none";
+                throw new McpProtocolException(
+                    $"Invalid arguments for '{context.Params?.Name}': arguments sent: {sent}. Check each against the tool's input schema.",
+                    ex,
+                    McpErrorCode.InvalidParams);
+            }
         })
         .AddReadResourceFilter(next => async (context, cancellationToken) =>
         {
