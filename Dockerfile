@@ -50,10 +50,14 @@ RUN set -eu; \
     chown "${APP_UID}:${APP_UID}" /data; \
     printf '%s\n' \
       '#!/bin/bash' \
-      '# GET /healthz through bash /dev/tcp (the image has no curl or wget). Nothing to probe in stdio mode.' \
-      'cmd=$(tr "\000" " " < /proc/1/cmdline)' \
-      'case "$cmd" in *--http*) ;; *) exit 0 ;; esac' \
-      'port=${ARCHMCP_HEALTH_PORT:-$(sed -nE "s#.*--urls[= ]+https?://[^ ]*:([0-9]+).*#\1#p" <<< "$cmd")}' \
+      '# GET /healthz through bash /dev/tcp (the image has no curl or wget). Port: ARCHMCP_HEALTH_PORT, else the' \
+      '# --urls port of the server (PID 1), else 8080. Nothing to probe when PID 1 serves stdio.' \
+      'port=${ARCHMCP_HEALTH_PORT:-}' \
+      'if [ -z "$port" ]; then' \
+      '  cmd=$(tr "\000" " " < /proc/1/cmdline)' \
+      '  case "$cmd" in *--http*) ;; *) exit 0 ;; esac' \
+      '  port=$(sed -nE "s#.*--urls[= ]+https?://[^ ]*:([0-9]+).*#\1#p" <<< "$cmd")' \
+      'fi' \
       'exec 3<>"/dev/tcp/127.0.0.1/${port:-8080}" || exit 1' \
       'printf "GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n" >&3' \
       'IFS= read -r -t 4 status <&3 || exit 1' \
