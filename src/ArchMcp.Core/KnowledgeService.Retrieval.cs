@@ -20,23 +20,14 @@ public sealed partial class KnowledgeService
     {
         ValidateDesign(request);
         await ReadyAsync(cancellationToken).ConfigureAwait(false);
-        var items = FindRules(request.Design, request.Limit, request.Root).Select(r => new ChecklistItem
-        {
-            Id = r.Rule.Id, Kind = "rule", Level = r.Rule.Level.ToWire(), Statement = r.Rule.Statement, Source = r.Rule.DocumentTitle,
-            Uri = "", Path = r.Rule.Path, Line = r.Rule.Line, Root = r.Rule.Root, Score = r.Score,
-        }).Concat(FindDecisions(request.Design, 5, request.Root).Select(d => new ChecklistItem
-        {
-            Id = d.Decision.Id, Kind = "decision", Level = "MUST", Statement = d.Decision.Title, Source = d.Decision.Title,
-            Uri = d.Decision.Uri, Path = d.Decision.Path, Line = d.Decision.Line, Root = d.Decision.Root, Score = d.Score,
-        })).OrderByDescending(i => i.Score).ToList();
-        return new ChecklistResult(items, []);
+        return new Checklists.ChecklistEngine(this).Checklist(request);
     }
 
     public async Task<ReviewResult> ReviewDesignAsync(ChecklistRequest request, CancellationToken cancellationToken = default)
     {
         ValidateDesign(request);
         await ReadyAsync(cancellationToken).ConfigureAwait(false);
-        throw new NotImplementedException();
+        return new Checklists.ChecklistEngine(this).Review(request);
     }
 
     private static void ValidateDesign(ChecklistRequest request)

@@ -17,6 +17,7 @@ public sealed partial class KnowledgeService : IKnowledgeService, IKnowledgeRetr
     private readonly ILogger<KnowledgeService> _logger;
     private readonly IReadOnlyList<KnowledgeRoot> _roots;
     private readonly ArchAnalyzer _analyzer;
+    private readonly ArchAnalyzer _snippetAnalyzer = new(null);
     private readonly QueryFactory _queries;
     private readonly LuceneKnowledgeIndex _index;
     private readonly SemaphoreSlim _refreshGate = new(1, 1);
@@ -133,6 +134,7 @@ public sealed partial class KnowledgeService : IKnowledgeService, IKnowledgeRetr
 
         _index.Dispose();
         _analyzer.Dispose();
+        _snippetAnalyzer.Dispose();
         _refreshGate.Dispose();
     }
 }

@@ -24,6 +24,9 @@ public sealed record ChecklistItem
     /// <summary>MUST, MUST NOT, SHOULD, SHOULD NOT or MAY (decisions in force count as MUST).</summary>
     public required string Level { get; init; }
 
+    /// <summary>The level wording as written ("DO NOT", "AVOID"), or the decision status for decisions.</summary>
+    public string? RawLevel { get; init; }
+
     public required string Statement { get; init; }
     public required string Source { get; init; }
     public required string Uri { get; init; }

@@ -15,24 +15,23 @@ public sealed record FileHit(string Key, double Score, SectionMatch? Best);
 /// </summary>
 public static class FileRanker
 {
-    static readonly float[] T = (Environment.GetEnvironmentVariable("ARCHMCP_TUNE") ?? "0.6,0.4,3,2,2,1.5,1,2,1").Split(',').Select(float.Parse).ToArray();
     private static readonly WeightedField[] FileFields =
     [
-        new(IndexFields.Title, T[2]),
-        new(IndexFields.Ids, T[3]),
-        new(IndexFields.Tags, T[4]),
-        new(IndexFields.Headings, T[5]),
-        new(IndexFields.Body, T[6]),
+        new(IndexFields.Title, 2f),
+        new(IndexFields.Ids, 2f),
+        new(IndexFields.Tags, 2f),
+        new(IndexFields.Headings, 1f),
+        new(IndexFields.Body, 1f),
     ];
 
     private static readonly WeightedField[] SectionFields =
     [
-        new(IndexFields.SectionHeading, T[7]),
-        new(IndexFields.SectionText, T[8]),
+        new(IndexFields.SectionHeading, 1f),
+        new(IndexFields.SectionText, 1f),
     ];
 
-    public static readonly double FileWeight = T[0];
-    public static readonly double SectionWeight = T[1];
+    public const double FileWeight = 0.5;
+    public const double SectionWeight = 0.5;
 
     public static List<FileHit> Rank(IndexSearcher searcher, QueryFactory factory, IReadOnlyList<string> terms, Query? filter, int limit)
     {

@@ -18,8 +18,11 @@ public sealed class QueryFactory(Analyzer analyzer)
     /// <summary>The most terms taken from one text; longer texts keep their first terms.</summary>
     public const int MaxTerms = 256;
 
-    public static int ProximitySlop = int.Parse(Environment.GetEnvironmentVariable("ARCHMCP_SLOP") ?? "3");
-    public static float ProximityBoost = float.Parse(Environment.GetEnvironmentVariable("ARCHMCP_PROX") ?? "0.5");
+    /// <summary>How far apart two neighbouring query words may stand and still count as near.</summary>
+    public const int ProximitySlop = 3;
+
+    /// <summary>Weight of a neighbouring pair found near each other, relative to a single word.</summary>
+    public const float ProximityBoost = 0.5f;
 
     /// <summary>Analysed, distinct terms of <paramref name="text"/> in order of first appearance.</summary>
     public IReadOnlyList<string> Terms(string text)

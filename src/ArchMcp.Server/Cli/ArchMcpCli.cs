@@ -18,6 +18,8 @@ public static class ArchMcpCli
         root.Subcommands.Add(SearchCommand.Create());
         root.Subcommands.Add(ShowCommand.Create());
         root.Subcommands.Add(ListCommand.Create());
+        root.Subcommands.Add(ChecklistCommand.Create());
+        root.Subcommands.Add(ReviewCommand.Create());
         root.Subcommands.Add(LintCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         return root;

@@ -1,0 +1,99 @@
+using ArchMcp.Core.Model;
+using ArchMcp.Core.Search;
+
+namespace ArchMcp.Core.Checklists;
+
+/// <summary>A rule or a decision in force gathered while ranking, with its fused evidence of relevance.</summary>
+public sealed class Candidate
+{
+    private Candidate(string key, RuleRecord? rule, DecisionRecord? decision, string decisionText)
+    {
+        Key = key;
+        Rule = rule;
+        Decision = decision;
+        DecisionText = decisionText;
+    }
+
+    public string Key { get; }
+    public RuleRecord? Rule { get; }
+    public DecisionRecord? Decision { get; }
+    public string DecisionText { get; }
+
+    /// <summary>Normalised score of the whole-design query.</summary>
+    public double Whole { get; set; }
+
+    /// <summary>Best weighted normalised score over the sub-queries (sentences, clauses, facts).</summary>
+    public double Best { get; set; }
+
+    /// <summary>Sum of weighted normalised scores over the sub-queries.</summary>
+    public double Sum { get; set; }
+
+    public double Boost { get; set; }
+
+    public double Score { get; set; }
+
+    public bool IsDecision => Decision is not null;
+
+    public string Id => Rule?.Id ?? Decision!.Id;
+
+    public string Statement => Rule?.Statement ?? Decision!.Title;
+
+    /// <summary>What the candidate says: the rule body or the decision outcome.</summary>
+    public string Body => Rule is not null ? Rule.Text : DecisionText;
+
+    /// <summary>Statement and body together, for text-driven checks.</summary>
+    public string FullText => Statement + "\n" + Body;
+
+    public RuleLevel Level => Rule?.Level ?? RuleLevel.Must;
+
+    public string Path => Rule?.Path ?? Decision!.Path;
+
+    public static Candidate For(RuleRecord rule) => new($"r|{rule.Root}|{rule.Path}|{rule.Id}", rule, null, "");
+
+    public static Candidate For(DecisionRecord decision, string text) => new($"d|{decision.Root}|{decision.Path}", null, decision, text);
+
+    public ChecklistItem ToItem() => Rule is { } r
+        ? new ChecklistItem
+        {
+            Id = r.Id,
+            Kind = "rule",
+            Level = r.Level.ToWire(),
+            RawLevel = r.RawLevel,
+            Statement = OneLine(r.Statement),
+            Source = r.DocumentTitle,
+            Uri = $"arch://standards/{r.DocumentId}/rules/{Uri.EscapeDataString(r.Id)}",
+            Path = r.Path,
+            Line = r.Line,
+            Root = r.Root,
+            Score = Math.Round(Score, 4),
+        }
+        : new ChecklistItem
+        {
+            Id = Decision!.Id,
+            Kind = "decision",
+            Level = RuleLevel.Must.ToWire(),
+            RawLevel = Decision.RawStatus,
+            Statement = OneLine(Decision.Title),
+            Source = Decision.Title,
+            Uri = Decision.Uri,
+            Path = Decision.Path,
+            Line = Decision.Line,
+            Root = Decision.Root,
+            Score = Math.Round(Score, 4),
+        };
+
+    /// <summary>This candidate carrying the scores gathered so far by <paramref name="other"/> (same key).</summary>
+    internal Candidate WithScoresOf(Candidate other)
+    {
+        Whole = other.Whole;
+        Best = other.Best;
+        Sum = other.Sum;
+        return this;
+    }
+
+    internal static string OneLine(string text)
+    {
+        var line = string.Join(' ', text.Split((char[])['\n', '\r', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
+        return line.Length <= 200 ? line : line[..197].TrimEnd() + "…";
+    }
+}

@@ -1,0 +1,175 @@
+using ArchMcp.Core.Model;
+using ArchMcp.Core.Search;
+
+namespace ArchMcp.Core.Checklists;
+
+/// <summary>
+/// The applicable rules and decisions in force for a topic or a design, ranked by how much they bear on it,
+/// and the review of a design against them. Works over any <see cref="IKnowledgeRetriever"/>.
+/// </summary>
+public sealed class ChecklistEngine(IKnowledgeRetriever retriever, ChecklistTuning? tuning = null)
+{
+    private readonly ChecklistTuning _tuning = tuning ?? new ChecklistTuning();
+
+    public ChecklistResult Checklist(ChecklistRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var context = DesignContext.Create(request.Design);
+        var ranked = Rank(context, request);
+        return new ChecklistResult(ranked.Select(r => r.Candidate.ToItem()).ToList(), context.Facts);
+    }
+
+    public ReviewResult Review(ChecklistRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var context = DesignContext.Create(request.Design);
+        var items = Rank(context, request)
+            .Select(r => DesignReviewer.ToReviewItem(r.Candidate, r.Outcome, context))
+            .ToList();
+        return new ReviewResult(items, DesignReviewer.Summarise(items), context.Facts);
+    }
+
+    private List<(Candidate Candidate, CheckOutcome Outcome)> Rank(DesignContext context, ChecklistRequest request)
+    {
+        var limit = Math.Clamp(request.Limit, 1, 100);
+        var candidates = new Dictionary<string, Candidate>(StringComparer.Ordinal);
+        var t = _tuning;
+
+        if (context.Sentences.Count > 1 || context.Facts.Count == 0)
+        {
+            Gather(context.Text, t.WholeWeight, candidates, request.Root, whole: true);
+        }
+
+        foreach (var sentence in context.Sentences)
+        {
+            Gather(sentence.Text, t.SentenceWeight, candidates, request.Root, whole: false);
+            var clauses = DesignText.Clauses(sentence.Text);
+            if (clauses.Count > 1)
+            {
+                foreach (var clause in clauses)
+                {
+                    Gather(clause, t.ClauseWeight, candidates, request.Root, whole: false);
+                }
+            }
+        }
+
+        foreach (var query in FactTopics.Queries(context.Facts))
+        {
+            Gather(query, t.FactWeight, candidates, request.Root, whole: false);
+        }
+
+        var scored = new List<(Candidate, CheckOutcome)>();
+        foreach (var c in candidates.Values)
+        {
+            var outcome = DesignReviewer.Evaluate(c, context);
+            var mentions = FactTopics.Mentions(c.Statement, context.Facts);
+            c.Boost = Math.Min(mentions, 3) * t.TopicBoost
+                + (outcome.Verdict == Verdicts.Violated ? t.ViolationBoost : 0)
+                + (outcome.Verdict == Verdicts.Met ? t.MetBoost : 0);
+            c.Score = (t.WholeFactor * c.Whole) + c.Best + (t.SumFactor * Math.Min(c.Sum, t.SumCap)) + c.Boost;
+            scored.Add((c, outcome));
+        }
+
+        return scored
+            .OrderByDescending(s => s.Item1.Score)
+            .ThenBy(s => s.Item1.Path, StringComparer.Ordinal)
+            .ThenBy(s => s.Item1.Id, StringComparer.Ordinal)
+            .Take(limit)
+            .ToList();
+    }
+
+    private void Gather(string query, double weight, Dictionary<string, Candidate> candidates, string? root, bool whole)
+    {
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            return;
+        }
+
+        var rules = retriever.FindRules(query, _tuning.RulesPerQuery, root);
+        var decisions = retriever.FindDecisions(query, _tuning.DecisionsPerQuery, root);
+        // Rules and decisions come from different rankers: each list is normalised by its own best score.
+        var ruleMax = rules.Count > 0 ? rules.Max(r => r.Score) : 0;
+        var max = decisions.Count > 0 ? decisions.Max(d => d.Score) : 0;
+        foreach (var r in rules)
+        {
+            var kindFactor = r.Rule.DocumentKind == DocumentKind.Standard ? 1.0 : _tuning.GuideFactor;
+            Accumulate(candidates, Candidate.For(r.Rule), weight * kindFactor * r.Score / ruleMax, whole);
+        }
+
+        foreach (var d in decisions)
+        {
+            var inForce = InForce(d);
+            if (inForce is null)
+            {
+                continue;
+            }
+
+            var statusWeight = inForce.Value.Decision.Status == DecisionStatus.Proposed ? _tuning.ProposedFactor : 1.0;
+            Accumulate(candidates, Candidate.For(inForce.Value.Decision, inForce.Value.Text), weight * statusWeight * d.Score / max, whole);
+        }
+    }
+
+    /// <summary>The decision in force for a hit: itself when accepted, its successor when superseded; none when rejected or deprecated.</summary>
+    private (DecisionRecord Decision, string Text)? InForce(ScoredDecision hit)
+    {
+        var decision = hit.Decision;
+        var text = hit.Text;
+        if (decision.Status == DecisionStatus.Superseded)
+        {
+            var successor = retriever.InForce(decision);
+            if (successor.Path == decision.Path && successor.Root == decision.Root)
+            {
+                return null;
+            }
+
+            decision = successor;
+            text = "";
+        }
+
+        return decision.Status is DecisionStatus.Rejected or DecisionStatus.Deprecated or DecisionStatus.Superseded ? null : (decision, text);
+    }
+
+    private static void Accumulate(Dictionary<string, Candidate> candidates, Candidate fresh, double score, bool whole)
+    {
+        if (!candidates.TryGetValue(fresh.Key, out var c))
+        {
+            c = fresh;
+            candidates[fresh.Key] = c;
+        }
+        else if (c.IsDecision && c.DecisionText.Length == 0 && fresh.DecisionText.Length > 0)
+        {
+            c = fresh.WithScoresOf(c);
+            candidates[fresh.Key] = c;
+        }
+
+        if (whole)
+        {
+            c.Whole = Math.Max(c.Whole, score);
+            return;
+        }
+
+        c.Best = Math.Max(c.Best, score);
+        c.Sum += score;
+    }
+}
+
+/// <summary>Weights of the ranking (defaults tuned on the development queries; exposed for experiments).</summary>
+public sealed record ChecklistTuning
+{
+    public int RulesPerQuery { get; init; } = 25;
+    public int DecisionsPerQuery { get; init; } = 10;
+    public double WholeWeight { get; init; } = 1.0;
+    public double SentenceWeight { get; init; } = 1.0;
+    public double ClauseWeight { get; init; } = 0.8;
+    public double FactWeight { get; init; } = 0.7;
+    public double WholeFactor { get; init; } = 0.6;
+    public double SumFactor { get; init; } = 0.25;
+    public double SumCap { get; init; } = 3.0;
+    public double TopicBoost { get; init; } = 0.15;
+    public double ViolationBoost { get; init; } = 0.8;
+    public double MetBoost { get; init; } = 0.1;
+    public double ProposedFactor { get; init; } = 0.6;
+
+    /// <summary>Weight of rules drawn from guides and reference architectures (sections, not standards).</summary>
+    public double GuideFactor { get; init; } = 0.85;
+}

@@ -1,0 +1,120 @@
+using System.Text.RegularExpressions;
+using ArchMcp.Core.Model;
+
+namespace ArchMcp.Core.Checklists;
+
+/// <summary>Verdicts for one rule or decision against a design: deterministic checks first, then topical overlap.</summary>
+public static partial class DesignReviewer
+{
+    private static readonly Func<Candidate, DesignContext, CheckOutcome?>[] Checks =
+    [
+        NamingChecks.Casing,
+        NamingChecks.LowercaseGrammar,
+        UrlChecks.VerbInPath,
+        UrlChecks.Versioning,
+        UrlChecks.ForbiddenLiteral,
+        ContentChecks.TopLevelArray,
+        ContentChecks.StatusCodeForSituation,
+        ContentChecks.ProblemDetails,
+        ContentChecks.Retention,
+        ContentChecks.ImageDigest,
+        ContentChecks.ShortLivedCredentials,
+        DecisionChecks.ReplacedOrRejected,
+        SubstitutionChecks.Technology,
+        SubstitutionChecks.NaturalLanguage,
+        SubstitutionChecks.PlaintextSecrets,
+        SubstitutionChecks.DataFormats,
+        ContentChecks.SensitiveData,
+        ContentChecks.BreakingChange,
+        ContentChecks.Duplicates,
+        ContentChecks.NegatedPhrase,
+    ];
+
+    public static CheckOutcome Evaluate(Candidate candidate, DesignContext context)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(context);
+        CheckOutcome? met = null;
+        foreach (var check in Checks)
+        {
+            var outcome = check(candidate, context);
+            if (outcome?.Verdict == Verdicts.Violated)
+            {
+                return outcome;
+            }
+
+            met ??= outcome;
+        }
+
+        return met ?? Topical(candidate, context);
+    }
+
+    private static CheckOutcome Topical(Candidate candidate, DesignContext context)
+    {
+        var statementWords = Words.Content(candidate.Statement);
+        var (sentence, shared) = context.Closest(candidate.Statement);
+        var strong = shared >= 2 || (shared >= 1 && (statementWords.Count <= 3 || candidate.Best >= 0.6));
+        if (sentence is not null && strong)
+        {
+            return new CheckOutcome(Verdicts.NeedsJudgement, "The design touches this subject; check it against the rule by hand.",
+                DesignContext.Quote(sentence), RuleQuote(candidate, null));
+        }
+
+        return new CheckOutcome(Verdicts.NotAddressed, "The design says nothing about this.", null, RuleQuote(candidate, null));
+    }
+
+    public static ReviewItem ToReviewItem(Candidate candidate, CheckOutcome outcome, DesignContext context) => new()
+    {
+        Item = candidate.ToItem(),
+        Verdict = outcome.Verdict,
+        Reason = outcome.Reason,
+        Design = outcome.Design,
+        Rule = outcome.Rule ?? RuleQuote(candidate, null),
+    };
+
+    public static RiskSummary Summarise(IReadOnlyList<ReviewItem> items)
+    {
+        var violated = items.Where(i => i.Verdict == Verdicts.Violated).ToList();
+        var high = violated.Count(i => i.Item.Level is "MUST" or "MUST NOT");
+        var medium = violated.Count(i => i.Item.Level is "SHOULD" or "SHOULD NOT");
+        var low = violated.Count - high - medium;
+        var overall = high > 0 ? "high" : medium > 0 ? "medium" : "low";
+        return new RiskSummary(overall, high, medium, low, violated.Count, items.Count(i => i.Verdict == Verdicts.NeedsJudgement));
+    }
+
+    /// <summary>The sentence of the rule (statement first, then body) matching <paramref name="pattern"/>, quoted with the rule's line.</summary>
+    public static Evidence RuleQuote(Candidate candidate, Regex? pattern)
+    {
+        var line = candidate.Rule?.Line ?? candidate.Decision!.Line;
+        if (pattern is null || pattern.IsMatch(candidate.Statement))
+        {
+            return new Evidence(Candidate.OneLine(candidate.Statement), line);
+        }
+
+        foreach (var sentence in RuleSentences(candidate.Body))
+        {
+            if (pattern.IsMatch(sentence))
+            {
+                return new Evidence(Candidate.OneLine(sentence), line);
+            }
+        }
+
+        return new Evidence(Candidate.OneLine(candidate.Statement), line);
+    }
+
+    /// <summary>Sentences of a rule text (split at sentence ends and line breaks).</summary>
+    public static IEnumerable<string> RuleSentences(string text) =>
+        RuleSentenceBreak().Split(text).Select(s => s.Trim()).Where(s => s.Length > 0);
+
+    [GeneratedRegex(@"(?<=[.!?])\s+(?=[A-Z`*(])|\n+")]
+    private static partial Regex RuleSentenceBreak();
+
+    internal static CheckOutcome Violated(string reason, Evidence design, Evidence rule) => new(Verdicts.Violated, reason, design, rule);
+
+    internal static CheckOutcome Met(string reason, Evidence? design, Evidence rule) => new(Verdicts.Met, reason, design, rule);
+
+    /// <summary>True when the rule's level or wording negates (MUST NOT, SHOULD NOT, DON'T, AVOID, never…).</summary>
+    internal static bool IsProhibition(Candidate c) => c.Level is RuleLevel.MustNot or RuleLevel.ShouldNot;
+
+    internal static readonly Regex Negation = new(@"\b(not|never|no|avoid|don't|do not|must not|should not|shall not|without)\b|\bnon-", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+}

@@ -1,0 +1,94 @@
+using ArchMcp.Core.Model;
+using System.Text.RegularExpressions;
+
+namespace ArchMcp.Core.Checklists;
+
+/// <summary>Casing rules (property names, query parameters, path segments, enum values, event names) against the names a design uses.</summary>
+internal static partial class NamingChecks
+{
+    private static readonly (Regex Subject, string FactKind, string Label)[] Subjects =
+    [
+        (new Regex(@"\bquery[- ]?param", RegexOptions.IgnoreCase), FactKinds.QueryParameterCasing, "query parameter"),
+        (new Regex(@"\benum", RegexOptions.IgnoreCase), FactKinds.EnumCasing, "enum value"),
+        (new Regex(@"\bevent\w*\b.{0,30}\bnames?\b", RegexOptions.IgnoreCase), FactKinds.EventNameCasing, "event name"),
+        (new Regex(@"\b(propert\w*|fields?|attributes?|members?|keys?)\b", RegexOptions.IgnoreCase), FactKinds.FieldCasing, "field"),
+        (new Regex(@"\b(path|url|uri|segments?|resource names?)\b", RegexOptions.IgnoreCase), FactKinds.PathCasing, "path segment"),
+    ];
+
+    /// <summary>A naming rule whose grammar allows lowercase only (`[a-z][a-z0-9-]*`) against names with capitals.</summary>
+    public static CheckOutcome? LowercaseGrammar(Candidate c, DesignContext d)
+    {
+        if (!Naming().IsMatch(c.Statement) || !LowerClass().IsMatch(c.Body) || UpperClass().IsMatch(c.Body))
+        {
+            return null;
+        }
+
+        var subject = Subjects.FirstOrDefault(x => x.Subject.IsMatch(c.Statement));
+        if (subject.Subject is null)
+        {
+            return null;
+        }
+
+        var rule = DesignReviewer.RuleQuote(c, LowerClass());
+        var fact = d.Of(subject.FactKind).FirstOrDefault(f => f.Value.Split(':', 2).Last().Any(char.IsUpper));
+        return fact is null ? null
+            : DesignReviewer.Violated($"The {subject.Label} `{fact.Value.Split(':', 2).Last().Trim()}` has capitals; the rule's naming grammar allows lowercase only.", DesignContext.Quote(fact), rule);
+    }
+
+    [GeneratedRegex(@"\bnam(e|es|ing)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Naming();
+
+    [GeneratedRegex(@"\[a-z[^\]]*\]")]
+    private static partial Regex LowerClass();
+
+    [GeneratedRegex(@"\[[^\]]*A-Z[^\]]*\]")]
+    private static partial Regex UpperClass();
+
+    public static CheckOutcome? Casing(Candidate c, DesignContext d)
+    {
+        // The statement decides when it names a style; otherwise the first body sentence naming one.
+        var source = NamingStyles.Mentioned(c.Statement).Count > 0
+            ? c.Statement
+            : DesignReviewer.RuleSentences(c.Body).Take(12).FirstOrDefault(s => NamingStyles.Mentioned(s).Count > 0 && Subjects.Any(x => x.Subject.IsMatch(s)));
+        if (source is null)
+        {
+            return null;
+        }
+
+        var subject = Subjects.FirstOrDefault(x => x.Subject.IsMatch(source));
+        if (subject.Subject is null)
+        {
+            return null;
+        }
+
+        var mentioned = NamingStyles.Mentioned(source);
+        var prohibition = DesignReviewer.IsProhibition(c);
+        var required = mentioned.Where(m => !m.Negated && !prohibition).Select(m => m.Style).Distinct().ToList();
+        var forbidden = mentioned.Where(m => m.Negated || prohibition).Select(m => m.Style).Distinct().ToList();
+        var facts = d.Of(subject.FactKind).ToList();
+        var rule = new Evidence(Candidate.OneLine(source), c.Rule?.Line ?? c.Decision!.Line);
+        var telling = 0;
+        foreach (var fact in facts)
+        {
+            var parts = fact.Value.Split(':', 2);
+            var name = parts.Length == 2 ? parts[1].Trim() : fact.Value;
+            var style = NamingStyles.Of(name);
+            if (style == NamingStyle.Mixed)
+            {
+                continue;
+            }
+
+            telling += NamingStyles.IsTelling(style) ? 1 : 0;
+            var broken = forbidden.Contains(style) || (required.Count > 0 && !required.Any(r => NamingStyles.Conforms(style, r)));
+            if (broken)
+            {
+                var want = required.Count > 0 ? string.Join(" or ", required.Select(r => r.ToWire())) : "not " + string.Join(" or ", forbidden.Select(r => r.ToWire()));
+                return DesignReviewer.Violated($"The {subject.Label} `{name}` is {style.ToWire()}; the rule asks for {want}.", DesignContext.Quote(fact), rule);
+            }
+        }
+
+        return telling > 0
+            ? DesignReviewer.Met($"Every {subject.Label} name follows the convention.", DesignContext.Quote(facts[0]), rule)
+            : null;
+    }
+}

@@ -1,0 +1,90 @@
+using System.Text.RegularExpressions;
+
+namespace ArchMcp.Core.Checklists;
+
+/// <summary>Well-known technologies and products a design may name, each with its category and spelling variants.</summary>
+public static partial class Technologies
+{
+    public const string DataStore = "data-store";
+    public const string Messaging = "messaging";
+    public const string Cloud = "cloud";
+    public const string Infrastructure = "infrastructure";
+    public const string Delivery = "ci-cd";
+    public const string Observability = "observability";
+    public const string Protocol = "protocol";
+    public const string Format = "format";
+    public const string Security = "security";
+    public const string Platform = "platform";
+    public const string Documentation = "documentation";
+    public const string Language = "language";
+
+    /// <summary>Canonical name, category, and the regex alternatives that spell it.</summary>
+    private static readonly (string Name, string Category, string Pattern)[] Known =
+    [
+        ("Redis", DataStore, "redis"), ("Memcached", DataStore, "memcached?"), ("MySQL", DataStore, "mysql"),
+        ("PostgreSQL", DataStore, "postgres(?:ql)?"), ("MongoDB", DataStore, "mongo(?:db)?"), ("Elasticsearch", DataStore, "elastic ?search"),
+        ("OpenSearch", DataStore, "open ?search"), ("Cassandra", DataStore, "cassandra"), ("DynamoDB", DataStore, "dynamo ?db"),
+        ("DocumentDB", DataStore, "document ?db"), ("RDS", DataStore, "rds|aurora"), ("ElastiCache", DataStore, "elasti ?cache"),
+        ("S3", DataStore, "s3"), ("SQL Server", DataStore, "sql ?server|mssql"), ("Oracle", DataStore, "oracle"),
+        ("SQLite", DataStore, "sqlite"), ("Cosmos DB", DataStore, "cosmos ?db"), ("Neo4j", DataStore, "neo4j"), ("etcd", DataStore, "etcd"),
+        ("Kafka", Messaging, "kafka"), ("RabbitMQ", Messaging, "rabbit ?mq"), ("SQS", Messaging, "sqs"), ("SNS", Messaging, "sns"),
+        ("Kinesis", Messaging, "kinesis"), ("Nakadi", Messaging, "nakadi"), ("Pub/Sub", Messaging, "pub/?sub"), ("Service Bus", Messaging, "service ?bus"),
+        ("Event Hubs", Messaging, "event ?hubs?"), ("ActiveMQ", Messaging, "active ?mq"), ("NATS", Messaging, "nats"),
+        ("EC2", Cloud, "ec2"), ("ECS", Cloud, "ecs"), ("EKS", Cloud, "eks"), ("Fargate", Cloud, "fargate"), ("Lambda", Cloud, "lambda"),
+        ("AWS", Cloud, "aws"), ("Azure", Cloud, "azure"), ("GCP", Cloud, "gcp|google cloud"), ("ELB", Cloud, "elbs?|alb|nlb|load ?balancers?"),
+        ("CloudFront", Cloud, "cloud ?front"), ("Route 53", Cloud, "route ?53"), ("ACM", Security, "acm"), ("IAM", Security, "iam"),
+        ("Kubernetes", Platform, "kubernetes|k8s"), ("Docker", Platform, "docker(?:file)?"), ("Cloud Foundry", Platform, "cloud ?foundry|paas"),
+        ("Heroku", Platform, "heroku"), ("nginx", Infrastructure, "nginx"), ("HAProxy", Infrastructure, "haproxy"), ("Varnish", Infrastructure, "varnish"),
+        ("Terraform", Infrastructure, "terraform"), ("Puppet", Infrastructure, "puppet"), ("Chef", Infrastructure, "chef"),
+        ("Ansible", Infrastructure, "ansible"), ("CloudFormation", Infrastructure, "cloud ?formation"), ("Helm", Infrastructure, "helm"),
+        ("Consul", Infrastructure, "consul"), ("Vault", Security, "vault"), ("Secrets Manager", Security, "secrets? manager"),
+        ("KMS", Security, "kms"), ("sops", Security, "sops"),
+        ("GitHub Actions", Delivery, "github actions?|gh actions"), ("GitLab CI", Delivery, "gitlab(?: ci)?"), ("Jenkins", Delivery, "jenkins"),
+        ("Concourse", Delivery, "concourse"), ("CircleCI", Delivery, "circle ?ci"), ("Travis", Delivery, "travis"), ("Dependabot", Delivery, "dependabot"),
+        ("npm", Delivery, "npm"), ("PyPI", Delivery, "pypi"), ("RubyGems", Delivery, "rubygems"), ("Maven", Delivery, "maven"), ("NuGet", Delivery, "nuget"),
+        ("Logit", Observability, "logit"), ("ELK", Observability, "elk"), ("Splunk", Observability, "splunk"), ("Kibana", Observability, "kibana"),
+        ("Logstash", Observability, "logstash"), ("Prometheus", Observability, "prometheus"), ("Grafana", Observability, "grafana"),
+        ("PagerDuty", Observability, "pager ?duty"), ("Sentry", Observability, "sentry"), ("CloudWatch", Observability, "cloud ?watch"),
+        ("Datadog", Observability, "data ?dog"), ("OpenTelemetry", Observability, "open ?telemetry|otel"),
+        ("HTTP", Protocol, "https?"), ("REST", Protocol, "rest(?:ful)?"), ("GraphQL", Protocol, "graph ?ql"), ("gRPC", Protocol, "grpc"),
+        ("SOAP", Protocol, "soap"), ("WebSocket", Protocol, "web ?sockets?"), ("AMQP", Protocol, "amqp"), ("MQTT", Protocol, "mqtt"),
+        ("TLS", Protocol, "tls|ssl"), ("SFTP", Protocol, "s?ftp"), ("OAuth", Security, "oauth ?2?(?:\\.0)?"), ("OIDC", Security, "oidc|openid connect"),
+        ("JWT", Security, "jwt"), ("SAML", Security, "saml"), ("mTLS", Security, "mtls|mutual tls"),
+        ("OpenAPI", Documentation, "open ?api|swagger"), ("Confluence", Documentation, "confluence"), ("Postman", Documentation, "postman"),
+        ("AsyncAPI", Documentation, "async ?api"), ("JSON", Format, "json"), ("XML", Format, "xml"), ("YAML", Format, "yaml"),
+        ("Protobuf", Format, "protobuf|protocol buffers"), ("Avro", Format, "avro"),
+        ("Java", Language, "java"), ("Python", Language, "python"), ("Ruby", Language, "ruby"), ("Go", Language, "golang"),
+        ("Node.js", Language, "node(?:\\.js)?"), (".NET", Language, "\\.net|c#"), ("Rails", Language, "rails"), ("Django", Language, "django"),
+        ("Spring", Language, "spring(?: boot)?"), ("PHP", Language, "php"), ("Scala", Language, "scala"), ("Kotlin", Language, "kotlin"),
+    ];
+
+    private static readonly Regex[] Patterns = Known
+        .Select(k => new Regex($@"(?<![\w.-])(?:{k.Pattern})(?!\w)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
+        .ToArray();
+
+    /// <summary>The known technologies named in <paramref name="text"/>, in order of first mention.</summary>
+    public static IReadOnlyList<(string Name, string Category, int Index)> Find(string text)
+    {
+        var found = new List<(string, string, int)>();
+        for (var i = 0; i < Known.Length; i++)
+        {
+            var m = Patterns[i].Match(text);
+            if (m.Success && !IsFalseFriend(Known[i].Name, text, m))
+            {
+                found.Add((Known[i].Name, Known[i].Category, m.Index));
+            }
+        }
+
+        return found.OrderBy(f => f.Item3).ToList();
+    }
+
+    /// <summary>Words that name a product only when written as one ("Go", "Chef", "Lambda", "Spring", "Rest", "Oracle", "Vault").</summary>
+    private static bool IsFalseFriend(string name, string text, Match m) => name switch
+    {
+        "Chef" or "Lambda" or "Spring" or "Oracle" or "Vault" or "Helm" or "Consul" or "Sentry" or "Concourse" or "Travis" or "Rails" or "Scala" or "Java" or "Python" or "Ruby"
+            => !char.IsUpper(m.Value[0]),
+        "REST" => m.Value is not ("REST" or "RESTful" or "Rest"),
+        "ELB" => m.Value.Contains("balancer", StringComparison.OrdinalIgnoreCase) && !text.Contains("ELB", StringComparison.Ordinal),
+        _ => false,
+    };
+}

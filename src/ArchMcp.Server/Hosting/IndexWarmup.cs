@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using ArchMcp.Core;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ArchMcp.Server.Hosting;
+
+/// <summary>Runs the first <see cref="IKnowledgeService.RefreshAsync"/> in the background once the host has started.</summary>
+public sealed partial class IndexWarmup(IKnowledgeService knowledge, KnowledgeReadiness readiness, ILogger<IndexWarmup> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            if (knowledge is KnowledgeService engine)
+            {
+                // Opens the persisted index and starts the file watcher (when Watch is on); the refresh below then
+                // waits for the engine's own catch-up and reports the state the tools will see.
+                await engine.StartAsync(stoppingToken).ConfigureAwait(false);
+            }
+
+            var info = await knowledge.RefreshAsync(progress: null, stoppingToken).ConfigureAwait(false);
+            readiness.MarkReady();
+            LogReady(info.Documents, info.Decisions, info.Rules, clock.ElapsedMilliseconds);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            readiness.MarkFailed(new OperationCanceledException("The server is shutting down."));
+        }
+        catch (Exception ex)
+        {
+            readiness.MarkFailed(ex);
+            LogFailed(ex.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Index ready: {Documents} documents, {Decisions} decisions, {Rules} rules in {Elapsed} ms")]
+    private partial void LogReady(int documents, int decisions, int rules, long elapsed);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Indexing failed: {Message}")]
+    private partial void LogFailed(string message);
+}

@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ArchMcp.Server.Hosting;
+
+/// <summary>HTTP mode settings, bound from the "Server" configuration section (ARCHMCP_Server__Name variables).</summary>
+public sealed class ServerOptions
+{
+    public const string Section = "Server";
+
+    /// <summary>Where Kestrel listens when neither --urls nor a "urls" setting says otherwise.</summary>
+    public const string DefaultUrls = "http://127.0.0.1:5000";
+
+    /// <summary>
+    /// Bearer token required on /mcp. Also read from ARCHMCP_TOKEN. Required when listening on a non-loopback
+    /// address; when set, required on every bind.
+    /// </summary>
+    public string? Token { get; set; }
+
+    /// <summary>Host names accepted in the Host and Origin headers besides localhost, 127.0.0.1 and [::1]. Default none.</summary>
+    public List<string> AllowedHosts { get; set; } = [];
+
+    /// <summary>Largest accepted request body, in bytes; larger requests get 413. Default 1 MiB.</summary>
+    [Range(1024, 64 * 1024 * 1024)]
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Requests per minute accepted from one client address on /mcp; more get 429. Default 600.</summary>
+    [Range(1, 1_000_000)]
+    public int RequestsPerMinute { get; set; } = 600;
+
+}

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using ArchMcp.Server.Cli;
+using ArchMcp.Server.Mcp;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Server;
+
+namespace ArchMcp.Server.Hosting;
+
+/// <summary>`archmcp serve`: one MCP session over stdin/stdout (or the given streams); logs go to stderr.</summary>
+public static class StdioHost
+{
+    public static IHost Build(ParseResult parse, Stream? input = null, Stream? output = null, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [.. parse.UnmatchedTokens], ApplicationName = "archmcp" });
+        builder.Configuration.AddArchMcpSources();
+        if (overrides is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(overrides);
+        }
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+
+        builder.Services.AddConfiguredKnowledge(builder.Configuration, parse, watch: true);
+        var mcp = builder.Services.AddArchMcpServer();
+        if (input is null || output is null)
+        {
+            mcp.WithStdioServerTransport();
+        }
+        else
+        {
+            mcp.WithStreamServerTransport(input, output);
+        }
+
+        builder.Services.AddHostedService<SingleSessionRegistration>();
+        return builder.Build();
+    }
+
+    /// <summary>Registers the one stdio session for notifications for the lifetime of the host.</summary>
+    private sealed class SingleSessionRegistration(McpServer server, McpSessions sessions) : IHostedService
+    {
+        private IDisposable? _registration;
+
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            _registration = sessions.Add(server);
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken)
+        {
+            _registration?.Dispose();
+            return Task.CompletedTask;
+        }
+    }
+}

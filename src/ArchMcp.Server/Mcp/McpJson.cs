@@ -1,0 +1,53 @@
+using System.Collections;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using ModelContextProtocol;
+
+namespace ArchMcp.Server.Mcp;
+
+/// <summary>
+/// Token-lean JSON for tool results and schemas: camelCase, and optional properties left out when they are
+/// null or empty. Properties bound to a record's constructor or marked <c>required</c> are always written,
+/// so the structured content always satisfies the advertised output schema.
+/// </summary>
+public static class McpJson
+{
+    public static JsonSerializerOptions Options { get; } = Create();
+
+    private static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions(McpJsonUtilities.DefaultOptions)
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
+        options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(OmitEmptyOptionals);
+        options.MakeReadOnly();
+        return options;
+    }
+
+    private static void OmitEmptyOptionals(JsonTypeInfo type)
+    {
+        if (type.Kind != JsonTypeInfoKind.Object || !type.Type.Namespace!.StartsWith("ArchMcp", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        foreach (var property in type.Properties)
+        {
+            if (property.IsRequired || property.AssociatedParameter is not null)
+            {
+                continue;
+            }
+
+            property.ShouldSerialize = static (_, value) => value switch
+            {
+                null => false,
+                string => true,
+                ICollection { Count: 0 } => false,
+                _ => true,
+            };
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System.Reflection;
+using ArchMcp.Server.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace ArchMcp.Server.Mcp;
+
+/// <summary>Registers the ArchMcp MCP surface: six tools, the resources, the prompts, completions and notifications.</summary>
+public static class McpServerSetup
+{
+    public const string Instructions =
+        "ArchMcp serves this organisation's architecture knowledge: architecture decision records (ADRs), engineering " +
+        "standards with numbered rules, and reference architectures. Before proposing a technology, pattern or API " +
+        "shape, call search_knowledge or design_checklist; before approving a design, call review_design. Respect the " +
+        "decisions in force (a superseded decision names its successor) and cite ids with path:line.";
+
+    public static IMcpServerBuilder AddArchMcpServer(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<KnowledgeReadiness>();
+        services.TryAddSingleton<McpSessions>();
+        services.TryAddSingleton<ResourceListing>();
+        services.TryAddSingleton<IdCompletions>();
+        services.TryAddSingleton<AdrDrafts>();
+        services.AddHostedService<IndexWarmup>();
+        services.AddHostedService<ChangeNotifier>();
+
+        return services
+            .AddMcpServer(o =>
+            {
+                o.ServerInfo = new Implementation
+                {
+                    Name = "archmcp",
+                    Title = "ArchMcp — architecture decisions and standards",
+                    Version = typeof(McpServerSetup).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
+                };
+                o.ServerInstructions = Instructions;
+                o.Capabilities = new ServerCapabilities
+                {
+                    Resources = new ResourcesCapability { Subscribe = true, ListChanged = true },
+                };
+            })
+            .WithTools<SearchTools>(McpJson.Options)
+            .WithTools<DecisionTools>(McpJson.Options)
+            .WithTools<RuleTools>(McpJson.Options)
+            .WithTools<DesignTools>(McpJson.Options)
+            .WithResources<KnowledgeResources>()
+            .WithPrompts<KnowledgePrompts>(McpJson.Options)
+            .WithListResourcesHandler((context, cancellationToken) =>
+                new ValueTask<ListResourcesResult>(Service<ResourceListing>(context.Services).ListAsync(context.Params?.Cursor, cancellationToken)))
+            .WithSubscribeToResourcesHandler((context, _) =>
+            {
+                Service<McpSessions>(context.Services).Subscribe(context.Server, context.Params!.Uri);
+                return ValueTask.FromResult(new EmptyResult());
+            })
+            .WithUnsubscribeFromResourcesHandler((context, _) =>
+            {
+                Service<McpSessions>(context.Services).Unsubscribe(context.Server, context.Params!.Uri);
+                return ValueTask.FromResult(new EmptyResult());
+            })
+            .WithCompleteHandler((context, _) => ValueTask.FromResult(Service<IdCompletions>(context.Services).Complete(context.Params)))
+            .WithRequestFilters(filters => filters.AddKnowledgeFilters());
+    }
+
+    private static T Service<T>(IServiceProvider? services) where T : notnull => services!.GetRequiredService<T>();
+}

@@ -1,0 +1,68 @@
+using ArchMcp.Server.Cli;
+using ArchMcp.Server.Hosting;
+using Microsoft.AspNetCore.Builder;
+using ModelContextProtocol.Client;
+
+namespace ArchMcp.Server.Tests.Infrastructure;
+
+/// <summary>`archmcp serve --http` in process on a real Kestrel loopback port.</summary>
+public sealed class HttpServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly KnowledgeFolder _folder;
+
+    private HttpServer(WebApplication app, KnowledgeFolder folder)
+    {
+        _app = app;
+        _folder = folder;
+        BaseAddress = new Uri(app.Urls.First());
+        Http = new HttpClient { BaseAddress = BaseAddress };
+    }
+
+    public Uri BaseAddress { get; }
+
+    public KnowledgeFolder Folder => _folder;
+
+    public Uri McpEndpoint => new(BaseAddress, "/mcp");
+
+    public HttpClient Http { get; }
+
+    public static async Task<HttpServer> StartAsync(Dictionary<string, string?>? settings = null)
+    {
+        var folder = new KnowledgeFolder();
+        var app = HttpHost.Build(ParseServe(folder), "http://127.0.0.1:0", Settings(settings));
+        await app.StartAsync();
+        return new HttpServer(app, folder);
+    }
+
+    public static System.CommandLine.ParseResult ParseServe(KnowledgeFolder folder) =>
+        ArchMcpCli.BuildRootCommand().Parse(["serve", "--http", "--knowledge", folder.Knowledge, "--index", folder.Index]);
+
+    public static Dictionary<string, string?> Settings(Dictionary<string, string?>? settings)
+    {
+        var all = new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" };
+        foreach (var (key, value) in settings ?? [])
+        {
+            all[key] = value;
+        }
+
+        return all;
+    }
+
+    public Task<McpClient> ConnectAsync(string protocolVersion, string? token = null) => McpClient.CreateAsync(
+        new HttpClientTransport(new HttpClientTransportOptions
+        {
+            Endpoint = McpEndpoint,
+            TransportMode = HttpTransportMode.StreamableHttp,
+            AdditionalHeaders = token is null ? null : new Dictionary<string, string> { ["Authorization"] = $"Bearer {token}" },
+        }),
+        new McpClientOptions { ProtocolVersion = protocolVersion });
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _folder.Dispose();
+    }
+}

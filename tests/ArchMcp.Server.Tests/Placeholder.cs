@@ -1,1 +1,0 @@
-namespace ArchMcp.Server.Tests; public class Placeholder { }
