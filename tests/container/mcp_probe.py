@@ -74,7 +74,10 @@ def stdio(command):
         send({"jsonrpc": "2.0", "id": mid, "method": method, "params": params})
         deadline = time.time() + timeout
         while True:
-            line = lines.get(timeout=max(0.1, deadline - time.time()))
+            try:
+                line = lines.get(timeout=max(0.1, deadline - time.time()))
+            except queue.Empty:
+                raise RuntimeError(f"no answer to {method} within {timeout} s (server exit code {proc.poll()})") from None
             try:
                 msg = json.loads(line)
             except ValueError:
@@ -113,6 +116,8 @@ def request(url, method="GET", body=None, headers=None, timeout=60):
             return resp.status, dict(resp.headers), resp.read().decode()
     except urllib.error.HTTPError as e:
         return e.code, dict(e.headers), e.read().decode()
+    except (urllib.error.URLError, OSError) as e:  # refused, reset, timed out: status 0
+        return 0, {}, repr(e)
 
 
 def rpc_from_body(headers, text):
