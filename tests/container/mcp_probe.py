@@ -75,9 +75,11 @@ def stdio(command):
         deadline = time.time() + timeout
         while True:
             try:
-                line = lines.get(timeout=max(0.1, deadline - time.time()))
+                line = lines.get(timeout=0.5)
             except queue.Empty:
-                raise RuntimeError(f"no answer to {method} within {timeout} s (server exit code {proc.poll()})") from None
+                if proc.poll() is not None or time.time() > deadline:
+                    raise RuntimeError(f"no answer to {method} (server exit code {proc.poll()})") from None
+                continue
             try:
                 msg = json.loads(line)
             except ValueError:
