@@ -12,7 +12,7 @@ namespace ArchMcp.Core;
 public sealed partial class KnowledgeService
 {
     /// <summary>Bump when the analysis or the stored layout changes: older indexes are rebuilt.</summary>
-    public const string Schema = "1";
+    public const string Schema = "4";
 
     /// <summary>How long a refresh waits for another process that is writing the same index.</summary>
     public static readonly TimeSpan LockWait = TimeSpan.FromSeconds(60);
@@ -41,64 +41,77 @@ public sealed partial class KnowledgeService
             var changed = sources
                 .Where(s => recreate || !known.TryGetValue(s.Key, out var k) || k.Stamp.Size != s.File.Length || k.Stamp.ModifiedTicks != s.File.LastWriteUtc.UtcTicks)
                 .ToList();
-            var parsed = new ConcurrentBag<(string Key, KnowledgeDocument Doc, FileStamp Stamp)>();
-            var failed = new ConcurrentBag<string>();
-            var done = 0;
-            Parallel.ForEach(changed, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, s =>
-            {
-                var loaded = KnowledgeLoader.Load(s.Root, s.File, _options.MaxFileBytes);
-                if (loaded.Document is { } doc)
-                {
-                    parsed.Add((s.Key, doc, new FileStamp(s.File.Length, s.File.LastWriteUtc.UtcTicks, loaded.ContentHash ?? "")));
-                }
-                else
-                {
-                    failed.Add(s.Key);
-                }
-
-                foreach (var f in loaded.Findings)
-                {
-                    findings.Add(f);
-                }
-
-                var n = Interlocked.Increment(ref done);
-                if (progress is not null && (n % 50 == 0 || n == changed.Count))
-                {
-                    progress.Report(new IndexProgress(n, changed.Count, s.File.RelativePath));
-                }
-            });
-
             var present = sources.Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
-            var deletes = known.Keys.Where(k => !present.Contains(k) || failed.Contains(k)).ToList();
-            var upserts = parsed
-                .Where(p => recreate || !known.TryGetValue(p.Key, out var k) || k.Stamp != p.Stamp)
-                .ToList();
+            var vanished = known.Keys.Where(k => !present.Contains(k)).ToList();
             var next = new Dictionary<string, IndexedFile>(known, StringComparer.Ordinal);
-            foreach (var key in deletes)
+            var updated = new ConcurrentBag<(string Key, bool New, bool ContentChanged)>();
+            var failed = new ConcurrentBag<string>();
+            if (changed.Count > 0 || vanished.Count > 0 || recreate)
             {
-                next.Remove(key);
+                // Files are parsed and analysed on all cores straight into the writer; only their headers stay in memory.
+                using var batch = _index.OpenBatch(recreate);
+                var gate = new object();
+                var done = 0;
+                Parallel.ForEach(changed, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, s =>
+                {
+                    var loaded = KnowledgeLoader.Load(s.Root, s.File, _options.MaxFileBytes);
+                    foreach (var f in loaded.Findings)
+                    {
+                        findings.Add(f);
+                    }
+
+                    if (loaded.Document is { } doc)
+                    {
+                        var stamp = new FileStamp(s.File.Length, s.File.LastWriteUtc.UtcTicks, loaded.ContentHash ?? "");
+                        known.TryGetValue(s.Key, out var before);
+                        if (recreate || before is null || before.Stamp != stamp)
+                        {
+                            batch.Upsert(s.Key, DocumentMapper.Map(doc, stamp));
+                            lock (gate)
+                            {
+                                next[s.Key] = new IndexedFile(s.Key, stamp, DocumentMapper.Header(doc));
+                            }
+
+                            updated.Add((s.Key, before is null, before?.Stamp.Hash != stamp.Hash));
+                        }
+                    }
+                    else
+                    {
+                        failed.Add(s.Key);
+                    }
+
+                    var n = Interlocked.Increment(ref done);
+                    if (progress is not null && (n % 100 == 0 || n == changed.Count))
+                    {
+                        progress.Report(new IndexProgress(n, changed.Count, s.File.RelativePath));
+                    }
+                });
+
+                foreach (var key in vanished.Concat(failed.Where(known.ContainsKey)))
+                {
+                    batch.Delete(key);
+                    next.Remove(key);
+                }
+
+                if (recreate || !updated.IsEmpty || vanished.Count > 0 || failed.Any(known.ContainsKey))
+                {
+                    batch.Commit(Schema);
+                }
             }
 
-            foreach (var (key, doc, stamp) in upserts)
-            {
-                next[key] = new IndexedFile(key, stamp, DocumentMapper.Header(doc));
-            }
-
-            var contentChanged = recreate || deletes.Count > 0 || upserts.Any(u => !known.TryGetValue(u.Key, out var k) || k.Stamp.Hash != u.Stamp.Hash);
-            if (recreate || deletes.Count > 0 || upserts.Count > 0)
-            {
-                var entries = upserts.Select(u => (u.Key, DocumentMapper.Map(u.Doc, u.Stamp))).ToList();
-                _index.Write(entries, deletes, recreate, Schema);
-            }
-
+            var deletes = vanished.Concat(failed.Where(known.ContainsKey)).ToList();
+            var parseMs = watch.ElapsedMilliseconds;
+            var writeMs = parseMs;
             var allFindings = enumerationFindings.Concat(findings).ToList();
             var old = _state;
             _state = new KnowledgeState(true, next, KnowledgeCatalog.Build(next.Values.Select(f => f.Header)), allFindings, _index.Commit.Generation, DateTimeOffset.UtcNow);
-            _logger.LogInformation("Indexed {Changed} changed of {Total} files ({Deleted} removed) in {Ms} ms.", upserts.Count, sources.Count, deletes.Count, watch.ElapsedMilliseconds);
+            _logger.LogInformation("Indexed {Changed} changed of {Total} files ({Deleted} removed) in {Ms} ms (parse and write {Write} ms, catalog {Catalog} ms).",
+                updated.Count, sources.Count, deletes.Count, watch.ElapsedMilliseconds, writeMs, watch.ElapsedMilliseconds - writeMs);
+            var contentChanged = recreate || deletes.Count > 0 || updated.Any(u => u.ContentChanged);
             if (contentChanged && old.Loaded)
             {
-                var uris = upserts.Select(u => u.Key).Concat(deletes).Select(k => UriOfKey(old, k) ?? UriOfKey(_state, k)).OfType<string>().Distinct().ToList();
-                var listChanged = deletes.Count > 0 || upserts.Any(u => !known.ContainsKey(u.Key));
+                var uris = updated.Select(u => u.Key).Concat(deletes).Select(k => UriOfKey(old, k) ?? UriOfKey(_state, k)).OfType<string>().Distinct().ToList();
+                var listChanged = deletes.Count > 0 || updated.Any(u => u.New);
                 Changed?.Invoke(this, new KnowledgeChangedEventArgs(uris, listChanged));
             }
 

@@ -216,7 +216,7 @@ public sealed partial class KnowledgeService
     private static Query KindFilter(DocumentKind kind) => new TermQuery(new Term(IndexFields.Kind, kind.ToWire()));
 
     private string SnippetOf(SectionMatch? best, IReadOnlyList<string> terms, CatalogEntry entry) =>
-        best is null ? "" : Snippets.Make(_snippetAnalyzer, best.Text.Length > 0 ? best.Text : best.Heading, new HashSet<string>(terms, StringComparer.Ordinal));
+        best is null ? "" : Snippets.Make(_textAnalyzer, best.Text.Length > 0 ? best.Text : best.Heading, new HashSet<string>(terms, StringComparer.Ordinal));
 
     private static SearchHit Card(KnowledgeCatalog catalog, CatalogEntry entry, double score, string snippet, int? line, string? reason)
     {

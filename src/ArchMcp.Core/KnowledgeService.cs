@@ -16,8 +16,9 @@ public sealed partial class KnowledgeService : IKnowledgeService, IKnowledgeRetr
     private readonly KnowledgeOptions _options;
     private readonly ILogger<KnowledgeService> _logger;
     private readonly IReadOnlyList<KnowledgeRoot> _roots;
-    private readonly ArchAnalyzer _analyzer;
-    private readonly ArchAnalyzer _snippetAnalyzer = new(null);
+    // Text is indexed as written (fast); synonyms and acronyms are expanded in both directions at query time.
+    private readonly ArchAnalyzer _queryAnalyzer;
+    private readonly ArchAnalyzer _textAnalyzer = new(null);
     private readonly QueryFactory _queries;
     private readonly LuceneKnowledgeIndex _index;
     private readonly SemaphoreSlim _refreshGate = new(1, 1);
@@ -33,9 +34,9 @@ public sealed partial class KnowledgeService : IKnowledgeService, IKnowledgeRetr
         _options = options.Value;
         _logger = logger;
         _roots = KnowledgeRoots.Resolve(_options.Roots);
-        _analyzer = new ArchAnalyzer(Synonyms.Build(Synonyms.ReadRootFiles(_roots)));
-        _queries = new QueryFactory(_analyzer);
-        _index = new LuceneKnowledgeIndex(IndexLocation.Resolve(_options, _roots), _analyzer);
+        _queryAnalyzer = new ArchAnalyzer(Synonyms.Build(Synonyms.ReadRootFiles(_roots)));
+        _queries = new QueryFactory(_queryAnalyzer);
+        _index = new LuceneKnowledgeIndex(IndexLocation.Resolve(_options, _roots), _textAnalyzer);
     }
 
     public event EventHandler<KnowledgeChangedEventArgs>? Changed;
@@ -133,8 +134,8 @@ public sealed partial class KnowledgeService : IKnowledgeService, IKnowledgeRetr
         }
 
         _index.Dispose();
-        _analyzer.Dispose();
-        _snippetAnalyzer.Dispose();
+        _queryAnalyzer.Dispose();
+        _textAnalyzer.Dispose();
         _refreshGate.Dispose();
     }
 }

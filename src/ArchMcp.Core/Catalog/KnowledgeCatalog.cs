@@ -142,6 +142,14 @@ public sealed partial class KnowledgeCatalog
             var rest = r["arch://decisions/".Length..];
             var q = rest.IndexOf('?');
             r = System.Uri.UnescapeDataString(q < 0 ? rest : rest[..q]);
+            if (q >= 0 && root is null)
+            {
+                // arch://decisions/ADR-0001?root=team-b names the decision of that root
+                root = rest[(q + 1)..].Split('&')
+                    .Where(p => p.StartsWith("root=", StringComparison.OrdinalIgnoreCase))
+                    .Select(p => System.Uri.UnescapeDataString(p[5..]))
+                    .FirstOrDefault();
+            }
         }
 
         if (Get(DocumentKind.Decision, r, root) is { } byId)

@@ -19,6 +19,7 @@ public sealed class ArchAnalyzer(SynonymMap? synonyms) : Analyzer
 
     private static readonly CharArraySet StopWords = BuildStopWords();
 
+    // Compound tokens (snake_case, camelCase, Fuse.js) also yield their parts; the whole token is kept.
     private const WordDelimiterFlags Delimiting =
         WordDelimiterFlags.GENERATE_WORD_PARTS | WordDelimiterFlags.SPLIT_ON_CASE_CHANGE |
         WordDelimiterFlags.PRESERVE_ORIGINAL | WordDelimiterFlags.STEM_ENGLISH_POSSESSIVE;

@@ -17,7 +17,7 @@ public static class DocumentMapper
         var status = doc.Decision?.Status.ToWire() ?? "";
         var entries = new List<Document>(1 + doc.Sections.Count + doc.Rules.Count);
 
-        var file = Common(IndexFields.TypeDoc, key, doc, status);
+        var file = Common(IndexFields.TypeDoc, key, doc, status, withFilters: true);
         file.Add(new TextField(IndexFields.Title, doc.Title, Field.Store.NO));
         file.Add(new TextField(IndexFields.Ids, IdText(doc), Field.Store.NO));
         file.Add(new TextField(IndexFields.Tags, string.Join(" ", doc.Tags), Field.Store.NO));
@@ -31,7 +31,7 @@ public static class DocumentMapper
 
         foreach (var section in doc.Sections)
         {
-            var s = Common(IndexFields.TypeSection, key, doc, status);
+            var s = Common(IndexFields.TypeSection, key, doc, status, withFilters: false);
             s.Add(new TextField(IndexFields.SectionHeading, section.Heading, Field.Store.YES));
             s.Add(new TextField(IndexFields.SectionText, section.Text, Field.Store.YES));
             s.Add(new StoredField(IndexFields.Line, section.Line));
@@ -41,7 +41,7 @@ public static class DocumentMapper
         for (var i = 0; i < doc.Rules.Count; i++)
         {
             var rule = doc.Rules[i];
-            var r = Common(IndexFields.TypeRule, key, doc, status);
+            var r = Common(IndexFields.TypeRule, key, doc, status, withFilters: false);
             r.Add(new StringField(IndexFields.RuleId, rule.Id.ToLowerInvariant(), Field.Store.NO));
             r.Add(new TextField(IndexFields.RuleStatement, rule.Statement, Field.Store.NO));
             r.Add(new TextField(IndexFields.RuleText, rule.Text, Field.Store.YES));
@@ -73,7 +73,11 @@ public static class DocumentMapper
         }
     }
 
-    private static Document Common(string type, string key, KnowledgeDocument doc, string status)
+    /// <summary>
+    /// Fields every entry has. Status and tag filters live on the file entry only (sections and rules are filtered
+    /// through their file), which keeps the many small entries cheap to index.
+    /// </summary>
+    private static Document Common(string type, string key, KnowledgeDocument doc, string status, bool withFilters)
     {
         var d = new Document
         {
@@ -82,6 +86,11 @@ public static class DocumentMapper
             new StringField(IndexFields.Root, doc.Root, Field.Store.NO),
             new StringField(IndexFields.Kind, doc.Kind.ToWire(), Field.Store.NO),
         };
+        if (!withFilters)
+        {
+            return d;
+        }
+
         if (status.Length > 0)
         {
             d.Add(new StringField(IndexFields.Status, status, Field.Store.NO));

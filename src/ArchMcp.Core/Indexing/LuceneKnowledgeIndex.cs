@@ -108,32 +108,51 @@ public sealed class LuceneKnowledgeIndex : IDisposable
         }, []);
     }
 
-    /// <summary>Applies changes as one commit. The caller holds <see cref="IndexLock"/>.</summary>
-    public void Write(IReadOnlyList<(string Key, List<Document> Entries)> upserts, IReadOnlyCollection<string> deletes, bool recreate, string schema)
+    /// <summary>
+    /// Opens a writer for one batch of changes; nothing is visible until <see cref="IndexBatch.Commit"/>. The caller
+    /// holds <see cref="IndexLock"/>. The writer is thread-safe: documents may be added from several threads.
+    /// </summary>
+    public IndexBatch OpenBatch(bool recreate)
     {
         var config = new IndexWriterConfig(ArchAnalyzer.Version, _analyzer)
         {
             Similarity = Similarity,
             OpenMode = recreate ? OpenMode.CREATE : OpenMode.CREATE_OR_APPEND,
-            RAMBufferSizeMB = 64,
+            RAMBufferSizeMB = 48,
+            MaxThreadStates = Math.Max(2, Environment.ProcessorCount),
         };
-        using (var writer = new IndexWriter(_directory, config))
+        return new IndexBatch(this, new IndexWriter(_directory, config));
+    }
+
+    /// <summary>One set of changes written as a single atomic commit (or none, when disposed uncommitted).</summary>
+    public sealed class IndexBatch(LuceneKnowledgeIndex index, IndexWriter writer) : IDisposable
+    {
+        private bool _committed;
+
+        public void Upsert(string key, IEnumerable<Document> entries) => writer.UpdateDocuments(new Term(IndexFields.Key, key), entries);
+
+        public void Delete(string key) => writer.DeleteDocuments(new Term(IndexFields.Key, key));
+
+        public void Commit(string schema)
         {
-            foreach (var key in deletes)
-            {
-                writer.DeleteDocuments(new Term(IndexFields.Key, key));
-            }
-
-            foreach (var (key, entries) in upserts)
-            {
-                writer.UpdateDocuments(new Term(IndexFields.Key, key), entries);
-            }
-
             writer.SetCommitData(new Dictionary<string, string> { [SchemaKey] = schema });
             writer.Commit();
+            _committed = true;
+            index.Open();
         }
 
-        Open();
+        /// <summary>Closes the writer; an uncommitted batch is rolled back, leaving the last commit as it was.</summary>
+        public void Dispose()
+        {
+            if (_committed)
+            {
+                writer.Dispose();
+            }
+            else
+            {
+                writer.Rollback();
+            }
+        }
     }
 
     public void Dispose()

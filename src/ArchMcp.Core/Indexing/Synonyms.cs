@@ -4,8 +4,9 @@ using Lucene.Net.Util;
 namespace ArchMcp.Core.Indexing;
 
 /// <summary>
-/// Architecture vocabulary: abbreviations and spelling variants mapped to one canonical form, applied the same
-/// way at index and query time (the original word is kept). A team extends it with <c>archmcp-synonyms.txt</c>
+/// Architecture vocabulary: abbreviations and spelling variants grouped with their canonical form. Applied at
+/// query time in both directions (the original word is kept), so "pg" finds "PostgreSQL" and "load balancer"
+/// finds "ELB"; the index holds the text as written. A team extends it with <c>archmcp-synonyms.txt</c>
 /// in a knowledge root: one group per line, <c>variant, variant => canonical form</c> or <c>canonical, variant, variant</c>.
 /// </summary>
 public static class Synonyms
@@ -157,7 +158,9 @@ public static class Synonyms
                 continue;
             }
 
-            builder.Add(SynonymMap.Builder.Join(input, new CharsRef()), outputRef, includeOrig: true);
+            var inputRef = SynonymMap.Builder.Join(input, new CharsRef());
+            builder.Add(inputRef, outputRef, includeOrig: true);
+            builder.Add(outputRef, inputRef, includeOrig: true);
         }
     }
 

@@ -36,9 +36,11 @@ public static class FileRanker
     public static List<FileHit> Rank(IndexSearcher searcher, QueryFactory factory, IReadOnlyList<string> terms, Query? filter, int limit)
     {
         var reader = searcher.IndexReader;
-        var fileScores = Run(searcher, factory.Build(reader, terms, FileFields, proximityField: IndexFields.Body), IndexFields.TypeDoc, filter, Math.Max(limit * 4, 100))
+        var fileFilter = filter is null ? null : new QueryWrapperFilter(filter);
+        var sectionFilter = filter is null ? null : FilesMatching(searcher, filter);
+        var fileScores = Run(searcher, factory.Build(reader, terms, FileFields, proximityField: IndexFields.Body), IndexFields.TypeDoc, fileFilter, Math.Max(limit * 4, 100))
             .GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.Max(x => x.Score));
-        var sections = Run(searcher, factory.Build(reader, terms, SectionFields, proximityField: IndexFields.SectionText), IndexFields.TypeSection, filter, Math.Max(limit * 20, 400));
+        var sections = Run(searcher, factory.Build(reader, terms, SectionFields, proximityField: IndexFields.SectionText), IndexFields.TypeSection, sectionFilter, Math.Max(limit * 20, 400));
 
         var bestSection = new Dictionary<string, (double Score, int Doc)>();
         foreach (var (key, score, doc) in sections)
@@ -70,7 +72,20 @@ public static class FileRanker
         return new SectionMatch(d.Get(IndexFields.SectionHeading) ?? "", d.GetField(IndexFields.Line)?.GetInt32Value() ?? 1, d.Get(IndexFields.SectionText) ?? "");
     }
 
-    private static List<(string Key, double Score, int Doc)> Run(IndexSearcher searcher, Query? text, string type, Query? filter, int n)
+    /// <summary>Sections carry no status or tag fields: they are filtered through the files that pass the filter.</summary>
+    private static Filter FilesMatching(IndexSearcher searcher, Query filter)
+    {
+        var files = new BooleanQuery { { new TermQuery(new Term(IndexFields.Type, IndexFields.TypeDoc)), Occur.MUST }, { filter, Occur.MUST } };
+        var keys = new List<Term>();
+        foreach (var sd in searcher.Search(files, Math.Max(1, searcher.IndexReader.MaxDoc)).ScoreDocs)
+        {
+            keys.Add(new Term(IndexFields.Key, searcher.Doc(sd.Doc, KeyOnly).Get(IndexFields.Key)));
+        }
+
+        return keys.Count == 0 ? new QueryWrapperFilter(new BooleanQuery()) : new Lucene.Net.Queries.TermsFilter(keys);
+    }
+
+    private static List<(string Key, double Score, int Doc)> Run(IndexSearcher searcher, Query? text, string type, Filter? filter, int n)
     {
         if (text is null)
         {
@@ -78,7 +93,7 @@ public static class FileRanker
         }
 
         var query = new BooleanQuery { { new TermQuery(new Term(IndexFields.Type, type)), Occur.MUST }, { text, Occur.MUST } };
-        var top = searcher.Search(query, filter is null ? null : new QueryWrapperFilter(filter), n);
+        var top = searcher.Search(query, filter, n);
         var result = new List<(string, double, int)>(top.ScoreDocs.Length);
         foreach (var sd in top.ScoreDocs)
         {

@@ -73,7 +73,9 @@ public static partial class QueryInterpreter
 
         string? statusWord = null;
         var status = StatusListing().Match(lower);
-        if (status.Success)
+
+        // "what superseded ADR 2?" follows a relation from a named decision; it is not a listing of superseded ones
+        if (status.Success && !(follow is not null && numbers.Count + rules.Count > 0))
         {
             statusWord = status.Groups["s"].Value;
         }

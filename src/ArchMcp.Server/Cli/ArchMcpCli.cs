@@ -22,6 +22,7 @@ public static class ArchMcpCli
         root.Subcommands.Add(ReviewCommand.Create());
         root.Subcommands.Add(LintCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(NewCommand.Create());
         return root;
     }
 

@@ -6,7 +6,7 @@ using ArchMcp.Core.Rendering;
 namespace ArchMcp.Server.Cli;
 
 /// <summary>`archmcp show REF`: a decision by any reference, or a rule or standard by its id.</summary>
-public static class ShowCommand
+public static partial class ShowCommand
 {
     public static Command Create()
     {
@@ -23,9 +23,19 @@ public static class ShowCommand
                 var decision = await knowledge.GetDecisionAsync(new GetDecisionRequest { Reference = text, Sections = parse.GetValue(sections) ?? [] }, ct);
                 (result, rendered) = (decision, KnowledgeMarkdown.Decision(decision));
             }
-            catch (DecisionNotFoundException)
+            catch (DecisionNotFoundException notDecision)
             {
-                var rule = await knowledge.GetRuleAsync(text, cancellationToken: ct);
+                RuleLookup rule;
+                try
+                {
+                    rule = await knowledge.GetRuleAsync(text, cancellationToken: ct);
+                }
+                catch (RuleNotFoundException) when (DecisionLike().IsMatch(text))
+                {
+                    // "ADR-0042" is not a rule either; say which decisions are near, not which rules
+                    throw notDecision;
+                }
+
                 (result, rendered) = (rule, KnowledgeMarkdown.Rule(rule));
             }
 
@@ -42,4 +52,7 @@ public static class ShowCommand
         }));
         return command;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(adrs?|decisions?|records?)?\s*[-#:]?\s*\d{1,5}\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex DecisionLike();
 }

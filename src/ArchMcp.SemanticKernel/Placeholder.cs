@@ -1,1 +1,0 @@
-namespace ArchMcp.SemanticKernel; public static class Placeholder { }

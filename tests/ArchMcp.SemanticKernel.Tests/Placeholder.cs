@@ -1,1 +1,0 @@
-namespace ArchMcp.SemanticKernel.Tests; public class Placeholder { }
