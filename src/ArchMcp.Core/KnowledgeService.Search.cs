@@ -150,7 +150,7 @@ public sealed partial class KnowledgeService
 
         foreach (var subject in subjects)
         {
-            pinned.Add((subject, subject.Id, null, null));
+            pinned.Add((subject, $"{subject.Id} named in the query", null, null));
         }
     }
 

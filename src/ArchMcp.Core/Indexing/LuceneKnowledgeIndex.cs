@@ -38,8 +38,6 @@ public sealed class LuceneKnowledgeIndex : IDisposable
 
     private string LucenePath => System.IO.Path.Combine(Path, "lucene");
 
-    public Analyzer Analyzer => _analyzer;
-
     /// <summary>Whether a committed index exists.</summary>
     public bool Exists => DirectoryReader.IndexExists(_directory);
 

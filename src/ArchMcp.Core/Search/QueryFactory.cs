@@ -52,7 +52,7 @@ public sealed class QueryFactory(Analyzer analyzer)
     }
 
     /// <summary>One clause per term: the best of the fields (plus a little of the others), fuzzy for unknown terms.</summary>
-    public Query? Build(IndexReader reader, IReadOnlyList<string> terms, IReadOnlyList<WeightedField> fields, IReadOnlyDictionary<string, float>? termWeights = null, string? proximityField = null)
+    public Query? Build(IndexReader reader, IReadOnlyList<string> terms, IReadOnlyList<WeightedField> fields, string? proximityField = null)
     {
         if (terms.Count == 0)
         {
@@ -78,11 +78,6 @@ public sealed class QueryFactory(Analyzer analyzer)
                     : new FuzzyQuery(new Term(f.Name, t), t.Length >= 8 ? 2 : 1, prefixLength: 1, maxExpansions: 10, transpositions: true);
                 q.Boost = f.Boost * (known ? 1f : 0.7f);
                 dismax.Add(q);
-            }
-
-            if (termWeights is not null && termWeights.TryGetValue(t, out var w))
-            {
-                dismax.Boost = w;
             }
 
             query.Add(dismax, Occur.SHOULD);

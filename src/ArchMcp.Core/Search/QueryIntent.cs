@@ -20,9 +20,6 @@ public sealed record QueryIntent
 
     /// <summary>The query with reference and intent words removed, for the text search that finds the subject.</summary>
     public required string Subject { get; init; }
-
-    /// <summary>True when the query is nothing but a reference ("ADR 21", "rule #118").</summary>
-    public bool PureReference { get; init; }
 }
 
 /// <summary>Reads references, relation questions and status listings out of free-text queries.</summary>
@@ -86,7 +83,6 @@ public static partial class QueryInterpreter
 
         var subject = IntentWords().Replace(rest, " ");
         subject = string.Join(' ', subject.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        var pure = (numbers.Count + rules.Count) > 0 && Filler().Replace(rest, " ").Trim().Length == 0;
         return new QueryIntent
         {
             DecisionNumbers = numbers,
@@ -94,7 +90,6 @@ public static partial class QueryInterpreter
             Follow = follow,
             StatusWord = statusWord,
             Subject = subject,
-            PureReference = pure,
         };
     }
 
@@ -122,6 +117,4 @@ public static partial class QueryInterpreter
     [GeneratedRegex(@"\b(what|which|who|superseded|supersedes|supersede|replaced|replaces|replace|amends|amended|amend|the|decision|record|adr|did|does|do|is|are|still|from|original|on|about|of|by)\b", RegexOptions.IgnoreCase)]
     private static partial Regex IntentWords();
 
-    [GeneratedRegex(@"[\s\p{P}]+|\b(zalando|show|get|find|the|a|an|adr|rule|decision|record|standard)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Filler();
 }
