@@ -55,15 +55,12 @@ public static class KnowledgeRoots
         return roots;
     }
 
-    /// <summary>The <c>knowledge/</c> folder beside the binary, or in the current directory or one of its parents.</summary>
+    /// <summary>
+    /// The repository's <c>knowledge/</c> folder (in the current directory or one of its parents), else the one
+    /// shipped beside the binary.
+    /// </summary>
     public static string? FindDefault()
     {
-        var beside = Path.Combine(AppContext.BaseDirectory, "knowledge");
-        if (Directory.Exists(beside))
-        {
-            return Path.GetFullPath(beside);
-        }
-
         for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
         {
             var candidate = Path.Combine(dir.FullName, "knowledge");
@@ -73,6 +70,7 @@ public static class KnowledgeRoots
             }
         }
 
-        return null;
+        var beside = Path.Combine(AppContext.BaseDirectory, "knowledge");
+        return Directory.Exists(beside) ? Path.GetFullPath(beside) : null;
     }
 }
