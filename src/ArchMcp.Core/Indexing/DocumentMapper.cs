@@ -53,11 +53,16 @@ public static class DocumentMapper
         return entries;
     }
 
-    /// <summary>The document without its bulky text: what the catalog needs, persisted with the index.</summary>
+    /// <summary>
+    /// The document without its bulky parts — text, sections, links, front matter, rule bodies: what the catalog
+    /// needs, persisted with the index and kept in memory. Sections are read from the file when asked for.
+    /// </summary>
     public static KnowledgeDocument Header(KnowledgeDocument doc) => doc with
     {
         Text = "",
-        Sections = [.. doc.Sections.Select(s => s with { Text = "" })],
+        Sections = [],
+        Links = [],
+        FrontMatter = new Dictionary<string, string>(),
         Rules = [.. doc.Rules.Select(r => r with { Text = "" })],
     };
 
