@@ -6,10 +6,11 @@ using Lucene.Net.Util;
 namespace ArchMcp.Core.Search;
 
 /// <summary>
-/// Collects, for every file key, the best score among the matching entries and the entry that had it — without
-/// reading stored fields: keys come from the field cache by ordinal, and strings are made only once per key.
+/// Collects, for the best <c>top</c> file keys, the best score among the matching entries and the entry that had
+/// it — without reading stored fields: keys come from the field cache by ordinal, and key strings are made only
+/// for the files that make the cut.
 /// </summary>
-public sealed class BestPerKeyCollector : ICollector
+public sealed class BestPerKeyCollector(int top) : ICollector
 {
     private readonly Dictionary<string, (float Score, int Doc)> _best = new(StringComparer.Ordinal);
     private readonly BytesRef _scratch = new();
@@ -65,6 +66,7 @@ public sealed class BestPerKeyCollector : ICollector
             return;
         }
 
+        var best = new PriorityQueue<int, float>(Math.Min(top, 1024) + 1);
         for (var ord = 0; ord < _leafBest.Length; ord++)
         {
             var score = _leafBest[ord];
@@ -73,6 +75,15 @@ public sealed class BestPerKeyCollector : ICollector
                 continue;
             }
 
+            best.Enqueue(ord, score);
+            if (best.Count > top)
+            {
+                best.Dequeue();
+            }
+        }
+
+        while (best.TryDequeue(out var ord, out var score))
+        {
             _keys.LookupOrd(ord, _scratch);
             var key = _scratch.Utf8ToString();
             if (!_best.TryGetValue(key, out var b) || score > b.Score)

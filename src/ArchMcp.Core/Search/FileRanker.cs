@@ -38,8 +38,8 @@ public static class FileRanker
         var reader = searcher.IndexReader;
         var fileFilter = filter is null ? null : new QueryWrapperFilter(filter);
         var sectionFilter = filter is null ? null : FilesMatching(searcher, filter);
-        var fileScores = Run(searcher, factory.Build(reader, terms, FileFields, proximityField: IndexFields.Body), IndexFields.TypeDoc, fileFilter);
-        var bestSection = Run(searcher, factory.Build(reader, terms, SectionFields, proximityField: IndexFields.SectionText), IndexFields.TypeSection, sectionFilter);
+        var fileScores = Run(searcher, factory.Build(reader, terms, FileFields, proximityField: IndexFields.Body), IndexFields.TypeDoc, fileFilter, Math.Max(limit * 4, 100));
+        var bestSection = Run(searcher, factory.Build(reader, terms, SectionFields, proximityField: IndexFields.SectionText), IndexFields.TypeSection, sectionFilter, Math.Max(limit * 10, 200));
 
         var maxFile = fileScores.Count == 0 ? 1 : fileScores.Values.Max(v => v.Score);
         var maxSection = bestSection.Count == 0 ? 1 : bestSection.Values.Max(v => v.Score);
@@ -66,14 +66,14 @@ public static class FileRanker
     private static Filter FilesMatching(IndexSearcher searcher, Query filter)
     {
         var files = new BooleanQuery { { new TermQuery(new Term(IndexFields.Type, IndexFields.TypeDoc)), Occur.MUST }, { filter, Occur.MUST } };
-        var collector = new BestPerKeyCollector();
+        var collector = new BestPerKeyCollector(int.MaxValue - 1);
         searcher.Search(new ConstantScoreQuery(files), collector);
         var keys = collector.Best.Keys.Select(k => new Term(IndexFields.Key, k)).ToList();
         return keys.Count == 0 ? new QueryWrapperFilter(new BooleanQuery()) : new Lucene.Net.Queries.TermsFilter(keys);
     }
 
     /// <summary>The best-scoring entry of each file among the entries of <paramref name="type"/> that match.</summary>
-    private static IReadOnlyDictionary<string, (float Score, int Doc)> Run(IndexSearcher searcher, Query? text, string type, Filter? filter)
+    private static IReadOnlyDictionary<string, (float Score, int Doc)> Run(IndexSearcher searcher, Query? text, string type, Filter? filter, int top)
     {
         if (text is null)
         {
@@ -81,7 +81,7 @@ public static class FileRanker
         }
 
         var query = new BooleanQuery { { new TermQuery(new Term(IndexFields.Type, type)), Occur.MUST }, { text, Occur.MUST } };
-        var collector = new BestPerKeyCollector();
+        var collector = new BestPerKeyCollector(top);
         searcher.Search(query, filter, collector);
         return collector.Best;
     }

@@ -21,6 +21,9 @@ public sealed class QueryFactory(Analyzer analyzer)
     /// <summary>Only short texts (questions, not whole designs) get fuzzy matching for words the index lacks.</summary>
     public const int MaxTermsForFuzzy = 16;
 
+    /// <summary>Edits allowed in a fuzzy match (a swap of two letters counts as one).</summary>
+    public const int FuzzyEdits = 1;
+
     /// <summary>At most this many unknown words of one query are matched fuzzily.</summary>
     public const int MaxFuzzyTerms = 4;
 
@@ -75,7 +78,7 @@ public sealed class QueryFactory(Analyzer analyzer)
             {
                 Query q = !fuzzy
                     ? new TermQuery(new Term(f.Name, t))
-                    : new FuzzyQuery(new Term(f.Name, t), t.Length >= 8 ? 2 : 1, prefixLength: 1, maxExpansions: 10, transpositions: true);
+                    : new FuzzyQuery(new Term(f.Name, t), FuzzyEdits, prefixLength: 1, maxExpansions: 10, transpositions: true);
                 q.Boost = f.Boost * (known ? 1f : 0.7f);
                 dismax.Add(q);
             }

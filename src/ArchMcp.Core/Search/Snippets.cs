@@ -20,9 +20,13 @@ public static class Snippets
         var sentences = SplitSentences(text);
         var best = 0;
         var bestScore = -1;
+        var prefixes = wanted.Select(t => t.Length > 4 ? t[..4] : t).Distinct().ToList();
         for (var i = 0; i < sentences.Count && i < 200; i++)
         {
-            var score = Matches(analyzer, sentences[i], wanted).Select(m => m.Term).Distinct().Count();
+            // a stem's first letters appear in the words it came from: skip analysing sentences that cannot match
+            var score = prefixes.Any(p => sentences[i].Contains(p, StringComparison.OrdinalIgnoreCase))
+                ? Matches(analyzer, sentences[i], wanted).Select(m => m.Term).Distinct().Count()
+                : 0;
             if (score > bestScore)
             {
                 (best, bestScore) = (i, score);
