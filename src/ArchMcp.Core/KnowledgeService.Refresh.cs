@@ -100,13 +100,13 @@ public sealed partial class KnowledgeService
             }
 
             var deletes = vanished.Concat(failed.Where(known.ContainsKey)).ToList();
-            var parseMs = watch.ElapsedMilliseconds;
-            var writeMs = parseMs;
             var allFindings = enumerationFindings.Concat(findings).ToList();
             var old = _state;
-            _state = new KnowledgeState(true, next, KnowledgeCatalog.Build(next.Values.Select(f => f.Header)), allFindings, _index.Commit.Generation, DateTimeOffset.UtcNow);
-            _logger.LogInformation("Indexed {Changed} changed of {Total} files ({Deleted} removed) in {Ms} ms (parse and write {Write} ms, catalog {Catalog} ms).",
-                updated.Count, sources.Count, deletes.Count, watch.ElapsedMilliseconds, writeMs, watch.ElapsedMilliseconds - writeMs);
+            var unchanged = old.Loaded && ReferenceEquals(known, old.Files) && deletes.Count == 0 && updated.IsEmpty && !recreate;
+            var catalog = unchanged ? old.Catalog : KnowledgeCatalog.Build(next.Values.Select(f => f.Header));
+            _state = new KnowledgeState(true, unchanged ? old.Files : next, catalog, allFindings, _index.Commit.Generation, DateTimeOffset.UtcNow);
+            _logger.LogInformation("Indexed {Changed} changed of {Total} files ({Deleted} removed) in {Ms} ms.",
+                updated.Count, sources.Count, deletes.Count, watch.ElapsedMilliseconds);
             var contentChanged = recreate || deletes.Count > 0 || updated.Any(u => u.ContentChanged);
             if (contentChanged && old.Loaded)
             {
