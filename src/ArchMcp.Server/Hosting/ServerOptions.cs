@@ -23,8 +23,8 @@ public sealed class ServerOptions
     [Range(1024, 64 * 1024 * 1024)]
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
-    /// <summary>Requests per minute accepted from one client address on /mcp; more get 429. Default 600.</summary>
+    /// <summary>Requests per minute accepted from one client address on /mcp; more get 429. Default 12,000 (200 a second: an assistant bursts, a runaway loop does not get through).</summary>
     [Range(1, 1_000_000)]
-    public int RequestsPerMinute { get; set; } = 600;
+    public int RequestsPerMinute { get; set; } = 12000;
 
 }
