@@ -85,8 +85,8 @@ public sealed partial class KnowledgeService : IKnowledgeService, IKnowledgeRetr
     /// <summary>Starts serving: opens the persisted index and begins catching up (and watching, when configured).</summary>
     public Task StartAsync(CancellationToken cancellationToken = default) => ReadyAsync(cancellationToken);
 
-    /// <summary>True once the first refresh in this process has finished.</summary>
-    public bool IsReady => _firstRefresh is { IsCompletedSuccessfully: true };
+    /// <summary>True once there is an index to answer from: the persisted one, or the first refresh's.</summary>
+    public bool HasIndex => _state.Loaded;
 
     private void TryLoadPersisted()
     {

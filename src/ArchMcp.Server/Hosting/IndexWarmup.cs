@@ -5,7 +5,10 @@ using Microsoft.Extensions.Logging;
 
 namespace ArchMcp.Server.Hosting;
 
-/// <summary>Runs the first <see cref="IKnowledgeService.RefreshAsync"/> in the background once the host has started.</summary>
+/// <summary>
+/// Runs the first <see cref="IKnowledgeService.RefreshAsync"/> in the background once the host has started; the
+/// server is ready as soon as there is an index to answer from.
+/// </summary>
 public sealed partial class IndexWarmup(IKnowledgeService knowledge, KnowledgeReadiness readiness, ILogger<IndexWarmup> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -16,9 +19,13 @@ public sealed partial class IndexWarmup(IKnowledgeService knowledge, KnowledgeRe
         {
             if (knowledge is KnowledgeService engine)
             {
-                // Opens the persisted index and starts the file watcher (when Watch is on); the refresh below then
-                // waits for the engine's own catch-up and reports the state the tools will see.
+                // Opens the persisted index and starts the file watcher (when Watch is on). With an index on disk the
+                // tools answer from it at once while the refresh below catches up with the files.
                 await engine.StartAsync(stoppingToken).ConfigureAwait(false);
+                if (engine.HasIndex)
+                {
+                    readiness.MarkReady();
+                }
             }
 
             var info = await knowledge.RefreshAsync(progress: null, stoppingToken).ConfigureAwait(false);

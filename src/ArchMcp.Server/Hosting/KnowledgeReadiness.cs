@@ -1,8 +1,8 @@
 namespace ArchMcp.Server.Hosting;
 
 /// <summary>
-/// Completes when the first index refresh has finished. The server answers initialize at once; requests that need
-/// the knowledge wait here, so the client is never kept waiting for a handshake.
+/// Completes when there is an index to answer from (the persisted one, or the first refresh's). The server answers
+/// initialize at once; requests that need the knowledge wait here, so the client is never kept waiting for a handshake.
 /// </summary>
 public sealed class KnowledgeReadiness
 {
