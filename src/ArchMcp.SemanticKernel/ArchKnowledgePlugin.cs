@@ -29,7 +29,7 @@ public sealed class ArchKnowledgePlugin(IKnowledgeService knowledge)
         [Description("Only this knowledge root (by name), when several are configured.")] string? root = null,
         [Description("Number of results, 1 to 50 (default 5).")] int limit = 5,
         CancellationToken cancellationToken = default) =>
-        _knowledge.SearchAsync(PluginArguments.Search(query, kind, status, tags, root, limit), cancellationToken);
+        _knowledge.SearchAsync(RequestArguments.Search(query, kind, status, tags, root, limit), cancellationToken);
 
     /// <summary>Calls <see cref="IKnowledgeService.GetDecisionAsync"/>.</summary>
     [KernelFunction("get_decision")]
@@ -43,7 +43,7 @@ public sealed class ArchKnowledgePlugin(IKnowledgeService knowledge)
         [Description("Sections to include: context, decision, consequences, options, or all. Default: context, decision, consequences.")] string[]? sections = null,
         [Description("Knowledge root name, when several are configured.")] string? root = null,
         CancellationToken cancellationToken = default) =>
-        _knowledge.GetDecisionAsync(PluginArguments.Decision(id, sections, root), cancellationToken);
+        _knowledge.GetDecisionAsync(RequestArguments.Decision(id, sections, root), cancellationToken);
 
     /// <summary>Calls <see cref="IKnowledgeService.ListDecisionsAsync"/>.</summary>
     [KernelFunction("list_decisions")]
@@ -59,7 +59,7 @@ public sealed class ArchKnowledgePlugin(IKnowledgeService knowledge)
         [Description("Index of the first decision to return (default 0).")] int offset = 0,
         [Description("Page size, 1 to 100 (default 20).")] int limit = 20,
         CancellationToken cancellationToken = default) =>
-        _knowledge.ListDecisionsAsync(PluginArguments.Decisions(status, tag, from, to, root, offset, limit), cancellationToken);
+        _knowledge.ListDecisionsAsync(RequestArguments.Decisions(status, tag, from, to, root, offset, limit), cancellationToken);
 
     /// <summary>Calls <see cref="IKnowledgeService.GetRuleAsync"/>.</summary>
     [KernelFunction("get_rule")]
@@ -71,7 +71,7 @@ public sealed class ArchKnowledgePlugin(IKnowledgeService knowledge)
         [Description("Rule identifier, e.g. \"API-001\" or \"176\", or a standard id, e.g. \"API\".")] string id,
         [Description("Knowledge root name, when several are configured.")] string? root = null,
         CancellationToken cancellationToken = default) =>
-        _knowledge.GetRuleAsync(PluginArguments.Required(id, nameof(id)), PluginArguments.Optional(root), cancellationToken);
+        _knowledge.GetRuleAsync(RequestArguments.Required(id, nameof(id)), RequestArguments.Optional(root), cancellationToken);
 
     /// <summary>Calls <see cref="IKnowledgeService.DesignChecklistAsync"/>.</summary>
     [KernelFunction("design_checklist")]
@@ -83,7 +83,7 @@ public sealed class ArchKnowledgePlugin(IKnowledgeService knowledge)
         [Description("Maximum number of items, 1 to 100 (default 20).")] int limit = 20,
         [Description("Knowledge root name, when several are configured.")] string? root = null,
         CancellationToken cancellationToken = default) =>
-        _knowledge.DesignChecklistAsync(PluginArguments.Checklist(design, limit, root), cancellationToken);
+        _knowledge.DesignChecklistAsync(RequestArguments.Checklist(design, limit, root), cancellationToken);
 
     /// <summary>Calls <see cref="IKnowledgeService.ReviewDesignAsync"/>.</summary>
     [KernelFunction("review_design")]
@@ -96,5 +96,5 @@ public sealed class ArchKnowledgePlugin(IKnowledgeService knowledge)
         [Description("Maximum number of items, 1 to 100 (default 20).")] int limit = 20,
         [Description("Knowledge root name, when several are configured.")] string? root = null,
         CancellationToken cancellationToken = default) =>
-        _knowledge.ReviewDesignAsync(PluginArguments.Checklist(design, limit, root), cancellationToken);
+        _knowledge.ReviewDesignAsync(RequestArguments.Checklist(design, limit, root), cancellationToken);
 }

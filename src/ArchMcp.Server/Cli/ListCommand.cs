@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ArchMcp.Core;
 using ArchMcp.Core.Model;
 using ArchMcp.Core.Rendering;
 
@@ -21,7 +22,7 @@ public static class ListCommand
         {
             var page = await knowledge.ListDecisionsAsync(new DecisionQuery
             {
-                Status = SearchCommand.ParseStatus(parse.GetValue(status)),
+                Status = RequestArguments.Status(parse.GetValue(status)),
                 Tag = parse.GetValue(tag),
                 From = parse.GetValue(from),
                 To = parse.GetValue(to),

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ArchMcp.Core;
 using ArchMcp.Core.Model;
 using ArchMcp.Core.Templates;
 
@@ -21,7 +22,7 @@ public static class NewCommand
         command.SetAction((parse, ct) => parse.WithKnowledgeAsync(async knowledge =>
         {
             var statusText = parse.GetValue(status);
-            var lifecycle = SearchCommand.ParseStatus(statusText) ?? DecisionStatus.Proposed;
+            var lifecycle = RequestArguments.Status(statusText) ?? DecisionStatus.Proposed;
             var plan = await AdrDraft.PlanAsync(knowledge, string.Join(' ', parse.GetValue(title) ?? []), parse.GetValue(root), lifecycle, parse.GetValue(date), ct);
             AdrDraft.Write(plan);
             if (parse.FormatOf() == OutputFormat.Json)

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using ArchMcp.Core.Model;
+using ArchMcp.Core;
 
 namespace ArchMcp.Server.Cli;
 
@@ -15,13 +15,7 @@ public static class SearchCommand
         var command = new Command("search", "Ranked search over all knowledge.") { query, limit, kind, status };
         command.SetAction((parse, ct) => parse.WithKnowledgeAsync(async knowledge =>
         {
-            var request = new SearchRequest
-            {
-                Query = string.Join(' ', parse.GetValue(query) ?? []),
-                Limit = parse.GetValue(limit),
-                Kind = ParseKind(parse.GetValue(kind)),
-                Status = ParseStatus(parse.GetValue(status)),
-            };
+            var request = RequestArguments.Search(string.Join(' ', parse.GetValue(query) ?? []), parse.GetValue(kind), parse.GetValue(status), null, null, parse.GetValue(limit));
             var result = await knowledge.SearchAsync(request, ct);
             if (parse.FormatOf() == OutputFormat.Json)
             {
@@ -36,12 +30,4 @@ public static class SearchCommand
         }));
         return command;
     }
-
-    internal static DocumentKind? ParseKind(string? text) =>
-        text is null ? null : EnumText.TryParseKind(text, out var k) ? k
-            : throw new ArchMcp.Core.InvalidQueryException($"Unknown kind '{text}'. Use decision, standard, reference or guide.");
-
-    internal static DecisionStatus? ParseStatus(string? text) =>
-        text is null ? null : EnumText.TryParseStatus(text, out var s) ? s
-            : throw new ArchMcp.Core.InvalidQueryException($"Unknown status '{text}'. Use proposed, accepted, rejected, deprecated or superseded.");
 }

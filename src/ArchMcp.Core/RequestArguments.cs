@@ -1,19 +1,18 @@
 using System.Globalization;
-using ArchMcp.Core;
 using ArchMcp.Core.Model;
 
-namespace ArchMcp.SemanticKernel;
+namespace ArchMcp.Core;
 
 /// <summary>
-/// Maps raw function arguments to service requests. A wrong argument is an <see cref="InvalidQueryException"/> naming
-/// the argument and the values it accepts, so a model (or a developer) can correct the call.
+/// Raw arguments — from an MCP tool call, a Semantic Kernel function or the command line — turned into service
+/// requests. A wrong argument is an <see cref="InvalidQueryException"/> that names it and the values it accepts.
 /// </summary>
-internal static class PluginArguments
+public static class RequestArguments
 {
-    private const string Kinds = "decision, standard, reference, guide, template";
-    private const string Statuses = "proposed, accepted, rejected, deprecated, superseded";
+    public const string KindValues = "decision, standard, reference, guide, template";
+    public const string StatusValues = "proposed, accepted, rejected, deprecated, superseded";
 
-    public static SearchRequest Search(string query, string? kind, string? status, string[]? tags, string? root, int limit) => new()
+    public static SearchRequest Search(string? query, string? kind, string? status, IEnumerable<string>? tags, string? root, int limit) => new()
     {
         Query = Required(query, nameof(query)),
         Kind = Kind(kind),
@@ -23,7 +22,7 @@ internal static class PluginArguments
         Limit = limit,
     };
 
-    public static GetDecisionRequest Decision(string id, string[]? sections, string? root) => new()
+    public static GetDecisionRequest Decision(string? id, IEnumerable<string>? sections, string? root) => new()
     {
         Reference = Required(id, nameof(id)),
         Sections = List(sections),
@@ -41,7 +40,7 @@ internal static class PluginArguments
         Limit = limit,
     };
 
-    public static ChecklistRequest Checklist(string design, int limit, string? root) => new()
+    public static ChecklistRequest Checklist(string? design, int limit, string? root) => new()
     {
         Design = Required(design, nameof(design)),
         Limit = limit,
@@ -53,21 +52,21 @@ internal static class PluginArguments
 
     public static string? Optional(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private static IReadOnlyList<string> List(string[]? values) =>
-        values is null ? [] : [.. values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim())];
-
-    private static DocumentKind? Kind(string? text) =>
+    public static DocumentKind? Kind(string? text) =>
         Optional(text) is not { } value ? null
         : EnumText.TryParseKind(value, out var kind) ? kind
-        : throw new InvalidQueryException($"Unknown kind '{value}'. Use one of: {Kinds}.");
+        : throw new InvalidQueryException($"Unknown kind '{value}'. Use one of: {KindValues}.");
 
-    private static DecisionStatus? Status(string? text) =>
+    public static DecisionStatus? Status(string? text) =>
         Optional(text) is not { } value ? null
         : EnumText.TryParseStatus(value, out var status) ? status
-        : throw new InvalidQueryException($"Unknown status '{value}'. Use one of: {Statuses}.");
+        : throw new InvalidQueryException($"Unknown status '{value}'. Use one of: {StatusValues}.");
 
-    private static DateOnly? Date(string? text, string name) =>
+    public static DateOnly? Date(string? text, string name) =>
         Optional(text) is not { } value ? null
         : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
         : throw new InvalidQueryException($"'{name}' must be a date like 2024-01-31 (got '{value}').");
+
+    private static IReadOnlyList<string> List(IEnumerable<string>? values) =>
+        values is null ? [] : [.. values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim())];
 }
