@@ -218,20 +218,13 @@ internal static partial class MarkdownOutline
             return;
         }
 
+        if (AppendText(sb, inline))
+        {
+            return;
+        }
+
         switch (inline)
         {
-            case LiteralInline literal:
-                sb.Append(literal.Content.AsSpan());
-                break;
-            case CodeInline code:
-                sb.Append(code.Content);
-                break;
-            case LineBreakInline:
-                sb.Append('\n');
-                break;
-            case HtmlEntityInline entity:
-                sb.Append(entity.Transcoded.AsSpan());
-                break;
             case AutolinkInline auto:
                 sb.Append(auto.Url);
                 break;
@@ -280,6 +273,28 @@ internal static partial class MarkdownOutline
         }
     }
 
+    /// <summary>Appends the text of a leaf inline; false when <paramref name="inline"/> is not a plain-text leaf.</summary>
+    private static bool AppendText(StringBuilder sb, Inline inline)
+    {
+        switch (inline)
+        {
+            case LiteralInline literal:
+                sb.Append(literal.Content.AsSpan());
+                return true;
+            case CodeInline code:
+                sb.Append(code.Content);
+                return true;
+            case LineBreakInline:
+                sb.Append('\n');
+                return true;
+            case HtmlEntityInline entity:
+                sb.Append(entity.Transcoded.AsSpan());
+                return true;
+            default:
+                return false;
+        }
+    }
+
     /// <summary>The text of an inline subtree, depth-first with an explicit stack.</summary>
     private static void AppendFlat(StringBuilder sb, Inline root)
     {
@@ -287,20 +302,14 @@ internal static partial class MarkdownOutline
         pending.Push(root);
         while (pending.Count > 0)
         {
-            switch (pending.Pop())
+            var next = pending.Pop();
+            if (AppendText(sb, next))
             {
-                case LiteralInline literal:
-                    sb.Append(literal.Content.AsSpan());
-                    break;
-                case CodeInline code:
-                    sb.Append(code.Content);
-                    break;
-                case LineBreakInline:
-                    sb.Append('\n');
-                    break;
-                case HtmlEntityInline entity:
-                    sb.Append(entity.Transcoded.AsSpan());
-                    break;
+                continue;
+            }
+
+            switch (next)
+            {
                 case ContainerInline container:
                     for (var child = container.LastChild; child is not null; child = child.PreviousSibling)
                     {

@@ -1,0 +1,211 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ArchMcp.Core.Loading;
+using ArchMcp.Core.Model;
+
+namespace ArchMcp.Core.Catalog;
+
+/// <summary>Building the catalog: final ids, lookup tables and two-way relations.</summary>
+public sealed partial class KnowledgeCatalog
+{
+    /// <summary>Builds the catalog. Deterministic: ids and duplicates are assigned in root, then path order.</summary>
+    public static KnowledgeCatalog Build(IEnumerable<KnowledgeDocument> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var docs = documents.Where(d => d is not null).ToList();
+        var roots = new List<string>();
+        var rootOrder = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var d in docs)
+        {
+            if (rootOrder.TryAdd(d.Root, rootOrder.Count))
+            {
+                roots.Add(d.Root);
+            }
+        }
+
+        docs.Sort((a, b) =>
+        {
+            var r = rootOrder[a.Root].CompareTo(rootOrder[b.Root]);
+            return r != 0 ? r : string.CompareOrdinal(a.Path, b.Path);
+        });
+
+        var taken = new HashSet<(string Root, string Group, string Id)>();
+        var firstRootOfId = new Dictionary<(string Group, string Id), string>();
+        var entries = new List<CatalogEntry>(docs.Count);
+        foreach (var doc in docs)
+        {
+            var group = GroupOf(doc.Kind);
+            var baseId = string.IsNullOrWhiteSpace(doc.Id) ? FileNames.Analyze(doc.Path).Slug : doc.Id.Trim();
+            var id = baseId;
+            for (var n = 2; !taken.Add((doc.Root, group, id.ToLowerInvariant())); n++)
+            {
+                id = $"{baseId}-{n}";
+            }
+
+            var key = (group, id.ToLowerInvariant());
+            var uri = $"arch://{group}/{System.Uri.EscapeDataString(id)}";
+            if (!firstRootOfId.TryAdd(key, doc.Root) && firstRootOfId[key] != doc.Root)
+            {
+                uri += $"?root={System.Uri.EscapeDataString(doc.Root)}";
+            }
+
+            entries.Add(new CatalogEntry(doc, id, uri));
+        }
+
+        var catalog = new KnowledgeCatalog(entries, roots);
+        catalog.Index();
+        catalog.ResolveRelations();
+        return catalog;
+    }
+
+    private void Index()
+    {
+        var decisions = new List<CatalogEntry>();
+        var standards = new List<CatalogEntry>();
+        var rules = new List<CatalogRule>();
+        foreach (var entry in _entries)
+        {
+            _byPath[(entry.Root, entry.Path)] = entry;
+            Add(_byId, (GroupOf(entry.Kind), entry.Id.ToLowerInvariant()), entry);
+            if (entry.Kind == DocumentKind.Decision)
+            {
+                decisions.Add(entry);
+                if (entry.Number is { } n)
+                {
+                    Add(_byNumber, n, entry);
+                }
+
+                var file = FileNames.Analyze(entry.Path);
+                foreach (var name in new[] { file.Stem, file.Slug, entry.Document.Id })
+                {
+                    var key = CatalogText.Normalize(name);
+                    if (key.Length > 0 && !Lookup(_byName, key).Contains(entry))
+                    {
+                        Add(_byName, key, entry);
+                    }
+                }
+
+                Add(_byTitle, CatalogText.Normalize(entry.Title), entry);
+                var tokens = CatalogText.Tokens(entry.Title);
+                tokens.UnionWith(CatalogText.Tokens(file.Slug));
+                _decisionTokens.Add((entry, tokens, CatalogText.Normalize(file.Slug)));
+            }
+            else
+            {
+                var key = CatalogText.Normalize(FileNames.Stem(entry.Path));
+                if (key.Length > 0)
+                {
+                    Add(_byName, key, entry);
+                }
+
+                if (entry.Kind == DocumentKind.Standard)
+                {
+                    standards.Add(entry);
+                }
+            }
+
+            foreach (var rule in entry.Document.Rules)
+            {
+                var uri = $"{entry.Uri.Split('?')[0]}/rules/{System.Uri.EscapeDataString(rule.Id)}";
+                var catalogRule = new CatalogRule(rule, entry, uri);
+                entry.RuleList.Add(catalogRule);
+                rules.Add(catalogRule);
+                Add(_rulesById, RuleKey(rule.Id), catalogRule);
+            }
+        }
+
+        Decisions = decisions;
+        Standards = standards;
+        Rules = rules;
+    }
+
+    private void ResolveRelations()
+    {
+        foreach (var entry in Decisions)
+        {
+            foreach (var relation in entry.Document.Decision?.Relations ?? [])
+            {
+                var target = ResolveTarget(entry, relation.Target);
+                if (target == entry)
+                {
+                    target = null;
+                }
+
+                entry.StatedList.Add(new ResolvedRelation(relation.Kind, relation.Target, relation.Line, target));
+                if (target is null)
+                {
+                    continue;
+                }
+
+                switch (relation.Kind)
+                {
+                    case RelationKind.Supersedes:
+                        Link(entry.SupersedesList, target, target.SupersededByList, entry);
+                        break;
+                    case RelationKind.SupersededBy:
+                        Link(entry.SupersededByList, target, target.SupersedesList, entry);
+                        break;
+                    case RelationKind.Amends:
+                        Link(entry.AmendsList, target, target.AmendedByList, entry);
+                        break;
+                    case RelationKind.AmendedBy:
+                        Link(entry.AmendedByList, target, target.AmendsList, entry);
+                        break;
+                    default:
+                        Link(entry.RelatedList, target, target.RelatedList, entry);
+                        break;
+                }
+            }
+        }
+    }
+
+    private CatalogEntry? ResolveTarget(CatalogEntry from, string target)
+    {
+        var t = target.Trim();
+        if (t.Length == 0)
+        {
+            return null;
+        }
+
+        if (t.Contains('/') || t.Contains('\\') || KnowledgeLoader.IsMarkdown(t))
+        {
+            var dir = from.Path.Contains('/') ? from.Path[..from.Path.LastIndexOf('/')] : "";
+            var combined = NormalizePath(dir.Length == 0 ? t : $"{dir}/{t}");
+            if (_byPath.TryGetValue((from.Root, combined), out var byPath) && byPath.Kind == DocumentKind.Decision)
+            {
+                return byPath;
+            }
+
+            if (ByName(FileNames.Stem(t), from.Root) is { } byStem)
+            {
+                return byStem;
+            }
+        }
+
+        return ResolveDecision(t, from.Root);
+    }
+
+    private static void Add<TKey, TValue>(Dictionary<TKey, List<TValue>> map, TKey key, TValue value)
+        where TKey : notnull
+    {
+        if (!map.TryGetValue(key, out var list))
+        {
+            map[key] = list = [];
+        }
+
+        list.Add(value);
+    }
+
+    private static void Link(List<CatalogEntry> forward, CatalogEntry target, List<CatalogEntry> backward, CatalogEntry source)
+    {
+        if (!forward.Contains(target))
+        {
+            forward.Add(target);
+        }
+
+        if (!backward.Contains(source))
+        {
+            backward.Add(source);
+        }
+    }
+}
