@@ -56,14 +56,10 @@ public sealed partial class KnowledgeService
                 return [];
             }
 
-            var q = new BooleanQuery { { new TermQuery(new Term(IndexFields.Type, IndexFields.TypeRule)), Occur.MUST }, { query, Occur.MUST } };
-            if (root is not null)
-            {
-                q.Add(new TermQuery(new Term(IndexFields.Root, root)), Occur.MUST);
-            }
-
+            // rule entries carry only their file's key, which starts with the root's name
+            var inRoot = root is null ? null : new PrefixFilter(new Term(IndexFields.Key, IndexFields.KeyOf(root, "")));
             var result = new List<ScoredRule>();
-            foreach (var sd in searcher.Search(q, limit).ScoreDocs)
+            foreach (var sd in searcher.Search(query, inRoot, limit).ScoreDocs)
             {
                 var d = searcher.Doc(sd.Doc);
                 var ordinal = d.GetField(IndexFields.Ordinal)?.GetInt32Value() ?? -1;
@@ -87,16 +83,17 @@ public sealed partial class KnowledgeService
             filter = new BooleanQuery { { filter, Occur.MUST }, { new TermQuery(new Term(IndexFields.Root, root)), Occur.MUST } };
         }
 
-        var hits = _index.Search(s => FileRanker.Rank(s, _queries, terms, filter, limit), []);
+        var hits = _index.Search(s => FileRanker.Rank(s, _queries, terms, filter, limit)
+            .Select(h => (h.Key, h.Score, Best: FileRanker.ReadSection(s, h))).ToList(), []);
         var result = new List<ScoredDecision>();
-        foreach (var hit in hits)
+        foreach (var (key, score, best) in hits)
         {
-            if (FindKey(catalog, hit.Key) is { } entry)
+            if (FindKey(catalog, key) is { } entry)
             {
                 var full = LoadFull(entry);
                 var outcome = full.Sections.Where(s => SectionMatches(s.Heading, "decision")).Select(s => s.Text).FirstOrDefault(t => t.Length > 0)
-                    ?? hit.Best?.Text ?? "";
-                result.Add(new ScoredDecision(Record(entry), hit.Score, outcome));
+                    ?? best?.Text ?? "";
+                result.Add(new ScoredDecision(Record(entry), score, outcome));
             }
         }
 

@@ -35,30 +35,35 @@ public sealed partial class KnowledgeService
         }
 
         var state = await ReadyAsync(cancellationToken).ConfigureAwait(false);
-        var catalog = state.Catalog;
+        // one searcher for the whole answer: section entries are read for the hits shown, after the final ordering
+        return _index.Search(searcher => Answer(searcher, state.Catalog, request), null) ?? Answer(null, state.Catalog, request);
+    }
+
+    private SearchResult Answer(IndexSearcher? searcher, KnowledgeCatalog catalog, SearchRequest request)
+    {
         var intent = QueryInterpreter.Interpret(request.Query);
         var terms = _queries.Terms(request.Query);
-        var filter = Filter(request);
-        var text = _index.Search(s => FileRanker.Rank(s, _queries, terms, filter, Math.Max(request.Limit * 3, 30)), []);
+        var text = searcher is null ? [] : FileRanker.Rank(searcher, _queries, terms, Filter(request), Math.Max(request.Limit * 3, 30));
 
         var pinned = new List<(CatalogEntry Entry, string Reason, int? Line, string? Snippet)>();
         var notes = new List<string>();
-        Pin(catalog, intent, request.Root, text, pinned, notes);
+        Pin(searcher, catalog, intent, request.Root, pinned, notes);
 
         var hits = new List<SearchHit>();
         var seen = new HashSet<CatalogEntry>();
         foreach (var (entry, reason, line, snippet) in pinned)
         {
-            if (Matches(entry, request) && seen.Add(entry))
+            if (hits.Count < request.Limit && Matches(entry, request) && seen.Add(entry))
             {
-                var best = text.FirstOrDefault(h => h.Key == IndexFields.KeyOf(entry.Root, entry.Path))?.Best;
-                hits.Add(Card(catalog, entry, 1.0, snippet ?? SnippetOf(best, terms, entry), line ?? best?.Line, reason));
+                var key = IndexFields.KeyOf(entry.Root, entry.Path);
+                var best = searcher is null ? null : FileRanker.ReadSection(searcher, text.FirstOrDefault(h => h.Key == key));
+                hits.Add(Card(catalog, entry, 1.0, snippet ?? SnippetOf(best, terms), line ?? best?.Line, reason));
             }
         }
 
         var ranked = text
             .Select(h => (Hit: h, Entry: FindKey(catalog, h.Key)))
-            .Where(x => x.Entry is not null && seen.Add(x.Entry))
+            .Where(x => x.Entry is not null && !seen.Contains(x.Entry))
             .Select(x => (x.Hit, Entry: x.Entry!, Score: x.Hit.Score * (IsInForce(x.Entry!) ? 1.0 : NotInForceFactor)))
             .OrderByDescending(x => x.Score);
         foreach (var (hit, entry, score) in ranked)
@@ -68,14 +73,15 @@ public sealed partial class KnowledgeService
                 break;
             }
 
-            hits.Add(Card(catalog, entry, Math.Round(score, 4), SnippetOf(hit.Best, terms, entry), hit.Best?.Line, null));
+            var best = FileRanker.ReadSection(searcher!, hit);
+            hits.Add(Card(catalog, entry, Math.Round(score, 4), SnippetOf(best, terms), best?.Line, null));
         }
 
-        return new SearchResult(request.Query, [.. hits.Take(request.Limit)], notes.Count == 0 ? null : string.Join("; ", notes));
+        return new SearchResult(request.Query, hits, notes.Count == 0 ? null : string.Join("; ", notes));
     }
 
     /// <summary>Results the query asks for by reference, relation or status, in the order they answer it.</summary>
-    private void Pin(KnowledgeCatalog catalog, QueryIntent intent, string? root, List<FileHit> text,
+    private void Pin(IndexSearcher? searcher, KnowledgeCatalog catalog, QueryIntent intent, string? root,
         List<(CatalogEntry, string, int?, string?)> pinned, List<string> notes)
     {
         var subjects = new List<CatalogEntry>();
@@ -124,11 +130,11 @@ public sealed partial class KnowledgeService
 
         if (intent.Follow is { } follow)
         {
-            if (subjects.Count == 0)
+            if (subjects.Count == 0 && searcher is not null)
             {
                 // the subject is the best decision matching the rest of the query that has the relation asked for
                 var subjectTerms = _queries.Terms(intent.Subject);
-                var candidates = _index.Search(s => FileRanker.Rank(s, _queries, subjectTerms, KindFilter(DocumentKind.Decision), 5), [])
+                var candidates = FileRanker.Rank(searcher, _queries, subjectTerms, KindFilter(DocumentKind.Decision), 5)
                     .Select(h => FindKey(catalog, h.Key)).OfType<CatalogEntry>().ToList();
                 var withRelation = candidates.Take(3).FirstOrDefault(c => Related(c, follow).Count > 0);
                 if (withRelation is not null)
@@ -222,7 +228,7 @@ public sealed partial class KnowledgeService
 
     private static Query KindFilter(DocumentKind kind) => new TermQuery(new Term(IndexFields.Kind, kind.ToWire()));
 
-    private string SnippetOf(SectionMatch? best, IReadOnlyList<string> terms, CatalogEntry entry) =>
+    private string SnippetOf(SectionMatch? best, IReadOnlyList<string> terms) =>
         best is null ? "" : Snippets.Make(_textAnalyzer, best.Text.Length > 0 ? best.Text : best.Heading, new HashSet<string>(terms, StringComparer.Ordinal));
 
     private static SearchHit Card(KnowledgeCatalog catalog, CatalogEntry entry, double score, string snippet, int? line, string? reason)

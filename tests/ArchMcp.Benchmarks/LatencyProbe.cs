@@ -81,6 +81,7 @@ public static class LatencyProbe
 
             var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
             var allocBefore = GC.GetTotalAllocatedBytes(precise: true);
+            var pauseBefore = GC.GetTotalPauseDuration();
             var searchTimes = new List<double>(calls);
             for (var i = 0; i < calls; i++)
             {
@@ -91,11 +92,13 @@ public static class LatencyProbe
             }
 
             var allocPerCall = (GC.GetTotalAllocatedBytes(precise: true) - allocBefore) / (double)calls;
+            var pausePerCall = (GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds / calls;
+            report["searchGcPauseMsPerCall"] = pausePerCall;
             report["search"] = Stats(searchTimes);
             report["searchAllocatedKiBPerCall"] = allocPerCall / 1024;
             report["searchGcDuringRun"] = new { gen0 = GC.CollectionCount(0) - gcBefore.Item1, gen1 = GC.CollectionCount(1) - gcBefore.Item2, gen2 = GC.CollectionCount(2) - gcBefore.Item3 };
             Print("search_knowledge", searchTimes);
-            Console.WriteLine($"  allocated {allocPerCall / 1024:0} KiB per call; GCs during run gen0={GC.CollectionCount(0) - gcBefore.Item1} gen1={GC.CollectionCount(1) - gcBefore.Item2} gen2={GC.CollectionCount(2) - gcBefore.Item3}");
+            Console.WriteLine($"  allocated {allocPerCall / 1024:0} KiB per call; GCs during run gen0={GC.CollectionCount(0) - gcBefore.Item1} gen1={GC.CollectionCount(1) - gcBefore.Item2} gen2={GC.CollectionCount(2) - gcBefore.Item3}; GC pause {pausePerCall:0.00} ms per call; heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576} MiB");
             var slowest = perQuery.Select(p => (Id: p.Key, Median: Percentile(p.Value, 50))).OrderByDescending(p => p.Median).ToList();
             report["searchPerQueryMedianMs"] = slowest.ToDictionary(p => p.Id, p => Math.Round(p.Median, 3));
             Console.WriteLine("  slowest queries (median ms): " + string.Join(", ", slowest.Take(6).Select(p => $"{p.Id} {p.Median:0.00}")));
@@ -150,20 +153,17 @@ public static class LatencyProbe
     }
 
     /// <summary>
-    /// Where a search spends its time: the same steps the engine takes (analysis, query building, the file-level
-    /// and section-level Lucene searches, stored-field reads of the keys, snippets), timed one by one.
+    /// Where a search spends its time: the engine's steps (intent, analysis, ranking, section reads, snippets) timed
+    /// one by one on a searcher of the same index.
     /// </summary>
     private static Dictionary<string, double> Phases(KnowledgeService service, List<string> roots, DevQuery[] queries)
     {
         var resolved = KnowledgeRoots.Resolve(roots);
         using var analyzer = new ArchAnalyzer(Synonyms.Build(Synonyms.ReadRootFiles(resolved)));
         var factory = new QueryFactory(analyzer);
-        using var directory = FSDirectory.Open(new DirectoryInfo(Path.Combine(service.IndexPath, "lucene")), NoLockFactory.GetNoLockFactory());
+        using var directory = LuceneKnowledgeIndex.OpenDirectory(Path.Combine(service.IndexPath, "lucene"));
         using var reader = DirectoryReader.Open(directory);
         var searcher = new IndexSearcher(reader) { Similarity = LuceneKnowledgeIndex.Similarity };
-        WeightedField[] fileFields = [new(IndexFields.Title, 3), new(IndexFields.Ids, 2), new(IndexFields.Tags, 2), new(IndexFields.Headings, 1.5f), new(IndexFields.Body, 1)];
-        WeightedField[] sectionFields = [new(IndexFields.SectionHeading, 2), new(IndexFields.SectionText, 1)];
-        var keyOnly = new HashSet<string> { IndexFields.Key };
         var phases = new Dictionary<string, List<double>>();
         void Add(string name, long start) =>
             (phases.TryGetValue(name, out var l) ? l : phases[name] = []).Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
@@ -185,56 +185,21 @@ public static class LatencyProbe
                 Add("2 analyse terms", t);
 
                 t = Stopwatch.GetTimestamp();
-                var fileQuery = factory.Build(reader, terms, fileFields, proximityField: IndexFields.Body);
-                Add("3 build file query (docFreq probes, fuzzy, phrase pairs)", t);
-                if (fileQuery is null)
-                {
-                    continue;
-                }
-
-                t = Stopwatch.GetTimestamp();
-                var fileTop = searcher.Search(new BooleanQuery { { new TermQuery(new Term(IndexFields.Type, IndexFields.TypeDoc)), Occur.MUST }, { fileQuery, Occur.MUST } }, 120);
-                Add("4 file-level Lucene search (top 120)", t);
-
-                t = Stopwatch.GetTimestamp();
-                foreach (var sd in fileTop.ScoreDocs)
-                {
-                    searcher.Doc(sd.Doc, keyOnly);
-                }
-
-                Add("5 stored-field key reads, file hits", t);
-
-                t = Stopwatch.GetTimestamp();
-                var sectionQuery = factory.Build(reader, terms, sectionFields, proximityField: IndexFields.SectionText)!;
-                Add("6 build section query", t);
-
-                t = Stopwatch.GetTimestamp();
-                var sectionTop = searcher.Search(new BooleanQuery { { new TermQuery(new Term(IndexFields.Type, IndexFields.TypeSection)), Occur.MUST }, { sectionQuery, Occur.MUST } }, 400);
-                Add("7 section-level Lucene search (top 400)", t);
-
-                t = Stopwatch.GetTimestamp();
-                foreach (var sd in sectionTop.ScoreDocs)
-                {
-                    searcher.Doc(sd.Doc, keyOnly);
-                }
-
-                Add("8 stored-field key reads, section hits", t);
-
-                t = Stopwatch.GetTimestamp();
                 var ranked = FileRanker.Rank(searcher, factory, terms, null, 30);
-                Add("9 FileRanker.Rank as a whole (3-8 + blend + best-section reads)", t);
+                Add("3 FileRanker.Rank: file pass, section pass over the candidates, blend", t);
+
+                t = Stopwatch.GetTimestamp();
+                var best = ranked.Take(5).Select(h => FileRanker.ReadSection(searcher, h)).OfType<SectionMatch>().ToList();
+                Add("4 read the best section of 5 hits", t);
 
                 t = Stopwatch.GetTimestamp();
                 var set = new HashSet<string>(terms, StringComparer.Ordinal);
-                foreach (var hit in ranked.Take(5))
+                foreach (var section in best)
                 {
-                    if (hit.Best is { } best)
-                    {
-                        Snippets.Make(analyzer, best.Text.Length > 0 ? best.Text : best.Heading, set);
-                    }
+                    Snippets.Make(analyzer, section.Text.Length > 0 ? section.Text : section.Heading, set);
                 }
 
-                Add("10 snippets for 5 hits", t);
+                Add("5 snippets for 5 hits", t);
             }
         }
 

@@ -1,7 +1,6 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
-using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.Synonym;
 using Lucene.Net.Analysis.Util;
@@ -19,15 +18,11 @@ public sealed class ArchAnalyzer(SynonymMap? synonyms) : Analyzer
 
     private static readonly CharArraySet StopWords = BuildStopWords();
 
-    // Compound tokens (snake_case, camelCase, Fuse.js) also yield their parts; the whole token is kept.
-    private const WordDelimiterFlags Delimiting =
-        WordDelimiterFlags.GENERATE_WORD_PARTS | WordDelimiterFlags.SPLIT_ON_CASE_CHANGE |
-        WordDelimiterFlags.PRESERVE_ORIGINAL | WordDelimiterFlags.STEM_ENGLISH_POSSESSIVE;
-
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var source = new StandardTokenizer(Version, reader);
-        TokenStream stream = new WordDelimiterFilter(Version, source, Delimiting, null);
+        // compound tokens (snake_case, camelCase, Fuse.js) also yield their parts; the whole token is kept
+        TokenStream stream = new CompoundSplitFilter(source);
         stream = new LowerCaseFilter(Version, stream);
         if (synonyms is not null)
         {

@@ -17,7 +17,23 @@ public static class DocumentMapper
         var status = doc.Decision?.Status.ToWire() ?? "";
         var entries = new List<Document>(1 + doc.Sections.Count + doc.Rules.Count);
 
-        var file = Common(IndexFields.TypeDoc, key, doc, status, withFilters: true);
+        var file = new Document
+        {
+            new KeywordField(IndexFields.Type, IndexFields.TypeDoc, stored: false),
+            new KeywordField(IndexFields.Key, key, stored: true),
+            new KeywordField(IndexFields.Root, doc.Root, stored: false),
+            new KeywordField(IndexFields.Kind, doc.Kind.ToWire(), stored: false),
+        };
+        if (status.Length > 0)
+        {
+            file.Add(new KeywordField(IndexFields.Status, status, stored: false));
+        }
+
+        foreach (var tag in doc.Tags)
+        {
+            file.Add(new KeywordField(IndexFields.Tag, tag.ToLowerInvariant(), stored: false));
+        }
+
         file.Add(new TextField(IndexFields.Title, doc.Title, Field.Store.NO));
         file.Add(new TextField(IndexFields.Ids, IdText(doc), Field.Store.NO));
         file.Add(new TextField(IndexFields.Tags, string.Join(" ", doc.Tags), Field.Store.NO));
@@ -29,25 +45,30 @@ public static class DocumentMapper
         file.Add(new StoredField(IndexFields.Hash, stamp.Hash));
         entries.Add(file);
 
+        // Sections and rules carry only their file's key: filters by kind, status, root and tag apply to the file
+        // entry, and sections and rules are filtered through their file. Their text fields exist on no other entry.
         foreach (var section in doc.Sections)
         {
-            var s = Common(IndexFields.TypeSection, key, doc, status, withFilters: false);
-            s.Add(new TextField(IndexFields.SectionHeading, section.Heading, Field.Store.YES));
-            s.Add(new TextField(IndexFields.SectionText, section.Text, Field.Store.YES));
-            s.Add(new StoredField(IndexFields.Line, section.Line));
-            entries.Add(s);
+            entries.Add(new Document
+            {
+                new KeywordField(IndexFields.Key, key, stored: false),
+                new TextField(IndexFields.SectionHeading, section.Heading, Field.Store.YES),
+                new TextField(IndexFields.SectionText, section.Text, Field.Store.YES),
+                new StoredField(IndexFields.Line, section.Line),
+            });
         }
 
         for (var i = 0; i < doc.Rules.Count; i++)
         {
             var rule = doc.Rules[i];
-            var r = Common(IndexFields.TypeRule, key, doc, status, withFilters: false);
-            r.Add(new StringField(IndexFields.RuleId, rule.Id.ToLowerInvariant(), Field.Store.NO));
-            r.Add(new TextField(IndexFields.RuleStatement, rule.Statement, Field.Store.NO));
-            r.Add(new TextField(IndexFields.RuleText, rule.Text, Field.Store.YES));
-            r.Add(new TextField(IndexFields.RuleContext, $"{rule.SectionHeading} {doc.Title}", Field.Store.NO));
-            r.Add(new StoredField(IndexFields.Ordinal, i));
-            entries.Add(r);
+            entries.Add(new Document
+            {
+                new KeywordField(IndexFields.Key, key, stored: true),
+                new TextField(IndexFields.RuleStatement, rule.Statement, Field.Store.NO),
+                new TextField(IndexFields.RuleText, rule.Text, Field.Store.YES),
+                new TextField(IndexFields.RuleContext, $"{rule.SectionHeading} {doc.Title}", Field.Store.NO),
+                new StoredField(IndexFields.Ordinal, i),
+            });
         }
 
         return entries;
@@ -76,37 +97,6 @@ public static class DocumentMapper
         {
             return null;
         }
-    }
-
-    /// <summary>
-    /// Fields every entry has. Status and tag filters live on the file entry only (sections and rules are filtered
-    /// through their file), which keeps the many small entries cheap to index.
-    /// </summary>
-    private static Document Common(string type, string key, KnowledgeDocument doc, string status, bool withFilters)
-    {
-        var d = new Document
-        {
-            new StringField(IndexFields.Type, type, Field.Store.YES),
-            new StringField(IndexFields.Key, key, Field.Store.YES),
-            new StringField(IndexFields.Root, doc.Root, Field.Store.NO),
-            new StringField(IndexFields.Kind, doc.Kind.ToWire(), Field.Store.NO),
-        };
-        if (!withFilters)
-        {
-            return d;
-        }
-
-        if (status.Length > 0)
-        {
-            d.Add(new StringField(IndexFields.Status, status, Field.Store.NO));
-        }
-
-        foreach (var tag in doc.Tags)
-        {
-            d.Add(new StringField(IndexFields.Tag, tag.ToLowerInvariant(), Field.Store.NO));
-        }
-
-        return d;
     }
 
     /// <summary>Words that name the document: its id, number in common spellings, and its file-name slug.</summary>

@@ -1,6 +1,9 @@
 namespace ArchMcp.Core.Indexing;
 
-/// <summary>Lucene field names. One "doc" entry per file, one "section" per heading, one "rule" per rule.</summary>
+/// <summary>
+/// Lucene field names. One entry per file (the only one with <see cref="Type"/>, filters and file-level text), one
+/// per section and one per rule; each kind of entry has text fields of its own, so a text query needs no type clause.
+/// </summary>
 public static class IndexFields
 {
     public const string Type = "type";
@@ -24,7 +27,6 @@ public static class IndexFields
     public const string Line = "line";
 
     // rule level
-    public const string RuleId = "rid";
     public const string RuleStatement = "rstatement";
     public const string RuleText = "rtext";
     public const string RuleContext = "rcontext";
@@ -37,8 +39,6 @@ public static class IndexFields
     public const string Hash = "hash";
 
     public const string TypeDoc = "doc";
-    public const string TypeSection = "section";
-    public const string TypeRule = "rule";
 
     public static string KeyOf(string root, string path) => root + "\u001f" + path;
 }

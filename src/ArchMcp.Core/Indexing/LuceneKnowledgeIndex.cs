@@ -29,12 +29,17 @@ public sealed class LuceneKnowledgeIndex : IDisposable
     {
         Path = path;
         System.IO.Directory.CreateDirectory(LucenePath);
-        // Cross-process exclusion is IndexLock's job; Lucene's own lock file would only go stale after a crash.
-        _directory = FSDirectory.Open(new DirectoryInfo(LucenePath), NoLockFactory.GetNoLockFactory());
+        _directory = OpenDirectory(LucenePath);
         _analyzer = analyzer;
     }
 
     public string Path { get; }
+
+    /// <summary>
+    /// The index folder, memory-mapped (<see cref="MappedDirectory"/>). Cross-process exclusion is
+    /// <see cref="IndexLock"/>'s job; Lucene's own lock file would only go stale after a crash.
+    /// </summary>
+    public static LuceneDirectory OpenDirectory(string path) => MappedDirectory.OpenFor(path, NoLockFactory.GetNoLockFactory());
 
     private string LucenePath => System.IO.Path.Combine(Path, "lucene");
 

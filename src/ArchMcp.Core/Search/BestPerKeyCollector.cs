@@ -1,3 +1,4 @@
+using System.Buffers;
 using ArchMcp.Core.Indexing;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -8,24 +9,32 @@ namespace ArchMcp.Core.Search;
 /// <summary>
 /// Collects, for the best <c>top</c> file keys, the best score among the matching entries and the entry that had
 /// it — without reading stored fields: keys come from the field cache by ordinal, and key strings are made only
-/// for the files that make the cut.
+/// for the files that make the cut. The per-file arrays are rented, so a search allocates little on a large index.
 /// </summary>
 public sealed class BestPerKeyCollector(int top) : ICollector
 {
-    private readonly Dictionary<string, (float Score, int Doc)> _best = new(StringComparer.Ordinal);
+    private Dictionary<string, (float Score, int Doc)> _best = new(StringComparer.Ordinal);
     private readonly BytesRef _scratch = new();
     private Scorer? _scorer;
     private SortedDocValues? _keys;
     private float[] _leafBest = [];
     private int[] _leafDoc = [];
+    private int _leafKeys;
     private int _docBase;
 
-    /// <summary>Best score and global doc id per key.</summary>
+    /// <summary>Best score and global doc id of the best <c>top</c> keys.</summary>
     public IReadOnlyDictionary<string, (float Score, int Doc)> Best
     {
         get
         {
             FlushLeaf();
+            if (_best.Count > top)
+            {
+                // each segment kept its own best; keep the best overall
+                _best = _best.OrderByDescending(b => b.Value.Score).ThenBy(b => b.Key, StringComparer.Ordinal).Take(top)
+                    .ToDictionary(b => b.Key, b => b.Value, StringComparer.Ordinal);
+            }
+
             return _best;
         }
     }
@@ -54,8 +63,10 @@ public sealed class BestPerKeyCollector(int top) : ICollector
     {
         FlushLeaf();
         _keys = FieldCache.DEFAULT.GetTermsIndex(context.AtomicReader, IndexFields.Key);
-        _leafBest = new float[_keys.ValueCount];
-        _leafDoc = new int[_keys.ValueCount];
+        _leafKeys = _keys.ValueCount;
+        _leafBest = ArrayPool<float>.Shared.Rent(_leafKeys);
+        _leafDoc = ArrayPool<int>.Shared.Rent(_leafKeys);
+        Array.Clear(_leafBest, 0, _leafKeys);
         _docBase = context.DocBase;
     }
 
@@ -67,7 +78,7 @@ public sealed class BestPerKeyCollector(int top) : ICollector
         }
 
         var best = new PriorityQueue<int, float>(Math.Min(top, 1024) + 1);
-        for (var ord = 0; ord < _leafBest.Length; ord++)
+        for (var ord = 0; ord < _leafKeys; ord++)
         {
             var score = _leafBest[ord];
             if (score <= 0)
@@ -92,6 +103,8 @@ public sealed class BestPerKeyCollector(int top) : ICollector
             }
         }
 
+        ArrayPool<float>.Shared.Return(_leafBest);
+        ArrayPool<int>.Shared.Return(_leafDoc);
         _keys = null;
     }
 }

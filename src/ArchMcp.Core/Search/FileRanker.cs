@@ -1,5 +1,6 @@
 using ArchMcp.Core.Indexing;
 using Lucene.Net.Index;
+using Lucene.Net.Queries;
 using Lucene.Net.Search;
 
 namespace ArchMcp.Core.Search;
@@ -7,7 +8,8 @@ namespace ArchMcp.Core.Search;
 /// <summary>The best-matching section of a file: where its snippet and citation line come from.</summary>
 public sealed record SectionMatch(string Heading, int Line, string Text);
 
-public sealed record FileHit(string Key, double Score, SectionMatch? Best);
+/// <summary>A ranked file and the index entry of its best section (-1 when no section matched).</summary>
+public sealed record FileHit(string Key, double Score, int SectionDoc);
 
 /// <summary>
 /// File-level ranking: BM25 over the whole file (title, ids, tags, headings, body) blended with the best single
@@ -33,57 +35,61 @@ public static class FileRanker
     public const double FileWeight = 0.5;
     public const double SectionWeight = 0.5;
 
+    /// <summary>How many files the file-level pass hands to the section pass, at least.</summary>
+    public const int MinCandidates = 100;
+
     public static List<FileHit> Rank(IndexSearcher searcher, QueryFactory factory, IReadOnlyList<string> terms, Query? filter, int limit)
     {
         var reader = searcher.IndexReader;
-        var fileFilter = filter is null ? null : new QueryWrapperFilter(filter);
-        var sectionFilter = filter is null ? null : FilesMatching(searcher, filter);
-        var fileScores = Run(searcher, factory.Build(reader, terms, FileFields, proximityField: IndexFields.Body), IndexFields.TypeDoc, fileFilter, Math.Max(limit * 4, 100));
-        var bestSection = Run(searcher, factory.Build(reader, terms, SectionFields, proximityField: IndexFields.SectionText), IndexFields.TypeSection, sectionFilter, Math.Max(limit * 10, 200));
+        var fileQuery = factory.Build(reader, terms, FileFields, proximityField: IndexFields.Body);
+        if (fileQuery is null)
+        {
+            return [];
+        }
 
-        var maxFile = fileScores.Count == 0 ? 1 : fileScores.Values.Max(v => v.Score);
+        var fileScores = Best(searcher, fileQuery, filter is null ? null : new QueryWrapperFilter(filter), Math.Max(limit * 4, MinCandidates));
+        if (fileScores.Count == 0)
+        {
+            return [];
+        }
+
+        // A section's words are words of its file, so the files that can have a matching section are the file-level
+        // candidates: the section pass visits only their entries instead of every section in the index.
+        var sectionQuery = factory.Build(reader, terms, SectionFields, proximityField: IndexFields.SectionText);
+        var bestSection = sectionQuery is null
+            ? new Dictionary<string, (float Score, int Doc)>()
+            : Best(searcher, new FilteredQuery(sectionQuery, new TermsFilter([.. fileScores.Keys.Select(k => new Term(IndexFields.Key, k))]), FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY), null, fileScores.Count);
+
+        var maxFile = fileScores.Values.Max(v => v.Score);
         var maxSection = bestSection.Count == 0 ? 1 : bestSection.Values.Max(v => v.Score);
-        var keys = fileScores.Keys.Union(bestSection.Keys);
-        var ranked = keys
-            .Select(k => (Key: k, Score:
-                FileWeight * (fileScores.TryGetValue(k, out var f) ? f.Score / maxFile : 0) +
-                SectionWeight * (bestSection.TryGetValue(k, out var s) ? s.Score / maxSection : 0)))
+        return fileScores
+            .Select(f => (f.Key, Score:
+                FileWeight * (f.Value.Score / maxFile) +
+                SectionWeight * (bestSection.TryGetValue(f.Key, out var s) ? s.Score / maxSection : 0)))
             .OrderByDescending(x => x.Score)
             .ThenBy(x => x.Key, StringComparer.Ordinal)
             .Take(limit)
+            .Select(x => new FileHit(x.Key, x.Score, bestSection.TryGetValue(x.Key, out var s) ? s.Doc : -1))
             .ToList();
-
-        return [.. ranked.Select(x => new FileHit(x.Key, x.Score, bestSection.TryGetValue(x.Key, out var s) ? ReadSection(searcher, s.Doc) : null))];
     }
 
-    private static SectionMatch ReadSection(IndexSearcher searcher, int doc)
+    /// <summary>Reads the section entry a hit points at (on the searcher that ranked it).</summary>
+    public static SectionMatch? ReadSection(IndexSearcher searcher, FileHit? hit)
     {
-        var d = searcher.Doc(doc);
+        if (hit is null || hit.SectionDoc < 0)
+        {
+            return null;
+        }
+
+        var d = searcher.Doc(hit.SectionDoc);
         return new SectionMatch(d.Get(IndexFields.SectionHeading) ?? "", d.GetField(IndexFields.Line)?.GetInt32Value() ?? 1, d.Get(IndexFields.SectionText) ?? "");
     }
 
-    /// <summary>Sections carry no status or tag fields: they are filtered through the files that pass the filter.</summary>
-    private static Filter FilesMatching(IndexSearcher searcher, Query filter)
+    /// <summary>The best-scoring entry of each of the <paramref name="top"/> best files among the entries that match.</summary>
+    private static IReadOnlyDictionary<string, (float Score, int Doc)> Best(IndexSearcher searcher, Query query, Filter? filter, int top)
     {
-        var files = new BooleanQuery { { new TermQuery(new Term(IndexFields.Type, IndexFields.TypeDoc)), Occur.MUST }, { filter, Occur.MUST } };
-        var collector = new BestPerKeyCollector(int.MaxValue - 1);
-        searcher.Search(new ConstantScoreQuery(files), collector);
-        var keys = collector.Best.Keys.Select(k => new Term(IndexFields.Key, k)).ToList();
-        return keys.Count == 0 ? new QueryWrapperFilter(new BooleanQuery()) : new Lucene.Net.Queries.TermsFilter(keys);
-    }
-
-    /// <summary>The best-scoring entry of each file among the entries of <paramref name="type"/> that match.</summary>
-    private static IReadOnlyDictionary<string, (float Score, int Doc)> Run(IndexSearcher searcher, Query? text, string type, Filter? filter, int top)
-    {
-        if (text is null)
-        {
-            return new Dictionary<string, (float, int)>();
-        }
-
-        var query = new BooleanQuery { { new TermQuery(new Term(IndexFields.Type, type)), Occur.MUST }, { text, Occur.MUST } };
         var collector = new BestPerKeyCollector(top);
         searcher.Search(query, filter, collector);
         return collector.Best;
     }
-
 }
