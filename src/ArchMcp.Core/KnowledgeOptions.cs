@@ -18,6 +18,11 @@ public sealed class KnowledgeOptions
     /// <summary>Watch the roots and re-index changed files. Default true for the server.</summary>
     public bool Watch { get; set; }
 
+    /// <summary>
+    /// Answer a repeated search from memory until the knowledge changes. Default true; off measures the engine itself.
+    /// </summary>
+    public bool CacheAnswers { get; set; } = true;
+
     /// <summary>Default number of search results. Default 5.</summary>
     [Range(1, 50)]
     public int DefaultLimit { get; set; } = 5;

@@ -36,7 +36,8 @@ public sealed partial class KnowledgeService
 
         var state = await ReadyAsync(cancellationToken).ConfigureAwait(false);
         // one searcher for the whole answer: section entries are read for the hits shown, after the final ordering
-        return _index.Search(searcher => Answer(searcher, state.Catalog, request), null) ?? Answer(null, state.Catalog, request);
+        SearchResult Compute(SearchRequest r) => _index.Search(searcher => Answer(searcher, state.Catalog, r), null) ?? Answer(null, state.Catalog, r);
+        return _options.CacheAnswers ? state.Answers.GetOrAdd(request, Compute) : Compute(request);
     }
 
     private SearchResult Answer(IndexSearcher? searcher, KnowledgeCatalog catalog, SearchRequest request)

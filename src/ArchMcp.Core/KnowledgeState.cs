@@ -16,5 +16,8 @@ public sealed record KnowledgeState(
     long Generation,
     DateTimeOffset? IndexedAt)
 {
+    /// <summary>Answers given from this snapshot; they die with it when a refresh replaces the snapshot.</summary>
+    internal AnswerCache Answers { get; } = new();
+
     public static readonly KnowledgeState Empty = new(false, new Dictionary<string, IndexedFile>(), KnowledgeCatalog.Build([]), [], 0, null);
 }

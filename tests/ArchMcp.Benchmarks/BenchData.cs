@@ -49,8 +49,8 @@ public static class BenchData
             .Select(f => (Path.GetRelativePath(root, f).Replace('\\', '/'), File.ReadAllText(f)))];
     }
 
-    public static KnowledgeService Service(IEnumerable<string> roots, string indexPath, bool watch = false) =>
-        new(Options.Create(new KnowledgeOptions { Roots = [.. roots], IndexPath = indexPath, Watch = watch }), NullLogger<KnowledgeService>.Instance);
+    public static KnowledgeService Service(IEnumerable<string> roots, string indexPath, bool watch = false, bool cacheAnswers = false) =>
+        new(Options.Create(new KnowledgeOptions { Roots = [.. roots], IndexPath = indexPath, Watch = watch, CacheAnswers = cacheAnswers }), NullLogger<KnowledgeService>.Instance);
 
     /// <summary>A fresh temporary folder, deleted by <see cref="Delete"/>.</summary>
     public static string TempFolder(string prefix)

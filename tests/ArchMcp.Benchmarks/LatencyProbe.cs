@@ -103,6 +103,25 @@ public static class LatencyProbe
             report["searchPerQueryMedianMs"] = slowest.ToDictionary(p => p.Id, p => Math.Round(p.Median, 3));
             Console.WriteLine("  slowest queries (median ms): " + string.Join(", ", slowest.Take(6).Select(p => $"{p.Id} {p.Median:0.00}")));
 
+            // the same calls answered by a service that keeps answers (the default for the server and the CLI)
+            using (var cached = BenchData.Service(roots, index, cacheAnswers: true))
+            {
+                await cached.RefreshAsync();
+                var cachedTimes = new List<double>(calls);
+                for (var i = 0; i < calls + text.Length; i++)
+                {
+                    var t = Stopwatch.GetTimestamp();
+                    await cached.SearchAsync(new SearchRequest { Query = text[i % text.Length].Query, Limit = 5 });
+                    if (i >= text.Length)
+                    {
+                        cachedTimes.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+                    }
+                }
+
+                report["searchCached"] = Stats(cachedTimes);
+                Print("search_knowledge, answers kept (repeated queries)", cachedTimes);
+            }
+
             if (defaultCorpora)
             {
                 var decisions = new List<double>();

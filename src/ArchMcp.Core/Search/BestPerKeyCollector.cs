@@ -20,6 +20,7 @@ public sealed class BestPerKeyCollector(int top) : ICollector
     private float[] _leafBest = [];
     private int[] _leafDoc = [];
     private int _leafKeys;
+    private readonly List<int> _touched = [];
     private int _docBase;
 
     /// <summary>Best score and global doc id of the best <c>top</c> keys.</summary>
@@ -52,6 +53,11 @@ public sealed class BestPerKeyCollector(int top) : ICollector
         }
 
         var score = _scorer!.GetScore();
+        if (_leafBest[ord] == 0)
+        {
+            _touched.Add(ord);
+        }
+
         if (score > _leafBest[ord])
         {
             _leafBest[ord] = score;
@@ -78,7 +84,7 @@ public sealed class BestPerKeyCollector(int top) : ICollector
         }
 
         var best = new PriorityQueue<int, float>(Math.Min(top, 1024) + 1);
-        for (var ord = 0; ord < _leafKeys; ord++)
+        foreach (var ord in _touched)
         {
             var score = _leafBest[ord];
             if (score <= 0)
@@ -103,6 +109,7 @@ public sealed class BestPerKeyCollector(int top) : ICollector
             }
         }
 
+        _touched.Clear();
         ArrayPool<float>.Shared.Return(_leafBest);
         ArrayPool<int>.Shared.Return(_leafDoc);
         _keys = null;

@@ -41,7 +41,7 @@ public static class FileRanker
     public static List<FileHit> Rank(IndexSearcher searcher, QueryFactory factory, IReadOnlyList<string> terms, Query? filter, int limit)
     {
         var reader = searcher.IndexReader;
-        var fileQuery = factory.Build(reader, terms, FileFields, proximityField: IndexFields.Body);
+        var fileQuery = factory.Build(reader, terms, FileFields);
         if (fileQuery is null)
         {
             return [];

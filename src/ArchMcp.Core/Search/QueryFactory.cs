@@ -64,23 +64,41 @@ public sealed class QueryFactory(Analyzer analyzer)
 
         var query = new BooleanQuery(disableCoord: true);
         var fuzzyLeft = terms.Count <= MaxTermsForFuzzy ? MaxFuzzyTerms : 0;
+        var context = reader.Context;
         foreach (var t in terms)
         {
-            var known = fields.Any(f => reader.DocFreq(new Term(f.Name, t)) > 0);
-            var fuzzy = !known && t.Length >= 5 && !t.Any(char.IsDigit) && fuzzyLeft-- > 0;
-            if (!known && !fuzzy)
+            // each term is looked up once per field; fields that lack it get no clause
+            var present = new List<(WeightedField Field, Term Term, TermContext Stats)>(fields.Count);
+            foreach (var f in fields)
+            {
+                var term = new Term(f.Name, t);
+                var stats = TermContext.Build(context, term);
+                if (stats.DocFreq > 0)
+                {
+                    present.Add((f, term, stats));
+                }
+            }
+
+            var fuzzy = present.Count == 0 && t.Length >= 5 && !t.Any(char.IsDigit) && fuzzyLeft-- > 0;
+            if (present.Count == 0 && !fuzzy)
             {
                 continue;
             }
 
             var dismax = new DisjunctionMaxQuery(0.2f);
-            foreach (var f in fields)
+            if (fuzzy)
             {
-                Query q = !fuzzy
-                    ? new TermQuery(new Term(f.Name, t))
-                    : new FuzzyQuery(new Term(f.Name, t), FuzzyEdits, prefixLength: 1, maxExpansions: 10, transpositions: true);
-                q.Boost = f.Boost * (known ? 1f : 0.7f);
-                dismax.Add(q);
+                foreach (var f in fields)
+                {
+                    dismax.Add(new FuzzyQuery(new Term(f.Name, t), FuzzyEdits, prefixLength: 1, maxExpansions: 10, transpositions: true) { Boost = f.Boost * 0.7f });
+                }
+            }
+            else
+            {
+                foreach (var (f, term, stats) in present)
+                {
+                    dismax.Add(new TermQuery(term, stats) { Boost = f.Boost });
+                }
             }
 
             query.Add(dismax, Occur.SHOULD);
