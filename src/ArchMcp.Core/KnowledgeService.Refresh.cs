@@ -17,7 +17,14 @@ public sealed partial class KnowledgeService
     /// <summary>How long a refresh waits for another process that is writing the same index.</summary>
     public static readonly TimeSpan LockWait = TimeSpan.FromSeconds(60);
 
-    public async Task<IndexInfo> RefreshAsync(IProgress<IndexProgress>? progress = null, CancellationToken cancellationToken = default)
+    public Task<IndexInfo> RefreshAsync(IProgress<IndexProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        RefreshCoreAsync(null, progress, cancellationToken);
+
+    /// <summary>
+    /// Brings the index up to date with the roots: with <paramref name="paths"/> (what a watcher saw change) only those
+    /// paths are looked at, else every file is listed and compared with its stamp.
+    /// </summary>
+    private async Task<IndexInfo> RefreshCoreAsync(IReadOnlyCollection<string>? paths, IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         await _refreshGate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -29,22 +36,34 @@ public sealed partial class KnowledgeService
             var (known, recreate) = CatchUpWithCommit();
             var findings = new ConcurrentBag<Finding>();
             var enumerationFindings = new List<Finding>();
-            var sources = new List<(KnowledgeRoot Root, SourceFile File, string Key)>();
-            foreach (var root in _roots)
+            // only when nobody else wrote since our last refresh: then the index differs from our state by these paths alone
+            var targeted = paths is not null && !recreate && ReferenceEquals(known, _state.Files) ? Target(paths, known) : null;
+            List<(KnowledgeRoot Root, SourceFile File, string Key)> sources;
+            List<string> vanished;
+            if (targeted is { } t)
             {
-                foreach (var file in KnowledgeLoader.Enumerate(root, enumerationFindings))
+                (sources, vanished) = t;
+            }
+            else
+            {
+                sources = [];
+                foreach (var root in _roots)
                 {
-                    sources.Add((root, file, IndexFields.KeyOf(root.Name, file.RelativePath)));
+                    foreach (var file in KnowledgeLoader.Enumerate(root, enumerationFindings))
+                    {
+                        sources.Add((root, file, IndexFields.KeyOf(root.Name, file.RelativePath)));
+                    }
                 }
+
+                var present = sources.Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+                vanished = [.. known.Keys.Where(k => !present.Contains(k))];
             }
 
             var changed = sources
                 .Where(s => recreate || !known.TryGetValue(s.Key, out var k) || k.Stamp.Size != s.File.Length || k.Stamp.ModifiedTicks != s.File.LastWriteUtc.UtcTicks)
                 .ToList();
-            var present = sources.Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
-            var vanished = known.Keys.Where(k => !present.Contains(k)).ToList();
             var next = new Dictionary<string, IndexedFile>(known, StringComparer.Ordinal);
-            var updated = new ConcurrentBag<(string Key, bool New, bool ContentChanged)>();
+            var updated = new ConcurrentBag<(string Key, bool New, bool ContentChanged, bool HeaderChanged)>();
             var failed = new ConcurrentBag<string>();
             if (changed.Count > 0 || vanished.Count > 0 || recreate)
             {
@@ -67,12 +86,15 @@ public sealed partial class KnowledgeService
                         if (recreate || before is null || before.Stamp != stamp)
                         {
                             batch.Upsert(s.Key, DocumentMapper.Map(doc, stamp));
+                            // an edit of the prose leaves the header (title, status, relations, rules) as it was
+                            var header = DocumentMapper.Header(doc);
+                            var sameHeader = before is not null && DocumentMapper.SameHeader(before.Header, header);
                             lock (gate)
                             {
-                                next[s.Key] = new IndexedFile(s.Key, stamp, DocumentMapper.Header(doc));
+                                next[s.Key] = new IndexedFile(s.Key, stamp, sameHeader ? before!.Header : header);
                             }
 
-                            updated.Add((s.Key, before is null, before?.Stamp.Hash != stamp.Hash));
+                            updated.Add((s.Key, before is null, before?.Stamp.Hash != stamp.Hash, !sameHeader));
                         }
                     }
                     else
@@ -99,14 +121,20 @@ public sealed partial class KnowledgeService
                 }
             }
 
+            var written = watch.ElapsedMilliseconds;
             var deletes = vanished.Concat(failed.Where(known.ContainsKey)).ToList();
-            var allFindings = enumerationFindings.Concat(findings).ToList();
             var old = _state;
+            var allFindings = targeted is null
+                ? enumerationFindings.Concat(findings).ToList()
+                : old.LoadFindings.Where(f => !sources.Any(s => s.Root.Name == f.Root && s.File.RelativePath == f.Path) && !deletes.Contains(IndexFields.KeyOf(f.Root ?? "", f.Path)))
+                    .Concat(findings).ToList();
             var unchanged = old.Loaded && ReferenceEquals(known, old.Files) && deletes.Count == 0 && updated.IsEmpty && !recreate;
-            var catalog = unchanged ? old.Catalog : KnowledgeCatalog.Build(next.Values.Select(f => f.Header));
+            // the catalog holds headers only: when no file came, went or changed its header, the old one still holds
+            var sameCatalog = old.Loaded && ReferenceEquals(known, old.Files) && deletes.Count == 0 && !recreate && updated.All(u => !u.HeaderChanged);
+            var catalog = sameCatalog ? old.Catalog : KnowledgeCatalog.Build(next.Values.Select(f => f.Header));
             _state = new KnowledgeState(true, unchanged ? old.Files : next, catalog, allFindings, _index.Commit.Generation, DateTimeOffset.UtcNow);
-            _logger.LogInformation("Indexed {Changed} changed of {Total} files ({Deleted} removed) in {Ms} ms.",
-                updated.Count, sources.Count, deletes.Count, watch.ElapsedMilliseconds);
+            _logger.LogInformation("Indexed {Changed} changed of {Total} files ({Deleted} removed) in {Ms} ms ({Written} ms to list, parse and write).",
+                updated.Count, sources.Count, deletes.Count, watch.ElapsedMilliseconds, written);
             var contentChanged = recreate || deletes.Count > 0 || updated.Any(u => u.ContentChanged);
             if (contentChanged && old.Loaded)
             {
@@ -121,6 +149,53 @@ public sealed partial class KnowledgeService
         {
             _refreshGate.Release();
         }
+    }
+
+    /// <summary>
+    /// The files behind the changed <paramref name="paths"/>: those to (re)index and the known ones that are gone. Null
+    /// when a folder appeared, moved or vanished: then only a full listing tells what changed.
+    /// </summary>
+    private (List<(KnowledgeRoot Root, SourceFile File, string Key)> Sources, List<string> Vanished)? Target(
+        IReadOnlyCollection<string> paths, IReadOnlyDictionary<string, IndexedFile> known)
+    {
+        var sources = new List<(KnowledgeRoot Root, SourceFile File, string Key)>();
+        var vanished = new List<string>();
+        foreach (var path in paths)
+        {
+            var root = _roots.FirstOrDefault(r => path.StartsWith(Path.TrimEndingDirectorySeparator(r.Path) + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+            if (root is null)
+            {
+                continue;
+            }
+
+            if (Directory.Exists(path))
+            {
+                return null;
+            }
+
+            var relative = Path.GetRelativePath(root.Path, path).Replace('\\', '/');
+            var key = IndexFields.KeyOf(root.Name, relative);
+            if (!KnowledgeLoader.IsMarkdown(relative))
+            {
+                if (known.Keys.Any(k => k.StartsWith(key + "/", StringComparison.Ordinal)))
+                {
+                    return null; // a folder of indexed files vanished or moved away
+                }
+
+                continue;
+            }
+
+            if (KnowledgeLoader.Describe(root, relative) is { } file)
+            {
+                sources.Add((root, file, key));
+            }
+            else if (known.ContainsKey(key))
+            {
+                vanished.Add(key);
+            }
+        }
+
+        return (sources, vanished);
     }
 
     /// <summary>

@@ -67,7 +67,7 @@ public sealed partial class KnowledgeService : IKnowledgeService, IKnowledgeRetr
                 _firstRefresh = Task.Run(() => RefreshAsync(null, CancellationToken.None));
                 if (_options.Watch)
                 {
-                    _watcher = new KnowledgeWatcher(_roots, () => _ = RefreshQuietlyAsync(), _logger);
+                    _watcher = new KnowledgeWatcher(_roots, RefreshQuietlyAsync, _logger);
                 }
             }
 
@@ -104,11 +104,11 @@ public sealed partial class KnowledgeService : IKnowledgeService, IKnowledgeRetr
         }
     }
 
-    private async Task RefreshQuietlyAsync()
+    private async Task RefreshQuietlyAsync(IReadOnlyCollection<string>? paths)
     {
         try
         {
-            await RefreshAsync(null, CancellationToken.None).ConfigureAwait(false);
+            await RefreshCoreAsync(paths, null, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -30,6 +30,7 @@ public sealed partial class KnowledgeCatalog
         });
 
         var taken = new HashSet<(string Root, string Group, string Id)>();
+        var nextSuffix = new Dictionary<(string Root, string Group, string Id), int>();
         var firstRootOfId = new Dictionary<(string Group, string Id), string>();
         var entries = new List<CatalogEntry>(docs.Count);
         foreach (var doc in docs)
@@ -37,9 +38,17 @@ public sealed partial class KnowledgeCatalog
             var group = GroupOf(doc.Kind);
             var baseId = string.IsNullOrWhiteSpace(doc.Id) ? FileNames.Analyze(doc.Path).Slug : doc.Id.Trim();
             var id = baseId;
-            for (var n = 2; !taken.Add((doc.Root, group, id.ToLowerInvariant())); n++)
+            if (!taken.Add((doc.Root, group, id.ToLowerInvariant())))
             {
-                id = $"{baseId}-{n}";
+                // duplicates get -2, -3, …: continue from the last suffix given to this id (many copies stay linear)
+                var baseKey = (doc.Root, group, baseId.ToLowerInvariant());
+                var n = nextSuffix.GetValueOrDefault(baseKey, 2);
+                do
+                {
+                    id = $"{baseId}-{n++}";
+                }
+                while (!taken.Add((doc.Root, group, id.ToLowerInvariant())));
+                nextSuffix[baseKey] = n;
             }
 
             var key = (group, id.ToLowerInvariant());

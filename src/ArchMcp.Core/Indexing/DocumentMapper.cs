@@ -87,6 +87,10 @@ public static class DocumentMapper
         Rules = [.. doc.Rules.Select(r => r with { Text = "" })],
     };
 
+    /// <summary>Whether two headers say the same (compared as persisted).</summary>
+    public static bool SameHeader(KnowledgeDocument a, KnowledgeDocument b) =>
+        ReferenceEquals(a, b) || JsonSerializer.Serialize(a, HeaderJson) == JsonSerializer.Serialize(b, HeaderJson);
+
     public static KnowledgeDocument? ReadHeader(string json)
     {
         try

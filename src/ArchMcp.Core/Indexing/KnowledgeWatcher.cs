@@ -3,20 +3,24 @@ using Microsoft.Extensions.Logging;
 namespace ArchMcp.Core.Indexing;
 
 /// <summary>
-/// Watches the knowledge roots and calls back once a burst of changes has been quiet for a moment. A callback
-/// never overlaps another; changes that arrive while one runs schedule exactly one more.
+/// Watches the knowledge roots and calls back once a burst of changes has been quiet for a moment, with the paths
+/// that changed (null when the watcher lost events and everything must be re-scanned). A callback never overlaps
+/// another; changes that arrive while one runs schedule exactly one more.
 /// </summary>
 public sealed class KnowledgeWatcher : IDisposable
 {
     public static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(100);
 
     private readonly List<FileSystemWatcher> _watchers = [];
-    private readonly Func<Task> _onChange;
+    private readonly Func<IReadOnlyCollection<string>?, Task> _onChange;
+    private readonly object _gate = new();
+    private HashSet<string> _paths = new(StringComparer.Ordinal);
+    private bool _rescan;
     private readonly Timer _timer;
     private int _running;
     private int _pending;
 
-    public KnowledgeWatcher(IEnumerable<KnowledgeRoot> roots, Func<Task> onChange, ILogger logger)
+    public KnowledgeWatcher(IEnumerable<KnowledgeRoot> roots, Func<IReadOnlyCollection<string>?, Task> onChange, ILogger logger)
     {
         _onChange = onChange;
         _timer = new Timer(_ => Fire(), null, Timeout.Infinite, Timeout.Infinite);
@@ -30,11 +34,11 @@ public sealed class KnowledgeWatcher : IDisposable
                     NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
                     InternalBufferSize = 64 * 1024,
                 };
-                w.Changed += (_, _) => Poke();
-                w.Created += (_, _) => Poke();
-                w.Deleted += (_, _) => Poke();
-                w.Renamed += (_, _) => Poke();
-                w.Error += (_, e) => { logger.LogWarning("File watching overflowed ({Message}); re-scanning.", e.GetException().Message); Poke(); };
+                w.Changed += (_, e) => Poke(e.FullPath);
+                w.Created += (_, e) => Poke(e.FullPath);
+                w.Deleted += (_, e) => Poke(e.FullPath);
+                w.Renamed += (_, e) => Poke(e.OldFullPath, e.FullPath);
+                w.Error += (_, e) => { logger.LogWarning("File watching overflowed ({Message}); re-scanning.", e.GetException().Message); Poke([null]); };
                 w.EnableRaisingEvents = true;
                 _watchers.Add(w);
             }
@@ -45,7 +49,37 @@ public sealed class KnowledgeWatcher : IDisposable
         }
     }
 
-    private void Poke() => _timer.Change(Quiet, Timeout.InfiniteTimeSpan);
+    private void Poke(params string?[] paths)
+    {
+        lock (_gate)
+        {
+            foreach (var path in paths)
+            {
+                if (path is null)
+                {
+                    _rescan = true;
+                }
+                else
+                {
+                    _paths.Add(path);
+                }
+            }
+        }
+
+        _timer.Change(Quiet, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>The paths gathered since the last call, or null when a full re-scan is due.</summary>
+    private IReadOnlyCollection<string>? Take()
+    {
+        lock (_gate)
+        {
+            var paths = _rescan ? null : _paths;
+            _paths = new HashSet<string>(StringComparer.Ordinal);
+            _rescan = false;
+            return paths;
+        }
+    }
 
     private void Fire()
     {
@@ -65,7 +99,7 @@ public sealed class KnowledgeWatcher : IDisposable
             do
             {
                 Interlocked.Exchange(ref _pending, 0);
-                await _onChange().ConfigureAwait(false);
+                await _onChange(Take()).ConfigureAwait(false);
             }
             while (Interlocked.Exchange(ref _pending, 0) == 1);
         }

@@ -123,6 +123,32 @@ public static class KnowledgeLoader
         return files;
     }
 
+    /// <summary>
+    /// The file at <paramref name="relativePath"/> under <paramref name="root"/> as <see cref="Enumerate"/> would list
+    /// it, or null when it is gone or would not be listed (not Markdown, hidden, in a skipped folder, or reached
+    /// through a link that leaves the root). Lets a watcher's changes be indexed without listing the whole root.
+    /// </summary>
+    public static SourceFile? Describe(KnowledgeRoot root, string relativePath)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        var segments = relativePath.Split('/');
+        if (!IsMarkdown(relativePath) || segments.Any(s => s.Length == 0 || s.StartsWith('.') || s == "..")
+            || segments[..^1].Any(SkippedFolders.Contains))
+        {
+            return null;
+        }
+
+        var file = new FileInfo(Path.Combine(root.Path, relativePath));
+        var rootReal = RealPath(root.Path) ?? Path.GetFullPath(root.Path);
+        var real = file.Exists ? RealPath(file.FullName) : null;
+        if (real is null || !IsInside(real, rootReal))
+        {
+            return null;
+        }
+
+        return new SourceFile(root.Name, relativePath, file.FullName, file.Length, file.LastWriteTimeUtc);
+    }
+
     /// <summary>Reads and parses one file. Never throws for file problems: they become findings and, when fatal, a null document.</summary>
     public static LoadedFile Load(KnowledgeRoot root, SourceFile file, long maxBytes)
     {
