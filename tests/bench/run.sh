@@ -88,6 +88,8 @@ if [ "$SERVE_OK" = 1 ]; then
   node "$HERE/mcp-client.mjs" coldstart --runs 5 --query "event streaming" -- "$EXE" serve --knowledge "$REPO/knowledge" --index "$KIDX" >"$RES/coldstart.json" || true
   log "(d)(f) stdio search latency over the scaled index ($CALLS calls) and RSS"
   node "$HERE/mcp-client.mjs" stdio --calls "$CALLS" --queries "$CORPORA/dev-queries.jsonl" -- "$EXE" serve --knowledge "bench=$SCALED" --index "$IDX20" >"$RES/stdio.json" || true
+  log "(d) the same with answers not kept (the engine alone)"
+  ARCHMCP_Knowledge__CacheAnswers=false node "$HERE/mcp-client.mjs" stdio --calls "$CALLS" --queries "$CORPORA/dev-queries.jsonl" -- "$EXE" serve --knowledge "bench=$SCALED" --index "$IDX20" >"$RES/stdio-engine.json" || true
   log "(c) incremental update while serve watches the scaled corpus"
   EDIT="$(find "$SCALED/copy-$(printf '%0*d' ${#SCALE} 1)/govuk-aws" -name '0025-*.md' | head -1)"
   node "$HERE/mcp-client.mjs" incremental --runs 5 --file "$EDIT" -- "$EXE" serve --knowledge "bench=$SCALED" --index "$IDX20" >"$RES/incremental.json" || true
@@ -97,6 +99,11 @@ if [ "$SERVE_OK" = 1 ]; then
   for _ in $(seq 1 600); do curl -fsS "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
   node "$HERE/mcp-client.mjs" http --url "http://127.0.0.1:$PORT/mcp" --clients "$HTTP_CLIENTS" --seconds "$HTTP_SECONDS" --queries "$CORPORA/dev-queries.jsonl" >"$RES/http.json" || true
   python3 -c 'import json,sys; s=open(f"/proc/{sys.argv[1]}/status").read(); g=lambda k: int(s.split(k+":")[1].split()[0])/1024; print(json.dumps({"rssMiB": g("VmRSS"), "peakMiB": g("VmHWM")}))' "$HPID" >"$RES/http-mem.json" 2>/dev/null || true
+  kill "$HPID" 2>/dev/null || true; wait "$HPID" 2>/dev/null || true
+  log "(e) HTTP with answers not kept (the engine alone)"
+  ARCHMCP_Knowledge__CacheAnswers=false "$EXE" serve --http --urls "http://127.0.0.1:$PORT" --knowledge "bench=$SCALED" --index "$IDX20" >"$WORK/http.out" 2>"$WORK/http.err" & HPID=$!
+  for _ in $(seq 1 600); do curl -fsS "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
+  node "$HERE/mcp-client.mjs" http --url "http://127.0.0.1:$PORT/mcp" --clients "$HTTP_CLIENTS" --seconds "$HTTP_SECONDS" --queries "$CORPORA/dev-queries.jsonl" >"$RES/http-engine.json" || true
   kill "$HPID" 2>/dev/null || true; wait "$HPID" 2>/dev/null || true
 fi
 
