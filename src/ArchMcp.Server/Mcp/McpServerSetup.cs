@@ -48,6 +48,7 @@ public static class McpServerSetup
             .WithTools<RuleTools>(McpJson.Options)
             .WithTools<DesignTools>(McpJson.Options)
             .WithResources<KnowledgeResources>()
+            .WithResources(KnowledgeResources.Templates())
             .WithPrompts<KnowledgePrompts>(McpJson.Options)
             .WithListResourcesHandler((context, cancellationToken) =>
                 new ValueTask<ListResourcesResult>(Service<ResourceListing>(context.Services).ListAsync(context.Params?.Cursor, cancellationToken)))
