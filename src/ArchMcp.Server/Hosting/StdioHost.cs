@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ArchMcp.Core;
 using ArchMcp.Server.Cli;
 using ArchMcp.Server.Mcp;
 using Microsoft.Extensions.Configuration;
@@ -42,8 +43,21 @@ public static class StdioHost
         }
 
         builder.Services.AddHostedService<SingleSessionRegistration>();
-        return builder.Build();
+        builder.Services.AddKnowledgeHostedServices();
+        var host = builder.Build();
+        StartKnowledgeEarly(host.Services);
+        return host;
     }
+
+    /// <summary>
+    /// Constructs the knowledge service and opens the persisted index on another core while this thread builds the MCP
+    /// server (its tool and resource schemas are most of the start-up), so the first search finds the index ready.
+    /// <see cref="IndexWarmup"/> repeats both steps when the host starts (they are idempotent) and reports their
+    /// failures, so this task's own are dropped.
+    /// </summary>
+    private static void StartKnowledgeEarly(IServiceProvider services) =>
+        Task.Run(() => services.GetRequiredService<IKnowledgeService>() is KnowledgeService engine ? engine.StartAsync() : Task.CompletedTask)
+            .ContinueWith(static t => t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
 
     /// <summary>Registers the one stdio session for notifications for the lifetime of the host.</summary>
     private sealed class SingleSessionRegistration(McpServer server, McpSessions sessions) : IHostedService
