@@ -24,6 +24,7 @@ public sealed partial class KnowledgeService : IKnowledgeService, IKnowledgeRetr
     private readonly SemaphoreSlim _refreshGate = new(1, 1);
     private readonly object _startGate = new();
     private volatile KnowledgeState _state = KnowledgeState.Empty;
+    private Task? _opening;
     private Task? _firstRefresh;
     private KnowledgeWatcher? _watcher;
     private bool _disposed;
@@ -58,28 +59,44 @@ public sealed partial class KnowledgeService : IKnowledgeService, IKnowledgeRetr
             return state;
         }
 
-        Task first;
+        // The first caller opens the index; callers that arrive meanwhile await that opening rather than block on a
+        // lock, which would hold a thread-pool thread that a starting server may need for the MCP session.
+        Task opening;
+        var first = false;
         lock (_startGate)
         {
-            if (_firstRefresh is null)
+            if (_opening is null)
             {
-                TryLoadPersisted();
-                _firstRefresh = Task.Run(() => RefreshAsync(null, CancellationToken.None));
-                if (_options.Watch)
-                {
-                    _watcher = new KnowledgeWatcher(_roots, RefreshQuietlyAsync, _logger);
-                }
+                _opening = new Task(Open);
+                first = true;
             }
 
-            first = _firstRefresh;
+            opening = _opening;
         }
 
+        if (first)
+        {
+            opening.RunSynchronously();
+        }
+
+        await opening.WaitAsync(ct).ConfigureAwait(false);
         if (!_state.Loaded || !_options.Watch)
         {
-            await first.WaitAsync(ct).ConfigureAwait(false);
+            await _firstRefresh!.WaitAsync(ct).ConfigureAwait(false);
         }
 
         return _state;
+    }
+
+    /// <summary>Opens the persisted index, then starts the first refresh (and the watcher, when configured).</summary>
+    private void Open()
+    {
+        TryLoadPersisted();
+        _firstRefresh = Task.Run(() => RefreshAsync(null, CancellationToken.None));
+        if (_options.Watch)
+        {
+            _watcher = new KnowledgeWatcher(_roots, RefreshQuietlyAsync, _logger);
+        }
     }
 
     /// <summary>Starts serving: opens the persisted index and begins catching up (and watching, when configured).</summary>
@@ -124,6 +141,15 @@ public sealed partial class KnowledgeService : IKnowledgeService, IKnowledgeRetr
         }
 
         _disposed = true;
+        try
+        {
+            // A server disposed while it starts may still be opening the index (and about to create the watcher).
+            _opening?.Wait(TimeSpan.FromSeconds(10));
+        }
+        catch (AggregateException)
+        {
+        }
+
         _watcher?.Dispose();
         try
         {

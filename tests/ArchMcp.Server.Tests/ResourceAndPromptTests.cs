@@ -31,6 +31,17 @@ public sealed class ResourceAndPromptTests(StdioServerFixture fixture) : IClassF
             templates.Select(t => t.UriTemplate).Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData("arch://decisions/ADR%2D0004")]
+    [InlineData("ARCH://DECISIONS/ADR-0004")]
+    public async Task ReadResource_WhenUriIsPercentEncodedOrUpperCase_ReadsTheDecision(string uri)
+    {
+        var result = await Client.ReadResourceAsync(uri);
+
+        var text = Assert.IsType<TextResourceContents>(Assert.Single(result.Contents));
+        Assert.Equal("arch://decisions/ADR-0004", text.Uri);
+    }
+
     [Fact]
     public async Task ReadResource_WhenDecisionUri_ReturnsMarkdown()
     {

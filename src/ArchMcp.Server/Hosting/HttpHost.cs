@@ -57,6 +57,7 @@ public static partial class HttpHost
             o.RunSessionHandler = RunSessionAsync;
 #pragma warning restore MCPEXP002
         });
+        builder.Services.AddKnowledgeHostedServices();
         var app = builder.Build();
         var options = app.Services.GetRequiredService<IOptions<ServerOptions>>().Value;
         var insecure = BindAddresses.Configured(configuration).FirstOrDefault(u => !BindAddresses.IsLoopback(u));

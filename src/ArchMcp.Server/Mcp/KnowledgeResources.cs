@@ -3,6 +3,7 @@ using System.Text.Json;
 using ArchMcp.Core;
 using ArchMcp.Core.Model;
 using ArchMcp.Core.Rendering;
+using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -14,21 +15,34 @@ public sealed class KnowledgeResources(IKnowledgeService knowledge)
 {
     public const string Markdown = "text/markdown";
 
-    [McpServerResource(UriTemplate = "arch://decisions/{id}", Name = "decision", Title = "Architecture decision record", MimeType = Markdown)]
-    [Description("One architecture decision record as Markdown, e.g. arch://decisions/ADR-0007.")]
-    public async Task<TextResourceContents> Decision(string id, CancellationToken cancellationToken) =>
-        Document(await knowledge.GetDocumentAsync(DocumentKind.Decision, id, cancellationToken));
+    /// <summary>The document and rule templates, matched without the SDK's regular expressions (see <see cref="UriTemplateResource"/>).</summary>
+    public static IEnumerable<McpServerResource> Templates() =>
+    [
+        Template("arch://decisions/{id}", "decision", "Architecture decision record",
+            "One architecture decision record as Markdown, e.g. arch://decisions/ADR-0007.",
+            (resources, values, ct) => resources.DocumentAsync(DocumentKind.Decision, values[0], ct)),
+        Template("arch://standards/{id}", "standard", "Engineering standard",
+            "One engineering standard as Markdown, e.g. arch://standards/API.",
+            (resources, values, ct) => resources.DocumentAsync(DocumentKind.Standard, values[0], ct)),
+        Template("arch://standards/{id}/rules/{ruleId}", "rule", "Rule of a standard",
+            "One rule of a standard with its level and text, e.g. arch://standards/API/rules/API-001.",
+            (resources, values, ct) => resources.RuleAsync(values[0], values[1], ct)),
+        Template("arch://references/{id}", "reference", "Reference architecture",
+            "One reference architecture or guide as Markdown, Mermaid diagrams kept.",
+            (resources, values, ct) => resources.DocumentAsync(DocumentKind.Reference, values[0], ct)),
+    ];
 
-    [McpServerResource(UriTemplate = "arch://standards/{id}", Name = "standard", Title = "Engineering standard", MimeType = Markdown)]
-    [Description("One engineering standard as Markdown, e.g. arch://standards/API.")]
-    public async Task<TextResourceContents> Standard(string id, CancellationToken cancellationToken) =>
-        Document(await knowledge.GetDocumentAsync(DocumentKind.Standard, id, cancellationToken));
+    private static UriTemplateResource Template(string uriTemplate, string name, string title, string description,
+        Func<KnowledgeResources, string[], CancellationToken, Task<TextResourceContents>> read) =>
+        new(new ResourceTemplate { UriTemplate = uriTemplate, Name = name, Title = title, Description = description, MimeType = Markdown },
+            async (request, values, ct) => await read(new KnowledgeResources(request.Services!.GetRequiredService<IKnowledgeService>()), values, ct).ConfigureAwait(false));
 
-    [McpServerResource(UriTemplate = "arch://standards/{id}/rules/{ruleId}", Name = "rule", Title = "Rule of a standard", MimeType = Markdown)]
-    [Description("One rule of a standard with its level and text, e.g. arch://standards/API/rules/API-001.")]
-    public async Task<TextResourceContents> Rule(string id, string ruleId, CancellationToken cancellationToken)
+    private async Task<TextResourceContents> DocumentAsync(DocumentKind kind, string id, CancellationToken cancellationToken) =>
+        Document(await knowledge.GetDocumentAsync(kind, id, cancellationToken).ConfigureAwait(false));
+
+    private async Task<TextResourceContents> RuleAsync(string id, string ruleId, CancellationToken cancellationToken)
     {
-        var lookup = await knowledge.GetRuleAsync(ruleId, cancellationToken: cancellationToken);
+        var lookup = await knowledge.GetRuleAsync(ruleId, cancellationToken: cancellationToken).ConfigureAwait(false);
         return new TextResourceContents
         {
             Uri = lookup.Rule?.Uri ?? lookup.Standard?.Uri ?? $"arch://standards/{id}/rules/{ruleId}",
@@ -36,11 +50,6 @@ public sealed class KnowledgeResources(IKnowledgeService knowledge)
             Text = KnowledgeMarkdown.Rule(lookup),
         };
     }
-
-    [McpServerResource(UriTemplate = "arch://references/{id}", Name = "reference", Title = "Reference architecture", MimeType = Markdown)]
-    [Description("One reference architecture or guide as Markdown, Mermaid diagrams kept.")]
-    public async Task<TextResourceContents> Reference(string id, CancellationToken cancellationToken) =>
-        Document(await knowledge.GetDocumentAsync(DocumentKind.Reference, id, cancellationToken));
 
     [McpServerResource(UriTemplate = IndexUri, Name = "index", Title = "Knowledge index", MimeType = "application/json")]
     [Description("What is indexed: the knowledge roots (with their git commit), when, and how many decisions, standards, rules and references.")]

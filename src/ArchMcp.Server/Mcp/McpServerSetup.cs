@@ -25,8 +25,6 @@ public static class McpServerSetup
         services.TryAddSingleton<ResourceListing>();
         services.TryAddSingleton<IdCompletions>();
         services.TryAddSingleton<AdrDrafts>();
-        services.AddHostedService<IndexWarmup>();
-        services.AddHostedService<ChangeNotifier>();
 
         return services
             .AddMcpServer(o =>
@@ -48,6 +46,7 @@ public static class McpServerSetup
             .WithTools<RuleTools>(McpJson.Options)
             .WithTools<DesignTools>(McpJson.Options)
             .WithResources<KnowledgeResources>()
+            .WithResources(KnowledgeResources.Templates())
             .WithPrompts<KnowledgePrompts>(McpJson.Options)
             .WithListResourcesHandler((context, cancellationToken) =>
                 new ValueTask<ListResourcesResult>(Service<ResourceListing>(context.Services).ListAsync(context.Params?.Cursor, cancellationToken)))
@@ -63,6 +62,18 @@ public static class McpServerSetup
             })
             .WithCompleteHandler((context, _) => ValueTask.FromResult(Service<IdCompletions>(context.Services).Complete(context.Params)))
             .WithRequestFilters(filters => filters.AddKnowledgeFilters());
+    }
+
+    /// <summary>
+    /// Registers the index warm-up and the change notifications. Call it after the transport: the host constructs its
+    /// hosted services in registration order, and these two need the knowledge service, which the stdio host opens on
+    /// another core meanwhile (<see cref="StdioHost"/>); constructed first, they would wait for it.
+    /// </summary>
+    public static IServiceCollection AddKnowledgeHostedServices(this IServiceCollection services)
+    {
+        services.AddHostedService<IndexWarmup>();
+        services.AddHostedService<ChangeNotifier>();
+        return services;
     }
 
     private static T Service<T>(IServiceProvider? services) where T : notnull => services!.GetRequiredService<T>();
