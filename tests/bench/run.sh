@@ -95,6 +95,8 @@ if [ "$SERVE_OK" = 1 ]; then
   node "$HERE/mcp-client.mjs" incremental --runs 5 --file "$EDIT" -- "$EXE" serve --knowledge "bench=$SCALED" --index "$IDX20" >"$RES/incremental.json" || true
   log "(e) HTTP: $HTTP_CLIENTS clients for ${HTTP_SECONDS}s"
   PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  # the eight clients share one address: the per-address rate limit (a policy, 12,000/min by default) is lifted
+  export ARCHMCP_Server__RequestsPerMinute=1000000
   "$EXE" serve --http --urls "http://127.0.0.1:$PORT" --knowledge "bench=$SCALED" --index "$IDX20" >"$WORK/http.out" 2>"$WORK/http.err" & HPID=$!
   for _ in $(seq 1 600); do curl -fsS "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
   node "$HERE/mcp-client.mjs" http --url "http://127.0.0.1:$PORT/mcp" --clients "$HTTP_CLIENTS" --seconds "$HTTP_SECONDS" --queries "$CORPORA/dev-queries.jsonl" >"$RES/http.json" || true
