@@ -36,7 +36,7 @@ public static class FileRanker
     public const double SectionWeight = 0.5;
 
     /// <summary>How many files the file-level pass hands to the section pass, at least.</summary>
-    public const int MinCandidates = 100;
+    public const int MinCandidates = 60;
 
     public static List<FileHit> Rank(IndexSearcher searcher, QueryFactory factory, IReadOnlyList<string> terms, Query? filter, int limit)
     {
@@ -47,7 +47,7 @@ public static class FileRanker
             return [];
         }
 
-        var fileScores = Best(searcher, fileQuery, filter is null ? null : new QueryWrapperFilter(filter), Math.Max(limit * 4, MinCandidates));
+        var fileScores = Best(searcher, fileQuery, filter is null ? null : new QueryWrapperFilter(filter), Math.Max(limit * 2, MinCandidates));
         if (fileScores.Count == 0)
         {
             return [];
