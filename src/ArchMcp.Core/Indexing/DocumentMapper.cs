@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using ArchMcp.Core.Model;
 using Lucene.Net.Documents;
 
@@ -9,7 +11,8 @@ namespace ArchMcp.Core.Indexing;
 /// <summary>Turns one parsed file into its Lucene entries: the file, each section and each rule.</summary>
 public static class DocumentMapper
 {
-    public static readonly JsonSerializerOptions HeaderJson = new(JsonSerializerDefaults.General) { IncludeFields = true };
+    /// <summary>Headers are (de)serialized with generated code: opening an index reads one per file, often at start-up.</summary>
+    private static readonly JsonTypeInfo<KnowledgeDocument> HeaderJson = HeaderJsonContext.Default.KnowledgeDocument;
 
     public static List<Document> Map(KnowledgeDocument doc, FileStamp stamp)
     {
@@ -121,3 +124,8 @@ public static class DocumentMapper
         return sb.Append(name.Replace('-', ' ').Replace('_', ' ')).ToString();
     }
 }
+
+/// <summary>The persisted shape of a header (the general defaults, fields included).</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.General, IncludeFields = true)]
+[JsonSerializable(typeof(KnowledgeDocument))]
+internal sealed partial class HeaderJsonContext : JsonSerializerContext;
