@@ -6,7 +6,6 @@ using ArchMcp.Core.Model;
 using ArchMcp.Core.Search;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Store;
 
 namespace ArchMcp.Benchmarks;
 

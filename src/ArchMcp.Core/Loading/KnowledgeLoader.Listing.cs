@@ -1,0 +1,200 @@
+using ArchMcp.Core.Lint;
+using ArchMcp.Core.Model;
+
+namespace ArchMcp.Core.Loading;
+
+/// <summary>Listing: which files of a root are knowledge, found by walking the root or by naming one path.</summary>
+public static partial class KnowledgeLoader
+{
+    private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase) { "node_modules", "bin", "obj" };
+
+    /// <summary>True for <c>*.md</c> and <c>*.markdown</c>.</summary>
+    public static bool IsMarkdown(string path) =>
+        path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The Markdown files under <paramref name="root"/>, sorted by relative path; problems go to <paramref name="findings"/>.</summary>
+    public static IReadOnlyList<SourceFile> Enumerate(KnowledgeRoot root, ICollection<Finding> findings)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(findings);
+        var files = new List<SourceFile>();
+        var rootReal = RealPath(root.Path) ?? Path.GetFullPath(root.Path);
+        var visited = new HashSet<string>(StringComparer.Ordinal) { rootReal };
+        var pending = new Stack<(string Dir, string Relative)>();
+        pending.Push((root.Path, ""));
+        while (pending.Count > 0)
+        {
+            var (dir, relative) = pending.Pop();
+            IEnumerable<FileSystemInfo> entries;
+            try
+            {
+                entries = new DirectoryInfo(dir).EnumerateFileSystemInfos().ToList();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                findings.Add(new Finding(FindingSeverity.Warning, LintCodes.Unreadable, relative.Length == 0 ? "." : relative, 0,
+                    $"Folder could not be listed ({ex.Message}); its files were not indexed. Check that the folder exists and is readable.") { Root = root.Name });
+                continue;
+            }
+
+            foreach (var entry in entries)
+            {
+                var rel = relative.Length == 0 ? entry.Name : $"{relative}/{entry.Name}";
+                if (entry is DirectoryInfo sub)
+                {
+                    if (!IsListedFolder(entry.Name))
+                    {
+                        continue;
+                    }
+
+                    var real = RealPath(sub.FullName);
+                    if (real is null || !IsInside(real, rootReal))
+                    {
+                        findings.Add(new Finding(FindingSeverity.Warning, LintCodes.SymlinkSkipped, rel, 0,
+                            $"Folder link '{rel}' points outside the knowledge root (or nowhere) and was not followed. Copy the files into the root or add the target as another --knowledge root.") { Root = root.Name });
+                        continue;
+                    }
+
+                    if (!visited.Add(real))
+                    {
+                        if (sub.LinkTarget is not null)
+                        {
+                            findings.Add(new Finding(FindingSeverity.Warning, LintCodes.SymlinkSkipped, rel, 0,
+                                $"Folder link '{rel}' leads back to a folder already indexed (a link loop) and was not followed. Remove the link if it is not needed.") { Root = root.Name });
+                        }
+
+                        continue;
+                    }
+
+                    pending.Push((sub.FullName, rel));
+                }
+                else if (entry is FileInfo file && IsMarkdown(entry.Name) && !entry.Name.StartsWith('.'))
+                {
+                    if (file.LinkTarget is not null)
+                    {
+                        var real = RealPath(file.FullName);
+                        if (real is null || !IsInside(real, rootReal))
+                        {
+                            findings.Add(new Finding(FindingSeverity.Warning, LintCodes.SymlinkSkipped, rel, 0,
+                                $"File link '{rel}' points outside the knowledge root (or nowhere) and was not indexed. Copy the file into the root instead.") { Root = root.Name });
+                            continue;
+                        }
+                    }
+
+                    long length = 0;
+                    var mtime = DateTimeOffset.MinValue;
+                    try
+                    {
+                        file.Refresh();
+                        length = file.Length;
+                        mtime = file.LastWriteTimeUtc;
+                    }
+                    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                    {
+                        // Reported when the file is loaded.
+                    }
+
+                    files.Add(new SourceFile(root.Name, rel, file.FullName, length, mtime));
+                }
+            }
+        }
+
+        files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
+        return files;
+    }
+
+    /// <summary>
+    /// The file at <paramref name="relativePath"/> under <paramref name="root"/> as <see cref="Enumerate"/> would list
+    /// it, or null when it is gone or would not be listed (not Markdown, hidden, in a skipped folder, or reached
+    /// through a link that leaves the root). Lets a watcher's changes be indexed without listing the whole root.
+    /// </summary>
+    public static SourceFile? Describe(KnowledgeRoot root, string relativePath)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        var segments = relativePath.Split('/');
+        if (!IsMarkdown(relativePath) || segments.Any(s => s.Length == 0 || s.StartsWith('.')) || !segments[..^1].All(IsListedFolder))
+        {
+            return null;
+        }
+
+        var file = new FileInfo(Path.Combine(root.Path, relativePath));
+        var rootReal = RealPath(root.Path) ?? Path.GetFullPath(root.Path);
+        var real = file.Exists ? RealPath(file.FullName) : null;
+        if (real is null || !IsInside(real, rootReal))
+        {
+            return null;
+        }
+
+        return new SourceFile(root.Name, relativePath, file.FullName, file.Length, file.LastWriteTimeUtc);
+    }
+
+    private static string? RealPath(string path)
+    {
+        try
+        {
+            var full = Path.GetFullPath(path);
+
+            // Resolve every link along the path, not just the last component.
+            var resolved = ResolveAll(full);
+            return resolved is null ? null : Path.TrimEndingDirectorySeparator(resolved);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private static string? ResolveAll(string full)
+    {
+        var root = Path.GetPathRoot(full) ?? "/";
+        var current = root;
+        var parts = full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
+        for (var hops = 0; hops < 64; hops++)
+        {
+            var changed = false;
+            foreach (var part in parts)
+            {
+                var next = Path.Combine(current, part);
+                FileSystemInfo info = Directory.Exists(next) ? new DirectoryInfo(next) : new FileInfo(next);
+                if (!info.Exists)
+                {
+                    return null;
+                }
+
+                if (info.LinkTarget is not null)
+                {
+                    var target = info.ResolveLinkTarget(returnFinalTarget: true);
+                    if (target is null || !target.Exists)
+                    {
+                        return null;
+                    }
+
+                    next = target.FullName;
+                    changed = true;
+                }
+
+                current = next;
+            }
+
+            if (!changed)
+            {
+                return current;
+            }
+
+            // The resolved target may itself sit below links: resolve again.
+            full = current;
+            root = Path.GetPathRoot(full) ?? "/";
+            current = root;
+            parts = full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
+        }
+
+        return null;
+    }
+
+    private static bool IsInside(string path, string root) =>
+        path.Equals(root, StringComparison.Ordinal)
+        || path.StartsWith(root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    /// <summary>Hidden folders and build or package output are not knowledge.</summary>
+    private static bool IsListedFolder(string name) => !name.StartsWith('.') && !SkippedFolders.Contains(name);
+}
