@@ -1,6 +1,8 @@
 # syntax=docker/dockerfile:1
-# ArchMcp server image: one self-contained `archmcp` (ReadyToRun) on the .NET runtime-deps base, running as a
-# non-root user, serving Streamable HTTP on 0.0.0.0:8080 by default (bearer token required: -e ARCHMCP_TOKEN=…).
+# ArchMcp server image: one self-contained `archmcp` (ReadyToRun per assembly — not the composite image of a plain
+# `dotnet publish`, which a long-running server gains little from and which makes the image larger and its build
+# slower) on the .NET runtime-deps base, running as a non-root user, serving Streamable HTTP on 0.0.0.0:8080 by
+# default (bearer token required: -e ARCHMCP_TOKEN=…).
 #
 #   docker build -t archmcp .
 #   docker run -d -p 8080:8080 -e ARCHMCP_TOKEN=… -v "$PWD/knowledge:/knowledge:ro" -v archmcp-index:/data archmcp
@@ -32,8 +34,8 @@ COPY src/ src/
 COPY knowledge/ knowledge/
 RUN --mount=type=cache,id=archmcp-nuget,target=/root/.nuget/packages \
     dotnet publish src/ArchMcp.Server/ArchMcp.Server.csproj -c Release -r "$(cat /tmp/rid)" --no-restore \
-      -p:SelfContained=true -p:PublishReadyToRun=true -p:DebugType=none -p:GenerateDocumentationFile=false \
-      -o /app \
+      -p:SelfContained=true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=false \
+      -p:DebugType=none -p:GenerateDocumentationFile=false -o /app \
  && rm -rf /app/knowledge \
  && /app/archmcp --version
 

@@ -53,7 +53,7 @@ internal static partial class DecisionExtractor
         var sectionStatusLine = 0;
         string? lineStatus = null;
         var lineStatusLine = 0;
-        TextBlock? heading = null;
+        var linkSection = false;
         var afterStatusHeading = false;
 
         for (var i = 0; i < blocks.Count; i++)
@@ -61,8 +61,8 @@ internal static partial class DecisionExtractor
             var block = blocks[i];
             if (block.Type == BlockType.Heading)
             {
-                heading = block;
                 var name = HeadingName(block.Text);
+                linkSection = LinkSections.Contains(name);
                 if (DecisionHeadings.Contains(name))
                 {
                     facts.DecisionSectionCount++;
@@ -113,7 +113,7 @@ internal static partial class DecisionExtractor
 
             ReadMetaLines(block, facts, ref lineStatus, ref lineStatusLine);
 
-            if (heading is not null && LinkSections.Contains(HeadingName(heading.Text)))
+            if (linkSection)
             {
                 foreach (var link in block.InlineLinks)
                 {

@@ -38,7 +38,7 @@ public static partial class KnowledgeLoader
         byte[] bytes;
         try
         {
-            using var stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096, FileOptions.SequentialScan);
+            using var stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0, FileOptions.SequentialScan);
             if (stream.Length > maxBytes)
             {
                 return new LoadedFile(file, null, null, stream.Length, [Problem(FindingSeverity.Error, LintCodes.TooLarge, 0,
@@ -116,21 +116,30 @@ public static partial class KnowledgeLoader
         return loaded;
     }
 
+    /// <summary>The file's bytes, read into one array of its size; at most one byte past <paramref name="maxBytes"/>.</summary>
     private static byte[] ReadAll(FileStream stream, long maxBytes)
     {
-        using var buffer = new MemoryStream(stream.CanSeek ? (int)Math.Min(stream.Length, maxBytes) : 4096);
-        var chunk = new byte[81920];
-        int read;
-        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        var bytes = new byte[(int)Math.Min(stream.Length, maxBytes + 1)];
+        var total = stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
+        if (total < bytes.Length)
         {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > maxBytes)
-            {
-                break;
-            }
+            return bytes[..total]; // shortened while it was read
         }
 
-        return buffer.ToArray();
+        // it may have grown since its length was taken
+        while (total <= maxBytes)
+        {
+            Array.Resize(ref bytes, (int)Math.Min(Math.Max(4096, (long)bytes.Length * 2), maxBytes + 1));
+            var read = stream.Read(bytes, total, bytes.Length - total);
+            if (read == 0)
+            {
+                return bytes[..total];
+            }
+
+            total += read;
+        }
+
+        return bytes[..total];
     }
 
     private static int LineOf(byte[] bytes, int offset)

@@ -33,11 +33,17 @@ internal static partial class RuleExtractor
     [GeneratedRegex(@"\b(must|shall|required|mandatory)\b")]
     private static partial Regex MustWords();
 
+    [GeneratedRegex(@"\b(must not|must never|shall not)\b")]
+    private static partial Regex NegatedMust();
+
     [GeneratedRegex(@"\b(should not|shouldn't|avoid|not recommended|discouraged|do not|don't)\b")]
     private static partial Regex ShouldNotWords();
 
     [GeneratedRegex(@"\b(should|recommend|recommended|recommends|ought to|prefer|encouraged)\b")]
     private static partial Regex ShouldWords();
+
+    [GeneratedRegex(@"\b(should not|not recommended)\b")]
+    private static partial Regex NegatedShould();
 
     [GeneratedRegex(@"(?<=[.!?])\s+(?=[A-Z`""(\[])")]
     private static partial Regex SentenceBreak();
@@ -167,31 +173,27 @@ internal static partial class RuleExtractor
     public static RuleLevel InferLevel(string text, out string raw)
     {
         var lower = text.ToLowerInvariant();
-        var mustNot = MustNotWords().Matches(lower);
-        var must = MustWords().Matches(lower).Count - Regex.Matches(lower, @"\b(must not|must never|shall not)\b").Count;
-        if (must > 0)
+        if (MustWords().Count(lower) > NegatedMust().Count(lower))
         {
             raw = "must";
             return RuleLevel.Must;
         }
 
-        if (mustNot.Count > 0)
+        if (MustNotWords().Match(lower) is { Success: true } mustNot)
         {
-            raw = mustNot[0].Value;
+            raw = mustNot.Value;
             return RuleLevel.MustNot;
         }
 
-        var shouldNot = ShouldNotWords().Matches(lower);
-        var should = ShouldWords().Matches(lower).Count - Regex.Matches(lower, @"\b(should not|not recommended)\b").Count;
-        if (should > 0)
+        if (ShouldWords().Count(lower) > NegatedShould().Count(lower))
         {
             raw = "should";
             return RuleLevel.Should;
         }
 
-        if (shouldNot.Count > 0)
+        if (ShouldNotWords().Match(lower) is { Success: true } shouldNot)
         {
-            raw = shouldNot[0].Value;
+            raw = shouldNot.Value;
             return RuleLevel.ShouldNot;
         }
 

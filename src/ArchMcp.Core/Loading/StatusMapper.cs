@@ -72,17 +72,38 @@ public static class StatusMapper
     /// <summary>The status text without emoji, Markdown and link targets, trimmed ("✅ **Accepted**" → "Accepted").</summary>
     public static string Clean(string raw)
     {
+        // one pass: keep letters, digits, whitespace and a few punctuation marks; runs of spaces become one
         var sb = new StringBuilder(raw.Length);
+        var space = false;
         foreach (var rune in raw.EnumerateRunes())
         {
-            if (Rune.IsLetterOrDigit(rune) || Rune.IsWhiteSpace(rune) || rune.Value is '-' or '(' or ')' or '.' or ',' or ':' or '/' or '\'' or '[' or ']' or '#')
+            if (rune.Value == ' ')
             {
-                sb.Append(rune.ToString());
+                space = sb.Length > 0;
+            }
+            else if (Rune.IsLetterOrDigit(rune) || Rune.IsWhiteSpace(rune) || rune.Value is '-' or '(' or ')' or '.' or ',' or ':' or '/' or '\'' or '[' or ']' or '#')
+            {
+                if (space)
+                {
+                    sb.Append(' ');
+                    space = false;
+                }
+
+                if (rune.IsBmp)
+                {
+                    sb.Append((char)rune.Value);
+                }
+                else
+                {
+                    sb.Append(rune.ToString());
+                }
             }
         }
 
-        return string.Join(' ', sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries)).Trim(' ', '-', ':', '.', ',');
+        return sb.ToString().Trim(CleanTrim);
     }
+
+    private static readonly char[] CleanTrim = [' ', '-', ':', '.', ','];
 
     private static bool MatchesAt(List<string> words, int index, string[] phrase)
     {
