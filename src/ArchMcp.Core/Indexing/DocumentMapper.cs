@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using ArchMcp.Core.Model;
 using Lucene.Net.Documents;
+using Lucene.Net.Index;
 
 namespace ArchMcp.Core.Indexing;
 
@@ -13,6 +14,14 @@ public static class DocumentMapper
 {
     /// <summary>Headers are (de)serialized with generated code: opening an index reads one per file, often at start-up.</summary>
     private static readonly JsonTypeInfo<KnowledgeDocument> HeaderJson = HeaderJsonContext.Default.KnowledgeDocument;
+
+    /// <summary>
+    /// Text scored by term frequency only. Word positions are indexed for section text alone, the one field
+    /// searched for words near each other: writing them for every field cost index time and size for nothing.
+    /// </summary>
+    private static readonly FieldType Words = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS });
+
+    private static readonly FieldType StoredWords = Frozen(new FieldType(TextField.TYPE_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS });
 
     public static List<Document> Map(KnowledgeDocument doc, FileStamp stamp)
     {
@@ -37,11 +46,11 @@ public static class DocumentMapper
             file.Add(new KeywordField(IndexFields.Tag, tag.ToLowerInvariant(), stored: false));
         }
 
-        file.Add(new TextField(IndexFields.Title, doc.Title, Field.Store.NO));
-        file.Add(new TextField(IndexFields.Ids, IdText(doc), Field.Store.NO));
-        file.Add(new TextField(IndexFields.Tags, string.Join(" ", doc.Tags), Field.Store.NO));
-        file.Add(new TextField(IndexFields.Headings, string.Join("\n", doc.Sections.Select(s => s.Heading)), Field.Store.NO));
-        file.Add(new TextField(IndexFields.Body, doc.Text, Field.Store.NO));
+        file.Add(new Field(IndexFields.Title, doc.Title, Words));
+        file.Add(new Field(IndexFields.Ids, IdText(doc), Words));
+        file.Add(new Field(IndexFields.Tags, string.Join(" ", doc.Tags), Words));
+        file.Add(new Field(IndexFields.Headings, string.Join("\n", doc.Sections.Select(s => s.Heading)), Words));
+        file.Add(new Field(IndexFields.Body, doc.Text, Words));
         file.Add(new StoredField(IndexFields.Header, JsonSerializer.Serialize(Header(doc), HeaderJson)));
         file.Add(new StoredField(IndexFields.Size, stamp.Size));
         file.Add(new StoredField(IndexFields.Modified, stamp.ModifiedTicks));
@@ -55,7 +64,7 @@ public static class DocumentMapper
             entries.Add(new Document
             {
                 new KeywordField(IndexFields.Key, key, stored: false),
-                new TextField(IndexFields.SectionHeading, section.Heading, Field.Store.YES),
+                new Field(IndexFields.SectionHeading, section.Heading, StoredWords),
                 new TextField(IndexFields.SectionText, section.Text, Field.Store.YES),
                 new StoredField(IndexFields.Line, section.Line),
             });
@@ -67,9 +76,9 @@ public static class DocumentMapper
             entries.Add(new Document
             {
                 new KeywordField(IndexFields.Key, key, stored: true),
-                new TextField(IndexFields.RuleStatement, rule.Statement, Field.Store.NO),
-                new TextField(IndexFields.RuleText, rule.Text, Field.Store.YES),
-                new TextField(IndexFields.RuleContext, $"{rule.SectionHeading} {doc.Title}", Field.Store.NO),
+                new Field(IndexFields.RuleStatement, rule.Statement, Words),
+                new Field(IndexFields.RuleText, rule.Text, StoredWords),
+                new Field(IndexFields.RuleContext, $"{rule.SectionHeading} {doc.Title}", Words),
                 new StoredField(IndexFields.Ordinal, i),
             });
         }
@@ -104,6 +113,12 @@ public static class DocumentMapper
         {
             return null;
         }
+    }
+
+    private static FieldType Frozen(FieldType type)
+    {
+        type.Freeze();
+        return type;
     }
 
     /// <summary>Words that name the document: its id, number in common spellings, and its file-name slug.</summary>
