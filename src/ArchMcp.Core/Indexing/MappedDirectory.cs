@@ -14,10 +14,20 @@ namespace ArchMcp.Core.Indexing;
 /// </summary>
 public sealed class MappedDirectory(DirectoryInfo path, LockFactory lockFactory) : FSDirectory(path, lockFactory)
 {
-    public static Lucene.Net.Store.Directory OpenFor(string path, LockFactory lockFactory) =>
-        OperatingSystem.IsWindows()
-            ? FSDirectory.Open(new DirectoryInfo(path), lockFactory)
-            : new MappedDirectory(new DirectoryInfo(path), lockFactory);
+    /// <summary>
+    /// The index folder for reading and writing. Stored fields (<c>.fdt</c>, <c>.fdx</c>) are read through ordinary
+    /// file reads instead of a map: every header is read once when the index opens, and mapped, those pages stayed
+    /// in the process's resident memory (~80 MB of 440 MB serving 19,635 files); read, they stay in the page cache only.
+    /// </summary>
+    public static Lucene.Net.Store.Directory OpenFor(string path, LockFactory lockFactory)
+    {
+        var folder = new DirectoryInfo(path);
+        return OperatingSystem.IsWindows()
+            ? FSDirectory.Open(folder, lockFactory)
+            : new FileSwitchDirectory(StoredFieldFiles, new NIOFSDirectory(folder, lockFactory), new MappedDirectory(folder, lockFactory), doClose: true);
+    }
+
+    private static readonly HashSet<string> StoredFieldFiles = ["fdt", "fdx"];
 
     public override IndexInput OpenInput(string name, IOContext context)
     {
