@@ -2,6 +2,7 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 
 namespace ArchMcp.Core.Search;
 
@@ -64,18 +65,17 @@ public sealed class QueryFactory(Analyzer analyzer)
 
         var query = new BooleanQuery(disableCoord: true);
         var fuzzyLeft = terms.Count <= MaxTermsForFuzzy ? MaxFuzzyTerms : 0;
-        var context = reader.Context;
-        foreach (var t in terms)
+        var found = LookUp(reader.Context, terms, fields);
+        for (var i = 0; i < terms.Count; i++)
         {
-            // each term is looked up once per field; fields that lack it get no clause
+            var t = terms[i];
+            // fields that lack the term get no clause
             var present = new List<(WeightedField Field, Term Term, TermContext Stats)>(fields.Count);
-            foreach (var f in fields)
+            for (var j = 0; j < fields.Count; j++)
             {
-                var term = new Term(f.Name, t);
-                var stats = TermContext.Build(context, term);
-                if (stats.DocFreq > 0)
+                if (found[i, j] is { } stats)
                 {
-                    present.Add((f, term, stats));
+                    present.Add((fields[j], new Term(fields[j].Name, t), stats));
                 }
             }
 
@@ -117,5 +117,37 @@ public sealed class QueryFactory(Analyzer analyzer)
         }
 
         return query.Clauses.Count == 0 ? null : query;
+    }
+
+    /// <summary>
+    /// Each term's statistics in each field (null where the field lacks it), handed to the term queries so they do not
+    /// look the terms up again. One terms enumerator per field and segment serves all the terms: building one per
+    /// lookup, as <see cref="TermContext.Build"/> does, made most of a search's garbage.
+    /// </summary>
+    private static TermContext?[,] LookUp(IndexReaderContext top, IReadOnlyList<string> terms, IReadOnlyList<WeightedField> fields)
+    {
+        var found = new TermContext?[terms.Count, fields.Count];
+        var bytes = terms.Select(t => new BytesRef(t)).ToArray();
+        foreach (var leaf in top.Leaves)
+        {
+            for (var j = 0; j < fields.Count; j++)
+            {
+                var termsEnum = leaf.AtomicReader.GetTerms(fields[j].Name)?.GetEnumerator();
+                if (termsEnum is null)
+                {
+                    continue;
+                }
+
+                for (var i = 0; i < bytes.Length; i++)
+                {
+                    if (termsEnum.SeekExact(bytes[i]))
+                    {
+                        (found[i, j] ??= new TermContext(top)).Register(termsEnum.GetTermState(), leaf.Ord, termsEnum.DocFreq, termsEnum.TotalTermFreq);
+                    }
+                }
+            }
+        }
+
+        return found;
     }
 }
