@@ -63,8 +63,11 @@ public sealed class CatalogEntry
     public override string ToString() => $"{Root}:{Id} ({Path})";
 }
 
-/// <summary>A rule with the document that holds it and its resource URI.</summary>
-public sealed record CatalogRule(Rule Rule, CatalogEntry Document, string Uri)
+/// <summary>A rule with the document that holds it.</summary>
+public sealed record CatalogRule(Rule Rule, CatalogEntry Document)
 {
     public string Id => Rule.Id;
+
+    /// <summary>Its resource URI, made when asked for: kept for every rule of a large catalog, URIs cost more memory than the rules.</summary>
+    public string Uri => $"{Document.Uri.Split('?')[0]}/rules/{System.Uri.EscapeDataString(Rule.Id)}";
 }

@@ -115,8 +115,7 @@ public sealed partial class KnowledgeCatalog
 
             foreach (var rule in entry.Document.Rules)
             {
-                var uri = $"{entry.Uri.Split('?')[0]}/rules/{System.Uri.EscapeDataString(rule.Id)}";
-                var catalogRule = new CatalogRule(rule, entry, uri);
+                var catalogRule = new CatalogRule(rule, entry);
                 entry.RuleList.Add(catalogRule);
                 rules.Add(catalogRule);
                 Add(_rulesById, RuleKey(rule.Id), catalogRule);

@@ -19,7 +19,7 @@ public sealed partial class KnowledgeCatalog
     private readonly Dictionary<int, List<CatalogEntry>> _byNumber = [];
     private readonly Dictionary<string, List<CatalogEntry>> _byName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<CatalogEntry>> _byTitle = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<CatalogRule>> _rulesById = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<CatalogRule>> _rulesById = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<(CatalogEntry Entry, HashSet<string> Tokens, string Name)> _decisionTokens = [];
 
     [GeneratedRegex(@"^(?:(?:ADR|decision|record|dr)s?)?[\s#:_-]*(?:no\.?\s*)?0*(?<n>\d{1,6})$", RegexOptions.IgnoreCase)]
@@ -367,7 +367,8 @@ public sealed partial class KnowledgeCatalog
         }
     }
 
-    private static string RuleKey(string id) => PathSeparator().Replace(id.Trim(), " :: ").ToLowerInvariant();
+    /// <summary>The id with its path separator normalised; looked up ignoring case (no lower-cased copy of every id is kept).</summary>
+    private static string RuleKey(string id) => PathSeparator().Replace(id.Trim(), " :: ");
 
     private static string NormalizePath(string path)
     {
