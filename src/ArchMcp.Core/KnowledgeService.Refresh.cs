@@ -223,7 +223,7 @@ public sealed partial class KnowledgeService
                 return (_state.Files, false);
             }
 
-            var known = ReadFiles(_index.ReadStoredFiles());
+            var known = ReadFiles();
             return (known, false);
         }
         catch (Exception ex) when (ex is IOException or Lucene.Net.Index.CorruptIndexException or InvalidOperationException or IndexOutOfRangeException)
@@ -235,23 +235,20 @@ public sealed partial class KnowledgeService
 
     private static string? UriOfKey(KnowledgeState state, string key) => FindKey(state.Catalog, key)?.Uri;
 
-    private static Dictionary<string, IndexedFile> ReadFiles(IEnumerable<StoredFile> stored)
+    private Dictionary<string, IndexedFile> ReadFiles()
     {
         var files = new Dictionary<string, IndexedFile>(StringComparer.Ordinal);
-        foreach (var s in stored)
+        foreach (var file in _index.ReadStoredFiles(s => DocumentMapper.ReadHeader(s.HeaderJson) is { } header ? new IndexedFile(s.Key, s.Stamp, header) : null))
         {
-            if (DocumentMapper.ReadHeader(s.HeaderJson) is { } header)
-            {
-                files[s.Key] = new IndexedFile(s.Key, s.Stamp, header);
-            }
+            files[file.Key] = file;
         }
 
         return files;
     }
 
-    private KnowledgeState BuildState(IEnumerable<StoredFile> stored, IReadOnlyList<Finding> findings, DateTimeOffset? indexedAt)
+    private KnowledgeState BuildState(IReadOnlyList<Finding> findings, DateTimeOffset? indexedAt)
     {
-        var files = ReadFiles(stored);
+        var files = ReadFiles();
         return new KnowledgeState(true, files, KnowledgeCatalog.Build(files.Values.Select(f => f.Header)), findings, _index.Commit.Generation, indexedAt);
     }
 }

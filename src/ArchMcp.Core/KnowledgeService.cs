@@ -112,7 +112,7 @@ public sealed partial class KnowledgeService : IKnowledgeService, IKnowledgeRetr
             if (_index.Exists)
             {
                 _index.Open();
-                _state = BuildState(_index.ReadStoredFiles(), [], _state.IndexedAt);
+                _state = BuildState([], _state.IndexedAt);
             }
         }
         catch (Exception ex) when (ex is IOException or Lucene.Net.Index.CorruptIndexException or InvalidOperationException)

@@ -91,20 +91,28 @@ public sealed class LuceneKnowledgeIndex : IDisposable
 
     public const string SchemaKey = "archmcp-schema";
 
-    /// <summary>Every file's stored state, read from the last commit.</summary>
-    public List<StoredFile> ReadStoredFiles()
+    /// <summary>
+    /// Every file's stored state from the last commit, each turned into a <typeparamref name="T"/> as it is read (null
+    /// skips it): the stored headers of all files are never held at once.
+    /// </summary>
+    public List<T> ReadStoredFiles<T>(Func<StoredFile, T?> read)
+        where T : class
     {
         return Search(searcher =>
         {
-            var result = new List<StoredFile>();
+            var result = new List<T>();
             var hits = searcher.Search(new TermQuery(new Term(IndexFields.Type, IndexFields.TypeDoc)), Math.Max(1, searcher.IndexReader.NumDocs));
             foreach (var hit in hits.ScoreDocs)
             {
                 var d = searcher.Doc(hit.Doc);
-                result.Add(new StoredFile(
+                var file = new StoredFile(
                     d.Get(IndexFields.Key),
                     new FileStamp(d.GetField(IndexFields.Size)?.GetInt64Value() ?? -1, d.GetField(IndexFields.Modified)?.GetInt64Value() ?? -1, d.Get(IndexFields.Hash) ?? ""),
-                    d.Get(IndexFields.Header) ?? ""));
+                    d.Get(IndexFields.Header) ?? "");
+                if (read(file) is { } value)
+                {
+                    result.Add(value);
+                }
             }
 
             return result;
