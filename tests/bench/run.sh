@@ -98,13 +98,17 @@ if [ "$SERVE_OK" = 1 ]; then
   # the eight clients share one address: the per-address rate limit (a policy, 12,000/min by default) is lifted
   export ARCHMCP_Server__RequestsPerMinute=1000000
   "$EXE" serve --http --urls "http://127.0.0.1:$PORT" --knowledge "bench=$SCALED" --index "$IDX20" >"$WORK/http.out" 2>"$WORK/http.err" & HPID=$!
+  # ready to answer, then steady: the start-up refresh (every file listed and checked) is done
   for _ in $(seq 1 600); do curl -fsS "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
+  for _ in $(seq 1 600); do grep -qs "Index ready" "$WORK/http.out" "$WORK/http.err" && break; sleep 0.2; done
   node "$HERE/mcp-client.mjs" http --url "http://127.0.0.1:$PORT/mcp" --clients "$HTTP_CLIENTS" --seconds "$HTTP_SECONDS" --queries "$CORPORA/dev-queries.jsonl" >"$RES/http.json" || true
   python3 -c 'import json,sys; s=open(f"/proc/{sys.argv[1]}/status").read(); g=lambda k: int(s.split(k+":")[1].split()[0])/1024; print(json.dumps({"rssMiB": g("VmRSS"), "peakMiB": g("VmHWM")}))' "$HPID" >"$RES/http-mem.json" 2>/dev/null || true
   kill "$HPID" 2>/dev/null || true; wait "$HPID" 2>/dev/null || true
   log "(e) HTTP with answers not kept (the engine alone)"
   ARCHMCP_Knowledge__CacheAnswers=false "$EXE" serve --http --urls "http://127.0.0.1:$PORT" --knowledge "bench=$SCALED" --index "$IDX20" >"$WORK/http.out" 2>"$WORK/http.err" & HPID=$!
+  # ready to answer, then steady: the start-up refresh (every file listed and checked) is done
   for _ in $(seq 1 600); do curl -fsS "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
+  for _ in $(seq 1 600); do grep -qs "Index ready" "$WORK/http.out" "$WORK/http.err" && break; sleep 0.2; done
   node "$HERE/mcp-client.mjs" http --url "http://127.0.0.1:$PORT/mcp" --clients "$HTTP_CLIENTS" --seconds "$HTTP_SECONDS" --queries "$CORPORA/dev-queries.jsonl" >"$RES/http-engine.json" || true
   kill "$HPID" 2>/dev/null || true; wait "$HPID" 2>/dev/null || true
 fi

@@ -126,7 +126,7 @@ public sealed class LuceneKnowledgeIndex : IDisposable
     public IndexBatch OpenBatch(bool recreate)
     {
         // Segments are flushed rarely (a large buffer) and written as plain files: packing each one into a compound
-        // file copies the whole segment again, a fifth of a full build's time for a few file handles saved.
+        // file copies the whole segment again, about a tenth of a full build's time for a few file handles saved.
         var config = new IndexWriterConfig(ArchAnalyzer.Version, _analyzer)
         {
             Similarity = Similarity,
