@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace ArchMcp.Core;
 
@@ -27,3 +28,7 @@ public sealed class KnowledgeOptions
     [Range(1, 50)]
     public int DefaultLimit { get; set; } = 5;
 }
+
+/// <summary>Checks the [Range] limits of <see cref="KnowledgeOptions"/> with code generated at build time (no reflection).</summary>
+[OptionsValidator]
+internal sealed partial class KnowledgeOptionsValidator : IValidateOptions<KnowledgeOptions>;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace ArchMcp.Core;
 
@@ -9,7 +10,8 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddArchKnowledge(this IServiceCollection services, Action<KnowledgeOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var options = services.AddOptions<KnowledgeOptions>().ValidateDataAnnotations();
+        var options = services.AddOptions<KnowledgeOptions>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KnowledgeOptions>, KnowledgeOptionsValidator>());
         if (configure is not null)
         {
             options.Configure(configure);

@@ -42,3 +42,7 @@ public sealed record EvalReport(
     IReadOnlyDictionary<string, EvalMetrics> ByCorpus,
     IReadOnlyList<EvalQueryResult> Queries,
     IReadOnlyDictionary<string, double> IndexMilliseconds);
+
+/// <summary>Reads query lines with code generated at build time (no reflection).</summary>
+[JsonSerializable(typeof(EvalQuery))]
+internal sealed partial class EvalJsonContext : JsonSerializerContext;

@@ -29,7 +29,7 @@ public static class EvalRunner
 
             try
             {
-                queries.Add(JsonSerializer.Deserialize<EvalQuery>(line) ?? throw new JsonException("empty"));
+                queries.Add(JsonSerializer.Deserialize(line, EvalJsonContext.Default.EvalQuery) ?? throw new JsonException("empty"));
             }
             catch (JsonException ex)
             {

@@ -1,8 +1,8 @@
-using System.Globalization;
 using ArchMcp.Core.Lint;
 using ArchMcp.Core.Model;
 using YamlDotNet.Core;
-using YamlDotNet.Serialization;
+using YamlDotNet.Core.Events;
+using YamlDotNet.RepresentationModel;
 
 namespace ArchMcp.Core.Loading;
 
@@ -48,10 +48,11 @@ internal sealed class FrontMatter
     }
 }
 
-/// <summary>Reads YAML front matter with YamlDotNet; never throws.</summary>
+/// <summary>
+/// Reads YAML front matter with YamlDotNet's node model (no reflection, so it works compiled ahead of time); never throws.
+/// </summary>
 internal static class FrontMatterReader
 {
-    private static readonly ThreadLocal<IDeserializer> Deserializer = new(() => new DeserializerBuilder().Build());
 
     /// <param name="yaml">The YAML between the fences.</param>
     /// <param name="firstLine">1-based file line of the first YAML line.</param>
@@ -63,10 +64,12 @@ internal static class FrontMatterReader
             return result;
         }
 
-        object? parsed;
+        YamlNode? parsed;
         try
         {
-            parsed = Deserializer.Value!.Deserialize<object>(yaml);
+            var stream = new YamlStream();
+            stream.Load(new DepthLimitedParser(new Parser(new StringReader(yaml))));
+            parsed = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
         }
         catch (YamlException ex)
         {
@@ -84,12 +87,12 @@ internal static class FrontMatterReader
             return result;
         }
 
-        if (parsed is null)
+        if (parsed is null || IsNull(parsed))
         {
             return result;
         }
 
-        if (parsed is not IDictionary<object, object> map)
+        if (parsed is not YamlMappingNode map)
         {
             findings.Add(new Finding(FindingSeverity.Warning, LintCodes.BadFrontMatter, path, firstLine,
                 "Front matter is not a YAML mapping (key: value lines), so it was ignored. Write it as 'key: value' lines."));
@@ -122,24 +125,56 @@ internal static class FrontMatterReader
         public bool Take() => --Left >= 0;
     }
 
-    private static void Flatten(IDictionary<object, object> map, string prefix, FrontMatter into, Budget budget)
+    /// <summary>
+    /// Refuses values nested deeper than <see cref="MaxDepth"/>: the node model loads nesting by recursion, so a line of
+    /// 100,000 '[' would otherwise overflow the stack and end the process.
+    /// </summary>
+    private sealed class DepthLimitedParser(IParser inner) : IParser
     {
-        foreach (var (k, v) in map)
+        public const int MaxDepth = 64;
+
+        private int _depth;
+
+        public ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            if (!inner.MoveNext())
+            {
+                return false;
+            }
+
+            switch (inner.Current)
+            {
+                case MappingStart or SequenceStart when ++_depth > MaxDepth:
+                    throw new YamlException(inner.Current.Start, inner.Current.End, $"values are nested more than {MaxDepth} levels deep");
+                case MappingEnd or SequenceEnd:
+                    _depth--;
+                    break;
+            }
+
+            return true;
+        }
+    }
+
+    private static void Flatten(YamlMappingNode map, string prefix, FrontMatter into, Budget budget)
+    {
+        foreach (var (k, v) in map.Children)
         {
             if (!budget.Take())
             {
                 return;
             }
 
-            var key = prefix + Convert.ToString(k, CultureInfo.InvariantCulture);
+            var key = prefix + Scalar(k, budget);
             switch (v)
             {
-                case IDictionary<object, object> child:
+                case YamlMappingNode child:
                     Flatten(child, key + ".", into, budget);
                     break;
-                case IList<object> list:
+                case YamlSequenceNode list:
                 {
-                    var items = list.Select(x => Scalar(x, budget)).Where(s => s.Length > 0).ToList();
+                    var items = list.Children.Select(x => Scalar(x, budget)).Where(s => s.Length > 0).ToList();
                     into.Lists[key] = items;
                     into.Flat[key] = string.Join(", ", items);
                     break;
@@ -152,14 +187,18 @@ internal static class FrontMatterReader
         }
     }
 
-    private static string Scalar(object? value, Budget budget) => !budget.Take() ? "" : value switch
+    private static string Scalar(YamlNode node, Budget budget) => !budget.Take() ? "" : node switch
     {
-        null => "",
-        string s => s.Trim(),
-        IDictionary<object, object> d => string.Join(", ", d.TakeWhile(_ => !budget.Exhausted).Select(p => $"{Scalar(p.Key, budget)}: {Scalar(p.Value, budget)}".TrimEnd(' ', ':'))),
-        IList<object> l => string.Join(", ", l.TakeWhile(_ => !budget.Exhausted).Select(x => Scalar(x, budget))),
-        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+        _ when IsNull(node) => "",
+        YamlScalarNode s => s.Value!.Trim(),
+        YamlMappingNode d => string.Join(", ", d.Children.TakeWhile(_ => !budget.Exhausted).Select(p => $"{Scalar(p.Key, budget)}: {Scalar(p.Value, budget)}".TrimEnd(' ', ':'))),
+        YamlSequenceNode l => string.Join(", ", l.Children.TakeWhile(_ => !budget.Exhausted).Select(x => Scalar(x, budget))),
+        _ => "",
     };
+
+    /// <summary>An empty value, or a plain ~ / null (YAML's null), reads as no value.</summary>
+    private static bool IsNull(YamlNode node) => node is YamlScalarNode { Value: var value, Style: var style } &&
+        (value is null or "" || (style == ScalarStyle.Plain && value is "~" or "null" or "Null" or "NULL"));
 
     private static string FirstLine(string message)
     {

@@ -42,7 +42,6 @@ public static class Composition
 
                 o.Watch |= watch;
             })
-            .ValidateDataAnnotations()
             .ValidateOnStart();
         return services;
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using ArchMcp.Core;
+using ArchMcp.Core.Model;
 
 namespace ArchMcp.Server.Cli;
 
@@ -23,7 +24,7 @@ public static class IndexCommand
 
             if (parse.FormatOf() == OutputFormat.Json)
             {
-                parse.WriteJson(new { info, elapsedMs = watch.ElapsedMilliseconds });
+                parse.WriteJson(new IndexOutput(info, watch.ElapsedMilliseconds));
             }
             else
             {
@@ -35,3 +36,6 @@ public static class IndexCommand
         return command;
     }
 }
+
+/// <summary>`archmcp index --format json`: the index after the refresh and how long it took.</summary>
+public sealed record IndexOutput(IndexInfo Info, long ElapsedMs);

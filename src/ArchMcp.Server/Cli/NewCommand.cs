@@ -27,19 +27,8 @@ public static class NewCommand
             AdrDraft.Write(plan);
             if (parse.FormatOf() == OutputFormat.Json)
             {
-                parse.WriteJson(new
-                {
-                    plan.Id,
-                    plan.Number,
-                    plan.Title,
-                    plan.Status,
-                    plan.Date,
-                    Path = plan.FullPath,
-                    plan.RelativePath,
-                    plan.Root,
-                    plan.Template,
-                    Related = plan.Related.Select(r => r.Id),
-                });
+                parse.WriteJson(new NewAdrOutput(plan.Id, plan.Number, plan.Title, plan.Status, plan.Date, plan.FullPath, plan.RelativePath,
+                    plan.Root, plan.Template, [.. plan.Related.Select(r => r.Id)]));
             }
             else
             {
@@ -51,3 +40,7 @@ public static class NewCommand
         return command;
     }
 }
+
+/// <summary>`archmcp new --format json`: where the draft was written and what it links to.</summary>
+public sealed record NewAdrOutput(string Id, int Number, string Title, string Status, string Date, string Path, string RelativePath,
+    string Root, string? Template, IReadOnlyList<string> Related);

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace ArchMcp.Server.Cli;
 
@@ -10,12 +10,12 @@ public static class Output
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = ArchJsonContext.Default,
     };
 
     public static void WriteJson<T>(this ParseResult parse, T value) =>
-        parse.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(value, Json));
+        parse.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(value, (JsonTypeInfo<T>)Json.GetTypeInfo(typeof(T))));
 
     public static TextWriter Out(this ParseResult parse) => parse.InvocationConfiguration.Output;
 

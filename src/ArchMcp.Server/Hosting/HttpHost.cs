@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.AspNetCore;
@@ -39,8 +40,8 @@ public static partial class HttpHost
         builder.Services.AddOptions<ServerOptions>()
             .Bind(configuration.GetSection(ServerOptions.Section))
             .PostConfigure(o => o.Token = string.IsNullOrWhiteSpace(o.Token) ? configuration["TOKEN"] : o.Token)
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ServerOptions>, ServerOptionsValidator>());
         builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<ServerOptions>>((kestrel, server) =>
         {
             kestrel.AddServerHeader = false;

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace ArchMcp.Server.Hosting;
 
@@ -28,3 +29,7 @@ public sealed class ServerOptions
     public int RequestsPerMinute { get; set; } = 12000;
 
 }
+
+/// <summary>Checks the [Range] limits of <see cref="ServerOptions"/> with code generated at build time (no reflection).</summary>
+[OptionsValidator]
+internal sealed partial class ServerOptionsValidator : IValidateOptions<ServerOptions>;

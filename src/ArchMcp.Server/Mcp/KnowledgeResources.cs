@@ -57,7 +57,7 @@ public sealed class KnowledgeResources(IKnowledgeService knowledge)
     {
         Uri = IndexUri,
         MimeType = "application/json",
-        Text = JsonSerializer.Serialize(await knowledge.GetIndexInfoAsync(cancellationToken), McpJson.Options),
+        Text = JsonSerializer.Serialize(await knowledge.GetIndexInfoAsync(cancellationToken), McpJson.Info<IndexInfo>()),
     };
 
     public const string IndexUri = "arch://index";

@@ -15,6 +15,9 @@ public static class McpJson
 {
     public static JsonSerializerOptions Options { get; } = Create();
 
+    /// <summary>The generated serialization code for <typeparamref name="T"/> under these options.</summary>
+    public static JsonTypeInfo<T> Info<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
     private static JsonSerializerOptions Create()
     {
         var options = new JsonSerializerOptions(McpJsonUtilities.DefaultOptions)
@@ -22,7 +25,8 @@ public static class McpJson
             PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
-        options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(OmitEmptyOptionals);
+        options.TypeInfoResolver = JsonTypeInfoResolver.Combine(ArchJsonContext.Default, McpJsonUtilities.DefaultOptions.TypeInfoResolver)
+            .WithAddedModifier(OmitEmptyOptionals);
         options.MakeReadOnly();
         return options;
     }

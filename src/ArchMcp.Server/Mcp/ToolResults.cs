@@ -11,7 +11,7 @@ public static class ToolResults
         var result = await value.ConfigureAwait(false);
         return new CallToolResult
         {
-            StructuredContent = JsonSerializer.SerializeToElement(result, McpJson.Options),
+            StructuredContent = JsonSerializer.SerializeToElement(result, McpJson.Info<T>()),
             Content = [new TextContentBlock { Text = render(result) }],
         };
     }
