@@ -5,6 +5,7 @@
 #
 #   tests/conformance/run.sh            builds src/ArchMcp.Server (Release) and indexes the repository's knowledge/
 #   ARCHMCP_DLL=/abs/archmcp.dll ...    use an already built server
+#   ARCHMCP_EXE=/abs/archmcp ...        use a published executable (the native build: tests/native/run.sh)
 #   CONFORMANCE_SKIP_INSTALL=1 ...      reuse node_modules
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -20,10 +21,15 @@ if [ "${CONFORMANCE_SKIP_INSTALL:-0}" != 1 ] || [ ! -x node_modules/.bin/conform
 fi
 export PATH="$HERE/node_modules/.bin:$PATH"   # node 22 from the 'node' package; conformance needs it
 
-DLL="${ARCHMCP_DLL:-}"
-if [ -z "$DLL" ]; then
-  dotnet build "$REPO/src/ArchMcp.Server" -c Release -o "$WORK/bin" -v quiet -nologo > "$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; exit 2; }
-  DLL="$WORK/bin/archmcp.dll"
+if [ -n "${ARCHMCP_EXE:-}" ]; then
+  SERVER=("$ARCHMCP_EXE")
+else
+  DLL="${ARCHMCP_DLL:-}"
+  if [ -z "$DLL" ]; then
+    dotnet build "$REPO/src/ArchMcp.Server" -c Release -o "$WORK/bin" -v quiet -nologo > "$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; exit 2; }
+    DLL="$WORK/bin/archmcp.dll"
+  fi
+  SERVER=(dotnet "$DLL")
 fi
 KNOWLEDGE="${ARCHMCP_KNOWLEDGE:-$REPO/knowledge}"
 PORT="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
@@ -62,13 +68,13 @@ run_scenarios() {
 CORE="server-initialize ping logging-set-level tools-list resources-list prompts-list"
 
 # Streamable HTTP
-dotnet "$DLL" serve --http --urls "http://127.0.0.1:$PORT" --knowledge "$KNOWLEDGE" --index "$WORK/index-http" > "$WORK/http-server.log" 2>&1 &
+"${SERVER[@]}" serve --http --urls "http://127.0.0.1:$PORT" --knowledge "$KNOWLEDGE" --index "$WORK/index-http" > "$WORK/http-server.log" 2>&1 &
 PIDS+=($!)
 wait_until 60 node -e 'fetch(process.argv[1]).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))' "http://127.0.0.1:$PORT/healthz" || { cat "$WORK/http-server.log" >&2; exit 1; }
 run_scenarios http "http://127.0.0.1:$PORT/mcp" $CORE server-sse-multiple-streams dns-rebinding-protection
 
 # stdio, through the bridge
-node "$HERE/stdio-bridge.mjs" "dotnet '$DLL' serve --knowledge '$KNOWLEDGE' --index '$WORK/index-stdio'" > "$WORK/bridge.out" 2> "$WORK/stdio-server.log" &
+node "$HERE/stdio-bridge.mjs" "$(printf "'%s' " "${SERVER[@]}")serve --knowledge '$KNOWLEDGE' --index '$WORK/index-stdio'" > "$WORK/bridge.out" 2> "$WORK/stdio-server.log" &
 PIDS+=($!)
 wait_until 30 grep -q '^LISTENING ' "$WORK/bridge.out"
 run_scenarios stdio "$(sed -n 's/^LISTENING //p' "$WORK/bridge.out")" $CORE
