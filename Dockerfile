@@ -1,8 +1,8 @@
 # syntax=docker/dockerfile:1
-# ArchMcp server image: one self-contained `archmcp` (ReadyToRun per assembly — not the composite image of a plain
-# `dotnet publish`, which a long-running server gains little from and which makes the image larger and its build
-# slower) on the .NET runtime-deps base, running as a non-root user, serving Streamable HTTP on 0.0.0.0:8080 by
-# default (bearer token required: -e ARCHMCP_TOKEN=…).
+# ArchMcp server image: one self-contained `archmcp` (ReadyToRun per assembly — not the Native AOT executable of a
+# plain `dotnet publish`, whose link needs a C toolchain the SDK image lacks and whose start-up gain matters little
+# to a long-running server) on the .NET runtime-deps base, running as a non-root user, serving Streamable HTTP on
+# 0.0.0.0:8080 by default (bearer token required: -e ARCHMCP_TOKEN=…).
 #
 #   docker build -t archmcp .
 #   docker run -d -p 8080:8080 -e ARCHMCP_TOKEN=… -v "$PWD/knowledge:/knowledge:ro" -v archmcp-index:/data archmcp

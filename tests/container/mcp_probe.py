@@ -59,11 +59,13 @@ def check_tools(prefix, call):
 
 
 # ------------------------------------------------------------------------------------------------- stdio --
-def stdio(command):
-    proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=sys.stderr, text=True, bufsize=1)
+def stdio_client(command, stderr=None, env=None):
+    """Spawns COMMAND and speaks JSON-RPC over its stdin/stdout: returns (process, send, call)."""
+    proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr or sys.stderr,
+                            text=True, bufsize=1, env=env)
     lines = queue.Queue()
     threading.Thread(target=lambda: [lines.put(l) for l in proc.stdout] and None, daemon=True).start()
-    ids = iter(range(1, 1000))
+    ids = iter(range(1, 1_000_000))
 
     def send(message):
         proc.stdin.write(json.dumps(message) + "\n")
@@ -87,6 +89,11 @@ def stdio(command):
             if msg.get("id") == mid and ("result" in msg or "error" in msg):
                 return msg
 
+    return proc, send, call
+
+
+def stdio(command):
+    proc, send, call = stdio_client(command)
     try:
         r = call("initialize", initialize_params())
         info = (r.get("result") or {}).get("serverInfo", {})

@@ -11,15 +11,14 @@ request and a last line "N passed, N failed". Standard library only.
 import argparse
 import json
 import os
-import queue
 import re
 import shutil
 import subprocess
 import sys
-import threading
-import time
 
-PROTOCOL = "2025-11-25"
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "container"))
+from mcp_probe import PROTOCOL, stdio_client  # noqa: E402
+
 VARYING = re.compile(r"(?i)^(indexPath|indexedAt|elapsedMs|milliseconds|indexMilliseconds)$")
 
 
@@ -76,30 +75,7 @@ def resource_reads(listing):
 
 
 def stdio_session(command, env):
-    proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                            text=True, bufsize=1, env=env)
-    lines = queue.Queue()
-    threading.Thread(target=lambda: [lines.put(l) for l in proc.stdout] and None, daemon=True).start()
-    ids = iter(range(1, 100000))
-
-    def send(message):
-        proc.stdin.write(json.dumps(message) + "\n")
-        proc.stdin.flush()
-
-    def call(method, params, timeout=120):
-        mid = next(ids)
-        send({"jsonrpc": "2.0", "id": mid, "method": method, "params": params})
-        deadline = time.time() + timeout
-        while True:
-            try:
-                msg = json.loads(lines.get(timeout=0.5))
-            except queue.Empty:
-                if proc.poll() is not None or time.time() > deadline:
-                    raise RuntimeError(f"no answer to {method} (server exit code {proc.poll()})") from None
-                continue
-            if msg.get("id") == mid:
-                return msg
-
+    proc, send, call = stdio_client(command, stderr=subprocess.DEVNULL, env=env)
     answers = {}
     try:
         init = call("initialize", {"protocolVersion": PROTOCOL, "capabilities": {},
