@@ -56,6 +56,11 @@ PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); p
 TOKEN="native-check-$RANDOM$RANDOM"
 ARCHMCP_TOKEN="$TOKEN" "$EXE" serve --http --urls "http://127.0.0.1:$PORT" --knowledge "$REPO/knowledge" --index "$WORK/index-http" > "$WORK/http.log" 2>&1 &
 HPID=$!
+# listening first (the probe's first check is /healthz), at most 30 s
+python3 -c 'import socket,sys,time
+for _ in range(300):
+    try: socket.create_connection(("127.0.0.1", int(sys.argv[1])), 0.2).close(); break
+    except OSError: time.sleep(0.1)' "$PORT"
 python3 "$REPO/tests/container/mcp_probe.py" http "http://127.0.0.1:$PORT" "$TOKEN" > "$WORK/http-probe.log" 2>&1
 kill "$HPID" 2>/dev/null; wait "$HPID" 2>/dev/null
 while read -r verdict rest; do
