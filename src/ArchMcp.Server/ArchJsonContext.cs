@@ -9,7 +9,8 @@ namespace ArchMcp.Server;
 /// <summary>
 /// Serialization code for every value the server writes (tool results and their schemas, resources, CLI JSON) and
 /// every tool argument it reads, generated at build time: no reflection at run time, so the server can be compiled
-/// ahead of time and starts without building serializers. A type missing here fails loudly in the tests.
+/// ahead of time and starts without building serializers. A type missing here fails the CLI tests, and the native build
+/// check (tests/native/run.sh) for MCP answers.
 /// </summary>
 [JsonSerializable(typeof(SearchResult))]
 [JsonSerializable(typeof(DecisionView))]

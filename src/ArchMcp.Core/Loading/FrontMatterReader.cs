@@ -53,7 +53,6 @@ internal sealed class FrontMatter
 /// </summary>
 internal static class FrontMatterReader
 {
-
     /// <param name="yaml">The YAML between the fences.</param>
     /// <param name="firstLine">1-based file line of the first YAML line.</param>
     public static FrontMatter Read(string yaml, int firstLine, string path, List<Finding> findings)
