@@ -36,7 +36,9 @@ public sealed class ArchAnalyzer(SynonymMap? synonyms) : Analyzer
 
     private static CharArraySet BuildStopWords()
     {
-        var set = new CharArraySet(Version, EnglishAnalyzer.DefaultStopSet, ignoreCase: true);
+        // Every token reaches the stop filter lower-cased (synonyms are lower-cased when read), so the set compares
+        // exactly: ignoring case lower-cased every character of every token again (~4% of indexing time).
+        var set = new CharArraySet(Version, EnglishAnalyzer.DefaultStopSet, ignoreCase: false);
         foreach (var w in new[] { "we", "our", "us", "i", "you", "your", "do", "does", "did", "what", "which", "how", "why", "when", "where", "who", "should", "can", "could", "would", "it's", "its", "from", "about", "have", "has", "had", "been", "am", "so", "than", "too", "very", "all", "any", "up", "out", "get" })
         {
             set.Add(w);

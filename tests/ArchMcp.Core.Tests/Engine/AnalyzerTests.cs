@@ -27,6 +27,12 @@ public sealed class AnalyzerTests : IDisposable
     }
 
     [Fact]
+    public void Analyze_WhenStopWordsAreCapitalised_TheyAreStillRemoved()
+    {
+        Assert.Equal("api@2 servic@3", string.Join(' ', Tokens("The API Of THE Service").Select(t => $"{t.Term}@{t.Increment}")));
+    }
+
+    [Fact]
     public void Analyze_WhenPartsAreEmitted_TheirOffsetsPointAtTheirText()
     {
         const string text = "call the orderService now";
