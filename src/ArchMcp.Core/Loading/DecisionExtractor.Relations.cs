@@ -1,0 +1,150 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ArchMcp.Core.Model;
+
+namespace ArchMcp.Core.Loading;
+
+/// <summary>Relations between decisions: phrases in status lines and text, links, and front matter keys.</summary>
+internal static partial class DecisionExtractor
+{
+    [GeneratedRegex(@"\b(?<kind>superseded\s+by|superseeded\s+by|superceded\s+by|replaced\s+by|supersedes|supersede|replaces|amended\s+by|amends|extended\s+by|extends)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RelationPhrase();
+
+    [GeneratedRegex(@"^[\s:]*(?:the\s+)?(?:(?:ADR|decision|record)s?\s*)?[#-]?\s*(?<n>\d{1,5})\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NumberReference();
+
+    /// <summary>Relation phrases in block text [start, end): a link after the phrase, an ADR number, or (status lines) a title.</summary>
+    private static void ReadRelations(TextBlock block, int start, int end, List<DecisionRelation> relations, bool allowTitles)
+    {
+        if (block.Type is not (BlockType.Paragraph or BlockType.Heading))
+        {
+            return;
+        }
+
+        var text = block.Text;
+        var read = 0;
+        foreach (Match m in RelationPhrase().Matches(text[start..end]))
+        {
+            // a status line names a few relations; thousands of phrases are hostile input (each costs a scan of the block)
+            if (++read > MaxRelationPhrases)
+            {
+                break;
+            }
+
+            var phraseEnd = start + m.Index + m.Length;
+            var kind = KindOf(m.Groups["kind"].Value);
+            var line = block.LineAt(start + m.Index);
+            var nextPhrase = RelationPhrase().Match(text, phraseEnd);
+            var limit = Math.Min(end, nextPhrase.Success ? nextPhrase.Index : end);
+            var targets = block.InlineLinks.Where(l => l.Start >= phraseEnd && l.Start <= Math.Min(limit, phraseEnd + 80) && IsMarkdownLinkOrAdr(l.Url, text, l))
+                .ToList();
+            if (targets.Count > 0)
+            {
+                foreach (var link in targets)
+                {
+                    var target = IsMarkdownLink(link.Url) ? StripFragment(link.Url) : text[link.Start..link.End].Trim();
+                    relations.Add(new DecisionRelation(kind, target, line));
+                }
+
+                continue;
+            }
+
+            var tail = text[phraseEnd..limit];
+            var number = NumberReference().Match(tail);
+            if (number.Success)
+            {
+                relations.Add(new DecisionRelation(kind, $"ADR-{int.Parse(number.Groups["n"].Value, CultureInfo.InvariantCulture):D4}", line));
+                continue;
+            }
+
+            if (allowTitles)
+            {
+                var title = tail.Split('\n')[0].Trim().Trim('.', ':', ',', '"', '\'', '“', '”', ' ');
+                if (title.Length > 0)
+                {
+                    relations.Add(new DecisionRelation(kind, title, line));
+                }
+            }
+        }
+    }
+
+    /// <summary>The most relation phrases read from one block.</summary>
+    private const int MaxRelationPhrases = 64;
+
+    private static void ReadRelationsInText(string text, int line, List<DecisionRelation> relations) =>
+        ReadRelations(new TextBlock { Type = BlockType.Paragraph, Line = line, Text = text }, 0, text.Length, relations, allowTitles: true);
+
+    private static void AddFrontMatterRelations(FrontMatter fm, List<DecisionRelation> relations)
+    {
+        (string[] Keys, RelationKind Kind)[] map =
+        [
+            (["supersedes", "replaces"], RelationKind.Supersedes),
+            (["superseded-by", "superseded_by", "supersededby", "superseded by", "replaced-by", "replaced_by"], RelationKind.SupersededBy),
+            (["amends", "extends"], RelationKind.Amends),
+            (["amended-by", "amended_by", "amendedby", "extended-by"], RelationKind.AmendedBy),
+            (["related", "related-to", "related_to", "relates-to", "relates_to", "related-decisions", "related_decisions", "see-also", "links"], RelationKind.RelatesTo),
+        ];
+        foreach (var (keys, kind) in map)
+        {
+            foreach (var key in keys)
+            {
+                foreach (var value in fm.GetList(key))
+                {
+                    var target = value.Trim().Trim('"', '\'');
+                    var link = Regex.Match(target, @"\]\((?<url>[^)]+)\)");
+                    if (link.Success)
+                    {
+                        target = StripFragment(link.Groups["url"].Value);
+                    }
+
+                    if (target.Length > 0)
+                    {
+                        relations.Add(new DecisionRelation(kind, target, 1));
+                    }
+                }
+            }
+        }
+    }
+
+    private static void Dedupe(List<DecisionRelation> relations)
+    {
+        var seen = new HashSet<(RelationKind, string)>();
+        relations.RemoveAll(r => !seen.Add((r.Kind, r.Target.ToLowerInvariant())));
+    }
+
+    private static RelationKind KindOf(string phrase)
+    {
+        var p = phrase.ToLowerInvariant();
+        if (p.EndsWith(" by", StringComparison.Ordinal))
+        {
+            return p.StartsWith("amended", StringComparison.Ordinal) || p.StartsWith("extended", StringComparison.Ordinal)
+                ? RelationKind.AmendedBy
+                : RelationKind.SupersededBy;
+        }
+
+        return p.StartsWith("amend", StringComparison.Ordinal) || p.StartsWith("extend", StringComparison.Ordinal)
+            ? RelationKind.Amends
+            : RelationKind.Supersedes;
+    }
+
+    internal static bool IsMarkdownLink(string url)
+    {
+        if (url.Contains("://", StringComparison.Ordinal) || url.StartsWith('#') || url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var path = StripFragment(url);
+        return path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase)
+            || !Path.HasExtension(path);
+    }
+
+    private static bool IsMarkdownLinkOrAdr(string url, string text, InlineLink link) =>
+        IsMarkdownLink(url) || NumberReference().IsMatch(text[link.Start..link.End]);
+
+    internal static string StripFragment(string url)
+    {
+        var i = url.IndexOfAny(['#', '?']);
+        return (i < 0 ? url : url[..i]).Trim();
+    }
+}
