@@ -37,7 +37,7 @@ public sealed partial class KnowledgeService : IKnowledgeService, IKnowledgeRetr
         _roots = KnowledgeRoots.Resolve(_options.Roots);
         _queryAnalyzer = new ArchAnalyzer(Synonyms.Build(Synonyms.ReadRootFiles(_roots)));
         _queries = new QueryFactory(_queryAnalyzer);
-        _index = new LuceneKnowledgeIndex(IndexLocation.Resolve(_options, _roots), _textAnalyzer);
+        _index = new LuceneKnowledgeIndex(IndexLocation.Resolve(_options, _roots));
     }
 
     public event EventHandler<KnowledgeChangedEventArgs>? Changed;

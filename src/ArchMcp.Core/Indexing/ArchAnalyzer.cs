@@ -12,7 +12,12 @@ namespace ArchMcp.Core.Indexing;
 /// English analysis for architecture text: identifiers split at case changes and underscores (the original kept),
 /// lower-cased, synonyms and acronyms expanded, stop words removed, Porter-stemmed.
 /// </summary>
-public sealed class ArchAnalyzer(SynonymMap? synonyms) : Analyzer
+/// <param name="synonyms">Synonym groups to expand (queries), or null (indexed text).</param>
+/// <param name="memoize">
+/// Whether to run the word filters once per distinct word (<see cref="MemoizedChainFilter"/>): for indexing, where
+/// words repeat; each analysing thread then keeps up to a few MB of words for the analyzer's lifetime.
+/// </param>
+public sealed class ArchAnalyzer(SynonymMap? synonyms, bool memoize = false) : Analyzer
 {
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
@@ -21,6 +26,13 @@ public sealed class ArchAnalyzer(SynonymMap? synonyms) : Analyzer
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var source = new StandardTokenizer(Version, reader);
+        // synonyms match across words, so only a synonym-free chain works word by word
+        return new TokenStreamComponents(source, memoize && synonyms is null ? new MemoizedChainFilter(source, Words) : Words(source));
+    }
+
+    /// <summary>The filters after the tokenizer.</summary>
+    private TokenStream Words(TokenStream source)
+    {
         // compound tokens (snake_case, camelCase, Fuse.js) also yield their parts; the whole token is kept
         TokenStream stream = new CompoundSplitFilter(source);
         stream = new LowerCaseFilter(Version, stream);
@@ -30,8 +42,7 @@ public sealed class ArchAnalyzer(SynonymMap? synonyms) : Analyzer
         }
 
         stream = new StopFilter(Version, stream, StopWords);
-        stream = new PorterStemFilter(stream);
-        return new TokenStreamComponents(source, stream);
+        return new PorterStemFilter(stream);
     }
 
     private static CharArraySet BuildStopWords()

@@ -21,16 +21,14 @@ public sealed class LuceneKnowledgeIndex : IDisposable
     public static readonly Similarity Similarity = new BM25Similarity();
 
     private readonly LuceneDirectory _directory;
-    private readonly Analyzer _analyzer;
     private readonly object _gate = new();
     private SearcherManager? _manager;
 
-    public LuceneKnowledgeIndex(string path, Analyzer analyzer)
+    public LuceneKnowledgeIndex(string path)
     {
         Path = path;
         System.IO.Directory.CreateDirectory(LucenePath);
         _directory = OpenDirectory(LucenePath);
-        _analyzer = analyzer;
     }
 
     public string Path { get; }
@@ -127,7 +125,9 @@ public sealed class LuceneKnowledgeIndex : IDisposable
     {
         // Segments are flushed rarely (a large buffer) and written as plain files: packing each one into a compound
         // file copies the whole segment again, about a tenth of a full build's time for a few file handles saved.
-        var config = new IndexWriterConfig(ArchAnalyzer.Version, _analyzer)
+        // The batch's own analyzer remembers the words it has seen; they are dropped with it.
+        var analyzer = new ArchAnalyzer(null, memoize: true);
+        var config = new IndexWriterConfig(ArchAnalyzer.Version, analyzer)
         {
             Similarity = Similarity,
             OpenMode = recreate ? OpenMode.CREATE : OpenMode.CREATE_OR_APPEND,
@@ -136,11 +136,19 @@ public sealed class LuceneKnowledgeIndex : IDisposable
             UseCompoundFile = false,
         };
         config.MergePolicy.NoCFSRatio = 0;
-        return new IndexBatch(this, new IndexWriter(_directory, config));
+        try
+        {
+            return new IndexBatch(this, new IndexWriter(_directory, config), analyzer);
+        }
+        catch
+        {
+            analyzer.Dispose();
+            throw;
+        }
     }
 
     /// <summary>One set of changes written as a single atomic commit (or none, when disposed uncommitted).</summary>
-    public sealed class IndexBatch(LuceneKnowledgeIndex index, IndexWriter writer) : IDisposable
+    public sealed class IndexBatch(LuceneKnowledgeIndex index, IndexWriter writer, Analyzer analyzer) : IDisposable
     {
         private bool _committed;
 
@@ -167,6 +175,8 @@ public sealed class LuceneKnowledgeIndex : IDisposable
             {
                 writer.Rollback();
             }
+
+            analyzer.Dispose();
         }
     }
 

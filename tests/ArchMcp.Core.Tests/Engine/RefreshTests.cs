@@ -216,8 +216,7 @@ public sealed class RefreshTests : IDisposable
         var first = _engine.NewService();
         await first.RefreshAsync();
         _engine.Close(first);
-        using (var analyzer = new ArchAnalyzer(null))
-        using (var index = new LuceneKnowledgeIndex(_engine.IndexPath, analyzer))
+        using (var index = new LuceneKnowledgeIndex(_engine.IndexPath))
         {
             using (var batch = index.OpenBatch(recreate: false))
             {
@@ -232,8 +231,7 @@ public sealed class RefreshTests : IDisposable
 
         Assert.Equal(FixtureFiles, progress.Parsed);
         Assert.Equal(FixtureFiles, info.Documents);
-        using (var analyzer = new ArchAnalyzer(null))
-        using (var index = new LuceneKnowledgeIndex(_engine.IndexPath, analyzer))
+        using (var index = new LuceneKnowledgeIndex(_engine.IndexPath))
         {
             index.Open();
             Assert.Equal(KnowledgeService.Schema, index.Commit.Schema);

@@ -1,0 +1,105 @@
+using ArchMcp.Core.Indexing;
+using ArchMcp.Tests.Shared;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+
+namespace ArchMcp.Core.Tests.Engine;
+
+/// <summary>
+/// Indexing analyses each distinct word once and replays the result: what reaches the index (terms, positions,
+/// offsets) must be exactly what the plain analysis makes, stop-word gaps across words included.
+/// </summary>
+public sealed class MemoizedAnalysisTests : IDisposable
+{
+    private readonly ArchAnalyzer _plain = new(null);
+    private readonly ArchAnalyzer _memoized = new(null, memoize: true);
+
+    public void Dispose()
+    {
+        _plain.Dispose();
+        _memoized.Dispose();
+    }
+
+    [Theory]
+    [InlineData("the API of the orderService and the order_service, again: orderService")]
+    [InlineData("it's the team's it's")] // words made only of stop words, twice, at the start and at the end
+    [InlineData("the_of a_the_b The_Service")] // compounds whose whole and parts are stop words
+    [InlineData("we should use Fuse.js; Fuse.js is what we use")]
+    [InlineData("HTTPServer v2 S3 version 1.2.3 2024-01-05 ADR-0012")]
+    [InlineData("Ünïcödé naïve café CAFÉ straße 日本語のテキスト 😀 emoji")]
+    [InlineData("")]
+    [InlineData("the of and")]
+    public void Analyze_WhenWordsRepeat_MatchesThePlainAnalysis(string text)
+    {
+        // twice through the same stream: the second pass is served from what the first remembered
+        Assert.Equal(Tokens(_plain, text), Tokens(_memoized, text));
+        Assert.Equal(Tokens(_plain, text), Tokens(_memoized, text));
+    }
+
+    [Fact]
+    public void Analyze_WhenATokenIsLongerThanTheTokenizerAllows_KeepsItsPositionGap()
+    {
+        var text = "start " + new string('x', 300) + " the end " + new string('y', 50) + " end";
+
+        Assert.Equal(Tokens(_plain, text), Tokens(_memoized, text));
+    }
+
+    [Fact]
+    public void Analyze_WhenMoreDistinctWordsThanKept_StillMatches()
+    {
+        var text = string.Join(' ', Enumerable.Range(0, MemoizedChainFilter.MaxWords + 500).Select(i => $"w{i}x the Word{i}Part"));
+
+        Assert.Equal(Tokens(_plain, text), Tokens(_memoized, text));
+    }
+
+    [Fact]
+    public void Analyze_WhenShippedKnowledge_MatchesThePlainAnalysisForEveryFile()
+    {
+        Assert.NotNull(ShippedKnowledge.Path);
+        AssertSameForFolder(ShippedKnowledge.Path!);
+    }
+
+    [SkippableFact]
+    public void Analyze_WhenSharedCorpora_MatchesThePlainAnalysisForEveryFile()
+    {
+        Skip.If(Corpora.SkipReason is not null, Corpora.SkipReason);
+        AssertSameForFolder(Corpora.Path!);
+    }
+
+    private void AssertSameForFolder(string folder)
+    {
+        var files = Directory.EnumerateFiles(folder, "*.md", SearchOption.AllDirectories).ToList();
+        Assert.NotEmpty(files);
+        foreach (var file in files)
+        {
+            var text = File.ReadAllText(file);
+            var expected = Tokens(_plain, text);
+            var actual = Tokens(_memoized, text);
+            Assert.True(expected.SequenceEqual(actual), $"{file}: the memoized analysis differs at token {FirstDifference(expected, actual)}.");
+        }
+    }
+
+    private static int FirstDifference(List<Token> a, List<Token> b) =>
+        Enumerable.Range(0, Math.Min(a.Count, b.Count)).FirstOrDefault(i => a[i] != b[i], Math.Min(a.Count, b.Count));
+
+    private static List<Token> Tokens(Analyzer analyzer, string text)
+    {
+        var tokens = new List<Token>();
+        using var stream = analyzer.GetTokenStream("body", text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        var type = stream.AddAttribute<ITypeAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            tokens.Add(new Token(term.ToString(), increment.PositionIncrement, offset.StartOffset, offset.EndOffset, type.Type));
+        }
+
+        stream.End();
+        tokens.Add(new Token("(end)", increment.PositionIncrement, offset.StartOffset, offset.EndOffset, ""));
+        return tokens;
+    }
+
+    private readonly record struct Token(string Term, int Increment, int Start, int End, string Type);
+}
