@@ -50,7 +50,8 @@ public static class DocumentMapper
         file.Add(new Field(IndexFields.Ids, IdText(doc), Words));
         file.Add(new Field(IndexFields.Tags, string.Join(" ", doc.Tags), Words));
         file.Add(new Field(IndexFields.Headings, string.Join("\n", doc.Sections.Select(s => s.Heading)), Words));
-        file.Add(new Field(IndexFields.Body, doc.Text, Words));
+        var text = new PieceFields(doc.Text);
+        file.Add(text.Whole(IndexFields.Body, Words));
         file.Add(new StoredField(IndexFields.Header, JsonSerializer.Serialize(Header(doc), HeaderJson)));
         file.Add(new StoredField(IndexFields.Size, stamp.Size));
         file.Add(new StoredField(IndexFields.Modified, stamp.ModifiedTicks));
@@ -65,7 +66,7 @@ public static class DocumentMapper
             {
                 new KeywordField(IndexFields.Key, key, stored: false),
                 new Field(IndexFields.SectionHeading, section.Heading, StoredWords),
-                new TextField(IndexFields.SectionText, section.Text, Field.Store.YES),
+                text.Section(IndexFields.SectionText, section.Text, TextField.TYPE_STORED),
                 new StoredField(IndexFields.Line, section.Line),
             });
         }
@@ -77,7 +78,7 @@ public static class DocumentMapper
             {
                 new KeywordField(IndexFields.Key, key, stored: true),
                 new Field(IndexFields.RuleStatement, rule.Statement, Words),
-                new Field(IndexFields.RuleText, rule.Text, StoredWords),
+                text.Rule(IndexFields.RuleText, rule.Text, StoredWords),
                 new Field(IndexFields.RuleContext, $"{rule.SectionHeading} {doc.Title}", Words),
                 new StoredField(IndexFields.Ordinal, i),
             });

@@ -9,6 +9,13 @@ namespace ArchMcp.Core.Indexing;
 /// depends on its text alone; only position gaps left by stop words carry across tokens, and they are carried here the
 /// same way. Used while indexing, where the same few thousand words recur millions of times: the filters were a fifth
 /// of a full build's CPU. A bounded number of words is kept (the first seen, which are mostly the common ones).
+/// <para>
+/// A file's text is indexed whole and again in pieces (each section, each rule). The whole can be recorded
+/// (<see cref="Record"/>): the tokenizer's tokens with what the filters made of them. A piece of it that has whitespace or
+/// the text's edge on both sides is then replayed from the recording (<see cref="ReplayPiece"/>) instead of analysed
+/// again: no token can straddle such edges, and every filter here works token by token, so the piece gets exactly the
+/// tokens that analysing it alone would give.
+/// </para>
 /// </summary>
 public sealed class MemoizedChainFilter : TokenFilter
 {
@@ -36,6 +43,25 @@ public sealed class MemoizedChainFilter : TokenFilter
     private int _tokenStart;
     private int _carry;
 
+    // the recorded text: its tokenizer tokens' start offsets and what the filters made of each
+    private string? _recorded;
+    private bool _recording;
+    private bool _recordedWhole;
+    private int[] _starts = new int[256];
+    private Replay[] _replays = new Replay[256];
+    private int _count;
+
+    // what the next Reset sets up: recording a text, or replaying a piece of the recorded one
+    private string? _recordNext;
+    private (string Whole, int Start, int Length)? _pieceNext;
+
+    // while replaying: the recorded tokens left, and the piece's start in the recorded text
+    private bool _replaying;
+    private int _at;
+    private int _end;
+    private int _pieceStart;
+    private int _pieceLength;
+
     /// <param name="input">The tokenizer.</param>
     /// <param name="chain">Builds the filters over a stream; given a one-token stream here.</param>
     public MemoizedChainFilter(TokenStream input, Func<TokenStream, TokenStream> chain)
@@ -62,31 +88,58 @@ public sealed class MemoizedChainFilter : TokenFilter
             return true;
         }
 
+        if (_replaying)
+        {
+            while (_at < _end)
+            {
+                var start = _starts[_at] - _pieceStart;
+                if (Start(_replays[_at++], 1, start))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         while (m_input.IncrementToken())
         {
             var increment = _position.PositionIncrement;
             var replay = ReplayOf(_term.Buffer.AsSpan(0, _term.Length));
-            if (replay.Outputs.Length == 0)
+            if (_recording)
             {
-                // every token it made was a stop word: its positions pass on to the next token kept
-                _carry += replay.Trailing + increment - 1;
-                continue;
+                Keep(replay, increment);
             }
 
-            _tokenStart = _offset.StartOffset;
-            _pending = replay.Outputs;
-            Emit(_pending[0], _pending[0].Increment + increment - 1 + _carry);
-            _carry = replay.Trailing;
-            _next = 1;
-            return true;
+            if (Start(replay, increment, _offset.StartOffset))
+            {
+                return true;
+            }
         }
 
+        _recordedWhole |= _recording;
+        _recording = false;
         return false;
     }
+
+    /// <summary>Has the next <see cref="Reset"/> record the tokens of <paramref name="text"/>, the text this stream was given.</summary>
+    public void Record(string text) => _recordNext = text;
+
+    /// <summary>
+    /// Has the next <see cref="Reset"/> replay the piece of <paramref name="whole"/> at <paramref name="start"/>, the text
+    /// this stream was given, from the recording; when <paramref name="whole"/> is not the text fully recorded last, the
+    /// piece is analysed as usual. The caller makes sure the piece has whitespace or the text's edge on both sides.
+    /// </summary>
+    public void ReplayPiece(string whole, int start, int length) => _pieceNext = (whole, start, length);
 
     public override void End()
     {
         base.End();
+        if (_replaying)
+        {
+            _offset.SetOffset(_pieceLength, _pieceLength); // where the tokenizer, given the piece, would have stopped
+        }
+
         _position.PositionIncrement += _carry;
     }
 
@@ -96,6 +149,80 @@ public sealed class MemoizedChainFilter : TokenFilter
         _pending = [];
         _next = 0;
         _carry = 0;
+        _replaying = false;
+        if (_pieceNext is { } piece)
+        {
+            _pieceNext = null;
+            if (_recordedWhole && ReferenceEquals(piece.Whole, _recorded))
+            {
+                _replaying = true;
+                _pieceStart = piece.Start;
+                _pieceLength = piece.Length;
+                _at = FirstAtOrAfter(piece.Start);
+                _end = FirstAtOrAfter(piece.Start + piece.Length);
+            }
+        }
+
+        _recording = _recordNext is not null;
+        if (_recording)
+        {
+            (_recorded, _recordNext, _recordedWhole, _count) = (_recordNext, null, false, 0);
+        }
+    }
+
+    /// <summary>Emits the first token made from a tokenizer token, or carries its positions on when it made none.</summary>
+    private bool Start(Replay replay, int increment, int tokenStart)
+    {
+        if (replay.Outputs.Length == 0)
+        {
+            // every token it made was a stop word: its positions pass on to the next token kept
+            _carry += replay.Trailing + increment - 1;
+            return false;
+        }
+
+        _tokenStart = tokenStart;
+        _pending = replay.Outputs;
+        Emit(_pending[0], _pending[0].Increment + increment - 1 + _carry);
+        _carry = replay.Trailing;
+        _next = 1;
+        return true;
+    }
+
+    private void Keep(Replay replay, int increment)
+    {
+        if (increment != 1 || _offset.EndOffset - _offset.StartOffset != _term.Length)
+        {
+            (_recorded, _recording) = (null, false); // a token skipped for its length, or offsets not the term's: pieces go alone
+            return;
+        }
+
+        if (_count == _starts.Length)
+        {
+            Array.Resize(ref _starts, _count * 2);
+            Array.Resize(ref _replays, _count * 2);
+        }
+
+        _starts[_count] = _offset.StartOffset;
+        _replays[_count++] = replay;
+    }
+
+    private int FirstAtOrAfter(int offset)
+    {
+        int lo = 0, hi = _count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (_starts[mid] < offset)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
     }
 
     private void Emit(Output output, int increment)
@@ -138,81 +265,8 @@ public sealed class MemoizedChainFilter : TokenFilter
         return new Replay([.. _scratch], _chainPosition.PositionIncrement);
     }
 
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _chain.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
-
     private readonly record struct Output(char[] Term, int Increment, int Start, int End, string Type);
 
     /// <summary>The tokens made from one word, and the positions of the stop words after the last of them.</summary>
     private sealed record Replay(Output[] Outputs, int Trailing);
-
-    /// <summary>A stream of exactly one token, fed to the filters when a word is seen for the first time.</summary>
-    private sealed class OneToken : TokenStream
-    {
-        private readonly ICharTermAttribute _term;
-        private readonly IOffsetAttribute _offset;
-        private readonly IPositionIncrementAttribute _position;
-        private readonly ITypeAttribute _type;
-        private char[] _word = new char[16];
-        private int _length;
-        private int _span;
-        private string _kind = TypeAttribute.DEFAULT_TYPE;
-        private bool _given;
-
-        public OneToken()
-        {
-            _term = AddAttribute<ICharTermAttribute>();
-            _offset = AddAttribute<IOffsetAttribute>();
-            _position = AddAttribute<IPositionIncrementAttribute>();
-            _type = AddAttribute<ITypeAttribute>();
-        }
-
-        public void Set(ReadOnlySpan<char> word, string type, int span)
-        {
-            if (_word.Length < word.Length)
-            {
-                _word = new char[Math.Max(word.Length, _word.Length * 2)];
-            }
-
-            word.CopyTo(_word);
-            _length = word.Length;
-            _span = span;
-            _kind = type;
-        }
-
-        public override bool IncrementToken()
-        {
-            if (_given)
-            {
-                return false;
-            }
-
-            ClearAttributes();
-            _term.CopyBuffer(_word, 0, _length);
-            _offset.SetOffset(0, _span);
-            _position.PositionIncrement = 1;
-            _type.Type = _kind;
-            _given = true;
-            return true;
-        }
-
-        public override void End()
-        {
-            base.End();
-            _offset.SetOffset(_span, _span);
-        }
-
-        public override void Reset()
-        {
-            base.Reset();
-            _given = false;
-        }
-    }
 }

@@ -1,7 +1,10 @@
 using ArchMcp.Core.Indexing;
+using ArchMcp.Core.Loading;
+using ArchMcp.Core.Model;
 using ArchMcp.Tests.Shared;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Documents;
 
 namespace ArchMcp.Core.Tests.Engine;
 
@@ -66,6 +69,65 @@ public sealed class MemoizedAnalysisTests : IDisposable
         AssertSameForFolder(Corpora.Path!);
     }
 
+    [Fact]
+    public void Pieces_WhenShippedKnowledge_ReplayExactlyWhatAnalysingThemAloneGives()
+    {
+        Assert.NotNull(ShippedKnowledge.Path);
+        AssertPiecesForFolder(ShippedKnowledge.Path!);
+    }
+
+    [SkippableFact]
+    public void Pieces_WhenSharedCorpora_ReplayExactlyWhatAnalysingThemAloneGives()
+    {
+        Skip.If(Corpora.SkipReason is not null, Corpora.SkipReason);
+        AssertPiecesForFolder(Corpora.Path!);
+    }
+
+    [Fact]
+    public void Pieces_WhenTheWholeWasNotIndexedFirst_AreAnalysedAlone()
+    {
+        const string section = "The orderService keeps the order_service state; the team's services use it and Fuse.js again.";
+        var whole = "# Title\n" + section + "\nmore text after it";
+        var pieces = new PieceFields(whole);
+        var wholeField = pieces.Whole("body", DocumentMapperTypes.Words);
+        var piece = pieces.Section("stext", section, DocumentMapperTypes.Words);
+
+        // another text recorded last: the piece cannot come from it
+        Tokens(new PieceFields(whole + " ").Whole("body", DocumentMapperTypes.Words), _memoized);
+        Assert.Equal(Tokens(_plain, section), Tokens(piece, _memoized));
+
+        Tokens(wholeField, _memoized);
+        Assert.Equal(Tokens(_plain, section), Tokens(piece, _memoized));
+    }
+
+    private void AssertPiecesForFolder(string folder)
+    {
+        var findings = new List<Finding>();
+        var documents = KnowledgeLoader.LoadAll(new KnowledgeRoot("k", folder), 4 * 1024 * 1024, findings).Select(f => f.Document!).ToList();
+        Assert.NotEmpty(documents);
+        int pieces = 0, found = 0;
+        foreach (var doc in documents)
+        {
+            var fields = new PieceFields(doc.Text);
+            Tokens(fields.Whole("body", DocumentMapperTypes.Words), _memoized);
+            int sectionsFrom = 0, rulesFrom = 0;
+            foreach (var (text, isSection) in doc.Sections.Select(s => (s.Text, true)).Concat(doc.Rules.Select(r => (r.Text, false))))
+            {
+                pieces++;
+                found += (isSection ? fields.Find(text, ref sectionsFrom) : fields.Find(text, ref rulesFrom)) >= 0 ? 1 : 0;
+                var field = isSection ? fields.Section("stext", text, DocumentMapperTypes.Words) : fields.Rule("rtext", text, DocumentMapperTypes.Words);
+                var expected = Tokens(_plain, text);
+                var actual = Tokens(field, _memoized);
+                Assert.True(expected.SequenceEqual(actual), $"{doc.Path}: the replayed piece differs at token {FirstDifference(expected, actual)}: {text[..Math.Min(80, text.Length)]}");
+            }
+        }
+
+        // most pieces are long enough and found: the replay is what is being checked
+        Assert.True(found > pieces / 2, $"only {found} of {pieces} pieces were found in their file's text");
+    }
+
+    private static List<Token> Tokens(Field field, Analyzer analyzer) => Read(field.GetTokenStream(analyzer));
+
     private void AssertSameForFolder(string folder)
     {
         var files = Directory.EnumerateFiles(folder, "*.md", SearchOption.AllDirectories).ToList();
@@ -82,10 +144,12 @@ public sealed class MemoizedAnalysisTests : IDisposable
     private static int FirstDifference(List<Token> a, List<Token> b) =>
         Enumerable.Range(0, Math.Min(a.Count, b.Count)).FirstOrDefault(i => a[i] != b[i], Math.Min(a.Count, b.Count));
 
-    private static List<Token> Tokens(Analyzer analyzer, string text)
+    private static List<Token> Tokens(Analyzer analyzer, string text) => Read(analyzer.GetTokenStream("body", text));
+
+    private static List<Token> Read(TokenStream tokenStream)
     {
         var tokens = new List<Token>();
-        using var stream = analyzer.GetTokenStream("body", text);
+        using var stream = tokenStream;
         var term = stream.AddAttribute<ICharTermAttribute>();
         var increment = stream.AddAttribute<IPositionIncrementAttribute>();
         var offset = stream.AddAttribute<IOffsetAttribute>();
@@ -102,4 +166,9 @@ public sealed class MemoizedAnalysisTests : IDisposable
     }
 
     private readonly record struct Token(string Term, int Increment, int Start, int End, string Type);
+
+    private static class DocumentMapperTypes
+    {
+        public static readonly FieldType Words = new(TextField.TYPE_NOT_STORED);
+    }
 }
