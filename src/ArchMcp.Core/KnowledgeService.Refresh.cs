@@ -65,6 +65,13 @@ public sealed partial class KnowledgeService
             var next = new Dictionary<string, IndexedFile>(known, StringComparer.Ordinal);
             var updated = new ConcurrentBag<(string Key, bool New, bool ContentChanged, bool HeaderChanged)>();
             var failed = new ConcurrentBag<string>();
+            var old = _state;
+            List<string> deletes = [];
+            Task<KnowledgeCatalog>? newCatalog = null;
+
+            // the catalog holds headers only: when no file came, went or changed its header, the old one still holds
+            bool SameCatalog() => old.Loaded && ReferenceEquals(known, old.Files) && deletes.Count == 0 && !recreate && updated.All(u => !u.HeaderChanged);
+
             if (changed.Count > 0 || vanished.Count > 0 || recreate)
             {
                 // Files are parsed and analysed on all cores straight into the writer; only their headers stay in memory.
@@ -109,29 +116,28 @@ public sealed partial class KnowledgeService
                     }
                 });
 
-                foreach (var key in vanished.Concat(failed.Where(known.ContainsKey)))
+                deletes = [.. vanished.Concat(failed.Where(known.ContainsKey))];
+                foreach (var key in deletes)
                 {
                     batch.Delete(key);
                     next.Remove(key);
                 }
 
-                if (recreate || !updated.IsEmpty || vanished.Count > 0 || failed.Any(known.ContainsKey))
+                if (recreate || !updated.IsEmpty || deletes.Count > 0)
                 {
+                    // a new catalog is built on another core while the commit writes the index out
+                    newCatalog = SameCatalog() ? null : Task.Run(() => KnowledgeCatalog.Build(next.Values.Select(f => f.Header)), cancellationToken);
                     batch.Commit(Schema);
                 }
             }
 
             var written = watch.ElapsedMilliseconds;
-            var deletes = vanished.Concat(failed.Where(known.ContainsKey)).ToList();
-            var old = _state;
             var allFindings = targeted is null
                 ? enumerationFindings.Concat(findings).ToList()
                 : old.LoadFindings.Where(f => !sources.Any(s => s.Root.Name == f.Root && s.File.RelativePath == f.Path) && !deletes.Contains(IndexFields.KeyOf(f.Root ?? "", f.Path)))
                     .Concat(findings).ToList();
             var unchanged = old.Loaded && ReferenceEquals(known, old.Files) && deletes.Count == 0 && updated.IsEmpty && !recreate;
-            // the catalog holds headers only: when no file came, went or changed its header, the old one still holds
-            var sameCatalog = old.Loaded && ReferenceEquals(known, old.Files) && deletes.Count == 0 && !recreate && updated.All(u => !u.HeaderChanged);
-            var catalog = sameCatalog ? old.Catalog : KnowledgeCatalog.Build(next.Values.Select(f => f.Header));
+            var catalog = SameCatalog() ? old.Catalog : newCatalog is not null ? await newCatalog.ConfigureAwait(false) : KnowledgeCatalog.Build(next.Values.Select(f => f.Header));
             _state = new KnowledgeState(true, unchanged ? old.Files : next, catalog, allFindings, _index.Commit.Generation, DateTimeOffset.UtcNow);
             _logger.LogInformation("Indexed {Changed} changed of {Total} files ({Deleted} removed) in {Ms} ms ({Written} ms to list, parse and write).",
                 updated.Count, sources.Count, deletes.Count, watch.ElapsedMilliseconds, written);
