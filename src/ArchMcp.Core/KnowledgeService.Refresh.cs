@@ -126,7 +126,7 @@ public sealed partial class KnowledgeService
                 if (recreate || !updated.IsEmpty || deletes.Count > 0)
                 {
                     // a new catalog is built on another core while the commit writes the index out
-                    newCatalog = SameCatalog() ? null : Task.Run(() => KnowledgeCatalog.Build(next.Values.Select(f => f.Header)), cancellationToken);
+                    newCatalog = SameCatalog() ? null : Task.Run(() => KnowledgeCatalog.Build(next.Values.Select(f => f.Header)));
                     batch.Commit(Schema);
                 }
             }
