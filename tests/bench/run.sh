@@ -12,7 +12,7 @@ WORK=${WORK:-/tmp/archmcp-bench}; REPORT=${REPORT:-$REPO/docs/performance.md}
 CORPORA=${CORPORA:-${ARCHMCP_CORPORA:-}}
 if [ -z "$CORPORA" ]; then for c in "$REPO/../shared/corpora" "$REPO/../../shared/corpora" /work/shared/corpora; do [ -d "$c" ] && CORPORA="$(cd "$c" && pwd)" && break; done; fi
 [ -d "${CORPORA:-}" ] || { echo "run.sh: corpora not found (set CORPORA)" >&2; exit 2; }
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 ARCHMCP_CORPORA="$CORPORA" # the in-process probe finds the corpora by it
 PUB="$WORK/publish"; RES="$WORK/results"; mkdir -p "$WORK" "$RES"; rm -f "$RES"/*.json
 log() { echo "::: $*" >&2; }
 json_env() { python3 -c 'import json,sys; print(json.dumps(dict(a.split("=",1) for a in sys.argv[1:])))' "$@"; }
