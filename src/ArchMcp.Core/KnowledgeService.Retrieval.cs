@@ -83,7 +83,7 @@ public sealed partial class KnowledgeService
             filter = new BooleanQuery { { filter, Occur.MUST }, { new TermQuery(new Term(IndexFields.Root, root)), Occur.MUST } };
         }
 
-        var hits = _index.Search(s => FileRanker.Rank(s, _queries, terms, filter, limit)
+        var hits = _index.Search(s => FileRanker.Rank(s, terms, filter, limit)
             .Select(h => (h.Key, h.Score, Best: FileRanker.ReadSection(s, h))).ToList(), []);
         var result = new List<ScoredDecision>();
         foreach (var (key, score, best) in hits)

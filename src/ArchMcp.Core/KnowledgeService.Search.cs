@@ -44,7 +44,7 @@ public sealed partial class KnowledgeService
     {
         var intent = QueryInterpreter.Interpret(request.Query);
         var terms = _queries.Terms(request.Query);
-        var text = searcher is null ? [] : FileRanker.Rank(searcher, _queries, terms, Filter(request), Math.Max(request.Limit * 3, 30));
+        var text = searcher is null ? [] : FileRanker.Rank(searcher, terms, Filter(request), Math.Max(request.Limit * 3, 30));
 
         var pinned = new List<(CatalogEntry Entry, string Reason, int? Line, string? Snippet)>();
         var notes = new List<string>();
@@ -110,15 +110,8 @@ public sealed partial class KnowledgeService
         if (intent.StatusWord is { } word)
         {
             var wanted = EnumText.TryParseStatus(word, out var s) ? s : Loading.StatusMapper.Map(word);
-            var listed = catalog.Decisions
-                .Where(d => root is null || d.Root == root)
-                .Select(d => (d, Exact: d.RawStatus.Contains(word, StringComparison.OrdinalIgnoreCase), Mapped: d.Status == wanted))
-                .Where(x => x.Exact || x.Mapped)
-                .OrderByDescending(x => x.Exact)
-                .ThenBy(x => x.d.Number ?? int.MaxValue)
-                .ThenBy(x => x.d.Path, StringComparer.Ordinal)
-                .ToList();
-            foreach (var (d, _, _) in listed)
+            var listed = catalog.DecisionsByStatus(word, wanted, root);
+            foreach (var d in listed)
             {
                 pinned.Add((d, $"status: {d.RawStatus}", null, null));
             }
@@ -135,7 +128,7 @@ public sealed partial class KnowledgeService
             {
                 // the subject is the best decision matching the rest of the query that has the relation asked for
                 var subjectTerms = _queries.Terms(intent.Subject);
-                var candidates = FileRanker.Rank(searcher, _queries, subjectTerms, KindFilter(DocumentKind.Decision), 5)
+                var candidates = FileRanker.Rank(searcher, subjectTerms, KindFilter(DocumentKind.Decision), 5)
                     .Select(h => FindKey(catalog, h.Key)).OfType<CatalogEntry>().ToList();
                 var withRelation = candidates.Take(3).FirstOrDefault(c => Related(c, follow).Count > 0);
                 if (withRelation is not null)

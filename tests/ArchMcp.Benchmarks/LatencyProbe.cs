@@ -14,9 +14,11 @@ namespace ArchMcp.Benchmarks;
 /// in-process p99 target is about), indexing throughput, allocation per call, and a phase breakdown of a search
 /// obtained by running the engine's public pieces one by one on a searcher of the same index.
 /// <code>
-/// latency [--knowledge SPEC]... [--index DIR] [--calls N] [--queries FILE] [--json FILE]
+/// latency [--knowledge SPEC]... [--index DIR] [--calls N] [--warmup N] [--queries FILE] [--json FILE]
 /// </code>
-/// Without --knowledge: the five shared corpora, indexed into a temporary folder.
+/// Without --knowledge: the five shared corpora, indexed into a temporary folder. The searches first run --warmup times
+/// (default: 200, or three rounds of the queries): on two cores the JIT is still compiling the search path in tiers
+/// for several seconds, so the default measures a process still warming up; --warmup 3000 measures it warmed up.
 /// </summary>
 public static class LatencyProbe
 {
@@ -25,6 +27,7 @@ public static class LatencyProbe
         var roots = new List<string>();
         string? index = null, json = null, queryFile = null;
         var calls = 1000;
+        int? warmup = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -32,6 +35,7 @@ public static class LatencyProbe
                 case "--knowledge": roots.Add(args[++i]); break;
                 case "--index": index = args[++i]; break;
                 case "--calls": calls = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
+                case "--warmup": warmup = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
                 case "--json": json = args[++i]; break;
                 case "--queries": queryFile = args[++i]; break;
                 default: Console.Error.WriteLine($"latency: unknown argument {args[i]}"); return 2;
@@ -73,14 +77,17 @@ public static class LatencyProbe
                 return Stopwatch.GetElapsedTime(t).TotalMilliseconds;
             }
 
-            for (var i = 0; i < Math.Max(200, text.Length * 3); i++)
+            for (var i = 0; i < (warmup ?? Math.Max(200, text.Length * 3)); i++)
             {
                 await SearchOnce(text[i % text.Length]);
             }
 
+            report["searchWarmupCalls"] = warmup ?? Math.Max(200, text.Length * 3);
+
             var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
             var allocBefore = GC.GetTotalAllocatedBytes(precise: true);
             var pauseBefore = GC.GetTotalPauseDuration();
+            var jitBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
             var searchTimes = new List<double>(calls);
             for (var i = 0; i < calls; i++)
             {
@@ -93,11 +100,13 @@ public static class LatencyProbe
             var allocPerCall = (GC.GetTotalAllocatedBytes(precise: true) - allocBefore) / (double)calls;
             var pausePerCall = (GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds / calls;
             report["searchGcPauseMsPerCall"] = pausePerCall;
+            var jitted = System.Runtime.JitInfo.GetCompiledMethodCount() - jitBefore;
+            report["searchMethodsCompiledDuringRun"] = jitted;
             report["search"] = Stats(searchTimes);
             report["searchAllocatedKiBPerCall"] = allocPerCall / 1024;
             report["searchGcDuringRun"] = new { gen0 = GC.CollectionCount(0) - gcBefore.Item1, gen1 = GC.CollectionCount(1) - gcBefore.Item2, gen2 = GC.CollectionCount(2) - gcBefore.Item3 };
             Print("search_knowledge", searchTimes);
-            Console.WriteLine($"  allocated {allocPerCall / 1024:0} KiB per call; GCs during run gen0={GC.CollectionCount(0) - gcBefore.Item1} gen1={GC.CollectionCount(1) - gcBefore.Item2} gen2={GC.CollectionCount(2) - gcBefore.Item3}; GC pause {pausePerCall:0.00} ms per call; heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576} MiB");
+            Console.WriteLine($"  allocated {allocPerCall / 1024:0} KiB per call; GCs during run gen0={GC.CollectionCount(0) - gcBefore.Item1} gen1={GC.CollectionCount(1) - gcBefore.Item2} gen2={GC.CollectionCount(2) - gcBefore.Item3}; GC pause {pausePerCall:0.00} ms per call; heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576} MiB; methods compiled during the run {jitted}");
             var slowest = perQuery.Select(p => (Id: p.Key, Median: Percentile(p.Value, 50))).OrderByDescending(p => p.Median).ToList();
             report["searchPerQueryMedianMs"] = slowest.ToDictionary(p => p.Id, p => Math.Round(p.Median, 3));
             Console.WriteLine("  slowest queries (median ms): " + string.Join(", ", slowest.Take(6).Select(p => $"{p.Id} {p.Median:0.00}")));
@@ -203,7 +212,7 @@ public static class LatencyProbe
                 Add("2 analyse terms", t);
 
                 t = Stopwatch.GetTimestamp();
-                var ranked = FileRanker.Rank(searcher, factory, terms, null, 30);
+                var ranked = FileRanker.Rank(searcher, terms, null, 30);
                 Add("3 FileRanker.Rank: file pass, section pass over the candidates, blend", t);
 
                 t = Stopwatch.GetTimestamp();

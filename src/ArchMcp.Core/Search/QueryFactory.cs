@@ -3,6 +3,7 @@ using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
+using Lucene.Net.Util.Automaton;
 
 namespace ArchMcp.Core.Search;
 
@@ -27,6 +28,12 @@ public sealed class QueryFactory(Analyzer analyzer)
 
     /// <summary>At most this many unknown words of one query are matched fuzzily.</summary>
     public const int MaxFuzzyTerms = 4;
+
+    /// <summary>At most this many index terms stand for one unknown word.</summary>
+    public const int FuzzyExpansions = 10;
+
+    /// <summary>Weight of a fuzzy match relative to an exact one (before its similarity).</summary>
+    public const float FuzzyWeight = 0.7f;
 
     /// <summary>How far apart two neighbouring query words may stand and still count as near.</summary>
     public const int ProximitySlop = 3;
@@ -56,19 +63,48 @@ public sealed class QueryFactory(Analyzer analyzer)
     }
 
     /// <summary>One clause per term: the best of the fields (plus a little of the others), fuzzy for unknown terms.</summary>
-    public Query? Build(IndexReader reader, IReadOnlyList<string> terms, IReadOnlyList<WeightedField> fields, string? proximityField = null)
+    public BooleanQuery? Build(IndexReader reader, IReadOnlyList<string> terms, IReadOnlyList<WeightedField> fields, string? proximityField = null) =>
+        Prepare(reader, terms).Build(fields, proximityField);
+
+    /// <summary><paramref name="terms"/> on <paramref name="reader"/>, to build queries over several sets of fields.</summary>
+    public static QueryTerms Prepare(IndexReader reader, IReadOnlyList<string> terms) => new(reader.Context, terms);
+}
+
+/// <summary>
+/// The terms of one text on one index, building its queries: queries over different fields share the fuzzy matcher
+/// of each unknown word, whose construction costs far more than matching it against the index.
+/// </summary>
+public sealed class QueryTerms
+{
+    private readonly IndexReaderContext _top;
+    private readonly IReadOnlyList<string> _terms;
+    private readonly BytesRef[] _bytes;
+    private readonly int[] _seekOrder;
+    private readonly Dictionary<string, CompiledAutomaton> _fuzzy = new(StringComparer.Ordinal);
+
+    internal QueryTerms(IndexReaderContext top, IReadOnlyList<string> terms)
     {
-        if (terms.Count == 0)
+        _top = top;
+        _terms = terms;
+        _bytes = [.. terms.Select(t => new BytesRef(t))];
+        // seeks in term order start where the last one ended
+        _seekOrder = [.. Enumerable.Range(0, terms.Count).OrderBy(i => terms[i], StringComparer.Ordinal)];
+    }
+
+    /// <summary>One clause per term: the best of the fields (plus a little of the others), fuzzy for unknown terms.</summary>
+    public BooleanQuery? Build(IReadOnlyList<WeightedField> fields, string? proximityField = null)
+    {
+        if (_terms.Count == 0)
         {
             return null;
         }
 
         var query = new BooleanQuery(disableCoord: true);
-        var fuzzyLeft = terms.Count <= MaxTermsForFuzzy ? MaxFuzzyTerms : 0;
-        var found = LookUp(reader.Context, terms, fields);
-        for (var i = 0; i < terms.Count; i++)
+        var fuzzyLeft = _terms.Count <= QueryFactory.MaxTermsForFuzzy ? QueryFactory.MaxFuzzyTerms : 0;
+        var found = LookUp(fields);
+        for (var i = 0; i < _terms.Count; i++)
         {
-            var t = terms[i];
+            var t = _terms[i];
             // fields that lack the term get no clause
             var present = new List<(WeightedField Field, Term Term, TermContext Stats)>(fields.Count);
             for (var j = 0; j < fields.Count; j++)
@@ -90,7 +126,7 @@ public sealed class QueryFactory(Analyzer analyzer)
             {
                 foreach (var f in fields)
                 {
-                    dismax.Add(new FuzzyQuery(new Term(f.Name, t), FuzzyEdits, prefixLength: 1, maxExpansions: 10, transpositions: true) { Boost = f.Boost * 0.7f });
+                    dismax.Add(Fuzzy(f, t));
                 }
             }
             else
@@ -106,12 +142,19 @@ public sealed class QueryFactory(Analyzer analyzer)
 
         if (proximityField is not null)
         {
-            // words of the query that stand near each other in the text count extra ("load balancer health check")
-            for (var i = 0; i + 1 < terms.Count && i < 32; i++)
+            // words of the query that stand near each other in the text count extra ("load balancer health check");
+            // a pair with a word the field lacks cannot match, and would still look its words up in every segment
+            var inField = fields.Select(f => f.Name).ToList().IndexOf(proximityField);
+            for (var i = 0; i + 1 < _terms.Count && i < 32; i++)
             {
-                var pair = new PhraseQuery { Slop = ProximitySlop, Boost = ProximityBoost };
-                pair.Add(new Term(proximityField, terms[i]));
-                pair.Add(new Term(proximityField, terms[i + 1]));
+                if (inField >= 0 && (found[i, inField] is null || found[i + 1, inField] is null))
+                {
+                    continue;
+                }
+
+                var pair = new PhraseQuery { Slop = QueryFactory.ProximitySlop, Boost = QueryFactory.ProximityBoost };
+                pair.Add(new Term(proximityField, _terms[i]));
+                pair.Add(new Term(proximityField, _terms[i + 1]));
                 query.Add(pair, Occur.SHOULD);
             }
         }
@@ -124,11 +167,10 @@ public sealed class QueryFactory(Analyzer analyzer)
     /// look the terms up again. One terms enumerator per field and segment serves all the terms: building one per
     /// lookup, as <see cref="TermContext.Build"/> does, made most of a search's garbage.
     /// </summary>
-    private static TermContext?[,] LookUp(IndexReaderContext top, IReadOnlyList<string> terms, IReadOnlyList<WeightedField> fields)
+    private TermContext?[,] LookUp(IReadOnlyList<WeightedField> fields)
     {
-        var found = new TermContext?[terms.Count, fields.Count];
-        var bytes = terms.Select(t => new BytesRef(t)).ToArray();
-        foreach (var leaf in top.Leaves)
+        var found = new TermContext?[_terms.Count, fields.Count];
+        foreach (var leaf in _top.Leaves)
         {
             for (var j = 0; j < fields.Count; j++)
             {
@@ -138,16 +180,64 @@ public sealed class QueryFactory(Analyzer analyzer)
                     continue;
                 }
 
-                for (var i = 0; i < bytes.Length; i++)
+                foreach (var i in _seekOrder)
                 {
-                    if (termsEnum.SeekExact(bytes[i]))
+                    if (termsEnum.SeekExact(_bytes[i]))
                     {
-                        (found[i, j] ??= new TermContext(top)).Register(termsEnum.GetTermState(), leaf.Ord, termsEnum.DocFreq, termsEnum.TotalTermFreq);
+                        (found[i, j] ??= new TermContext(_top)).Register(termsEnum.GetTermState(), leaf.Ord, termsEnum.DocFreq, termsEnum.TotalTermFreq);
                     }
                 }
             }
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// What a <see cref="FuzzyQuery"/> (one edit, first letter kept, transpositions, 10 expansions) rewrites to on this
+    /// index — the field's terms one edit away, the 10 most similar (then the first in term order), each weighted by
+    /// its similarity — with the word's matcher built once for all fields.
+    /// </summary>
+    private Query Fuzzy(WeightedField field, string text)
+    {
+        if (!_fuzzy.TryGetValue(text, out var matcher))
+        {
+            var prefix = char.IsSurrogatePair(text, 0) ? 2 : 1;
+            var edits = new LevenshteinAutomata(text[prefix..], withTranspositions: true).ToAutomaton(QueryFactory.FuzzyEdits);
+            _fuzzy[text] = matcher = new CompiledAutomaton(BasicOperations.Concatenate(BasicAutomata.MakeString(text[..prefix]), edits), finite: true, simplify: false);
+        }
+
+        var candidates = new Dictionary<BytesRef, TermContext>();
+        foreach (var leaf in _top.Leaves)
+        {
+            var termsEnum = leaf.AtomicReader.GetTerms(field.Name)?.Intersect(matcher, null);
+            while (termsEnum is not null && termsEnum.MoveNext())
+            {
+                var term = termsEnum.Term;
+                if (!candidates.TryGetValue(term, out var stats))
+                {
+                    candidates[BytesRef.DeepCopyOf(term)] = stats = new TermContext(_top);
+                }
+
+                stats.Register(termsEnum.GetTermState(), leaf.Ord, termsEnum.DocFreq, termsEnum.TotalTermFreq);
+            }
+        }
+
+        // the word is in none of the fields, so every candidate is exactly one edit away
+        var length = text.EnumerateRunes().Count();
+        var query = new BooleanQuery(disableCoord: true);
+        var best = candidates
+            .Select(c => (Term: c.Key, c.Value, Similarity: 1f - 1f / Math.Min(UnicodeUtil.CodePointCount(c.Key), length)))
+            .Where(c => c.Similarity > 0)
+            .OrderByDescending(c => c.Similarity)
+            .ThenBy(c => c.Term, BytesRef.UTF8SortedAsUnicodeComparer)
+            .Take(QueryFactory.FuzzyExpansions)
+            .OrderBy(c => c.Term, BytesRef.UTF8SortedAsUnicodeComparer);
+        foreach (var (term, stats, similarity) in best)
+        {
+            query.Add(new TermQuery(new Term(field.Name, term), stats) { Boost = field.Boost * QueryFactory.FuzzyWeight * similarity }, Occur.SHOULD);
+        }
+
+        return query;
     }
 }

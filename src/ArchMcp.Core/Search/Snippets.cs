@@ -9,6 +9,9 @@ public static class Snippets
 {
     public const int MaxChars = 240;
 
+    /// <summary>Only the first sentences of a section compete for the snippet.</summary>
+    public const int MaxSentences = 200;
+
     public static string Make(Analyzer analyzer, string text, IReadOnlyCollection<string> terms, int maxChars = MaxChars)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -16,17 +19,33 @@ public static class Snippets
             return "";
         }
 
-        var wanted = terms as ISet<string> ?? new HashSet<string>(terms, StringComparer.Ordinal);
-        var sentences = SplitSentences(text);
+        if (terms is not HashSet<string> set || !set.TryGetAlternateLookup<ReadOnlySpan<char>>(out var wanted))
+        {
+            wanted = new HashSet<string>(terms, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+
+        // A stem's first letters appear in the words it came from, so sentences without any are not analysed. The
+        // stemmer rewrites at most a stem's last two letters (body → bodi, filing → file): a sentence cannot hold
+        // more terms than it holds their letters before those, so sentences that cannot beat the best are skipped.
+        var starts = wanted.Set.Select(t => t.Length > 4 ? t[..4] : t).Distinct().ToList();
+        var cores = wanted.Set.GroupBy(t => t[..Math.Clamp(t.Length - 2, 1, 4)]).Select(g => (Letters: g.Key, Terms: g.Count())).ToList();
+        var sentences = SplitSentences(text, MaxSentences + 1);
         var best = 0;
         var bestScore = -1;
-        var prefixes = wanted.Select(t => t.Length > 4 ? t[..4] : t).Distinct().ToList();
-        for (var i = 0; i < sentences.Count && i < 200; i++)
+        for (var i = 0; i < sentences.Count && i < MaxSentences; i++)
         {
-            // a stem's first letters appear in the words it came from: skip analysing sentences that cannot match
-            var score = prefixes.Any(p => sentences[i].Contains(p, StringComparison.OrdinalIgnoreCase))
-                ? Matches(analyzer, sentences[i], wanted).Select(m => m.Term).Distinct().Count()
-                : 0;
+            var sentence = sentences[i];
+            var score = 0;
+            if (starts.Any(p => sentence.Contains(p, StringComparison.OrdinalIgnoreCase)))
+            {
+                if (cores.Where(c => sentence.Contains(c.Letters, StringComparison.OrdinalIgnoreCase)).Sum(c => c.Terms) <= bestScore)
+                {
+                    continue;
+                }
+
+                score = Matches(analyzer, sentence, wanted).Select(m => m.Term).Distinct().Count();
+            }
+
             if (score > bestScore)
             {
                 (best, bestScore) = (i, score);
@@ -48,7 +67,7 @@ public static class Snippets
         return Highlight(analyzer, chosen, wanted);
     }
 
-    private static string Highlight(Analyzer analyzer, string text, ISet<string> wanted)
+    private static string Highlight(Analyzer analyzer, string text, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> wanted)
     {
         var sb = new StringBuilder(text.Length + 16);
         var at = 0;
@@ -66,7 +85,8 @@ public static class Snippets
         return sb.Append(text, at, text.Length - at).ToString();
     }
 
-    private static List<(int Start, int End, string Term)> Matches(Analyzer analyzer, string text, ISet<string> wanted)
+    /// <summary>The wanted terms in <paramref name="text"/>, one per position (no string is made per word).</summary>
+    private static List<(int Start, int End, string Term)> Matches(Analyzer analyzer, string text, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> wanted)
     {
         var result = new List<(int, int, string)>();
         using var stream = analyzer.GetTokenStream("body", text);
@@ -76,8 +96,7 @@ public static class Snippets
         var lastStart = -1;
         while (stream.IncrementToken())
         {
-            var t = term.ToString();
-            if (wanted.Contains(t) && offset.StartOffset != lastStart)
+            if (wanted.TryGetValue(term.Buffer.AsSpan(0, term.Length), out var t) && offset.StartOffset != lastStart)
             {
                 result.Add((offset.StartOffset, offset.EndOffset, t));
                 lastStart = offset.StartOffset;
@@ -88,11 +107,15 @@ public static class Snippets
         return result;
     }
 
-    private static List<string> SplitSentences(string text)
+    /// <summary>
+    /// The first <paramref name="max"/> sentences: split after . ! ? before a space and at blank lines, line breaks
+    /// read as spaces, runs of spaces made one.
+    /// </summary>
+    private static List<string> SplitSentences(string text, int max)
     {
         var result = new List<string>();
         var sb = new StringBuilder();
-        for (var i = 0; i < text.Length; i++)
+        for (var i = 0; i < text.Length && result.Count < max; i++)
         {
             var c = text[i];
             if (c is '\n' or '\r')
@@ -100,7 +123,11 @@ public static class Snippets
                 c = ' ';
             }
 
-            sb.Append(c);
+            if (c != ' ' || (sb.Length > 0 && sb[^1] != ' '))
+            {
+                sb.Append(c);
+            }
+
             var end = (c is '.' or '!' or '?') && (i + 1 == text.Length || char.IsWhiteSpace(text[i + 1]));
             if (end || (text[i] == '\n' && i + 1 < text.Length && text[i + 1] == '\n'))
             {
@@ -118,10 +145,10 @@ public static class Snippets
 
         void Flush()
         {
-            var s = string.Join(' ', sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
-            if (s.Length > 0)
+            var length = sb.Length > 0 && sb[^1] == ' ' ? sb.Length - 1 : sb.Length;
+            if (length > 0 && result.Count < max)
             {
-                result.Add(s);
+                result.Add(sb.ToString(0, length));
             }
 
             sb.Clear();

@@ -1,0 +1,67 @@
+using ArchMcp.Core.Catalog;
+using ArchMcp.Core.Loading;
+using ArchMcp.Core.Model;
+using ArchMcp.Tests.Shared;
+
+namespace ArchMcp.Core.Tests.Catalog;
+
+/// <summary>Decisions listed by a status word, as "which ADRs are still pending?" asks.</summary>
+public class StatusListingTests
+{
+    private static KnowledgeCatalog Load(string? corpus)
+    {
+        if (corpus is not null)
+        {
+            Skip.If(Corpora.SkipReason is not null, Corpora.SkipReason);
+            Skip.IfNot(Corpora.Has(corpus), $"Corpus '{corpus}' is missing from {Corpora.Path}.");
+        }
+
+        using var folder = new TempKnowledgeFolder(corpus is null ? TempKnowledgeFolder.FixturesPath : Corpora.Folder(corpus));
+        var docs = KnowledgeLoader.LoadAll(new KnowledgeRoot(corpus ?? "k", folder.Path), 4 * 1024 * 1024, []).Select(f => f.Document!);
+        return KnowledgeCatalog.Build(docs);
+    }
+
+    /// <summary>The listing read off every decision: word in the stated status first, then by number and path.</summary>
+    private static List<CatalogEntry> EveryDecision(KnowledgeCatalog catalog, string word, DecisionStatus status, string? root) =>
+    [
+        .. catalog.Decisions
+            .Where(d => root is null || d.Root == root)
+            .Select(d => (d, Exact: d.RawStatus.Contains(word, StringComparison.OrdinalIgnoreCase)))
+            .Where(x => x.Exact || x.d.Status == status)
+            .OrderByDescending(x => x.Exact)
+            .ThenBy(x => x.d.Number ?? int.MaxValue)
+            .ThenBy(x => x.d.Path, StringComparer.Ordinal)
+            .Select(x => x.d),
+    ];
+
+    [SkippableTheory]
+    [InlineData(null, "accepted", DecisionStatus.Accepted)]
+    [InlineData(null, "proposed", DecisionStatus.Proposed)]
+    [InlineData(null, "superseded", DecisionStatus.Superseded)]
+    [InlineData("govuk-aws", "pending", DecisionStatus.Proposed)]
+    [InlineData("govuk-aws", "superseded", DecisionStatus.Superseded)]
+    [InlineData("govuk-aws", "accepted", DecisionStatus.Accepted)]
+    [InlineData("log4brains", "superseded", DecisionStatus.Superseded)]
+    public void DecisionsByStatus_ListsTheDecisionsEveryDecisionsStatusWouldList(string? corpus, string word, DecisionStatus status)
+    {
+        var catalog = Load(corpus);
+
+        var listed = catalog.DecisionsByStatus(word, status);
+
+        Assert.NotEmpty(listed);
+        Assert.Equal(EveryDecision(catalog, word, status, null), listed);
+        Assert.Equal(EveryDecision(catalog, word, status, catalog.Roots[0]), catalog.DecisionsByStatus(word, status, catalog.Roots[0]));
+        Assert.Empty(catalog.DecisionsByStatus(word, status, "no-such-root"));
+    }
+
+    [SkippableFact]
+    public void DecisionsByStatus_WhenGovukAwsPending_ListsItsSixPendingDecisionsByNumber()
+    {
+        var catalog = Load("govuk-aws");
+
+        var listed = catalog.DecisionsByStatus("pending", DecisionStatus.Proposed);
+
+        Assert.Equal(6, listed.Count(d => d.RawStatus == "Pending"));
+        Assert.Equal(listed.Take(6).OrderBy(d => d.Number), listed.Take(6));
+    }
+}

@@ -1,0 +1,154 @@
+using ArchMcp.Core.Indexing;
+using ArchMcp.Core.Search;
+using ArchMcp.Core.Tests.Engine;
+using ArchMcp.Tests.Shared;
+using Lucene.Net.Index;
+using Lucene.Net.Queries;
+using Lucene.Net.Search;
+
+namespace ArchMcp.Core.Tests.Search;
+
+/// <summary>
+/// The search engine's shortcuts against what plain Lucene computes on the same real index: fuzzy matching of unknown
+/// words, the best section of each ranked file, and the proximity pairs a query gets.
+/// </summary>
+public sealed class RankingTests : IDisposable
+{
+    private readonly List<IDisposable> _owned = [];
+
+    public void Dispose()
+    {
+        foreach (var d in Enumerable.Reverse(_owned))
+        {
+            d.Dispose();
+        }
+    }
+
+    /// <summary>An index of the fixtures (source "") or of one shared corpus, and a searcher on it.</summary>
+    private async Task<IndexSearcher> SearcherAsync(string source)
+    {
+        if (source.Length > 0)
+        {
+            Skip.If(Corpora.SkipReason is not null, Corpora.SkipReason);
+            Skip.IfNot(Corpora.Has(source), $"Corpus '{source}' is missing from {Corpora.Path}.");
+        }
+
+        var engine = new EngineHarness(source.Length == 0 ? "" : Corpora.Folder(source));
+        _owned.Add(engine);
+        await engine.Service.RefreshAsync();
+        var directory = LuceneKnowledgeIndex.OpenDirectory(Path.Combine(engine.IndexPath, "lucene"));
+        _owned.Add(directory);
+        var reader = DirectoryReader.Open(directory);
+        _owned.Add(reader);
+        return new IndexSearcher(reader) { Similarity = LuceneKnowledgeIndex.Similarity };
+    }
+
+    private static List<(int Doc, float Score)> Hits(IndexSearcher searcher, Query query) =>
+        [.. searcher.Search(query, 1000).ScoreDocs.Select(h => (h.Doc, h.Score))];
+
+    [SkippableTheory]
+    [InlineData("")]
+    [InlineData("govuk-aws")]
+    [InlineData("zalando")]
+    public async Task Build_WhenWordIsUnknown_MatchesWhatLuceneFuzzyQueryMatches(string source)
+    {
+        var searcher = await SearcherAsync(source);
+        var reader = searcher.IndexReader;
+        var words = new List<string>();
+        var terms = MultiFields.GetTerms(reader, IndexFields.Body).GetEnumerator();
+        while (terms.MoveNext())
+        {
+            var word = terms.Term.Utf8ToString();
+            if (word.Length >= 6 && word.All(char.IsLetter))
+            {
+                // a dropped letter, and two letters swapped
+                words.Add(word[..2] + word[3..]);
+                words.Add(word[..2] + word[3] + word[2] + word[4..]);
+            }
+        }
+
+        var tested = 0;
+        foreach (var fields in new[] { FileRanker.FileFields, FileRanker.SectionFields })
+        {
+            foreach (var word in words.Where((_, i) => i % 7 == 0))
+            {
+                var built = QueryFactory.Prepare(reader, [word]).Build(fields);
+                if (built?.Clauses.Single().Query is not DisjunctionMaxQuery dismax || dismax.Disjuncts.Any(d => d is TermQuery))
+                {
+                    continue; // the word is in the index: matched exactly
+                }
+
+                var lucene = new DisjunctionMaxQuery(0.2f);
+                foreach (var f in fields)
+                {
+                    lucene.Add(new FuzzyQuery(new Term(f.Name, word), QueryFactory.FuzzyEdits, prefixLength: 1, maxExpansions: QueryFactory.FuzzyExpansions, transpositions: true) { Boost = f.Boost * QueryFactory.FuzzyWeight });
+                }
+
+                Assert.Equal(Hits(searcher, new BooleanQuery(disableCoord: true) { { lucene, Occur.SHOULD } }), Hits(searcher, built));
+                tested++;
+            }
+        }
+
+        Assert.True(tested > 20, $"only {tested} misspellings tested");
+    }
+
+    [SkippableTheory]
+    [InlineData("", "why do we use Kafka for domain events")]
+    [InlineData("", "error responses problem json")]
+    [InlineData("govuk-aws", "I changed the ASG launch config but the running instances still have the old user-data")]
+    [InlineData("govuk-aws", "pg and mysql on a managed AWS database service instead of puppet-managed VMs")]
+    [InlineData("zalando", "json property names in request and response bodies: camelCase or snake_case?")]
+    [InlineData("zalando", "offset vs cursor pagination for large collections")]
+    public async Task Rank_EachHitsSection_IsTheBestSectionLuceneFindsInThatFile(string source, string text)
+    {
+        var searcher = await SearcherAsync(source);
+        using var analyzer = new ArchAnalyzer(null);
+        var terms = new QueryFactory(analyzer).Terms(text);
+        var sections = QueryFactory.Prepare(searcher.IndexReader, terms).Build(FileRanker.SectionFields, IndexFields.SectionText)!;
+
+        var hits = FileRanker.Rank(searcher, terms, null, 30);
+
+        Assert.NotEmpty(hits);
+        foreach (var hit in hits)
+        {
+            var inFile = searcher.Search(new FilteredQuery(sections, new TermsFilter(new Term(IndexFields.Key, hit.Key))), 1).ScoreDocs;
+            Assert.Equal(inFile.Length == 0 ? -1 : inFile[0].Doc, hit.SectionDoc);
+        }
+    }
+
+    [SkippableTheory]
+    [InlineData("", "why do we use Kafka for domain events", false)]
+    [InlineData("", "logging retention and security", true)]
+    [InlineData("govuk-aws", "what superseded the decision on DNS definitions for hosts and services?", false)]
+    [InlineData("govuk-aws", "plan for replacing mongo with documnetdb", true)]
+    [InlineData("zalando", "json property names in request and response bodies: camelCase or snake_case?", false)]
+    [InlineData("madr", "should considered options get short labels like [A] and [B] or be written out in full every time?", true)]
+    public async Task FilePassTop_IsWhatLuceneFindsBestForTheFileQuery(string source, string text, bool decisionsOnly)
+    {
+        var searcher = await SearcherAsync(source);
+        using var analyzer = new ArchAnalyzer(null);
+        var terms = new QueryFactory(analyzer).Terms(text);
+        var files = QueryFactory.Prepare(searcher.IndexReader, terms).Build(FileRanker.FileFields)!;
+        var filter = decisionsOnly ? new TermQuery(new Term(IndexFields.Kind, "decision")) : null;
+
+        var top = FilePass.Top(searcher, files, filter, 60);
+
+        var lucene = searcher.Search(files, filter is null ? null : new QueryWrapperFilter(filter), 60).ScoreDocs;
+        Assert.NotEmpty(top);
+        Assert.Equal(lucene.Select(h => h.Doc), top.Select(t => t.Doc));
+        // the same sums, but a file's field scores may be added in another order: equal to a float's last bits
+        Assert.All(lucene.Zip(top), p => Assert.Equal(p.First.Score, p.Second.Score, p.First.Score * 1e-6f));
+        Assert.All(top, t => Assert.Equal(t.Key, searcher.Doc(t.Doc).Get(IndexFields.Key)));
+    }
+
+    [Fact]
+    public async Task Build_WhenAWordIsMissingFromTheSectionText_NoWordPairHasIt()
+    {
+        var searcher = await SearcherAsync("");
+
+        var query = QueryFactory.Prepare(searcher.IndexReader, ["kafka", "zzzunknown", "event", "topic"]).Build(FileRanker.SectionFields, IndexFields.SectionText)!;
+
+        var pairs = query.Clauses.Select(c => c.Query).OfType<PhraseQuery>().Select(p => string.Join(' ', p.GetTerms().Select(t => t.Text))).ToList();
+        Assert.Equal(["event topic"], pairs);
+    }
+}
