@@ -1,1 +1,0 @@
-namespace ArchMcp.Core.Tests; public class Placeholder { }
