@@ -12,7 +12,7 @@ namespace ArchMcp.Core;
 public sealed partial class KnowledgeService
 {
     /// <summary>Bump when the analysis or the stored layout changes: older indexes are rebuilt.</summary>
-    public const string Schema = "7";
+    public const string Schema = "8";
 
     /// <summary>How long a refresh waits for another process that is writing the same index.</summary>
     public static readonly TimeSpan LockWait = TimeSpan.FromSeconds(60);
@@ -39,29 +39,38 @@ public sealed partial class KnowledgeService
             // only when nobody else wrote since our last refresh: then the index differs from our state by these paths alone
             var targeted = paths is not null && !recreate && ReferenceEquals(known, _state.Files) ? Target(paths, known) : null;
             List<(KnowledgeRoot Root, SourceFile File, string Key)> sources;
-            List<string> vanished;
+            List<string> vanished = [];
+            IEnumerable<(KnowledgeRoot Root, SourceFile File, string Key)> ListRoots() =>
+                _roots.SelectMany(root => KnowledgeLoader.Walk(root, enumerationFindings).Select(file => (root, file, IndexFields.KeyOf(root.Name, file.RelativePath))));
+
+            IEnumerable<(KnowledgeRoot Root, SourceFile File, string Key)> changed;
             if (targeted is { } t)
             {
                 (sources, vanished) = t;
+                changed = ChangedOf(sources);
+            }
+            else if (recreate)
+            {
+                // Nothing is kept from before, so every file is indexed: each is read as soon as it is listed, instead
+                // of one core listing the roots while the other waits.
+                sources = [];
+                changed = ListRoots().Select(s =>
+                {
+                    sources.Add(s);
+                    return s;
+                });
             }
             else
             {
-                sources = [];
-                foreach (var root in _roots)
-                {
-                    foreach (var file in KnowledgeLoader.Enumerate(root, enumerationFindings))
-                    {
-                        sources.Add((root, file, IndexFields.KeyOf(root.Name, file.RelativePath)));
-                    }
-                }
-
+                sources = [.. ListRoots()];
                 var present = sources.Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
                 vanished = [.. known.Keys.Where(k => !present.Contains(k))];
+                changed = ChangedOf(sources);
             }
 
-            var changed = sources
-                .Where(s => recreate || !known.TryGetValue(s.Key, out var k) || k.Stamp.Size != s.File.Length || k.Stamp.ModifiedTicks != s.File.LastWriteUtc.UtcTicks)
-                .ToList();
+            List<(KnowledgeRoot Root, SourceFile File, string Key)> ChangedOf(List<(KnowledgeRoot Root, SourceFile File, string Key)> all) =>
+                [.. all.Where(s => !known.TryGetValue(s.Key, out var k) || k.Stamp.Size != s.File.Length || k.Stamp.ModifiedTicks != s.File.LastWriteUtc.UtcTicks)];
+
             var next = new Dictionary<string, IndexedFile>(known, StringComparer.Ordinal);
             var updated = new ConcurrentBag<(string Key, bool New, bool ContentChanged, bool HeaderChanged)>();
             var failed = new ConcurrentBag<string>();
@@ -72,13 +81,15 @@ public sealed partial class KnowledgeService
             // the catalog holds headers only: when no file came, went or changed its header, the old one still holds
             bool SameCatalog() => old.Loaded && ReferenceEquals(known, old.Files) && deletes.Count == 0 && !recreate && updated.All(u => !u.HeaderChanged);
 
-            if (changed.Count > 0 || vanished.Count > 0 || recreate)
+            // (when recreating, the files are listed as they are indexed: nothing is listed yet)
+            if (recreate || vanished.Count > 0 || changed is List<(KnowledgeRoot, SourceFile, string)> { Count: > 0 })
             {
                 // Files are parsed and analysed on all cores straight into the writer; only their headers stay in memory.
                 using var batch = _index.OpenBatch(recreate);
                 var gate = new object();
                 var done = 0;
-                Parallel.ForEach(changed, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, s =>
+                // one file at a time: files differ a lot in size, and a file listed late is not waited for
+                Parallel.ForEach(Partitioner.Create(changed, EnumerablePartitionerOptions.NoBuffering), new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, s =>
                 {
                     var loaded = KnowledgeLoader.Load(s.Root, s.File, _options.MaxFileBytes);
                     foreach (var f in loaded.Findings)
@@ -110,9 +121,11 @@ public sealed partial class KnowledgeService
                     }
 
                     var n = Interlocked.Increment(ref done);
-                    if (progress is not null && (n % 100 == 0 || n == changed.Count))
+                    // while the roots are still being listed, the total is what has been listed so far
+                    var total = changed is List<(KnowledgeRoot, SourceFile, string)> list ? list.Count : sources.Count;
+                    if (progress is not null && (n % 100 == 0 || n == total))
                     {
-                        progress.Report(new IndexProgress(n, changed.Count, s.File.RelativePath));
+                        progress.Report(new IndexProgress(n, total, s.File.RelativePath));
                     }
                 });
 

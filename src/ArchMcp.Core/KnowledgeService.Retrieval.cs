@@ -65,7 +65,9 @@ public sealed partial class KnowledgeService
                 var ordinal = d.GetField(IndexFields.Ordinal)?.GetInt32Value() ?? -1;
                 if (FindKey(catalog, d.Get(IndexFields.Key)) is { } entry && ordinal >= 0 && ordinal < entry.Rules.Count)
                 {
-                    result.Add(new ScoredRule(Record(entry.Rules[ordinal], d.Get(IndexFields.RuleText) ?? ""), sd.Score));
+                    var text = d.Get(IndexFields.RuleText)
+                        ?? (d.GetField(IndexFields.TextAt)?.GetInt32Value() is { } at ? searcher.Doc(sd.Doc - at).Get(IndexFields.SectionText) : null);
+                    result.Add(new ScoredRule(Record(entry.Rules[ordinal], text ?? ""), sd.Score));
                 }
             }
 

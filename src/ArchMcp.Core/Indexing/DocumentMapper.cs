@@ -71,17 +71,35 @@ public static class DocumentMapper
             });
         }
 
+        // Most rules of a standard are a section each (a heading and its text): such a rule's text is stored once, with
+        // its section, and the rule entry says where that is. A file's entries stay together in the index, in order.
+        var sectionAtLine = new Dictionary<int, int>();
+        for (var j = doc.Sections.Count - 1; j >= 0; j--)
+        {
+            sectionAtLine[doc.Sections[j].Line] = j;
+        }
+
         for (var i = 0; i < doc.Rules.Count; i++)
         {
             var rule = doc.Rules[i];
-            entries.Add(new Document
+            var rulesEntry = new Document
             {
                 new KeywordField(IndexFields.Key, key, stored: true),
                 new Field(IndexFields.RuleStatement, rule.Statement, Words),
-                text.Rule(IndexFields.RuleText, rule.Text, StoredWords),
                 new Field(IndexFields.RuleContext, $"{rule.SectionHeading} {doc.Title}", Words),
                 new StoredField(IndexFields.Ordinal, i),
-            });
+            };
+            if (sectionAtLine.TryGetValue(rule.Line, out var j) && doc.Sections[j].Text == rule.Text)
+            {
+                rulesEntry.Add(text.Rule(IndexFields.RuleText, rule.Text, Words));
+                rulesEntry.Add(new StoredField(IndexFields.TextAt, entries.Count - (1 + j)));
+            }
+            else
+            {
+                rulesEntry.Add(text.Rule(IndexFields.RuleText, rule.Text, StoredWords));
+            }
+
+            entries.Add(rulesEntry);
         }
 
         return entries;

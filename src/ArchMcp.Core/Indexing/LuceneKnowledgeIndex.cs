@@ -138,7 +138,7 @@ public sealed class LuceneKnowledgeIndex : IDisposable
         config.MergePolicy.NoCFSRatio = 0;
         try
         {
-            return new IndexBatch(this, new IndexWriter(_directory, config), analyzer);
+            return new IndexBatch(this, new IndexWriter(_directory, config), analyzer, recreate);
         }
         catch
         {
@@ -147,12 +147,27 @@ public sealed class LuceneKnowledgeIndex : IDisposable
         }
     }
 
-    /// <summary>One set of changes written as a single atomic commit (or none, when disposed uncommitted).</summary>
-    public sealed class IndexBatch(LuceneKnowledgeIndex index, IndexWriter writer, Analyzer analyzer) : IDisposable
+    /// <summary>
+    /// One set of changes written as a single atomic commit (or none, when disposed uncommitted). A batch that
+    /// recreates the index starts from nothing, so its files are added without first deleting an older version: a
+    /// delete per file is a term every flushed segment is searched for, and a lock all writer threads take.
+    /// </summary>
+    public sealed class IndexBatch(LuceneKnowledgeIndex index, IndexWriter writer, Analyzer analyzer, bool recreate) : IDisposable
     {
         private bool _committed;
 
-        public void Upsert(string key, IEnumerable<Document> entries) => writer.UpdateDocuments(new Term(IndexFields.Key, key), entries);
+        /// <summary>Adds a file's entries in place of any it had (each key at most once per batch).</summary>
+        public void Upsert(string key, IEnumerable<Document> entries)
+        {
+            if (recreate)
+            {
+                writer.AddDocuments(entries);
+            }
+            else
+            {
+                writer.UpdateDocuments(new Term(IndexFields.Key, key), entries);
+            }
+        }
 
         public void Delete(string key) => writer.DeleteDocuments(new Term(IndexFields.Key, key));
 

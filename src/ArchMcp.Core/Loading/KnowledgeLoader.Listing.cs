@@ -15,9 +15,24 @@ public static partial class KnowledgeLoader
     /// <summary>The Markdown files under <paramref name="root"/>, sorted by relative path; problems go to <paramref name="findings"/>.</summary>
     public static IReadOnlyList<SourceFile> Enumerate(KnowledgeRoot root, ICollection<Finding> findings)
     {
+        var files = Walk(root, findings).ToList();
+        files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
+        return files;
+    }
+
+    /// <summary>
+    /// The files of <see cref="Enumerate"/> in the order the walk finds them, each as soon as it is found, so that
+    /// they can be read while the rest of the root is still being listed.
+    /// </summary>
+    public static IEnumerable<SourceFile> Walk(KnowledgeRoot root, ICollection<Finding> findings)
+    {
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(findings);
-        var files = new List<SourceFile>();
+        return WalkCore(root, findings);
+    }
+
+    private static IEnumerable<SourceFile> WalkCore(KnowledgeRoot root, ICollection<Finding> findings)
+    {
         var rootReal = RealPath(root.Path) ?? Path.GetFullPath(root.Path);
         var visited = new HashSet<string>(StringComparer.Ordinal) { rootReal };
         var pending = new Stack<(string Dir, string Relative, string Real)>();
@@ -96,13 +111,10 @@ public static partial class KnowledgeLoader
                         // Reported when the file is loaded.
                     }
 
-                    files.Add(new SourceFile(root.Name, rel, file.FullName, length, mtime));
+                    yield return new SourceFile(root.Name, rel, file.FullName, length, mtime);
                 }
             }
         }
-
-        files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
-        return files;
     }
 
     /// <summary>
