@@ -191,34 +191,57 @@ public static class LatencyProbe
         using var directory = LuceneKnowledgeIndex.OpenDirectory(Path.Combine(service.IndexPath, "lucene"));
         using var reader = DirectoryReader.Open(directory);
         var searcher = new IndexSearcher(reader) { Similarity = LuceneKnowledgeIndex.Similarity };
-        var phases = new Dictionary<string, List<double>>();
+        var phases = new Dictionary<string, List<(double Ms, long Bytes)>>();
+        var allocated = 0L;
         void Add(string name, long start) =>
-            (phases.TryGetValue(name, out var l) ? l : phases[name] = []).Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            (phases.TryGetValue(name, out var l) ? l : phases[name] = []).Add((Stopwatch.GetElapsedTime(start).TotalMilliseconds, GC.GetAllocatedBytesForCurrentThread() - allocated));
 
         for (var round = 0; round < 12; round++)
         {
             foreach (var q in queries)
             {
+                allocated = GC.GetAllocatedBytesForCurrentThread();
                 var t = Stopwatch.GetTimestamp();
                 service.SearchAsync(new SearchRequest { Query = q.Query, Limit = 5 }).GetAwaiter().GetResult();
                 Add("0 SearchAsync total", t);
 
+                allocated = GC.GetAllocatedBytesForCurrentThread();
                 t = Stopwatch.GetTimestamp();
                 QueryInterpreter.Interpret(q.Query);
                 Add("1 interpret intent", t);
 
+                allocated = GC.GetAllocatedBytesForCurrentThread();
                 t = Stopwatch.GetTimestamp();
                 var terms = factory.Terms(q.Query);
                 Add("2 analyse terms", t);
 
+                allocated = GC.GetAllocatedBytesForCurrentThread();
                 t = Stopwatch.GetTimestamp();
                 var ranked = FileRanker.Rank(searcher, terms, null, 30);
                 Add("3 FileRanker.Rank: file pass, section pass over the candidates, blend", t);
 
+                allocated = GC.GetAllocatedBytesForCurrentThread();
+                t = Stopwatch.GetTimestamp();
+                var prepared = QueryFactory.Prepare(searcher.IndexReader, terms);
+                var clauses = prepared.Clauses(FileRanker.FileFields);
+                Add("3.1 of which: terms looked up in the file fields", t);
+
+                allocated = GC.GetAllocatedBytesForCurrentThread();
+                t = Stopwatch.GetTimestamp();
+                FilePass.Top(searcher, clauses, null, FileRanker.MinCandidates);
+                Add("3.2 of which: file pass", t);
+
+                allocated = GC.GetAllocatedBytesForCurrentThread();
+                t = Stopwatch.GetTimestamp();
+                prepared.Build(FileRanker.SectionFields, IndexFields.SectionText);
+                Add("3.3 of which: section query built", t);
+
+                allocated = GC.GetAllocatedBytesForCurrentThread();
                 t = Stopwatch.GetTimestamp();
                 var best = ranked.Take(5).Select(h => FileRanker.ReadSection(searcher, h)).OfType<SectionMatch>().ToList();
                 Add("4 read the best section of 5 hits", t);
 
+                allocated = GC.GetAllocatedBytesForCurrentThread();
                 t = Stopwatch.GetTimestamp();
                 var set = new HashSet<string>(terms, StringComparer.Ordinal);
                 foreach (var section in best)
@@ -230,14 +253,14 @@ public static class LatencyProbe
             }
         }
 
-        Console.WriteLine("search phases (mean ms per query over the set, after warm-up):");
+        Console.WriteLine("search phases (mean ms and KiB allocated per query over the set, after warm-up):");
         var result = new Dictionary<string, double>();
-        foreach (var (name, values) in phases.OrderBy(p => int.Parse(p.Key.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture)))
+        foreach (var (name, values) in phases.OrderBy(p => double.Parse(p.Key.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture)))
         {
             var warm = values.Skip(values.Count / 3).ToList();
-            var mean = warm.Average();
+            var mean = warm.Average(v => v.Ms);
             result[name] = Math.Round(mean, 4);
-            Console.WriteLine($"  {name,-66} {mean,8:0.000}");
+            Console.WriteLine($"  {name,-66} {mean,8:0.000} {warm.Average(v => v.Bytes) / 1024,8:0} KiB");
         }
 
         return result;

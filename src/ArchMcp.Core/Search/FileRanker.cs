@@ -42,13 +42,13 @@ public static class FileRanker
     public static List<FileHit> Rank(IndexSearcher searcher, IReadOnlyList<string> terms, Query? filter, int limit)
     {
         var queries = QueryFactory.Prepare(searcher.IndexReader, terms);
-        var fileQuery = queries.Build(FileFields);
-        if (fileQuery is null)
+        var fileClauses = queries.Clauses(FileFields);
+        if (fileClauses.Count == 0)
         {
             return [];
         }
 
-        var fileScores = FilePass.Top(searcher, fileQuery, filter, Math.Max(limit * 2, MinCandidates));
+        var fileScores = FilePass.Top(searcher, fileClauses, filter, Math.Max(limit * 2, MinCandidates));
         if (fileScores.Count == 0)
         {
             return [];
@@ -56,8 +56,7 @@ public static class FileRanker
 
         // A section's words are words of its file, so the files that can have a matching section are the file-level
         // candidates: the section pass visits only their entries instead of every section in the index.
-        var sectionQuery = queries.Build(SectionFields, proximityField: IndexFields.SectionText);
-        var bestSection = sectionQuery is null ? [] : BestSections(searcher, sectionQuery, fileScores);
+        var bestSection = BestSections(searcher, queries.Clauses(SectionFields), queries.Pairs(SectionFields, IndexFields.SectionText), fileScores);
 
         var maxFile = fileScores.Max(v => v.Score);
         var maxSection = bestSection.Count == 0 ? 1 : bestSection.Values.Max(v => v.Score);
@@ -85,46 +84,101 @@ public static class FileRanker
     }
 
     /// <summary>
-    /// The best-scoring section of each candidate file. Only the candidates' entries are visited: each clause's scorer
-    /// is moved to the next candidate entry, and the proximity clauses — which read positions to match — see only
-    /// candidate entries (given as accepted documents), so they never test the word pairs of other files.
+    /// The best-scoring section of each candidate file, scored as Lucene scores the section query (the clauses, then the
+    /// word pairs) on them. Only the candidates' entries are visited: each term's postings are moved from one candidate
+    /// entry to the next, and the word pairs — which read positions to match — see only candidate entries (given as
+    /// accepted documents), so they never test the word pairs of other files.
     /// </summary>
-    private static Dictionary<string, (float Score, int Doc)> BestSections(IndexSearcher searcher, BooleanQuery query, List<(string Key, float Score, int Doc)> files)
+    private static Dictionary<string, (float Score, int Doc)> BestSections(
+        IndexSearcher searcher, List<TermClause> clauses, List<PhraseQuery> pairs, List<(string Key, float Score, int Doc)> files)
     {
-        var clauses = query.Clauses.Select(c => (Weight: searcher.CreateNormalizedWeight(c.Query), Positional: c.Query is PhraseQuery)).ToArray();
+        var result = new Dictionary<string, (float Score, int Doc)>(StringComparer.Ordinal);
+        if (clauses.Count == 0 && pairs.Count == 0)
+        {
+            return result;
+        }
+
+        var similarity = searcher.Similarity;
+        var weights = TermScoring.Weights(searcher, clauses);
+        var pairWeights = pairs.Select(searcher.CreateNormalizedWeight).ToList();
         var best = new (float Score, int Doc)[files.Count];
         var leaves = searcher.IndexReader.Leaves;
-        var scorers = new Scorer?[clauses.Length];
         foreach (var inLeaf in Enumerable.Range(0, files.Count).GroupBy(f => ReaderUtil.SubIndex(files[f].Doc, leaves)))
         {
             var leaf = leaves[inLeaf.Key];
-            var entries = FileEntries(leaf, inLeaf.Select(f => (files[f].Doc - leaf.DocBase, f)));
-            using var candidates = new DocBits(leaf.AtomicReader.MaxDoc, entries.Select(e => e.Doc));
-            for (var c = 0; c < clauses.Length; c++)
+            var entries = Entries(leaf, inLeaf.Select(f => (files[f].Doc - leaf.DocBase, f)));
+            using var sums = new ClauseSums(entries.Count);
+            var postings = new TermScoring.Postings(leaf, null);
+            void Add(DocIdSetIterator docs, Func<int, float> score)
             {
-                scorers[c] = clauses[c].Weight.GetScorer(leaf, clauses[c].Positional ? candidates : leaf.AtomicReader.LiveDocs);
-            }
-
-            foreach (var (doc, f) in entries)
-            {
-                // clause scores are summed in double, as the Boolean scorers do: the same score to the last bit
-                var score = 0.0;
-                foreach (var s in scorers)
+                var doc = -1;
+                for (var i = 0; i < entries.Count; i++)
                 {
-                    if (s is not null && (s.DocID < doc ? s.Advance(doc) : s.DocID) == doc)
+                    var target = entries[i].Doc;
+                    if (doc < target)
                     {
-                        score += s.GetScore();
+                        doc = docs.Advance(target);
+                    }
+
+                    if (doc == DocIdSetIterator.NO_MORE_DOCS)
+                    {
+                        break;
+                    }
+
+                    if (doc == target)
+                    {
+                        sums.AddTerm(i, score(doc));
                     }
                 }
+            }
 
-                if ((float)score > best[f].Score)
+            for (var c = 0; c < clauses.Count; c++)
+            {
+                sums.NextClause();
+                for (var f = 0; f < clauses[c].Fields.Count; f++)
                 {
-                    best[f] = ((float)score, leaf.DocBase + doc);
+                    sums.NextField();
+                    var terms = clauses[c].Fields[f];
+                    for (var t = 0; t < terms.Length; t++)
+                    {
+                        if (postings.Of(terms[t]) is { } docs)
+                        {
+                            var scorer = similarity.GetSimScorer(weights[c][f][t], leaf);
+                            Add(docs, doc => scorer.Score(doc, docs.Freq));
+                        }
+                    }
+
+                    sums.EndField();
+                }
+
+                sums.EndClause(TermClause.Tie);
+            }
+
+            using var candidates = new DocBits(leaf.AtomicReader.MaxDoc, entries.Select(e => e.Doc));
+            foreach (var weight in pairWeights)
+            {
+                sums.NextClause();
+                sums.NextField();
+                if (weight.GetScorer(leaf, candidates) is { } pair)
+                {
+                    Add(pair, _ => pair.GetScore());
+                }
+
+                sums.EndField();
+                sums.EndClause(0f);
+            }
+
+            foreach (var (slot, score) in sums.Scores())
+            {
+                var (doc, f) = entries[slot];
+                // ties: the earlier entry, as a search would rank them
+                if (score > best[f].Score || (score == best[f].Score && score > 0 && leaf.DocBase + doc < best[f].Doc))
+                {
+                    best[f] = (score, leaf.DocBase + doc);
                 }
             }
         }
 
-        var result = new Dictionary<string, (float Score, int Doc)>(StringComparer.Ordinal);
         for (var f = 0; f < files.Count; f++)
         {
             if (best[f].Score > 0)
@@ -138,25 +192,19 @@ public static class FileRanker
 
     /// <summary>
     /// The live entries (file, sections, rules) of the given files of a segment, in document order, each with its file.
-    /// A file's entries are indexed together as one block, so they are the neighbours of its file entry that share its
-    /// key: read from the field cache instead of looking each key up in the terms dictionary.
+    /// A file's entries are indexed together as one block that starts with its file entry: they run up to the next
+    /// file entry of the segment.
     /// </summary>
-    private static List<(int Doc, int File)> FileEntries(AtomicReaderContext leaf, IEnumerable<(int Doc, int File)> files)
+    private static List<(int Doc, int File)> Entries(AtomicReaderContext leaf, IEnumerable<(int Doc, int File)> files)
     {
-        var keys = FieldCache.DEFAULT.GetTermsIndex(leaf.AtomicReader, IndexFields.Key);
+        var segment = SegmentFiles.Of(leaf.AtomicReader);
         var live = leaf.AtomicReader.LiveDocs;
-        var maxDoc = leaf.AtomicReader.MaxDoc;
         var entries = new List<(int Doc, int File)>();
         foreach (var (doc, file) in files)
         {
-            var ord = keys.GetOrd(doc);
-            var first = doc;
-            while (first > 0 && keys.GetOrd(first - 1) == ord)
-            {
-                first--;
-            }
-
-            for (var d = first; d < maxDoc && keys.GetOrd(d) == ord; d++)
+            var slot = segment.SlotOf[doc];
+            var end = slot + 1 < segment.Docs.Length ? segment.Docs[slot + 1] : leaf.AtomicReader.MaxDoc;
+            for (var d = doc; d < end; d++)
             {
                 if (live is null || live.Get(d))
                 {

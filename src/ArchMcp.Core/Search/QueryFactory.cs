@@ -81,6 +81,7 @@ public sealed class QueryTerms
     private readonly BytesRef[] _bytes;
     private readonly int[] _seekOrder;
     private readonly Dictionary<string, CompiledAutomaton> _fuzzy = new(StringComparer.Ordinal);
+    private readonly Dictionary<IReadOnlyList<WeightedField>, TermContext?[,]> _found = new(ReferenceEqualityComparer.Instance);
 
     internal QueryTerms(IndexReaderContext top, IReadOnlyList<string> terms)
     {
@@ -99,77 +100,100 @@ public sealed class QueryTerms
             return null;
         }
 
-        var query = new BooleanQuery(disableCoord: true);
-        var fuzzyLeft = _terms.Count <= QueryFactory.MaxTermsForFuzzy ? QueryFactory.MaxFuzzyTerms : 0;
         var found = LookUp(fields);
-        for (var i = 0; i < _terms.Count; i++)
+        var query = new BooleanQuery(disableCoord: true);
+        foreach (var clause in Clauses(fields, found))
         {
-            var t = _terms[i];
-            // fields that lack the term get no clause
-            var present = new List<(WeightedField Field, Term Term, TermContext Stats)>(fields.Count);
-            for (var j = 0; j < fields.Count; j++)
-            {
-                if (found[i, j] is { } stats)
-                {
-                    present.Add((fields[j], new Term(fields[j].Name, t), stats));
-                }
-            }
-
-            var fuzzy = present.Count == 0 && t.Length >= 5 && !t.Any(char.IsDigit) && fuzzyLeft-- > 0;
-            if (present.Count == 0 && !fuzzy)
-            {
-                continue;
-            }
-
-            var dismax = new DisjunctionMaxQuery(0.2f);
-            if (fuzzy)
-            {
-                foreach (var f in fields)
-                {
-                    dismax.Add(Fuzzy(f, t));
-                }
-            }
-            else
-            {
-                foreach (var (f, term, stats) in present)
-                {
-                    dismax.Add(new TermQuery(term, stats) { Boost = f.Boost });
-                }
-            }
-
-            query.Add(dismax, Occur.SHOULD);
+            query.Add(clause.ToQuery(), Occur.SHOULD);
         }
 
-        if (proximityField is not null)
+        foreach (var pair in Pairs(fields, proximityField, found))
         {
-            // words of the query that stand near each other in the text count extra ("load balancer health check");
-            // a pair with a word the field lacks cannot match, and would still look its words up in every segment
-            var inField = fields.Select(f => f.Name).ToList().IndexOf(proximityField);
-            for (var i = 0; i + 1 < _terms.Count && i < 32; i++)
-            {
-                if (inField >= 0 && (found[i, inField] is null || found[i + 1, inField] is null))
-                {
-                    continue;
-                }
-
-                var pair = new PhraseQuery { Slop = QueryFactory.ProximitySlop, Boost = QueryFactory.ProximityBoost };
-                pair.Add(new Term(proximityField, _terms[i]));
-                pair.Add(new Term(proximityField, _terms[i + 1]));
-                query.Add(pair, Occur.SHOULD);
-            }
+            query.Add(pair, Occur.SHOULD);
         }
 
         return query.Clauses.Count == 0 ? null : query;
     }
 
     /// <summary>
+    /// Neighbouring words of the query that stand near each other in <paramref name="proximityField"/> count extra
+    /// ("load balancer health check"): a phrase query with some slop per pair.
+    /// </summary>
+    public List<PhraseQuery> Pairs(IReadOnlyList<WeightedField> fields, string? proximityField) =>
+        proximityField is null || _terms.Count < 2 ? [] : Pairs(fields, proximityField, LookUp(fields));
+
+    private List<PhraseQuery> Pairs(IReadOnlyList<WeightedField> fields, string? proximityField, TermContext?[,] found)
+    {
+        var pairs = new List<PhraseQuery>();
+        if (proximityField is null)
+        {
+            return pairs;
+        }
+
+        // a pair with a word the field lacks cannot match, and would still look its words up in every segment
+        var inField = fields.Select(f => f.Name).ToList().IndexOf(proximityField);
+        for (var i = 0; i + 1 < _terms.Count && i < 32; i++)
+        {
+            if (inField >= 0 && (found[i, inField] is null || found[i + 1, inField] is null))
+            {
+                continue;
+            }
+
+            var pair = new PhraseQuery { Slop = QueryFactory.ProximitySlop, Boost = QueryFactory.ProximityBoost };
+            pair.Add(new Term(proximityField, _terms[i]));
+            pair.Add(new Term(proximityField, _terms[i + 1]));
+            pairs.Add(pair);
+        }
+
+        return pairs;
+    }
+
+    /// <summary>The clauses <see cref="Build"/> makes of the terms, as data: what the file pass scores itself.</summary>
+    public List<TermClause> Clauses(IReadOnlyList<WeightedField> fields) => Clauses(fields, LookUp(fields));
+
+    private List<TermClause> Clauses(IReadOnlyList<WeightedField> fields, TermContext?[,] found)
+    {
+        var clauses = new List<TermClause>();
+        var fuzzyLeft = _terms.Count <= QueryFactory.MaxTermsForFuzzy ? QueryFactory.MaxFuzzyTerms : 0;
+        for (var i = 0; i < _terms.Count; i++)
+        {
+            var t = _terms[i];
+            // fields that lack the term get no clause
+            var present = new List<WeightedTerm[]>(fields.Count);
+            for (var j = 0; j < fields.Count; j++)
+            {
+                if (found[i, j] is { } stats)
+                {
+                    present.Add([new WeightedTerm(new Term(fields[j].Name, t), stats, fields[j].Boost)]);
+                }
+            }
+
+            if (present.Count > 0)
+            {
+                clauses.Add(new TermClause(present, Fuzzy: false));
+            }
+            else if (t.Length >= 5 && !t.Any(char.IsDigit) && fuzzyLeft-- > 0)
+            {
+                clauses.Add(new TermClause([.. fields.Select(f => Fuzzy(f, t))], Fuzzy: true));
+            }
+        }
+
+        return clauses;
+    }
+
+    /// <summary>
     /// Each term's statistics in each field (null where the field lacks it), handed to the term queries so they do not
     /// look the terms up again. One terms enumerator per field and segment serves all the terms: building one per
-    /// lookup, as <see cref="TermContext.Build"/> does, made most of a search's garbage.
+    /// lookup, as <see cref="TermContext.Build"/> does, made most of a search's garbage. Kept per set of fields.
     /// </summary>
     private TermContext?[,] LookUp(IReadOnlyList<WeightedField> fields)
     {
-        var found = new TermContext?[_terms.Count, fields.Count];
+        if (_found.TryGetValue(fields, out var known))
+        {
+            return known;
+        }
+
+        var found = _found[fields] = new TermContext?[_terms.Count, fields.Count];
         foreach (var leaf in _top.Leaves)
         {
             for (var j = 0; j < fields.Count; j++)
@@ -198,7 +222,7 @@ public sealed class QueryTerms
     /// index — the field's terms one edit away, the 10 most similar (then the first in term order), each weighted by
     /// its similarity — with the word's matcher built once for all fields.
     /// </summary>
-    private Query Fuzzy(WeightedField field, string text)
+    private WeightedTerm[] Fuzzy(WeightedField field, string text)
     {
         if (!_fuzzy.TryGetValue(text, out var matcher))
         {
@@ -225,19 +249,51 @@ public sealed class QueryTerms
 
         // the word is in none of the fields, so every candidate is exactly one edit away
         var length = text.EnumerateRunes().Count();
-        var query = new BooleanQuery(disableCoord: true);
-        var best = candidates
+        return [.. candidates
             .Select(c => (Term: c.Key, c.Value, Similarity: 1f - 1f / Math.Min(UnicodeUtil.CodePointCount(c.Key), length)))
             .Where(c => c.Similarity > 0)
             .OrderByDescending(c => c.Similarity)
             .ThenBy(c => c.Term, BytesRef.UTF8SortedAsUnicodeComparer)
             .Take(QueryFactory.FuzzyExpansions)
-            .OrderBy(c => c.Term, BytesRef.UTF8SortedAsUnicodeComparer);
-        foreach (var (term, stats, similarity) in best)
+            .OrderBy(c => c.Term, BytesRef.UTF8SortedAsUnicodeComparer)
+            .Select(c => new WeightedTerm(new Term(field.Name, c.Term), c.Value, field.Boost * QueryFactory.FuzzyWeight * c.Similarity))];
+    }
+}
+
+/// <summary>One term of a query in one field: its statistics over the whole index and its weight.</summary>
+public sealed record WeightedTerm(Term Term, TermContext Stats, float Boost)
+{
+    public TermQuery ToQuery() => new(Term, Stats) { Boost = Boost };
+}
+
+/// <summary>
+/// A query word's clause: its best field's score plus a share of the others' (<see cref="Tie"/>). A field's score is
+/// its term's, or for an unknown word (<paramref name="Fuzzy"/>) the sum of its candidates' one edit away.
+/// </summary>
+public sealed record TermClause(IReadOnlyList<WeightedTerm[]> Fields, bool Fuzzy)
+{
+    public const float Tie = 0.2f;
+
+    public Query ToQuery()
+    {
+        var dismax = new DisjunctionMaxQuery(Tie);
+        foreach (var terms in Fields)
         {
-            query.Add(new TermQuery(new Term(field.Name, term), stats) { Boost = field.Boost * QueryFactory.FuzzyWeight * similarity }, Occur.SHOULD);
+            if (!Fuzzy)
+            {
+                dismax.Add(terms.Single().ToQuery());
+                continue;
+            }
+
+            var sum = new BooleanQuery(disableCoord: true);
+            foreach (var t in terms)
+            {
+                sum.Add(t.ToQuery(), Occur.SHOULD);
+            }
+
+            dismax.Add(sum);
         }
 
-        return query;
+        return dismax;
     }
 }

@@ -24,7 +24,7 @@ public sealed class RankingTests : IDisposable
         }
     }
 
-    /// <summary>An index of the fixtures (source "") or of one shared corpus, and a searcher on it.</summary>
+    /// <summary>An index of the fixtures (source "") or of one shared corpus with one file re-indexed, and a searcher on it.</summary>
     private async Task<IndexSearcher> SearcherAsync(string source)
     {
         if (source.Length > 0)
@@ -35,6 +35,11 @@ public sealed class RankingTests : IDisposable
 
         var engine = new EngineHarness(source.Length == 0 ? "" : Corpora.Folder(source));
         _owned.Add(engine);
+        await engine.Service.RefreshAsync();
+        // a re-indexed file leaves its old entries deleted in the index: they must not be found
+        var edited = Directory.EnumerateFiles(engine.Folder.Path, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
+        File.AppendAllText(edited, "\n\nKafka domain events, JSON property names, DNS for hosts, cursor pagination, considered options.\n");
+        File.SetLastWriteTimeUtc(edited, DateTime.UtcNow.AddMinutes(1));
         await engine.Service.RefreshAsync();
         var directory = LuceneKnowledgeIndex.OpenDirectory(Path.Combine(engine.IndexPath, "lucene"));
         _owned.Add(directory);
@@ -128,10 +133,11 @@ public sealed class RankingTests : IDisposable
         var searcher = await SearcherAsync(source);
         using var analyzer = new ArchAnalyzer(null);
         var terms = new QueryFactory(analyzer).Terms(text);
-        var files = QueryFactory.Prepare(searcher.IndexReader, terms).Build(FileRanker.FileFields)!;
+        var prepared = QueryFactory.Prepare(searcher.IndexReader, terms);
+        var files = prepared.Build(FileRanker.FileFields)!;
         var filter = decisionsOnly ? new TermQuery(new Term(IndexFields.Kind, "decision")) : null;
 
-        var top = FilePass.Top(searcher, files, filter, 60);
+        var top = FilePass.Top(searcher, prepared.Clauses(FileRanker.FileFields), filter, 60);
 
         var lucene = searcher.Search(files, filter is null ? null : new QueryWrapperFilter(filter), 60).ScoreDocs;
         Assert.NotEmpty(top);
