@@ -1,19 +1,27 @@
-using System.Buffers;
 using Lucene.Net.Util;
 
 namespace ArchMcp.Core.Search;
 
-/// <summary>A set of a segment's documents as accepted documents for a scorer, on a pooled bit array.</summary>
+/// <summary>
+/// A set of a segment's documents as accepted documents for a scorer. Its bit array is the thread's own, kept all
+/// clear between uses (only the words set are cleared again), so a search does not clear a segment's worth of bits.
+/// </summary>
 internal sealed class DocBits : IBits, IDisposable
 {
+    [ThreadStatic]
+    private static long[]? t_free;
+
+    private readonly List<int> _docs;
     private long[] _words;
 
     public DocBits(int length, IEnumerable<int> docs)
     {
         Length = length;
-        _words = ArrayPool<long>.Shared.Rent((length >> 6) + 1);
-        Array.Clear(_words, 0, (length >> 6) + 1);
-        foreach (var d in docs)
+        var words = (length >> 6) + 1;
+        _words = t_free is { } free && free.Length >= words ? free : new long[words];
+        t_free = null;
+        _docs = [.. docs];
+        foreach (var d in _docs)
         {
             _words[d >> 6] |= 1L << (d & 63);
         }
@@ -25,7 +33,12 @@ internal sealed class DocBits : IBits, IDisposable
 
     public void Dispose()
     {
-        ArrayPool<long>.Shared.Return(_words);
+        foreach (var d in _docs)
+        {
+            _words[d >> 6] = 0;
+        }
+
+        t_free = _words;
         _words = [];
     }
 }

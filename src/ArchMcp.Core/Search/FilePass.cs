@@ -37,7 +37,7 @@ public static class FilePass
             }
 
             var files = SegmentFiles.Of(leaf.AtomicReader);
-            using var sums = new ClauseSums(files.Docs.Length);
+            using var sums = ClauseSums.Rent(files.Docs.Length);
             var postings = new TermScoring.Postings(leaf, accept);
             for (var c = 0; c < clauses.Count; c++)
             {

@@ -107,7 +107,7 @@ public static class FileRanker
         {
             var leaf = leaves[inLeaf.Key];
             var entries = Entries(leaf, inLeaf.Select(f => (files[f].Doc - leaf.DocBase, f)));
-            using var sums = new ClauseSums(entries.Count);
+            using var sums = ClauseSums.Rent(entries.Count);
             var postings = new TermScoring.Postings(leaf, null);
             void Add(DocIdSetIterator docs, Func<int, float> score)
             {

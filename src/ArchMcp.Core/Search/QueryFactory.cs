@@ -81,7 +81,7 @@ public sealed class QueryTerms
     private readonly BytesRef[] _bytes;
     private readonly int[] _seekOrder;
     private readonly Dictionary<string, CompiledAutomaton> _fuzzy = new(StringComparer.Ordinal);
-    private readonly Dictionary<IReadOnlyList<WeightedField>, TermContext?[,]> _found = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<IReadOnlyList<WeightedField>, TermContext?[][]> _found = new(ReferenceEqualityComparer.Instance);
 
     internal QueryTerms(IndexReaderContext top, IReadOnlyList<string> terms)
     {
@@ -122,7 +122,7 @@ public sealed class QueryTerms
     public List<PhraseQuery> Pairs(IReadOnlyList<WeightedField> fields, string? proximityField) =>
         proximityField is null || _terms.Count < 2 ? [] : Pairs(fields, proximityField, LookUp(fields));
 
-    private List<PhraseQuery> Pairs(IReadOnlyList<WeightedField> fields, string? proximityField, TermContext?[,] found)
+    private List<PhraseQuery> Pairs(IReadOnlyList<WeightedField> fields, string? proximityField, TermContext?[][] found)
     {
         var pairs = new List<PhraseQuery>();
         if (proximityField is null)
@@ -134,7 +134,7 @@ public sealed class QueryTerms
         var inField = fields.Select(f => f.Name).ToList().IndexOf(proximityField);
         for (var i = 0; i + 1 < _terms.Count && i < 32; i++)
         {
-            if (inField >= 0 && (found[i, inField] is null || found[i + 1, inField] is null))
+            if (inField >= 0 && (found[i][inField] is null || found[i + 1][inField] is null))
             {
                 continue;
             }
@@ -151,7 +151,7 @@ public sealed class QueryTerms
     /// <summary>The clauses <see cref="Build"/> makes of the terms, as data: what the file pass scores itself.</summary>
     public List<TermClause> Clauses(IReadOnlyList<WeightedField> fields) => Clauses(fields, LookUp(fields));
 
-    private List<TermClause> Clauses(IReadOnlyList<WeightedField> fields, TermContext?[,] found)
+    private List<TermClause> Clauses(IReadOnlyList<WeightedField> fields, TermContext?[][] found)
     {
         var clauses = new List<TermClause>();
         var fuzzyLeft = _terms.Count <= QueryFactory.MaxTermsForFuzzy ? QueryFactory.MaxFuzzyTerms : 0;
@@ -162,7 +162,7 @@ public sealed class QueryTerms
             var present = new List<WeightedTerm[]>(fields.Count);
             for (var j = 0; j < fields.Count; j++)
             {
-                if (found[i, j] is { } stats)
+                if (found[i][j] is { } stats)
                 {
                     present.Add([new WeightedTerm(new Term(fields[j].Name, t), stats, fields[j].Boost)]);
                 }
@@ -186,14 +186,14 @@ public sealed class QueryTerms
     /// look the terms up again. One terms enumerator per field and segment serves all the terms: building one per
     /// lookup, as <see cref="TermContext.Build"/> does, made most of a search's garbage. Kept per set of fields.
     /// </summary>
-    private TermContext?[,] LookUp(IReadOnlyList<WeightedField> fields)
+    private TermContext?[][] LookUp(IReadOnlyList<WeightedField> fields)
     {
         if (_found.TryGetValue(fields, out var known))
         {
             return known;
         }
 
-        var found = _found[fields] = new TermContext?[_terms.Count, fields.Count];
+        var found = _found[fields] = [.. _terms.Select(_ => new TermContext?[fields.Count])];
         foreach (var leaf in _top.Leaves)
         {
             for (var j = 0; j < fields.Count; j++)
@@ -208,7 +208,7 @@ public sealed class QueryTerms
                 {
                     if (termsEnum.SeekExact(_bytes[i]))
                     {
-                        (found[i, j] ??= new TermContext(_top)).Register(termsEnum.GetTermState(), leaf.Ord, termsEnum.DocFreq, termsEnum.TotalTermFreq);
+                        (found[i][j] ??= new TermContext(_top)).Register(termsEnum.GetTermState(), leaf.Ord, termsEnum.DocFreq, termsEnum.TotalTermFreq);
                     }
                 }
             }

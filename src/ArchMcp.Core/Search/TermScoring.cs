@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 using ArchMcp.Core.Indexing;
 using Lucene.Net.Index;
@@ -99,6 +98,9 @@ public static SegmentFiles Of(AtomicReader reader) => Cache.GetValue(reader.Core
 /// </summary>
 internal sealed class ClauseSums : IDisposable
 {
+    [ThreadStatic]
+    private static ClauseSums? t_free;
+
     private readonly Level _field;
     private readonly Level _clause;
     private readonly Level _total;
@@ -107,27 +109,32 @@ internal sealed class ClauseSums : IDisposable
     private readonly float[] _fields;
     private readonly double[] _sum;
 
-    public ClauseSums(int slots)
+    private ClauseSums(int slots)
     {
         _field = new Level(slots);
         _clause = new Level(slots);
         _total = new Level(slots);
-        _fieldSum = ArrayPool<double>.Shared.Rent(slots);
-        _max = ArrayPool<float>.Shared.Rent(slots);
-        _fields = ArrayPool<float>.Shared.Rent(slots);
-        _sum = ArrayPool<double>.Shared.Rent(slots);
+        _fieldSum = new double[slots];
+        _max = new float[slots];
+        _fields = new float[slots];
+        _sum = new double[slots];
     }
 
-    public void Dispose()
+    private int Capacity => _sum.Length;
+
+    /// <summary>
+    /// Sums for <paramref name="slots"/> slots: the thread's own when it is free and large enough, so a search neither
+    /// allocates nor clears arrays the size of a segment's files (the marks tell stale values from fresh ones).
+    /// </summary>
+    public static ClauseSums Rent(int slots)
     {
-        _field.Dispose();
-        _clause.Dispose();
-        _total.Dispose();
-        ArrayPool<double>.Shared.Return(_fieldSum);
-        ArrayPool<float>.Shared.Return(_max);
-        ArrayPool<float>.Shared.Return(_fields);
-        ArrayPool<double>.Shared.Return(_sum);
+        var sums = t_free is { } free && free.Capacity >= slots ? free : new ClauseSums(Math.Max(slots, 1024));
+        t_free = null;
+        sums._total.Next();
+        return sums;
     }
+
+    public void Dispose() => t_free = this;
 
     public void NextClause() => _clause.Next();
 
@@ -188,25 +195,23 @@ internal sealed class ClauseSums : IDisposable
     }
 
     /// <summary>Which slots one level has touched since its last <see cref="Next"/>, by a generation mark per slot.</summary>
-    private sealed class Level : IDisposable
+    private sealed class Level(int slots)
     {
-        private readonly int[] _marks;
-        private readonly int[] _touched;
-        private int _generation = 1; // the marks start cleared: no slot touched yet
+        private readonly int[] _marks = new int[slots];
+        private readonly int[] _touched = new int[slots];
+        private int _generation;
         private int _count;
-
-        public Level(int slots)
-        {
-            _marks = ArrayPool<int>.Shared.Rent(slots);
-            Array.Clear(_marks, 0, slots);
-            _touched = ArrayPool<int>.Shared.Rent(slots);
-        }
 
         public ReadOnlySpan<int> Touched => _touched.AsSpan(0, _count);
 
         public void Next()
         {
-            _generation++;
+            if (++_generation == int.MaxValue)
+            {
+                Array.Clear(_marks);
+                _generation = 1;
+            }
+
             _count = 0;
         }
 
@@ -221,12 +226,6 @@ internal sealed class ClauseSums : IDisposable
             _marks[slot] = _generation;
             _touched[_count++] = slot;
             return true;
-        }
-
-        public void Dispose()
-        {
-            ArrayPool<int>.Shared.Return(_marks);
-            ArrayPool<int>.Shared.Return(_touched);
         }
     }
 }
