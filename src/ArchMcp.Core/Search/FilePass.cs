@@ -38,36 +38,16 @@ public static class FilePass
 
             var files = SegmentFiles.Of(leaf.AtomicReader);
             using var sums = ClauseSums.Rent(files.Docs.Length);
-            var postings = new TermScoring.Postings(leaf, accept);
-            for (var c = 0; c < clauses.Count; c++)
+            TermScoring.AddClauses(leaf, accept, clauses, weights, similarity, sums, (docs, scorer) =>
             {
-                sums.NextClause();
-                for (var f = 0; f < clauses[c].Fields.Count; f++)
+                for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
                 {
-                    sums.NextField();
-                    var terms = clauses[c].Fields[f];
-                    for (var t = 0; t < terms.Length; t++)
+                    if (files.SlotOf[doc] is var slot and >= 0)
                     {
-                        if (postings.Of(terms[t]) is not { } docs)
-                        {
-                            continue;
-                        }
-
-                        var scorer = similarity.GetSimScorer(weights[c][f][t], leaf);
-                        for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
-                        {
-                            if (files.SlotOf[doc] is var slot and >= 0)
-                            {
-                                sums.AddTerm(slot, scorer.Score(doc, docs.Freq));
-                            }
-                        }
+                        sums.AddTerm(slot, scorer.Score(doc, docs.Freq));
                     }
-
-                    sums.EndField();
                 }
-
-                sums.EndClause(TermClause.Tie);
-            }
+            });
 
             foreach (var (slot, score) in sums.Scores())
             {

@@ -108,7 +108,6 @@ public static class FileRanker
             var leaf = leaves[inLeaf.Key];
             var entries = Entries(leaf, inLeaf.Select(f => (files[f].Doc - leaf.DocBase, f)));
             using var sums = ClauseSums.Rent(entries.Count);
-            var postings = new TermScoring.Postings(leaf, null);
             void Add(DocIdSetIterator docs, Func<int, float> score)
             {
                 var doc = -1;
@@ -132,27 +131,7 @@ public static class FileRanker
                 }
             }
 
-            for (var c = 0; c < clauses.Count; c++)
-            {
-                sums.NextClause();
-                for (var f = 0; f < clauses[c].Fields.Count; f++)
-                {
-                    sums.NextField();
-                    var terms = clauses[c].Fields[f];
-                    for (var t = 0; t < terms.Length; t++)
-                    {
-                        if (postings.Of(terms[t]) is { } docs)
-                        {
-                            var scorer = similarity.GetSimScorer(weights[c][f][t], leaf);
-                            Add(docs, doc => scorer.Score(doc, docs.Freq));
-                        }
-                    }
-
-                    sums.EndField();
-                }
-
-                sums.EndClause(TermClause.Tie);
-            }
+            TermScoring.AddClauses(leaf, null, clauses, weights, similarity, sums, (docs, scorer) => Add(docs, doc => scorer.Score(doc, docs.Freq)));
 
             using var candidates = new DocBits(leaf.AtomicReader.MaxDoc, entries.Select(e => e.Doc));
             foreach (var weight in pairWeights)

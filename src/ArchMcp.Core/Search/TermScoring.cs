@@ -31,11 +31,43 @@ internal static class TermScoring
     }
 
     /// <summary>
+    /// Scores <paramref name="clauses"/> on one segment into <paramref name="sums"/>, clause by clause and field by
+    /// field: <paramref name="add"/> moves one term's postings (of the <paramref name="accept"/>ed documents), with
+    /// its scorer, into the sums.
+    /// </summary>
+    public static void AddClauses(
+        AtomicReaderContext leaf, IBits? accept, IReadOnlyList<TermClause> clauses, Similarity.SimWeight[][][] weights, Similarity similarity,
+        ClauseSums sums, Action<DocsEnum, Similarity.SimScorer> add)
+    {
+        var postings = new Postings(leaf, accept);
+        for (var c = 0; c < clauses.Count; c++)
+        {
+            sums.NextClause();
+            for (var f = 0; f < clauses[c].Fields.Count; f++)
+            {
+                sums.NextField();
+                var terms = clauses[c].Fields[f];
+                for (var t = 0; t < terms.Length; t++)
+                {
+                    if (postings.Of(terms[t]) is { } docs)
+                    {
+                        add(docs, similarity.GetSimScorer(weights[c][f][t], leaf));
+                    }
+                }
+
+                sums.EndField();
+            }
+
+            sums.EndClause(TermClause.Tie);
+        }
+    }
+
+    /// <summary>
     /// The postings of each term of a segment's clauses, one term after the other: one terms enumerator and one
     /// postings reader per field serve all the terms, where Lucene's scorers build both anew for every term (with a
     /// copy of every index input they read).
     /// </summary>
-    public sealed class Postings(AtomicReaderContext leaf, IBits? accept)
+    private sealed class Postings(AtomicReaderContext leaf, IBits? accept)
     {
         private readonly Dictionary<string, (TermsEnum Terms, DocsEnum? Docs)> _readers = new(StringComparer.Ordinal);
 
