@@ -66,6 +66,18 @@ public sealed class EngineHarness : IDisposable
     public int FindLine(string relativePath, string text) =>
         Array.FindIndex(File.ReadAllLines(Folder.FullPath(relativePath)), l => l.Contains(text, StringComparison.Ordinal)) + 1;
 
+    /// <summary>
+    /// Appends <paramref name="text"/> to the first Markdown file (in path order) and refreshes: the file is indexed
+    /// again, leaving its old entries deleted in the index and its new ones after all others.
+    /// </summary>
+    public async Task ReindexFirstFileAsync(string text)
+    {
+        var first = Directory.EnumerateFiles(Folder.Path, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
+        File.AppendAllText(first, text);
+        File.SetLastWriteTimeUtc(first, DateTime.UtcNow.AddMinutes(1));
+        await Service.RefreshAsync();
+    }
+
     public void Dispose()
     {
         foreach (var service in _services)

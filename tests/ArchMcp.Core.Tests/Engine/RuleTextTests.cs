@@ -25,10 +25,7 @@ public sealed class RuleTextTests
         using var engine = new EngineHarness(source.Length == 0 ? "" : Corpora.Folder(source));
         await engine.Service.RefreshAsync();
         // a re-indexed file leaves deleted entries behind and its new ones at the end of the index
-        var edited = Directory.EnumerateFiles(engine.Folder.Path, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
-        File.AppendAllText(edited, "\n\nOne more line.\n");
-        File.SetLastWriteTimeUtc(edited, DateTime.UtcNow.AddMinutes(1));
-        await engine.Service.RefreshAsync();
+        await engine.ReindexFirstFileAsync("\n\nOne more line.\n");
 
         var root = new KnowledgeRoot(Path.GetFileName(engine.Folder.Path), engine.Folder.Path);
         var rules = KnowledgeLoader.LoadAll(root, new KnowledgeOptions().MaxFileBytes, new List<Finding>())

@@ -36,11 +36,8 @@ public sealed class RankingTests : IDisposable
         var engine = new EngineHarness(source.Length == 0 ? "" : Corpora.Folder(source));
         _owned.Add(engine);
         await engine.Service.RefreshAsync();
-        // a re-indexed file leaves its old entries deleted in the index: they must not be found
-        var edited = Directory.EnumerateFiles(engine.Folder.Path, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
-        File.AppendAllText(edited, "\n\nKafka domain events, JSON property names, DNS for hosts, cursor pagination, considered options.\n");
-        File.SetLastWriteTimeUtc(edited, DateTime.UtcNow.AddMinutes(1));
-        await engine.Service.RefreshAsync();
+        // a re-indexed file's old entries are deleted in the index: they must not be found
+        await engine.ReindexFirstFileAsync("\n\nKafka domain events, JSON property names, DNS for hosts, cursor pagination, considered options.\n");
         var directory = LuceneKnowledgeIndex.OpenDirectory(Path.Combine(engine.IndexPath, "lucene"));
         _owned.Add(directory);
         var reader = DirectoryReader.Open(directory);
