@@ -59,7 +59,7 @@ internal static partial class MarkdownOutline
                     blocks.Add(new TextBlock
                     {
                         Type = BlockType.Heading, Line = heading.Line + 1, Text = clean, Level = heading.Level,
-                        Anchor = anchor, InlineLinks = inlineLinks,
+                        Anchor = anchor, InlineLinks = WithinText(inlineLinks, clean),
                     });
                     break;
                 }
@@ -80,7 +80,7 @@ internal static partial class MarkdownOutline
                     {
                         Type = BlockType.Paragraph, Line = paragraph.Line + 1, Text = clean,
                         Anchor = attr ?? anchors.FirstOrDefault() ?? pendingAnchor,
-                        StartsListItem = startsItem, InlineLinks = ShiftTrimmed(inlineLinks, clean),
+                        StartsListItem = startsItem, InlineLinks = WithinText(inlineLinks, clean),
                     });
                     pendingAnchor = null;
                     break;
@@ -124,8 +124,12 @@ internal static partial class MarkdownOutline
         }
     }
 
-    private static IReadOnlyList<InlineLink> ShiftTrimmed(List<InlineLink> links, string clean) =>
-        links.Where(l => l.End <= clean.Length + 1).ToList();
+    /// <summary>
+    /// The links that still lie in <paramref name="clean"/> after its trailing whitespace and attribute anchor were cut,
+    /// each ending at the text's end at the latest (a link whose text ended in whitespace once reached past it).
+    /// </summary>
+    private static IReadOnlyList<InlineLink> WithinText(List<InlineLink> links, string clean) =>
+        links.Where(l => l.Start < clean.Length).Select(l => l with { End = Math.Min(l.End, clean.Length) }).ToList();
 
     private static (string Text, List<InlineLink> Links, List<string> Anchors) RenderInlines(ContainerInline? root, List<DocumentLink> documentLinks)
     {

@@ -125,6 +125,20 @@ public class MarkdownKnowledgeParserTests
         Assert.Equal("ADR-0012", doc.Id);
     }
 
+    [Fact]
+    public void Parse_WhenRelationLinkTextEndsTheParagraphWithWhitespace_ReadsTheRelation()
+    {
+        // the link's text ends in a line break that trimming the paragraph cuts off; its span once reached past the text
+        var doc = MarkdownKnowledgeParser.Parse("r", "decisions/0009-use-mtls.md",
+            "# 9. Use mTLS\n\n## Status\n\nAccepted. Supersedes [ADR 3<br>](https://wiki.example.com/adr/3)\n\n## Context\n\nx\n");
+
+        Assert.DoesNotContain(doc.Findings, f => f.Code == LintCodes.ParserFailure);
+        Assert.Equal(DecisionStatus.Accepted, doc.Decision!.Status);
+        var relation = Assert.Single(doc.Decision.Relations);
+        Assert.Equal(RelationKind.Supersedes, relation.Kind);
+        Assert.Equal("ADR 3", relation.Target);
+    }
+
     [Theory]
     [InlineData("Accepted", DecisionStatus.Accepted)]
     [InlineData("approved", DecisionStatus.Accepted)]
