@@ -9,13 +9,6 @@ namespace ArchMcp.Core;
 
 public sealed partial class KnowledgeService
 {
-    private static readonly WeightedField[] RuleFields =
-    [
-        new(IndexFields.RuleStatement, 2f),
-        new(IndexFields.RuleText, 1f),
-        new(IndexFields.RuleContext, 0.5f),
-    ];
-
     public async Task<ChecklistResult> DesignChecklistAsync(ChecklistRequest request, CancellationToken cancellationToken = default)
     {
         ValidateDesign(request);
@@ -50,29 +43,36 @@ public sealed partial class KnowledgeService
         var terms = _queries.Terms(text);
         return _index.Search(searcher =>
         {
-            var query = _queries.Build(searcher.IndexReader, terms, RuleFields);
-            if (query is null)
+            var clauses = QueryFactory.Prepare(searcher.IndexReader, terms).Clauses(RulePass.Fields);
+            if (clauses.Count == 0)
             {
                 return [];
             }
 
             // rule entries carry only their file's key, which starts with the root's name
-            var inRoot = root is null ? null : new PrefixFilter(new Term(IndexFields.Key, IndexFields.KeyOf(root, "")));
+            var inRoot = root is null ? null : new PrefixQuery(new Term(IndexFields.Key, IndexFields.KeyOf(root, "")));
             var result = new List<ScoredRule>();
-            foreach (var sd in searcher.Search(query, inRoot, limit).ScoreDocs)
+            foreach (var (doc, score) in RulePass.Top(searcher, clauses, inRoot, limit))
             {
-                var d = searcher.Doc(sd.Doc);
+                var d = searcher.Doc(doc);
                 var ordinal = d.GetField(IndexFields.Ordinal)?.GetInt32Value() ?? -1;
                 if (FindKey(catalog, d.Get(IndexFields.Key)) is { } entry && ordinal >= 0 && ordinal < entry.Rules.Count)
                 {
-                    var text = d.Get(IndexFields.RuleText)
-                        ?? (d.GetField(IndexFields.TextAt)?.GetInt32Value() is { } at ? searcher.Doc(sd.Doc - at).Get(IndexFields.SectionText) : null);
-                    result.Add(new ScoredRule(Record(entry.Rules[ordinal], text ?? ""), sd.Score));
+                    result.Add(new ScoredRule(Record(entry.Rules[ordinal], d.Get(IndexFields.RuleText) ?? SectionTextOf(searcher, doc) ?? ""), score));
                 }
             }
 
             return (IReadOnlyList<ScoredRule>)result;
         }, []);
+    }
+
+    /// <summary>The text of the section a rule entry is exactly (<see cref="IndexFields.TextAt"/>), or null.</summary>
+    private static string? SectionTextOf(IndexSearcher searcher, int rule)
+    {
+        var leaves = searcher.IndexReader.Leaves;
+        var leaf = leaves[ReaderUtil.SubIndex(rule, leaves)];
+        var at = leaf.AtomicReader.GetNumericDocValues(IndexFields.TextAt)?.Get(rule - leaf.DocBase) ?? 0;
+        return at > 0 ? searcher.Doc(rule - (int)at).Get(IndexFields.SectionText) : null;
     }
 
     public IReadOnlyList<ScoredDecision> FindDecisions(string text, int limit, string? root = null)

@@ -71,8 +71,9 @@ public static class DocumentMapper
             });
         }
 
-        // Most rules of a standard are a section each (a heading and its text): such a rule's text is stored once, with
-        // its section, and the rule entry says where that is. A file's entries stay together in the index, in order.
+        // Most rules of a standard are a section each (a heading and its text): such a rule's text is indexed and stored
+        // once, with its section, and the rule entry says where that is (rule search scores it from there). A file's
+        // entries stay together in the index, in order.
         var sectionAtLine = new Dictionary<int, int>();
         for (var j = doc.Sections.Count - 1; j >= 0; j--)
         {
@@ -91,8 +92,7 @@ public static class DocumentMapper
             };
             if (sectionAtLine.TryGetValue(rule.Line, out var j) && doc.Sections[j].Text == rule.Text)
             {
-                rulesEntry.Add(text.Rule(IndexFields.RuleText, rule.Text, Words));
-                rulesEntry.Add(new StoredField(IndexFields.TextAt, entries.Count - (1 + j)));
+                rulesEntry.Add(new NumericDocValuesField(IndexFields.TextAt, entries.Count - (1 + j)));
             }
             else
             {

@@ -23,17 +23,10 @@ public static class FilePass
         var best = new PriorityQueue<int, (float Score, int Doc)>(top + 1, WorstFirst.Instance);
         foreach (var leaf in searcher.IndexReader.Leaves)
         {
-            IBits? accept = leaf.AtomicReader.LiveDocs;
-            if (inFilter is not null)
+            var accept = TermScoring.Accepted(leaf, inFilter, out var none);
+            if (none)
             {
-                if (inFilter.GetScorer(leaf, accept) is not { } matches)
-                {
-                    continue;
-                }
-
-                var bits = new FixedBitSet(leaf.AtomicReader.MaxDoc);
-                bits.Or(matches);
-                accept = bits;
+                continue;
             }
 
             var files = SegmentFiles.Of(leaf.AtomicReader);
@@ -89,7 +82,7 @@ public static class FilePass
     }
 
     /// <summary>Lower score first; of equal scores the later entry, so the earlier one is kept.</summary>
-    private sealed class WorstFirst : IComparer<(float Score, int Doc)>
+    internal sealed class WorstFirst : IComparer<(float Score, int Doc)>
     {
         public static readonly WorstFirst Instance = new();
 

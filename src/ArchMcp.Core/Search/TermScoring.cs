@@ -11,7 +11,6 @@ internal static class TermScoring
     /// <summary>Each term's weight over the whole index, as a normalized term query has it.</summary>
     public static Similarity.SimWeight[][][] Weights(IndexSearcher searcher, IReadOnlyList<TermClause> clauses)
     {
-        var similarity = searcher.Similarity;
         var collection = new Dictionary<string, CollectionStatistics>(StringComparer.Ordinal);
         return [.. clauses.Select(c => c.Fields.Select(terms => terms.Select(t =>
         {
@@ -21,11 +20,39 @@ internal static class TermScoring
                 collection[field] = stats = searcher.CollectionStatistics(field);
             }
 
-            var weight = similarity.ComputeWeight(t.Boost, stats, searcher.TermStatistics(t.Term, t.Stats));
-            var norm = similarity.QueryNorm(weight.GetValueForNormalization());
-            weight.Normalize(float.IsInfinity(norm) || float.IsNaN(norm) ? 1f : norm, 1f);
-            return weight;
+            return Weight(searcher, t, stats);
         }).ToArray()).ToArray())];
+    }
+
+    /// <summary>A term's weight with the given field statistics (whose field is the one whose lengths the scorer reads).</summary>
+    public static Similarity.SimWeight Weight(IndexSearcher searcher, WeightedTerm term, CollectionStatistics stats)
+    {
+        var similarity = searcher.Similarity;
+        var weight = similarity.ComputeWeight(term.Boost, stats, searcher.TermStatistics(term.Term, term.Stats));
+        var norm = similarity.QueryNorm(weight.GetValueForNormalization());
+        weight.Normalize(float.IsInfinity(norm) || float.IsNaN(norm) ? 1f : norm, 1f);
+        return weight;
+    }
+
+    /// <summary>The live documents of a segment that <paramref name="filter"/> (a weight of a filter query, or null) accepts; null when it accepts none.</summary>
+    public static IBits? Accepted(AtomicReaderContext leaf, Weight? filter, out bool none)
+    {
+        none = false;
+        IBits? live = leaf.AtomicReader.LiveDocs;
+        if (filter is null)
+        {
+            return live;
+        }
+
+        if (filter.GetScorer(leaf, live) is not { } matches)
+        {
+            none = true;
+            return null;
+        }
+
+        var bits = new FixedBitSet(leaf.AtomicReader.MaxDoc);
+        bits.Or(matches);
+        return bits;
     }
 
     /// <summary>
@@ -65,27 +92,47 @@ internal static class TermScoring
     /// postings reader per field serve all the terms, where Lucene's scorers build both anew for every term (with a
     /// copy of every index input they read).
     /// </summary>
-    private sealed class Postings(AtomicReaderContext leaf, IBits? accept)
+    internal sealed class Postings(AtomicReaderContext leaf, IBits? accept)
     {
         private readonly Dictionary<string, (TermsEnum Terms, DocsEnum? Docs)> _readers = new(StringComparer.Ordinal);
 
-        /// <summary>The term's postings in this segment, or null when it has none; valid until the next call.</summary>
+        /// <summary>The term's postings in this segment, or null when it has none; valid until the next call for its field.</summary>
         public DocsEnum? Of(WeightedTerm term)
         {
-            if (term.Stats.Get(leaf.Ord) is not { } state)
+            if (term.Stats.Get(leaf.Ord) is not { } state || TermsOf(term.Term.Field) is not { } terms)
             {
                 return null;
             }
 
-            var field = term.Term.Field;
-            if (!_readers.TryGetValue(field, out var reader))
+            terms.SeekExact(term.Term.Bytes, state);
+            return Docs(term.Term.Field, terms);
+        }
+
+        /// <summary>The postings of <paramref name="bytes"/> in <paramref name="field"/> (looked up in the segment), or null.</summary>
+        public DocsEnum? Of(string field, BytesRef bytes) =>
+            TermsOf(field) is { } terms && terms.SeekExact(bytes) ? Docs(field, terms) : null;
+
+        private TermsEnum? TermsOf(string field)
+        {
+            if (_readers.TryGetValue(field, out var reader))
             {
-                reader = (leaf.AtomicReader.GetTerms(field).GetEnumerator(), null);
+                return reader.Terms;
             }
 
-            reader.Terms.SeekExact(term.Term.Bytes, state);
-            var docs = reader.Terms.Docs(accept, reader.Docs, DocsFlags.FREQS);
-            _readers[field] = (reader.Terms, docs);
+            if (leaf.AtomicReader.GetTerms(field) is not { } terms)
+            {
+                return null;
+            }
+
+            var e = terms.GetEnumerator();
+            _readers[field] = (e, null);
+            return e;
+        }
+
+        private DocsEnum Docs(string field, TermsEnum terms)
+        {
+            var docs = terms.Docs(accept, _readers[field].Docs, DocsFlags.FREQS);
+            _readers[field] = (terms, docs);
             return docs;
         }
     }

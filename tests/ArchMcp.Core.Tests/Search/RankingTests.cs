@@ -1,16 +1,21 @@
 using ArchMcp.Core.Indexing;
+using ArchMcp.Core.Loading;
+using ArchMcp.Core.Model;
 using ArchMcp.Core.Search;
 using ArchMcp.Core.Tests.Engine;
 using ArchMcp.Tests.Shared;
+using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Queries;
 using Lucene.Net.Search;
+using Lucene.Net.Store;
 
 namespace ArchMcp.Core.Tests.Search;
 
 /// <summary>
 /// The search engine's shortcuts against what plain Lucene computes on the same real index: fuzzy matching of unknown
-/// words, the best section of each ranked file, and the proximity pairs a query gets.
+/// words, the best section of each ranked file, the proximity pairs a query gets, and rule search scoring rule text
+/// from sections.
 /// </summary>
 public sealed class RankingTests : IDisposable
 {
@@ -25,7 +30,9 @@ public sealed class RankingTests : IDisposable
     }
 
     /// <summary>An index of the fixtures (source "") or of one shared corpus with one file re-indexed, and a searcher on it.</summary>
-    private async Task<IndexSearcher> SearcherAsync(string source)
+    private async Task<IndexSearcher> SearcherAsync(string source) => (await EngineAsync(source)).Searcher;
+
+    private async Task<(IndexSearcher Searcher, EngineHarness Engine)> EngineAsync(string source)
     {
         if (source.Length > 0)
         {
@@ -42,7 +49,7 @@ public sealed class RankingTests : IDisposable
         _owned.Add(directory);
         var reader = DirectoryReader.Open(directory);
         _owned.Add(reader);
-        return new IndexSearcher(reader) { Similarity = LuceneKnowledgeIndex.Similarity };
+        return (new IndexSearcher(reader) { Similarity = LuceneKnowledgeIndex.Similarity }, engine);
     }
 
     private static List<(int Doc, float Score)> Hits(IndexSearcher searcher, Query query) =>
@@ -96,7 +103,7 @@ public sealed class RankingTests : IDisposable
 
     [SkippableTheory]
     [InlineData("", "why do we use Kafka for domain events")]
-    [InlineData("", "error responses problem json")]
+    [InlineData("", "api errors, logging, events and data for services")]
     [InlineData("govuk-aws", "I changed the ASG launch config but the running instances still have the old user-data")]
     [InlineData("govuk-aws", "pg and mysql on a managed AWS database service instead of puppet-managed VMs")]
     [InlineData("zalando", "json property names in request and response bodies: camelCase or snake_case?")]
@@ -153,5 +160,86 @@ public sealed class RankingTests : IDisposable
 
         var pairs = query.Clauses.Select(c => c.Query).OfType<PhraseQuery>().Select(p => string.Join(' ', p.GetTerms().Select(t => t.Text))).ToList();
         Assert.Equal(["event topic"], pairs);
+    }
+
+    [SkippableTheory]
+    [InlineData("", "log retention and personal data in logs")]
+    [InlineData("", "api errors, logging, events and data for services")]
+    [InlineData("zalando", "json property names in request and response bodies: camelCase or snake_case?")]
+    [InlineData("zalando", "must use cursor based pagination for large collections")]
+    [InlineData("gds-way", "store secrets and credentials outside source control")]
+    public async Task RulePassTop_ScoresEveryRuleAsLuceneScoresItsWholeText(string source, string text)
+    {
+        var (searcher, engine) = await EngineAsync(source);
+        using var analyzer = new ArchAnalyzer(null);
+        var terms = new QueryFactory(analyzer).Terms(text);
+        var top = RulePass.Top(searcher, QueryFactory.Prepare(searcher.IndexReader, terms).Clauses(RulePass.Fields), null, 100_000);
+
+        // the old layout: every rule with its whole text in its own field, searched by plain Lucene with the same statistics
+        using var reference = RuleReference(engine, analyzer);
+        using var referenceReader = DirectoryReader.Open(reference);
+        var oracle = new StatisticsOf(referenceReader, searcher) { Similarity = LuceneKnowledgeIndex.Similarity };
+        WeightedField[] withText = [new(IndexFields.RuleStatement, 2f), new(IndexFields.RuleText, 1f), new(IndexFields.RuleContext, 0.5f)];
+        var query = QueryFactory.Prepare(referenceReader, terms).Build(withText)!;
+        var expected = oracle.Search(query, 100_000).ScoreDocs.ToDictionary(h => RuleOf(oracle, h.Doc), h => h.Score);
+
+        Assert.True(top.Count > 3, $"only {top.Count} rules found");
+        Assert.Equal(expected.Count, top.Count);
+        foreach (var (doc, score) in top)
+        {
+            Assert.True(expected.TryGetValue(RuleOf(searcher, doc), out var want), $"{RuleOf(searcher, doc)} not found by Lucene");
+            Assert.Equal(want, score, want * 1e-5f);
+        }
+    }
+
+    private static string RuleOf(IndexSearcher searcher, int doc)
+    {
+        var d = searcher.Doc(doc);
+        return $"{d.Get(IndexFields.Key)}#{d.GetField(IndexFields.Ordinal).GetInt32Value()}";
+    }
+
+    /// <summary>The live rules of the engine's folder as the index had them before: each with its whole text indexed.</summary>
+    private static RAMDirectory RuleReference(EngineHarness engine, ArchAnalyzer analyzer)
+    {
+        var directory = new RAMDirectory();
+        using var writer = new IndexWriter(directory, new IndexWriterConfig(ArchAnalyzer.Version, analyzer) { Similarity = LuceneKnowledgeIndex.Similarity });
+        var root = new KnowledgeRoot(Path.GetFileName(engine.Folder.Path), engine.Folder.Path);
+        var textOnly = new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS };
+        foreach (var doc in KnowledgeLoader.LoadAll(root, new KnowledgeOptions().MaxFileBytes, []).Select(f => f.Document).OfType<KnowledgeDocument>())
+        {
+            var entries = DocumentMapper.Map(doc, new FileStamp(0, 0, ""));
+            foreach (var rule in entries.Where(e => e.GetField(IndexFields.Ordinal) is not null))
+            {
+                if (rule.GetField(IndexFields.RuleText) is null)
+                {
+                    var ordinal = rule.GetField(IndexFields.Ordinal).GetInt32Value()!.Value;
+                    rule.RemoveFields(IndexFields.TextAt);
+                    rule.Add(new Field(IndexFields.RuleText, doc.Rules[ordinal].Text, textOnly));
+                }
+
+                writer.AddDocument(rule);
+            }
+        }
+
+        writer.Commit();
+        return directory;
+    }
+
+    /// <summary>A searcher of <paramref name="reader"/> scoring with the statistics of the real index (rule text: its section text's).</summary>
+    private sealed class StatisticsOf(IndexReader reader, IndexSearcher real) : IndexSearcher(reader)
+    {
+        private static string Source(string field) => field == IndexFields.RuleText ? IndexFields.SectionText : field;
+
+        public override CollectionStatistics CollectionStatistics(string field)
+        {
+            var s = real.CollectionStatistics(Source(field));
+            return new CollectionStatistics(field, s.MaxDoc, s.DocCount, s.SumTotalTermFreq, s.SumDocFreq);
+        }
+
+        public override TermStatistics TermStatistics(Term term, TermContext context)
+        {
+            var source = new Term(Source(term.Field), term.Bytes);
+            return real.TermStatistics(source, TermContext.Build(real.IndexReader.Context, source));
+        }
     }
 }

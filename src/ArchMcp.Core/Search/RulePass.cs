@@ -1,0 +1,136 @@
+using ArchMcp.Core.Indexing;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+
+namespace ArchMcp.Core.Search;
+
+/// <summary>
+/// Rule search: the best rule entries for the clauses of <see cref="QueryTerms.Clauses"/> over <see cref="Fields"/>.
+/// A rule's text is scored as section text, with the section field's statistics: most rules are exactly a section of
+/// their standard and have no text of their own in the index (indexing it again cost a quarter of the words a full
+/// index inverts), so such a rule is scored from its section's postings and length; a rule with a text of its own (a
+/// list item of a section) is scored from that text's postings and length with the same statistics.
+/// </summary>
+public static class RulePass
+{
+    /// <summary>The fields of a rule search; the text of a rule is <see cref="IndexFields.SectionText"/> here.</summary>
+    public static readonly IReadOnlyList<WeightedField> Fields =
+    [
+        new(IndexFields.RuleStatement, 2f),
+        new(IndexFields.SectionText, 1f),
+        new(IndexFields.RuleContext, 0.5f),
+    ];
+
+    /// <summary>The <paramref name="top"/> best rule entries (ties: the earlier entry), best first.</summary>
+    public static List<(int Doc, float Score)> Top(IndexSearcher searcher, IReadOnlyList<TermClause> clauses, Query? filter, int top)
+    {
+        var similarity = searcher.Similarity;
+        var weights = TermScoring.Weights(searcher, clauses);
+        var sections = searcher.CollectionStatistics(IndexFields.SectionText);
+        // an own text's lengths are read from its field; its statistics are the sections'
+        var asOwnText = new CollectionStatistics(IndexFields.RuleText, sections.MaxDoc, sections.DocCount, sections.SumTotalTermFreq, sections.SumDocFreq);
+        var ownWeights = clauses.Select(c => c.Fields.Select(terms => terms.Select(t =>
+            t.Term.Field == IndexFields.SectionText ? TermScoring.Weight(searcher, t, asOwnText) : null).ToArray()).ToArray()).ToArray();
+        var inFilter = filter is null ? null : searcher.CreateNormalizedWeight(filter);
+        var best = new PriorityQueue<int, (float Score, int Doc)>(top + 1, FilePass.WorstFirst.Instance);
+        foreach (var leaf in searcher.IndexReader.Leaves)
+        {
+            var accept = TermScoring.Accepted(leaf, inFilter, out var none);
+            if (none)
+            {
+                continue;
+            }
+
+            var texts = RuleTexts.Of(leaf.AtomicReader);
+            var postings = new TermScoring.Postings(leaf, accept);
+            using var sums = ClauseSums.Rent(leaf.AtomicReader.MaxDoc);
+            for (var c = 0; c < clauses.Count; c++)
+            {
+                sums.NextClause();
+                for (var f = 0; f < clauses[c].Fields.Count; f++)
+                {
+                    sums.NextField();
+                    foreach (var (t, term) in clauses[c].Fields[f].Index())
+                    {
+                        var own = ownWeights[c][f][t];
+                        if (postings.Of(term) is { } docs)
+                        {
+                            var scorer = similarity.GetSimScorer(weights[c][f][t], leaf);
+                            if (own is null)
+                            {
+                                for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
+                                {
+                                    sums.AddTerm(doc, scorer.Score(doc, docs.Freq));
+                                }
+                            }
+                            else
+                            {
+                                AddToRules(docs, scorer, texts, sums);
+                            }
+                        }
+
+                        if (own is not null && postings.Of(IndexFields.RuleText, term.Term.Bytes) is { } ownDocs)
+                        {
+                            var scorer = similarity.GetSimScorer(own, leaf);
+                            for (var doc = ownDocs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = ownDocs.NextDoc())
+                            {
+                                sums.AddTerm(doc, scorer.Score(doc, ownDocs.Freq));
+                            }
+                        }
+                    }
+
+                    sums.EndField();
+                }
+
+                sums.EndClause(TermClause.Tie);
+            }
+
+            foreach (var (doc, score) in sums.Scores())
+            {
+                var entry = (score, leaf.DocBase + doc);
+                if (best.Count < top)
+                {
+                    best.Enqueue(entry.Item2, entry);
+                }
+                else if (best.TryPeek(out _, out var worst) && FilePass.WorstFirst.Instance.Compare(entry, worst) > 0)
+                {
+                    best.DequeueEnqueue(entry.Item2, entry);
+                }
+            }
+        }
+
+        var result = new List<(int Doc, float Score)>(best.Count);
+        while (best.TryDequeue(out _, out var entry))
+        {
+            result.Add((entry.Doc, entry.Score));
+        }
+
+        result.Reverse();
+        return result;
+    }
+
+    /// <summary>A section's score for a term, given to each rule that is exactly that section (leap-frogging to those sections).</summary>
+    private static void AddToRules(DocsEnum docs, Similarity.SimScorer scorer, RuleTexts texts, ClauseSums sums)
+    {
+        var at = 0;
+        while (at < texts.Sections.Length)
+        {
+            var doc = docs.Advance(texts.Sections[at]);
+            if (doc == DocIdSetIterator.NO_MORE_DOCS)
+            {
+                return;
+            }
+
+            at = texts.FirstOf(doc, at);
+            if (at < texts.Sections.Length && texts.Sections[at] == doc)
+            {
+                var score = scorer.Score(doc, docs.Freq);
+                for (; at < texts.Sections.Length && texts.Sections[at] == doc; at++)
+                {
+                    sums.AddTerm(texts.Rules[at], score);
+                }
+            }
+        }
+    }
+}
