@@ -97,6 +97,7 @@ public static class DocumentMapper
             else
             {
                 rulesEntry.Add(text.Rule(IndexFields.RuleText, rule.Text, StoredWords));
+                rulesEntry.Add(new NumericDocValuesField(IndexFields.TextAt, 0));
             }
 
             entries.Add(rulesEntry);

@@ -32,7 +32,7 @@ public static class IndexFields
     public const string RuleContext = "rcontext";
     public const string Ordinal = "ordinal";
 
-    /// <summary>On a rule whose text is its section's (a numeric doc value): how many entries before it that section is (its text is indexed and stored there).</summary>
+    /// <summary>On every rule (a numeric doc value): when its text is its section's, how many entries before it that section is (its text is indexed and stored there); else 0.</summary>
     public const string TextAt = "textat";
 
     // stored file state for incremental indexing

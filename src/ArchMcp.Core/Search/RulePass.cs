@@ -42,9 +42,14 @@ public static class RulePass
                 continue;
             }
 
-            var texts = RuleTexts.Of(leaf.AtomicReader);
+            var rules = SegmentRules.Of(leaf.AtomicReader);
+            if (rules.Docs.Length == 0)
+            {
+                continue;
+            }
+
             var postings = new TermScoring.Postings(leaf, accept);
-            using var sums = ClauseSums.Rent(leaf.AtomicReader.MaxDoc);
+            using var sums = ClauseSums.Rent(rules.Docs.Length);
             for (var c = 0; c < clauses.Count; c++)
             {
                 sums.NextClause();
@@ -59,24 +64,17 @@ public static class RulePass
                             var scorer = similarity.GetSimScorer(weights[c][f][t], leaf);
                             if (own is null)
                             {
-                                for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
-                                {
-                                    sums.AddTerm(doc, scorer.Score(doc, docs.Freq));
-                                }
+                                AddToOwn(docs, scorer, rules, sums);
                             }
                             else
                             {
-                                AddToRules(docs, scorer, texts, sums);
+                                AddToSectionRules(docs, scorer, rules, sums);
                             }
                         }
 
-                        if (own is not null && postings.Of(IndexFields.RuleText, term.Term.Bytes) is { } ownDocs)
+                        if (own is not null && postings.Of(IndexFields.RuleText, term.Term.Bytes) is { } ownText)
                         {
-                            var scorer = similarity.GetSimScorer(own, leaf);
-                            for (var doc = ownDocs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = ownDocs.NextDoc())
-                            {
-                                sums.AddTerm(doc, scorer.Score(doc, ownDocs.Freq));
-                            }
+                            AddToOwn(ownText, similarity.GetSimScorer(own, leaf), rules, sums);
                         }
                     }
 
@@ -86,9 +84,9 @@ public static class RulePass
                 sums.EndClause(TermClause.Tie);
             }
 
-            foreach (var (doc, score) in sums.Scores())
+            foreach (var (slot, score) in sums.Scores())
             {
-                var entry = (score, leaf.DocBase + doc);
+                var entry = (score, leaf.DocBase + rules.Docs[slot]);
                 if (best.Count < top)
                 {
                     best.Enqueue(entry.Item2, entry);
@@ -110,25 +108,30 @@ public static class RulePass
         return result;
     }
 
-    /// <summary>A section's score for a term, given to each rule that is exactly that section (leap-frogging to those sections).</summary>
-    private static void AddToRules(DocsEnum docs, Similarity.SimScorer scorer, RuleTexts texts, ClauseSums sums)
+    /// <summary>A rule entry's own score for a term.</summary>
+    private static void AddToOwn(DocsEnum docs, Similarity.SimScorer scorer, SegmentRules rules, ClauseSums sums)
     {
-        var at = 0;
-        while (at < texts.Sections.Length)
+        for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
         {
-            var doc = docs.Advance(texts.Sections[at]);
-            if (doc == DocIdSetIterator.NO_MORE_DOCS)
+            if (rules.SlotOf[doc] is var slot and >= 0)
             {
-                return;
+                sums.AddTerm(slot, scorer.Score(doc, docs.Freq));
             }
+        }
+    }
 
-            at = texts.FirstOf(doc, at);
-            if (at < texts.Sections.Length && texts.Sections[at] == doc)
+    /// <summary>A section's score for a term, given to each rule that is exactly that section.</summary>
+    private static void AddToSectionRules(DocsEnum docs, Similarity.SimScorer scorer, SegmentRules rules, ClauseSums sums)
+    {
+        for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
+        {
+            var slot = rules.RuleOfSection[doc];
+            if (slot >= 0)
             {
                 var score = scorer.Score(doc, docs.Freq);
-                for (; at < texts.Sections.Length && texts.Sections[at] == doc; at++)
+                for (; slot >= 0; slot = rules.NextOfSection[slot])
                 {
-                    sums.AddTerm(texts.Rules[at], score);
+                    sums.AddTerm(slot, score);
                 }
             }
         }
