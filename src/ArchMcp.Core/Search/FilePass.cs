@@ -20,7 +20,7 @@ public static class FilePass
         var similarity = searcher.Similarity;
         var weights = TermScoring.Weights(searcher, clauses);
         var inFilter = filter is null ? null : searcher.CreateNormalizedWeight(filter);
-        var best = new PriorityQueue<int, (float Score, int Doc)>(top + 1, WorstFirst.Instance);
+        var best = new BestEntries(top);
         foreach (var leaf in searcher.IndexReader.Leaves)
         {
             var accept = TermScoring.Accepted(leaf, inFilter, out var none);
@@ -44,28 +44,20 @@ public static class FilePass
 
             foreach (var (slot, score) in sums.Scores())
             {
-                var entry = (score, leaf.DocBase + files.Docs[slot]);
-                if (best.Count < top)
-                {
-                    best.Enqueue(entry.Item2, entry);
-                }
-                else if (best.TryPeek(out _, out var worst) && WorstFirst.Instance.Compare(entry, worst) > 0)
-                {
-                    best.DequeueEnqueue(entry.Item2, entry);
-                }
+                best.Offer(score, leaf.DocBase + files.Docs[slot]);
             }
         }
 
-        return Keys(best, searcher.IndexReader.Leaves);
+        return Keys(best.BestFirst(), searcher.IndexReader.Leaves);
     }
 
     /// <summary>The kept entries' file keys, read from the field cache for those alone.</summary>
-    private static List<(string Key, float Score, int Doc)> Keys(PriorityQueue<int, (float Score, int Doc)> best, IList<AtomicReaderContext> leaves)
+    private static List<(string Key, float Score, int Doc)> Keys(List<(int Doc, float Score)> best, IList<AtomicReaderContext> leaves)
     {
         var result = new List<(string Key, float Score, int Doc)>(best.Count);
         var keysOf = new SortedDocValues?[leaves.Count];
         var scratch = new BytesRef();
-        while (best.TryDequeue(out _, out var entry))
+        foreach (var entry in best)
         {
             var n = ReaderUtil.SubIndex(entry.Doc, leaves);
             var keys = keysOf[n] ??= FieldCache.DEFAULT.GetTermsIndex(leaves[n].AtomicReader, IndexFields.Key);
@@ -77,16 +69,6 @@ public static class FilePass
             }
         }
 
-        result.Reverse();
         return result;
-    }
-
-    /// <summary>Lower score first; of equal scores the later entry, so the earlier one is kept.</summary>
-    internal sealed class WorstFirst : IComparer<(float Score, int Doc)>
-    {
-        public static readonly WorstFirst Instance = new();
-
-        public int Compare((float Score, int Doc) x, (float Score, int Doc) y) =>
-            x.Score != y.Score ? x.Score.CompareTo(y.Score) : y.Doc.CompareTo(x.Doc);
     }
 }

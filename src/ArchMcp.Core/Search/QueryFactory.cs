@@ -1,7 +1,6 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
-using Lucene.Net.Search;
 
 namespace ArchMcp.Core.Search;
 
@@ -59,10 +58,6 @@ public sealed class QueryFactory(Analyzer analyzer)
         stream.End();
         return terms;
     }
-
-    /// <summary>One clause per term: the best of the fields (plus a little of the others), fuzzy for unknown terms.</summary>
-    public BooleanQuery? Build(IndexReader reader, IReadOnlyList<string> terms, IReadOnlyList<WeightedField> fields, string? proximityField = null) =>
-        Prepare(reader, terms).Build(fields, proximityField);
 
     /// <summary><paramref name="terms"/> on <paramref name="reader"/>, to build queries over several sets of fields.</summary>
     public static QueryTerms Prepare(IndexReader reader, IReadOnlyList<string> terms) => new(reader.Context, terms);

@@ -33,7 +33,7 @@ public static class RulePass
         var ownWeights = clauses.Select(c => c.Fields.Select(terms => terms.Select(t =>
             t.Term.Field == IndexFields.SectionText ? TermScoring.Weight(searcher, t, asOwnText) : null).ToArray()).ToArray()).ToArray();
         var inFilter = filter is null ? null : searcher.CreateNormalizedWeight(filter);
-        var best = new PriorityQueue<int, (float Score, int Doc)>(top + 1, FilePass.WorstFirst.Instance);
+        var best = new BestEntries(top);
         foreach (var leaf in searcher.IndexReader.Leaves)
         {
             var accept = TermScoring.Accepted(leaf, inFilter, out var none);
@@ -86,26 +86,11 @@ public static class RulePass
 
             foreach (var (slot, score) in sums.Scores())
             {
-                var entry = (score, leaf.DocBase + rules.Docs[slot]);
-                if (best.Count < top)
-                {
-                    best.Enqueue(entry.Item2, entry);
-                }
-                else if (best.TryPeek(out _, out var worst) && FilePass.WorstFirst.Instance.Compare(entry, worst) > 0)
-                {
-                    best.DequeueEnqueue(entry.Item2, entry);
-                }
+                best.Offer(score, leaf.DocBase + rules.Docs[slot]);
             }
         }
 
-        var result = new List<(int Doc, float Score)>(best.Count);
-        while (best.TryDequeue(out _, out var entry))
-        {
-            result.Add((entry.Doc, entry.Score));
-        }
-
-        result.Reverse();
-        return result;
+        return best.BestFirst();
     }
 
     /// <summary>A rule entry's own score for a term.</summary>
