@@ -154,6 +154,9 @@ public sealed class LuceneKnowledgeIndex : IDisposable
     /// </summary>
     public sealed class IndexBatch(LuceneKnowledgeIndex index, IndexWriter writer, Analyzer analyzer, bool recreate) : IDisposable
     {
+        /// <summary>Entries held in memory from which a commit's flush is worth spreading over the cores.</summary>
+        private const int ParallelFlushEntries = 20_000;
+
         private bool _committed;
 
         /// <summary>Adds a file's entries in place of any it had (each key at most once per batch).</summary>
@@ -173,10 +176,44 @@ public sealed class LuceneKnowledgeIndex : IDisposable
 
         public void Commit(string schema)
         {
+            FlushOnEveryThread();
             writer.SetCommitData(new Dictionary<string, string> { [SchemaKey] = schema });
             writer.Commit();
             _committed = true;
             index.Open();
+        }
+
+        /// <summary>
+        /// Writes out the segments the writer's threads hold, each on a thread of its own: a commit flushes them one
+        /// after the other on one core (about a second of a full build's end on 2 cores). With a buffer too small for
+        /// anything, every add marks the largest unflushed segment for flushing and the thread that added flushes it,
+        /// so an empty add on each thread at once flushes them side by side.
+        /// </summary>
+        private void FlushOnEveryThread()
+        {
+            if (writer.NumRamDocs() < ParallelFlushEntries)
+            {
+                return;
+            }
+
+            var config = writer.Config;
+            var buffer = config.RAMBufferSizeMB;
+            config.RAMBufferSizeMB = 1.0 / 1024;
+            try
+            {
+                var threads = Math.Max(2, Environment.ProcessorCount);
+                using var start = new Barrier(threads);
+                var tasks = Enumerable.Range(0, threads).Select(_ => Task.Factory.StartNew(() =>
+                {
+                    start.SignalAndWait();
+                    writer.AddDocuments([]);
+                }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
+                Task.WaitAll(tasks);
+            }
+            finally
+            {
+                config.RAMBufferSizeMB = buffer;
+            }
         }
 
         /// <summary>Closes the writer; an uncommitted batch is rolled back, leaving the last commit as it was.</summary>

@@ -35,8 +35,7 @@ public sealed class MemoizedChainFilter : TokenFilter
     private readonly IOffsetAttribute _chainOffset;
     private readonly IPositionIncrementAttribute _chainPosition;
     private readonly ITypeAttribute _chainType;
-    private readonly Dictionary<string, Replay> _words = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Replay>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly WordTable<Replay> _words = new(MaxWords);
     private readonly List<Output> _scratch = [];
     private Output[] _pending = [];
     private int _next;
@@ -76,7 +75,6 @@ public sealed class MemoizedChainFilter : TokenFilter
         _chainOffset = _chain.AddAttribute<IOffsetAttribute>();
         _chainPosition = _chain.AddAttribute<IPositionIncrementAttribute>();
         _chainType = _chain.AddAttribute<ITypeAttribute>();
-        _lookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public override bool IncrementToken()
@@ -235,16 +233,16 @@ public sealed class MemoizedChainFilter : TokenFilter
 
     private Replay ReplayOf(ReadOnlySpan<char> word)
     {
-        if (_lookup.TryGetValue(word, out var known))
+        if (_words.Find(word) is { } known)
         {
             return known;
         }
 
         // the tokenizer's offsets span its term (no char filter), so offsets are kept relative to the token's start
         var replay = Run(word);
-        if (word.Length <= MaxWordLength && _words.Count < MaxWords && _offset.EndOffset - _offset.StartOffset == word.Length)
+        if (word.Length <= MaxWordLength && _offset.EndOffset - _offset.StartOffset == word.Length)
         {
-            _lookup[word] = replay;
+            _words.Add(word, replay);
         }
 
         return replay;
