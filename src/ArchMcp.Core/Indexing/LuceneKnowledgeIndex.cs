@@ -24,6 +24,8 @@ public sealed class LuceneKnowledgeIndex : IDisposable
     private readonly object _gate = new();
     private SearcherManager? _manager;
 
+    static LuceneKnowledgeIndex() => ArchCodec.Register();
+
     public LuceneKnowledgeIndex(string path)
     {
         Path = path;
@@ -130,6 +132,7 @@ public sealed class LuceneKnowledgeIndex : IDisposable
         var config = new IndexWriterConfig(ArchAnalyzer.Version, analyzer)
         {
             Similarity = Similarity,
+            Codec = ArchCodec.Instance,
             OpenMode = recreate ? OpenMode.CREATE : OpenMode.CREATE_OR_APPEND,
             RAMBufferSizeMB = 128,
             MaxThreadStates = Math.Max(2, Environment.ProcessorCount),

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ArchMcp.Core.Model;
@@ -9,6 +10,15 @@ internal static partial class DecisionExtractor
 {
     [GeneratedRegex(@"\b(?<kind>superseded\s+by|superseeded\s+by|superceded\s+by|replaced\s+by|supersedes|supersede|replaces|amended\s+by|amends|extended\s+by|extends)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RelationPhrase();
+
+    /// <summary>
+    /// How every relation phrase starts, found in one vectorised pass: the phrase regex tries every s, r, a and e of a
+    /// text, and most blocks name no relation (the regex on every paragraph was ~1.5% of a full index).
+    /// </summary>
+    private static readonly SearchValues<string> RelationStarts = SearchValues.Create(["supersed", "superseed", "superced", "replace", "amend", "extend"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether <paramref name="text"/> has a relation phrase.</summary>
+    private static bool HasRelationPhrase(string text) => text.AsSpan().IndexOfAny(RelationStarts) >= 0 && RelationPhrase().IsMatch(text);
 
     [GeneratedRegex(@"^[\s:]*(?:the\s+)?(?:(?:ADR|decision|record)s?\s*)?[#-]?\s*(?<n>\d{1,5})\b", RegexOptions.IgnoreCase)]
     private static partial Regex NumberReference();
@@ -22,6 +32,11 @@ internal static partial class DecisionExtractor
         }
 
         var text = block.Text;
+        if (text.AsSpan(start, end - start).IndexOfAny(RelationStarts) < 0)
+        {
+            return;
+        }
+
         var read = 0;
         foreach (Match m in RelationPhrase().Matches(text[start..end]))
         {

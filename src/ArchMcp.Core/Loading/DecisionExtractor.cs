@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using ArchMcp.Core.Model;
 
@@ -27,7 +28,8 @@ internal static partial class DecisionExtractor
     [GeneratedRegex(@"in the context of\b.{0,400}\bfacing\b.{0,600}\bwe decided\b", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.NonBacktracking)]
     private static partial Regex YStatementPattern();
 
-    private const string YStatementStart = "in the context of";
+    /// <summary>How a Y-statement starts: a vectorised search (the culture-free case-insensitive Contains compares char by char).</summary>
+    private static readonly SearchValues<string> YStatementStart = SearchValues.Create(["in the context of"], StringComparison.OrdinalIgnoreCase);
 
     private static readonly HashSet<string> DecisionHeadings = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -112,7 +114,7 @@ internal static partial class DecisionExtractor
             {
                 foreach (var link in block.InlineLinks)
                 {
-                    if (IsMarkdownLink(link.Url) && !RelationPhrase().IsMatch(block.Text))
+                    if (IsMarkdownLink(link.Url) && !HasRelationPhrase(block.Text))
                     {
                         facts.Relations.Add(new DecisionRelation(RelationKind.RelatesTo, StripFragment(link.Url), block.LineAt(link.Start)));
                     }
@@ -125,7 +127,7 @@ internal static partial class DecisionExtractor
             }
 
             // the plain search first: starting the regex engine on every paragraph cost ~1% of a full index
-            if (!facts.YStatement && block.Type == BlockType.Paragraph && block.Text.Contains(YStatementStart, StringComparison.OrdinalIgnoreCase)
+            if (!facts.YStatement && block.Type == BlockType.Paragraph && block.Text.AsSpan().IndexOfAny(YStatementStart) >= 0
                 && YStatementPattern().IsMatch(block.Text))
             {
                 facts.YStatement = true;

@@ -50,4 +50,24 @@ public sealed class RuleTextTests
 
         Assert.True(checkedRules >= Math.Min(20, rules.Count), $"only {checkedRules} of {rules.Count} rules found by their own words");
     }
+
+    [Fact]
+    public async Task FindRules_WhenARuleTextIsLargerThanAStoredChunk_ReturnsItWholeAfterOtherFilesChanged()
+    {
+        using var engine = new EngineHarness(EngineHarness.Empty);
+        // ~90 KB under one heading: an entry that large is stored across several 16 KB chunks
+        var words = string.Join(' ', Enumerable.Range(0, 12_000).Select(i => $"term{i * 7919 % 100_003}"));
+        engine.Folder.Write("standards/logging.md", $"# Logging standard\n\n## Services log in JSON\n\n{words}\n\n## Trace ids\n\nServices must propagate trace ids.\n");
+        var other = engine.Folder.Write("standards/time.md", "# Time standard\n\n## Use UTC\n\nTimestamps must be in UTC.\n");
+        await engine.Service.RefreshAsync();
+        File.AppendAllText(other, "\nStored as ISO 8601.\n");
+        File.SetLastWriteTimeUtc(other, DateTime.UtcNow.AddMinutes(1));
+        await engine.Service.RefreshAsync();
+
+        var big = Assert.Single(engine.Service.FindRules("services log in json", 5), r => r.Rule.Statement == "Services log in JSON");
+        var small = Assert.Single(engine.Service.FindRules("timestamps utc", 5), r => r.Rule.Statement == "Use UTC");
+
+        Assert.Equal(words, big.Rule.Text);
+        Assert.Equal("Timestamps must be in UTC.\nStored as ISO 8601.", small.Rule.Text);
+    }
 }
