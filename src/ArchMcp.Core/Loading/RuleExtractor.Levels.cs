@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ArchMcp.Core.Model;
 
 namespace ArchMcp.Core.Loading;
@@ -6,55 +5,8 @@ namespace ArchMcp.Core.Loading;
 /// <summary>Requirement levels: inferred from a rule's wording, or read from its level keyword.</summary>
 internal static partial class RuleExtractor
 {
-    [GeneratedRegex(@"\b(must not|mustn't|must never|shall not|never|prohibited|forbidden|not allowed|not permitted)\b")]
-    private static partial Regex MustNotWords();
-
-    [GeneratedRegex(@"\b(must|shall|required|mandatory)\b")]
-    private static partial Regex MustWords();
-
-    [GeneratedRegex(@"\b(must not|must never|shall not)\b")]
-    private static partial Regex NegatedMust();
-
-    [GeneratedRegex(@"\b(should not|shouldn't|avoid|not recommended|discouraged|do not|don't)\b")]
-    private static partial Regex ShouldNotWords();
-
-    [GeneratedRegex(@"\b(should|recommend|recommended|recommends|ought to|prefer|encouraged)\b")]
-    private static partial Regex ShouldWords();
-
-    [GeneratedRegex(@"\b(should not|not recommended)\b")]
-    private static partial Regex NegatedShould();
-
-    /// <summary>The strongest normative word of a text: must/must not → Must/MustNot, should/avoid → Should/ShouldNot, else May.</summary>
-    public static RuleLevel InferLevel(string text, out string raw)
-    {
-        var lower = text.ToLowerInvariant();
-        if (MustWords().Count(lower) > NegatedMust().Count(lower))
-        {
-            raw = "must";
-            return RuleLevel.Must;
-        }
-
-        if (MustNotWords().Match(lower) is { Success: true } mustNot)
-        {
-            raw = mustNot.Value;
-            return RuleLevel.MustNot;
-        }
-
-        if (ShouldWords().Count(lower) > NegatedShould().Count(lower))
-        {
-            raw = "should";
-            return RuleLevel.Should;
-        }
-
-        if (ShouldNotWords().Match(lower) is { Success: true } shouldNot)
-        {
-            raw = shouldNot.Value;
-            return RuleLevel.ShouldNot;
-        }
-
-        raw = "";
-        return RuleLevel.May;
-    }
+    /// <summary>The strongest normative word of a text (see <see cref="NormativeWording.Infer"/>).</summary>
+    public static RuleLevel InferLevel(string text, out string raw) => NormativeWording.Infer(text, out raw);
 
     public static RuleLevel LevelOf(string rawLevel)
     {

@@ -1,0 +1,163 @@
+using System.Globalization;
+using ArchMcp.Core.Model;
+
+namespace ArchMcp.Core.Loading;
+
+/// <summary>
+/// The requirement level a text's wording implies: its "must", "must not", "should" and "should not" words and phrases,
+/// counted in one pass over its words (six regular expressions over every section of a standard were 2% of a full
+/// index). Words are what a regular expression's <c>\b</c> separates; a phrase's words are one space (or, for
+/// "mustn't", "shouldn't" and "don't", one apostrophe) apart.
+/// </summary>
+public static class NormativeWording
+{
+    /// <summary>
+    /// The strongest level the text's wording says, and its words: more "must/shall/required/mandatory" than "must not,
+    /// must never, shall not" → Must; else the first prohibition (must not, mustn't, never, prohibited, forbidden, not
+    /// allowed, not permitted …) → MustNot; else more "should/recommend(ed|s)/ought to/prefer/encouraged" than "should
+    /// not, not recommended" → Should; else the first "should not, shouldn't, avoid, not recommended, discouraged, do
+    /// not, don't" → ShouldNot; else May with no words.
+    /// </summary>
+    public static RuleLevel Infer(string text, out string raw)
+    {
+        var lower = text.ToLowerInvariant();
+        int must = 0, mustNegated = 0, should = 0, shouldNegated = 0;
+        string? mustNot = null, shouldNot = null;
+        var negatedShouldFrom = 0; // counted phrases do not overlap: "should not recommended" is one
+
+        var (start, end) = NextWord(lower, 0);
+        for (var i = 0; start >= 0; i++)
+        {
+            var (nextStart, nextEnd) = NextWord(lower, end);
+            var word = KindOf(lower.AsSpan(start, end - start));
+            // the word after, when it follows after exactly one space or apostrophe
+            var spaced = nextStart == end + 1 && lower[end] == ' ' ? KindOf(lower.AsSpan(nextStart, nextEnd - nextStart)) : Word.None;
+            var apostrophe = nextStart == end + 1 && lower[end] == '\'' ? KindOf(lower.AsSpan(nextStart, nextEnd - nextStart)) : Word.None;
+            if (word != Word.None)
+            {
+                var phrase = (word, spaced) is (Word.Must, Word.Not or Word.Never) or (Word.Shall, Word.Not);
+                if (word is Word.Must or Word.Shall or Word.Required or Word.Mandatory)
+                {
+                    must++;
+                }
+
+                if (phrase)
+                {
+                    mustNegated++;
+                }
+
+                if (mustNot is null)
+                {
+                    if (phrase || (word, spaced) is (Word.Not, Word.Allowed or Word.Permitted) || (word, apostrophe) is (Word.Mustn, Word.T))
+                    {
+                        mustNot = lower[start..nextEnd];
+                    }
+                    else if (word is Word.Never or Word.Prohibited or Word.Forbidden)
+                    {
+                        mustNot = lower[start..end];
+                    }
+                }
+
+                if (word is Word.Should or Word.Recommend or Word.Recommended or Word.Recommends or Word.Prefer or Word.Encouraged
+                    || (word, spaced) is (Word.Ought, Word.To))
+                {
+                    should++;
+                }
+
+                var notRecommended = (word, spaced) is (Word.Not, Word.Recommended);
+                if (i >= negatedShouldFrom && ((word, spaced) is (Word.Should, Word.Not) || notRecommended))
+                {
+                    shouldNegated++;
+                    negatedShouldFrom = i + 2;
+                }
+
+                if (shouldNot is null)
+                {
+                    if ((word, spaced) is (Word.Should, Word.Not) or (Word.Do, Word.Not) || notRecommended
+                        || (word, apostrophe) is (Word.Shouldn, Word.T) or (Word.Don, Word.T))
+                    {
+                        shouldNot = lower[start..nextEnd];
+                    }
+                    else if (word is Word.Avoid or Word.Discouraged)
+                    {
+                        shouldNot = lower[start..end];
+                    }
+                }
+            }
+
+            (start, end) = (nextStart, nextEnd);
+        }
+
+        (var level, raw) = must > mustNegated ? (RuleLevel.Must, "must")
+            : mustNot is not null ? (RuleLevel.MustNot, mustNot)
+            : should > shouldNegated ? (RuleLevel.Should, "should")
+            : shouldNot is not null ? (RuleLevel.ShouldNot, shouldNot)
+            : (RuleLevel.May, "");
+        return level;
+    }
+
+    private enum Word
+    {
+        None, Must, Mustn, Shall, Required, Mandatory, Never, Prohibited, Forbidden, Not, Allowed, Permitted, Should, Shouldn,
+        Recommend, Recommended, Recommends, Ought, To, Prefer, Encouraged, Avoid, Discouraged, Do, Don, T,
+    }
+
+    private static Word KindOf(ReadOnlySpan<char> word) => word switch
+    {
+        "must" => Word.Must,
+        "mustn" => Word.Mustn,
+        "shall" => Word.Shall,
+        "required" => Word.Required,
+        "mandatory" => Word.Mandatory,
+        "never" => Word.Never,
+        "prohibited" => Word.Prohibited,
+        "forbidden" => Word.Forbidden,
+        "not" => Word.Not,
+        "allowed" => Word.Allowed,
+        "permitted" => Word.Permitted,
+        "should" => Word.Should,
+        "shouldn" => Word.Shouldn,
+        "recommend" => Word.Recommend,
+        "recommended" => Word.Recommended,
+        "recommends" => Word.Recommends,
+        "ought" => Word.Ought,
+        "to" => Word.To,
+        "prefer" => Word.Prefer,
+        "encouraged" => Word.Encouraged,
+        "avoid" => Word.Avoid,
+        "discouraged" => Word.Discouraged,
+        "do" => Word.Do,
+        "don" => Word.Don,
+        "t" => Word.T,
+        _ => Word.None,
+    };
+
+    /// <summary>The next run of word characters at or after <paramref name="from"/>; (-1, -1) when none.</summary>
+    private static (int Start, int End) NextWord(string text, int from)
+    {
+        var start = from;
+        while (start < text.Length && !IsWordChar(text[start]))
+        {
+            start++;
+        }
+
+        if (start == text.Length)
+        {
+            return (-1, -1);
+        }
+
+        var end = start + 1;
+        while (end < text.Length && IsWordChar(text[end]))
+        {
+            end++;
+        }
+
+        return (start, end);
+    }
+
+    /// <summary>A character on the word side of a regular expression's <c>\b</c>: a letter, non-spacing mark, digit or connector, or a zero-width (non-)joiner.</summary>
+    private static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_'
+        || (c > '\u007f' && (c is '\u200c' or '\u200d' || char.GetUnicodeCategory(c) is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter
+            or UnicodeCategory.TitlecaseLetter or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.NonSpacingMark
+            or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.ConnectorPunctuation));
+}
