@@ -175,7 +175,8 @@ internal static partial class DecisionExtractor
 
     private static void ReadMetaLines(TextBlock block, DecisionFacts facts, ref string? status, ref int statusLine)
     {
-        if (block.Type != BlockType.Paragraph)
+        // every metadata line has a colon: most paragraphs are not split and matched line by line
+        if (block.Type != BlockType.Paragraph || block.Text.AsSpan().IndexOfAny(':', '：') < 0)
         {
             return;
         }
@@ -183,6 +184,11 @@ internal static partial class DecisionExtractor
         var lines = block.Text.Split('\n');
         for (var j = 0; j < lines.Length; j++)
         {
+            if (lines[j].AsSpan().IndexOfAny(':', '：') < 0)
+            {
+                continue;
+            }
+
             var m = MetaLine().Match(lines[j]);
             if (!m.Success)
             {
