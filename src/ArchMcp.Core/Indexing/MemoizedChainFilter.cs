@@ -35,10 +35,17 @@ public sealed class MemoizedChainFilter : TokenFilter
     private readonly IOffsetAttribute _chainOffset;
     private readonly IPositionIncrementAttribute _chainPosition;
     private readonly ITypeAttribute _chainType;
-    private readonly WordTable<Replay> _words = new(MaxWords);
-    private readonly List<Output> _scratch = [];
-    private Output[] _pending = [];
+    // What the filters made of each word: of the words remembered (handles 0, 1, …) and, until the next recording, of
+    // those that are not (handles -1, -2, …). Flat arrays, not an object per word: the hot words' entries sit together
+    // in the order they were first seen, and a token costs no chain of dereferences.
+    private readonly WordTable _words = new(MaxWords);
+    private readonly Made _remembered = new();
+    private readonly Made _passing = new();
+
+    // the token being emitted: outputs [_next, _last) of _pendingFrom
+    private Made _pendingFrom;
     private int _next;
+    private int _last;
     private int _tokenStart;
     private int _carry;
 
@@ -47,7 +54,7 @@ public sealed class MemoizedChainFilter : TokenFilter
     private bool _recording;
     private bool _recordedWhole;
     private int[] _starts = new int[256];
-    private Replay[] _replays = new Replay[256];
+    private int[] _handles = new int[256];
     private int _count;
 
     // what the next Reset sets up: recording a text, or replaying a piece of the recorded one
@@ -75,14 +82,15 @@ public sealed class MemoizedChainFilter : TokenFilter
         _chainOffset = _chain.AddAttribute<IOffsetAttribute>();
         _chainPosition = _chain.AddAttribute<IPositionIncrementAttribute>();
         _chainType = _chain.AddAttribute<ITypeAttribute>();
+        _pendingFrom = _remembered;
     }
 
     public override bool IncrementToken()
     {
-        if (_next < _pending.Length)
+        if (_next < _last)
         {
-            Emit(_pending[_next], _pending[_next].Increment);
-            _next++;
+            ref var output = ref _pendingFrom.Outputs[_next++];
+            Emit(ref output, output.Increment);
             return true;
         }
 
@@ -91,7 +99,7 @@ public sealed class MemoizedChainFilter : TokenFilter
             while (_at < _end)
             {
                 var start = _starts[_at] - _pieceStart;
-                if (Start(_replays[_at++], 1, start))
+                if (Start(_handles[_at++], 1, start))
                 {
                     return true;
                 }
@@ -103,13 +111,13 @@ public sealed class MemoizedChainFilter : TokenFilter
         while (m_input.IncrementToken())
         {
             var increment = _position.PositionIncrement;
-            var replay = ReplayOf(_term.Buffer.AsSpan(0, _term.Length));
+            var handle = HandleOf(_term.Buffer.AsSpan(0, _term.Length));
             if (_recording)
             {
-                Keep(replay, increment);
+                Keep(handle, increment);
             }
 
-            if (Start(replay, increment, _offset.StartOffset))
+            if (Start(handle, increment, _offset.StartOffset))
             {
                 return true;
             }
@@ -144,8 +152,7 @@ public sealed class MemoizedChainFilter : TokenFilter
     public override void Reset()
     {
         base.Reset();
-        _pending = [];
-        _next = 0;
+        _next = _last = 0;
         _carry = 0;
         _replaying = false;
         if (_pieceNext is { } piece)
@@ -164,29 +171,40 @@ public sealed class MemoizedChainFilter : TokenFilter
         _recording = _recordNext is not null;
         if (_recording)
         {
+            // what the last recording made of words not remembered is needed no more
             (_recorded, _recordNext, _recordedWhole, _count) = (_recordNext, null, false, 0);
+            _passing.Clear();
+        }
+        else if (!_recordedWhole && _passing.Words > MaxPassingWords)
+        {
+            _passing.Clear(); // no recording to replay from: texts of words never remembered do not pile up
         }
     }
 
+    /// <summary>Words not remembered whose outputs are kept while nothing recorded is replayed, at most.</summary>
+    private const int MaxPassingWords = 4096;
+
     /// <summary>Emits the first token made from a tokenizer token, or carries its positions on when it made none.</summary>
-    private bool Start(Replay replay, int increment, int tokenStart)
+    private bool Start(int handle, int increment, int tokenStart)
     {
-        if (replay.Outputs.Length == 0)
+        var from = handle >= 0 ? _remembered : _passing;
+        ref var made = ref from.Replays[handle >= 0 ? handle : ~handle];
+        if (made.Count == 0)
         {
             // every token it made was a stop word: its positions pass on to the next token kept
-            _carry += replay.Trailing + increment - 1;
+            _carry += made.Trailing + increment - 1;
             return false;
         }
 
         _tokenStart = tokenStart;
-        _pending = replay.Outputs;
-        Emit(_pending[0], _pending[0].Increment + increment - 1 + _carry);
-        _carry = replay.Trailing;
-        _next = 1;
+        (_pendingFrom, _next, _last) = (from, made.First + 1, made.First + made.Count);
+        ref var first = ref from.Outputs[made.First];
+        Emit(ref first, first.Increment + increment - 1 + _carry);
+        _carry = made.Trailing;
         return true;
     }
 
-    private void Keep(Replay replay, int increment)
+    private void Keep(int handle, int increment)
     {
         if (increment != 1 || _offset.EndOffset - _offset.StartOffset != _term.Length)
         {
@@ -197,11 +215,11 @@ public sealed class MemoizedChainFilter : TokenFilter
         if (_count == _starts.Length)
         {
             Array.Resize(ref _starts, _count * 2);
-            Array.Resize(ref _replays, _count * 2);
+            Array.Resize(ref _handles, _count * 2);
         }
 
         _starts[_count] = _offset.StartOffset;
-        _replays[_count++] = replay;
+        _handles[_count++] = handle;
     }
 
     private int FirstAtOrAfter(int offset)
@@ -223,48 +241,97 @@ public sealed class MemoizedChainFilter : TokenFilter
         return lo;
     }
 
-    private void Emit(Output output, int increment)
+    private void Emit(ref Output output, int increment)
     {
-        _term.CopyBuffer(output.Term, 0, output.Term.Length);
+        _term.CopyBuffer(_pendingFrom.Chars, output.TermAt, output.TermLength);
         _offset.SetOffset(_tokenStart + output.Start, _tokenStart + output.End);
         _position.PositionIncrement = increment;
-        _type.Type = output.Type;
+        if (!ReferenceEquals(_type.Type, output.Type))
+        {
+            _type.Type = output.Type;
+        }
     }
 
-    private Replay ReplayOf(ReadOnlySpan<char> word)
+    /// <summary>The handle of what the filters make of <paramref name="word"/>: remembered, or run now.</summary>
+    private int HandleOf(ReadOnlySpan<char> word)
     {
-        if (_words.Find(word) is { } known)
+        var known = _words.Find(word);
+        if (known >= 0)
         {
             return known;
         }
 
         // the tokenizer's offsets span its term (no char filter), so offsets are kept relative to the token's start
-        var replay = Run(word);
-        if (word.Length <= MaxWordLength && _offset.EndOffset - _offset.StartOffset == word.Length)
+        if (word.Length <= MaxWordLength && !_words.IsFull && _offset.EndOffset - _offset.StartOffset == word.Length)
         {
-            _words.Add(word, replay);
+            var handle = Run(word, _remembered);
+            _words.Add(word, handle);
+            return handle;
         }
 
-        return replay;
+        return ~Run(word, _passing);
     }
 
-    /// <summary>The filters' output for one token at position increment 1 and offsets 0 to its length.</summary>
-    private Replay Run(ReadOnlySpan<char> word)
+    /// <summary>Runs the filters over one token at position increment 1 and offsets 0 to its length; what they made goes to <paramref name="into"/>.</summary>
+    private int Run(ReadOnlySpan<char> word, Made into)
     {
         _one.Set(word, _type.Type, _offset.EndOffset - _offset.StartOffset);
         _chain.Reset();
-        _scratch.Clear();
+        var first = into.OutputCount;
         while (_chain.IncrementToken())
         {
-            _scratch.Add(new Output(_chainTerm.Buffer.AsSpan(0, _chainTerm.Length).ToArray(), _chainPosition.PositionIncrement, _chainOffset.StartOffset, _chainOffset.EndOffset, _chainType.Type));
+            into.AddOutput(_chainTerm.Buffer.AsSpan(0, _chainTerm.Length), _chainPosition.PositionIncrement, _chainOffset.StartOffset, _chainOffset.EndOffset, _chainType.Type);
         }
 
         _chain.End();
-        return new Replay([.. _scratch], _chainPosition.PositionIncrement);
+        return into.AddWord(first, _chainPosition.PositionIncrement);
     }
 
-    private readonly record struct Output(char[] Term, int Increment, int Start, int End, string Type);
+    /// <summary>One token the filters made: its text in <see cref="Made.Chars"/>, position increment, offsets in the word, and type.</summary>
+    private record struct Output(int TermAt, int TermLength, int Increment, int Start, int End, string Type);
 
-    /// <summary>The tokens made from one word, and the positions of the stop words after the last of them.</summary>
-    private sealed record Replay(Output[] Outputs, int Trailing);
+    /// <summary>The tokens made from one word (outputs [First, First + Count)), and the positions of the stop words after the last of them.</summary>
+    private record struct Replay(int First, int Count, int Trailing);
+
+    /// <summary>What the filters made of a set of words, in flat arrays.</summary>
+    private sealed class Made
+    {
+        public Replay[] Replays = new Replay[1024];
+        public Output[] Outputs = new Output[1024];
+        public char[] Chars = new char[8192];
+        public int Words;
+        public int OutputCount;
+        private int _chars;
+
+        public void AddOutput(ReadOnlySpan<char> term, int increment, int start, int end, string type)
+        {
+            if (OutputCount == Outputs.Length)
+            {
+                Array.Resize(ref Outputs, OutputCount * 2);
+            }
+
+            if (_chars + term.Length > Chars.Length)
+            {
+                Array.Resize(ref Chars, Math.Max(Chars.Length * 2, _chars + term.Length));
+            }
+
+            term.CopyTo(Chars.AsSpan(_chars));
+            Outputs[OutputCount++] = new Output(_chars, term.Length, increment, start, end, type);
+            _chars += term.Length;
+        }
+
+        /// <summary>Adds a word whose outputs are those from <paramref name="first"/> on; returns its number.</summary>
+        public int AddWord(int first, int trailing)
+        {
+            if (Words == Replays.Length)
+            {
+                Array.Resize(ref Replays, Words * 2);
+            }
+
+            Replays[Words] = new Replay(first, OutputCount - first, trailing);
+            return Words++;
+        }
+
+        public void Clear() => (Words, OutputCount, _chars) = (0, 0, 0);
+    }
 }

@@ -1,13 +1,12 @@
 namespace ArchMcp.Core.Indexing;
 
 /// <summary>
-/// A fixed-size table from words to values that only grows, for <see cref="MemoizedChainFilter"/>: it is asked for every
-/// token indexed, and a dictionary keyed by strings (looked up by span through its comparer's interface) was a sixth
-/// of the filter's time. Words live in one char array; slots are probed linearly and hold entry numbers. It starts
-/// small and doubles as words come, up to <paramref name="capacity"/> words.
+/// A table from words to numbers that only grows, for <see cref="MemoizedChainFilter"/>: it is asked for every token
+/// indexed. Words live in one char array in the order they came (the common ones first, close together); slots are
+/// probed linearly and hold entry numbers. It starts small and doubles as words come, up to <paramref name="capacity"/>
+/// words.
 /// </summary>
-public sealed class WordTable<T>(int capacity)
-    where T : class
+public sealed class WordTable(int capacity)
 {
     private const int Initial = 1024;
 
@@ -15,7 +14,7 @@ public sealed class WordTable<T>(int capacity)
     private int[] _slots = new int[Initial * 2];
     private int[] _starts = new int[Initial];
     private int[] _hashes = new int[Initial];
-    private T[] _values = new T[Initial];
+    private int[] _values = new int[Initial];
     private byte[] _lengths = new byte[Initial];
     private char[] _chars = new char[Initial * 8];
     private int _used;
@@ -29,7 +28,8 @@ public sealed class WordTable<T>(int capacity)
     /// <summary>Longest word kept.</summary>
     public const int MaxLength = byte.MaxValue;
 
-    public T? Find(ReadOnlySpan<char> word)
+    /// <summary>The number kept for <paramref name="word"/>; -1 when it is not in the table.</summary>
+    public int Find(ReadOnlySpan<char> word)
     {
         var hash = Hash(word);
         var mask = _slots.Length - 1;
@@ -38,7 +38,7 @@ public sealed class WordTable<T>(int capacity)
             var entry = _slots[slot] - 1;
             if (entry < 0)
             {
-                return null;
+                return -1;
             }
 
             if (_hashes[entry] == hash && _lengths[entry] == word.Length && _chars.AsSpan(_starts[entry], word.Length).SequenceEqual(word))
@@ -48,8 +48,8 @@ public sealed class WordTable<T>(int capacity)
         }
     }
 
-    /// <summary>Keeps <paramref name="value"/> for <paramref name="word"/>, which is not in the table; nothing when it is full or the word too long.</summary>
-    public void Add(ReadOnlySpan<char> word, T value)
+    /// <summary>Keeps <paramref name="value"/> (not negative) for <paramref name="word"/>, which is not in the table; nothing when it is full or the word too long.</summary>
+    public void Add(ReadOnlySpan<char> word, int value)
     {
         if (IsFull || word.Length > MaxLength)
         {

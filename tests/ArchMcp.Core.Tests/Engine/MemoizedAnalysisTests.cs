@@ -100,6 +100,21 @@ public sealed class MemoizedAnalysisTests : IDisposable
         Assert.Equal(Tokens(_plain, section), Tokens(piece, _memoized));
     }
 
+    [Fact]
+    public void Pieces_WhenManyWordsNotRememberedAreAnalysedBetween_StillReplayTheirOwn()
+    {
+        var link = "https://example.org/decisions/" + new string('a', 60); // longer than a word remembered
+        var section = $"See {link} for how the orderService keeps its state, and {link}#again for the rest.";
+        var whole = "# Title\n" + section + "\nmore text after it";
+        var pieces = new PieceFields(whole);
+        Tokens(pieces.Whole("body", DocumentMapperTypes.Words), _memoized);
+        // other fields between the whole and its piece, with thousands of words too long to be remembered
+        Tokens(_memoized, string.Join(' ', Enumerable.Range(0, 6000).Select(i => $"{i}{new string('z', 50)}")));
+        Tokens(_memoized, string.Join(' ', Enumerable.Range(0, 6000).Select(i => $"{new string('y', 50)}{i}")));
+
+        Assert.Equal(Tokens(_plain, section), Tokens(pieces.Section("stext", section, DocumentMapperTypes.Words), _memoized));
+    }
+
     private void AssertPiecesForFolder(string folder)
     {
         var findings = new List<Finding>();
