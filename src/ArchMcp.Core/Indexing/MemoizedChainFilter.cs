@@ -188,19 +188,19 @@ public sealed class MemoizedChainFilter : TokenFilter
     private bool Start(int handle, int increment, int tokenStart)
     {
         var from = handle >= 0 ? _remembered : _passing;
-        ref var made = ref from.Replays[handle >= 0 ? handle : ~handle];
-        if (made.Count == 0)
+        var at = handle >= 0 ? handle : ~handle;
+        ref var first = ref from.Outputs[at];
+        if (first.Count == 0)
         {
             // every token it made was a stop word: its positions pass on to the next token kept
-            _carry += made.Trailing + increment - 1;
+            _carry += first.Trailing + increment - 1;
             return false;
         }
 
         _tokenStart = tokenStart;
-        (_pendingFrom, _next, _last) = (from, made.First + 1, made.First + made.Count);
-        ref var first = ref from.Outputs[made.First];
+        (_pendingFrom, _next, _last) = (from, at + 1, at + first.Count);
         Emit(ref first, first.Increment + increment - 1 + _carry);
-        _carry = made.Trailing;
+        _carry = first.Trailing;
         return true;
     }
 
@@ -287,16 +287,20 @@ public sealed class MemoizedChainFilter : TokenFilter
         return into.AddWord(first, _chainPosition.PositionIncrement);
     }
 
-    /// <summary>One token the filters made: its text in <see cref="Made.Chars"/>, position increment, offsets in the word, and type.</summary>
-    private record struct Output(int TermAt, int TermLength, int Increment, int Start, int End, string Type);
+    /// <summary>
+    /// One token the filters made: its text in <see cref="Made.Chars"/>, position increment, offsets in the word, and
+    /// type. A word's outputs are consecutive, and the first says how many there are (<see cref="Count"/>) and how many
+    /// stop-word positions follow the last (<see cref="Trailing"/>); a word that made none has one with a count of 0.
+    /// </summary>
+    private record struct Output(int TermAt, int TermLength, int Increment, int Start, int End, string Type)
+    {
+        public int Count;
+        public int Trailing;
+    }
 
-    /// <summary>The tokens made from one word (outputs [First, First + Count)), and the positions of the stop words after the last of them.</summary>
-    private record struct Replay(int First, int Count, int Trailing);
-
-    /// <summary>What the filters made of a set of words, in flat arrays.</summary>
+    /// <summary>What the filters made of a set of words, in flat arrays: a word's number is where its outputs start.</summary>
     private sealed class Made
     {
-        public Replay[] Replays = new Replay[1024];
         public Output[] Outputs = new Output[1024];
         public char[] Chars = new char[8192];
         public int Words;
@@ -305,31 +309,39 @@ public sealed class MemoizedChainFilter : TokenFilter
 
         public void AddOutput(ReadOnlySpan<char> term, int increment, int start, int end, string type)
         {
-            if (OutputCount == Outputs.Length)
-            {
-                Array.Resize(ref Outputs, OutputCount * 2);
-            }
-
             if (_chars + term.Length > Chars.Length)
             {
                 Array.Resize(ref Chars, Math.Max(Chars.Length * 2, _chars + term.Length));
             }
 
             term.CopyTo(Chars.AsSpan(_chars));
-            Outputs[OutputCount++] = new Output(_chars, term.Length, increment, start, end, type);
+            Add(new Output(_chars, term.Length, increment, start, end, type));
             _chars += term.Length;
         }
 
-        /// <summary>Adds a word whose outputs are those from <paramref name="first"/> on; returns its number.</summary>
+        /// <summary>Ends a word whose outputs are those from <paramref name="first"/> on; returns its number.</summary>
         public int AddWord(int first, int trailing)
         {
-            if (Words == Replays.Length)
+            var count = OutputCount - first;
+            if (count == 0)
             {
-                Array.Resize(ref Replays, Words * 2);
+                Add(new Output(0, 0, 0, 0, 0, TypeAttribute.DEFAULT_TYPE));
             }
 
-            Replays[Words] = new Replay(first, OutputCount - first, trailing);
-            return Words++;
+            Outputs[first].Count = count;
+            Outputs[first].Trailing = trailing;
+            Words++;
+            return first;
+        }
+
+        private void Add(Output output)
+        {
+            if (OutputCount == Outputs.Length)
+            {
+                Array.Resize(ref Outputs, OutputCount * 2);
+            }
+
+            Outputs[OutputCount++] = output;
         }
 
         public void Clear() => (Words, OutputCount, _chars) = (0, 0, 0);

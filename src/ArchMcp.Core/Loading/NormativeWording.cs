@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using ArchMcp.Core.Model;
 
@@ -20,19 +21,18 @@ public static class NormativeWording
     /// </summary>
     public static RuleLevel Infer(string text, out string raw)
     {
-        var lower = text.ToLowerInvariant();
         int must = 0, mustNegated = 0, should = 0, shouldNegated = 0;
         string? mustNot = null, shouldNot = null;
         var negatedShouldFrom = 0; // counted phrases do not overlap: "should not recommended" is one
 
-        var (start, end) = NextWord(lower, 0);
+        var (start, end) = NextWord(text, 0);
         for (var i = 0; start >= 0; i++)
         {
-            var (nextStart, nextEnd) = NextWord(lower, end);
-            var word = KindOf(lower.AsSpan(start, end - start));
+            var (nextStart, nextEnd) = NextWord(text, end);
+            var word = KindOf(text.AsSpan(start, end - start));
             // the word after, when it follows after exactly one space or apostrophe
-            var spaced = nextStart == end + 1 && lower[end] == ' ' ? KindOf(lower.AsSpan(nextStart, nextEnd - nextStart)) : Word.None;
-            var apostrophe = nextStart == end + 1 && lower[end] == '\'' ? KindOf(lower.AsSpan(nextStart, nextEnd - nextStart)) : Word.None;
+            var spaced = nextStart == end + 1 && text[end] == ' ' ? KindOf(text.AsSpan(nextStart, nextEnd - nextStart)) : Word.None;
+            var apostrophe = nextStart == end + 1 && text[end] == '\'' ? KindOf(text.AsSpan(nextStart, nextEnd - nextStart)) : Word.None;
             if (word != Word.None)
             {
                 var phrase = (word, spaced) is (Word.Must, Word.Not or Word.Never) or (Word.Shall, Word.Not);
@@ -50,11 +50,11 @@ public static class NormativeWording
                 {
                     if (phrase || (word, spaced) is (Word.Not, Word.Allowed or Word.Permitted) || (word, apostrophe) is (Word.Mustn, Word.T))
                     {
-                        mustNot = lower[start..nextEnd];
+                        mustNot = text[start..nextEnd].ToLowerInvariant();
                     }
                     else if (word is Word.Never or Word.Prohibited or Word.Forbidden)
                     {
-                        mustNot = lower[start..end];
+                        mustNot = text[start..end].ToLowerInvariant();
                     }
                 }
 
@@ -76,11 +76,11 @@ public static class NormativeWording
                     if ((word, spaced) is (Word.Should, Word.Not) or (Word.Do, Word.Not) || notRecommended
                         || (word, apostrophe) is (Word.Shouldn, Word.T) or (Word.Don, Word.T))
                     {
-                        shouldNot = lower[start..nextEnd];
+                        shouldNot = text[start..nextEnd].ToLowerInvariant();
                     }
                     else if (word is Word.Avoid or Word.Discouraged)
                     {
-                        shouldNot = lower[start..end];
+                        shouldNot = text[start..end].ToLowerInvariant();
                     }
                 }
             }
@@ -102,7 +102,22 @@ public static class NormativeWording
         Recommend, Recommended, Recommends, Ought, To, Prefer, Encouraged, Avoid, Discouraged, Do, Don, T,
     }
 
-    private static Word KindOf(ReadOnlySpan<char> word) => word switch
+    /// <summary>Longest word looked for ("recommended", "discouraged").</summary>
+    private const int LongestWord = 11;
+
+    /// <summary>Which word this is, compared lower-cased (as the text's lower-cased copy would have it).</summary>
+    private static Word KindOf(ReadOnlySpan<char> text)
+    {
+        if (text.Length > LongestWord)
+        {
+            return Word.None;
+        }
+
+        Span<char> word = stackalloc char[LongestWord];
+        return LowerKindOf(word[..text.ToLowerInvariant(word)]);
+    }
+
+    private static Word LowerKindOf(ReadOnlySpan<char> word) => word switch
     {
         "must" => Word.Must,
         "mustn" => Word.Mustn,
@@ -132,27 +147,51 @@ public static class NormativeWording
         _ => Word.None,
     };
 
+    /// <summary>ASCII word characters, and the other ASCII characters: runs of either are skipped in one vectorised search.</summary>
+    private static readonly SearchValues<char> AsciiWordChars = SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz");
+
+    private static readonly SearchValues<char> AsciiOtherChars =
+        SearchValues.Create(string.Concat(Enumerable.Range(0, 128).Select(c => (char)c).Where(c => !AsciiWordChars.Contains(c))));
+
     /// <summary>The next run of word characters at or after <paramref name="from"/>; (-1, -1) when none.</summary>
     private static (int Start, int End) NextWord(string text, int from)
     {
         var start = from;
-        while (start < text.Length && !IsWordChar(text[start]))
+        while (true)
         {
+            // past ASCII non-word characters: then an ASCII word character, or any other to look at
+            var skip = text.AsSpan(start).IndexOfAnyExcept(AsciiOtherChars);
+            if (skip < 0)
+            {
+                return (-1, -1);
+            }
+
+            start += skip;
+            if (IsWordChar(text[start]))
+            {
+                break;
+            }
+
             start++;
         }
 
-        if (start == text.Length)
-        {
-            return (-1, -1);
-        }
-
         var end = start + 1;
-        while (end < text.Length && IsWordChar(text[end]))
+        while (true)
         {
+            var run = text.AsSpan(end).IndexOfAnyExcept(AsciiWordChars);
+            if (run < 0)
+            {
+                return (start, text.Length);
+            }
+
+            end += run;
+            if (!IsWordChar(text[end]))
+            {
+                return (start, end);
+            }
+
             end++;
         }
-
-        return (start, end);
     }
 
     /// <summary>A character on the word side of a regular expression's <c>\b</c>: a letter, non-spacing mark, digit or connector, or a zero-width (non-)joiner.</summary>

@@ -32,7 +32,7 @@ public sealed partial class NormativeWordingTests
     {
         string[] words = ["must", "Must", "MUST", "mustn", "shall", "required", "mandatory", "never", "prohibited", "forbidden", "not", "NOT",
             "allowed", "permitted", "should", "shouldn", "recommend", "recommended", "recommends", "ought", "to", "prefer", "encouraged",
-            "avoid", "discouraged", "do", "don", "t", "the", "service", "mustard", "ṁust", "İ", "K", "x"];
+            "avoid", "discouraged", "do", "don", "t", "the", "service", "mustard", "ṁust", "İ", "K", "x", "MUSTNʼ", "REQUİRED", "ⓂUST", "Ⅿust", "ﬀ", "Σ", "𐐀"];
         string[] gaps = [" ", " ", " ", "'", "’", "  ", "\n", "_", "-", ".", ", ", "\u200d", "\u0301", "é", "7", "\t", "\u00a0", "\u0903"];
         var random = new Random(20261128);
         for (var n = 0; n < 20_000; n++)
