@@ -26,13 +26,14 @@ public static class NormativeWording
         var negatedShouldFrom = 0; // counted phrases do not overlap: "should not recommended" is one
 
         var (start, end) = NextWord(text, 0);
+        var word = start < 0 ? Word.None : KindOf(text.AsSpan(start, end - start));
         for (var i = 0; start >= 0; i++)
         {
             var (nextStart, nextEnd) = NextWord(text, end);
-            var word = KindOf(text.AsSpan(start, end - start));
+            var next = nextStart < 0 ? Word.None : KindOf(text.AsSpan(nextStart, nextEnd - nextStart));
             // the word after, when it follows after exactly one space or apostrophe
-            var spaced = nextStart == end + 1 && text[end] == ' ' ? KindOf(text.AsSpan(nextStart, nextEnd - nextStart)) : Word.None;
-            var apostrophe = nextStart == end + 1 && text[end] == '\'' ? KindOf(text.AsSpan(nextStart, nextEnd - nextStart)) : Word.None;
+            var spaced = nextStart == end + 1 && text[end] == ' ' ? next : Word.None;
+            var apostrophe = nextStart == end + 1 && text[end] == '\'' ? next : Word.None;
             if (word != Word.None)
             {
                 var phrase = (word, spaced) is (Word.Must, Word.Not or Word.Never) or (Word.Shall, Word.Not);
@@ -85,7 +86,7 @@ public static class NormativeWording
                 }
             }
 
-            (start, end) = (nextStart, nextEnd);
+            (start, end, word) = (nextStart, nextEnd, next);
         }
 
         (var level, raw) = must > mustNegated ? (RuleLevel.Must, "must")
@@ -102,13 +103,17 @@ public static class NormativeWording
         Recommend, Recommended, Recommends, Ought, To, Prefer, Encouraged, Avoid, Discouraged, Do, Don, T,
     }
 
+    /// <summary>The first letters of the words looked for.</summary>
+    private static readonly SearchValues<char> Initials = SearchValues.Create("adefmnoprst");
+
     /// <summary>Longest word looked for ("recommended", "discouraged").</summary>
     private const int LongestWord = 11;
 
     /// <summary>Which word this is, compared lower-cased (as the text's lower-cased copy would have it).</summary>
     private static Word KindOf(ReadOnlySpan<char> text)
     {
-        if (text.Length > LongestWord)
+        // most words are not looked for: an ASCII first letter tells (other letters may lower-case into one)
+        if (text.Length > LongestWord || (char.IsAscii(text[0]) && !Initials.Contains(char.ToLowerInvariant(text[0]))))
         {
             return Word.None;
         }
