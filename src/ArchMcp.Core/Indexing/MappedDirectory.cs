@@ -24,10 +24,29 @@ public sealed class MappedDirectory(DirectoryInfo path, LockFactory lockFactory)
         var folder = new DirectoryInfo(path);
         return OperatingSystem.IsWindows()
             ? FSDirectory.Open(folder, lockFactory)
-            : new FileSwitchDirectory(StoredFieldFiles, new NIOFSDirectory(folder, lockFactory), new MappedDirectory(folder, lockFactory), doClose: true);
+            : new FileSwitchDirectory(StoredFieldFiles, new StoredFieldsDirectory(folder, lockFactory), new MappedDirectory(folder, lockFactory), doClose: true);
     }
 
     private static readonly HashSet<string> StoredFieldFiles = ["fdt", "fdx"];
+
+    /// <summary>Files are written through <see cref="IndexFileOutput"/>.</summary>
+    public override IndexOutput CreateOutput(string name, IOContext context)
+    {
+        EnsureOpen();
+        EnsureCanWrite(name);
+        return new IndexFileOutput(System.IO.Path.Combine(Directory.FullName, name));
+    }
+
+    /// <summary>Where stored fields are read with plain file reads; written like the other files.</summary>
+    private sealed class StoredFieldsDirectory(DirectoryInfo path, LockFactory lockFactory) : NIOFSDirectory(path, lockFactory)
+    {
+        public override IndexOutput CreateOutput(string name, IOContext context)
+        {
+            EnsureOpen();
+            EnsureCanWrite(name);
+            return new IndexFileOutput(System.IO.Path.Combine(Directory.FullName, name));
+        }
+    }
 
     public override IndexInput OpenInput(string name, IOContext context)
     {

@@ -1,0 +1,27 @@
+using ArchMcp.Core.Indexing;
+using Lucene.Net.Index;
+
+namespace ArchMcp.Core.Tests.Engine;
+
+/// <summary>
+/// The index files are written by our own output (buffered, CRC-32 of its own) and codec (stored fields uncompressed):
+/// Lucene's own check must find every file of every segment whole, its checksum footer included.
+/// </summary>
+public sealed class IndexFilesTests
+{
+    [Fact]
+    public async Task Index_WhenBuiltAndThenUpdated_PassesLucenesCheckOfEveryFile()
+    {
+        using var engine = new EngineHarness();
+        await engine.Service.RefreshAsync();
+        await engine.ReindexFirstFileAsync("\n\nOne more line.\n");
+        await engine.ReindexFirstFileAsync("\n\nAnd another.\n");
+
+        using var directory = LuceneKnowledgeIndex.OpenDirectory(Path.Combine(engine.IndexPath, "lucene"));
+        var status = new CheckIndex(directory).DoCheckIndex();
+
+        Assert.True(status.Clean, $"the index fails Lucene's check: {status.TotLoseDocCount} entries lost, missing segments: {status.MissingSegments}");
+        Assert.True(status.SegmentInfos.Count >= 3, $"{status.SegmentInfos.Count} segments: the updates should each have written one");
+        Assert.All(status.SegmentInfos, s => Assert.Equal(ArchCodec.CodecName, s.Codec.Name));
+    }
+}
