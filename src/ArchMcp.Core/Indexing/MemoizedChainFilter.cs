@@ -39,11 +39,11 @@ public sealed class MemoizedChainFilter : TokenFilter
     // those that are not (handles -1, -2, …). Flat arrays, not an object per word: the hot words' entries sit together
     // in the order they were first seen, and a token costs no chain of dereferences.
     private readonly WordTable _words = new(MaxWords);
-    private readonly Made _remembered = new();
-    private readonly Made _passing = new();
+    private readonly WordOutputs _remembered = new();
+    private readonly WordOutputs _passing = new();
 
     // the token being emitted: outputs [_next, _last) of _pendingFrom
-    private Made _pendingFrom;
+    private WordOutputs _pendingFrom;
     private int _next;
     private int _last;
     private int _tokenStart;
@@ -241,7 +241,7 @@ public sealed class MemoizedChainFilter : TokenFilter
         return lo;
     }
 
-    private void Emit(ref Output output, int increment)
+    private void Emit(ref WordOutput output, int increment)
     {
         _term.CopyBuffer(_pendingFrom.Chars, output.TermAt, output.TermLength);
         _offset.SetOffset(_tokenStart + output.Start, _tokenStart + output.End);
@@ -273,7 +273,7 @@ public sealed class MemoizedChainFilter : TokenFilter
     }
 
     /// <summary>Runs the filters over one token at position increment 1 and offsets 0 to its length; what they made goes to <paramref name="into"/>.</summary>
-    private int Run(ReadOnlySpan<char> word, Made into)
+    private int Run(ReadOnlySpan<char> word, WordOutputs into)
     {
         _one.Set(word, _type.Type, _offset.EndOffset - _offset.StartOffset);
         _chain.Reset();
@@ -285,65 +285,5 @@ public sealed class MemoizedChainFilter : TokenFilter
 
         _chain.End();
         return into.AddWord(first, _chainPosition.PositionIncrement);
-    }
-
-    /// <summary>
-    /// One token the filters made: its text in <see cref="Made.Chars"/>, position increment, offsets in the word, and
-    /// type. A word's outputs are consecutive, and the first says how many there are (<see cref="Count"/>) and how many
-    /// stop-word positions follow the last (<see cref="Trailing"/>); a word that made none has one with a count of 0.
-    /// </summary>
-    private record struct Output(int TermAt, int TermLength, int Increment, int Start, int End, string Type)
-    {
-        public int Count;
-        public int Trailing;
-    }
-
-    /// <summary>What the filters made of a set of words, in flat arrays: a word's number is where its outputs start.</summary>
-    private sealed class Made
-    {
-        public Output[] Outputs = new Output[1024];
-        public char[] Chars = new char[8192];
-        public int Words;
-        public int OutputCount;
-        private int _chars;
-
-        public void AddOutput(ReadOnlySpan<char> term, int increment, int start, int end, string type)
-        {
-            if (_chars + term.Length > Chars.Length)
-            {
-                Array.Resize(ref Chars, Math.Max(Chars.Length * 2, _chars + term.Length));
-            }
-
-            term.CopyTo(Chars.AsSpan(_chars));
-            Add(new Output(_chars, term.Length, increment, start, end, type));
-            _chars += term.Length;
-        }
-
-        /// <summary>Ends a word whose outputs are those from <paramref name="first"/> on; returns its number.</summary>
-        public int AddWord(int first, int trailing)
-        {
-            var count = OutputCount - first;
-            if (count == 0)
-            {
-                Add(new Output(0, 0, 0, 0, 0, TypeAttribute.DEFAULT_TYPE));
-            }
-
-            Outputs[first].Count = count;
-            Outputs[first].Trailing = trailing;
-            Words++;
-            return first;
-        }
-
-        private void Add(Output output)
-        {
-            if (OutputCount == Outputs.Length)
-            {
-                Array.Resize(ref Outputs, OutputCount * 2);
-            }
-
-            Outputs[OutputCount++] = output;
-        }
-
-        public void Clear() => (Words, OutputCount, _chars) = (0, 0, 0);
     }
 }

@@ -21,7 +21,8 @@ public sealed class IndexFilesTests
         var status = new CheckIndex(directory).DoCheckIndex();
 
         Assert.True(status.Clean, $"the index fails Lucene's check: {status.TotLoseDocCount} entries lost, missing segments: {status.MissingSegments}");
-        Assert.True(status.SegmentInfos.Count >= 3, $"{status.SegmentInfos.Count} segments: the updates should each have written one");
+        // the build's segments and the last update's (an update's segment whose entries all went with the next is dropped)
+        Assert.True(status.SegmentInfos.Count >= 2, $"{status.SegmentInfos.Count} segments: the update should have written one");
         Assert.All(status.SegmentInfos, s => Assert.Equal(ArchCodec.CodecName, s.Codec.Name));
     }
 }
