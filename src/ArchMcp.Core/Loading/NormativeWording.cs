@@ -6,7 +6,7 @@ namespace ArchMcp.Core.Loading;
 
 /// <summary>
 /// The requirement level a text's wording implies: its "must", "must not", "should" and "should not" words and phrases,
-/// counted in one pass over its words (six regular expressions over every section of a standard were 2% of a full
+/// counted in one pass over its words (six regular expressions over every section of a standard were 3% of a full
 /// index). Words are what a regular expression's <c>\b</c> separates; a phrase's words are one space (or, for
 /// "mustn't", "shouldn't" and "don't", one apostrophe) apart.
 /// </summary>
