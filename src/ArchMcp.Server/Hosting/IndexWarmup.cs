@@ -33,6 +33,10 @@ public sealed partial class IndexWarmup(IKnowledgeService knowledge, KnowledgeRe
             // Timed from the process start: the stdio host begins opening the index before this service starts.
             using var process = Process.GetCurrentProcess();
             LogReady(info.Documents, info.Decisions, info.Rules, (long)(DateTime.Now - process.StartTime).TotalMilliseconds);
+            // Start-up (every stored header read, the catalog built, maybe a whole index written) leaves much of the heap
+            // as garbage the collector would keep for a long while in a server that then mostly waits: collect it once
+            // and give the memory back.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
