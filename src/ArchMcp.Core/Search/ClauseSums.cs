@@ -17,6 +17,7 @@ internal sealed class ClauseSums : IDisposable
     private readonly float[] _max;
     private readonly float[] _fields;
     private readonly double[] _sum;
+    private bool _onePerSlot;
 
     private ClauseSums(int slots)
     {
@@ -47,11 +48,23 @@ internal sealed class ClauseSums : IDisposable
 
     public void NextClause() => _clause.Next();
 
-    public void NextField() => _field.Next();
+    /// <summary>
+    /// Starts a field of the clause. When it gives each slot at most one score (<paramref name="onePerSlot"/>: a field of
+    /// one term), that score is the field's sum and goes straight to the clause's level.
+    /// </summary>
+    public void NextField(bool onePerSlot)
+    {
+        _onePerSlot = onePerSlot;
+        _field.Next();
+    }
 
     public void AddTerm(int slot, float score)
     {
-        if (_field.Touch(slot))
+        if (_onePerSlot)
+        {
+            AddField(slot, score);
+        }
+        else if (_field.Touch(slot))
         {
             _fieldSum[slot] = score;
         }
@@ -65,16 +78,20 @@ internal sealed class ClauseSums : IDisposable
     {
         foreach (var slot in _field.Touched)
         {
-            var score = (float)_fieldSum[slot];
-            if (_clause.Touch(slot))
-            {
-                _max[slot] = _fields[slot] = score;
-            }
-            else
-            {
-                _fields[slot] += score;
-                _max[slot] = Math.Max(_max[slot], score);
-            }
+            AddField(slot, (float)_fieldSum[slot]);
+        }
+    }
+
+    private void AddField(int slot, float score)
+    {
+        if (_clause.Touch(slot))
+        {
+            _max[slot] = _fields[slot] = score;
+        }
+        else
+        {
+            _fields[slot] += score;
+            _max[slot] = Math.Max(_max[slot], score);
         }
     }
 

@@ -20,13 +20,15 @@ public static class FilePass
         var similarity = searcher.Similarity;
         var weights = TermScoring.Weights(searcher, clauses);
         var inFilter = filter is null ? null : searcher.CreateNormalizedWeight(filter);
-        var best = new BestEntries(top);
-        foreach (var leaf in searcher.IndexReader.Leaves)
+        // each segment keeps its own best, merged after: the best of all are among them
+        var leaves = searcher.IndexReader.Leaves.ToList();
+        var bestOf = new List<(int Doc, float Score)>?[leaves.Count];
+        Segments.ForEach(leaves, leaf => leaf.AtomicReader, leaf =>
         {
             var accept = TermScoring.Accepted(leaf, inFilter, out var none);
             if (none)
             {
-                continue;
+                return;
             }
 
             var files = SegmentFiles.Of(leaf.AtomicReader);
@@ -42,10 +44,19 @@ public static class FilePass
                 }
             });
 
+            var inLeaf = new BestEntries(top);
             foreach (var (slot, score) in sums.Scores())
             {
-                best.Offer(score, leaf.DocBase + files.Docs[slot]);
+                inLeaf.Offer(score, leaf.DocBase + files.Docs[slot]);
             }
+
+            bestOf[leaf.Ord] = inLeaf.BestFirst();
+        });
+
+        var best = new BestEntries(top);
+        foreach (var (doc, score) in bestOf.SelectMany(b => b ?? []))
+        {
+            best.Offer(score, doc);
         }
 
         return Keys(best.BestFirst(), searcher.IndexReader.Leaves);

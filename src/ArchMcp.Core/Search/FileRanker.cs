@@ -103,7 +103,9 @@ public static class FileRanker
         var pairWeights = pairs.Select(searcher.CreateNormalizedWeight).ToList();
         var best = new (float Score, int Doc)[files.Count];
         var leaves = searcher.IndexReader.Leaves;
-        foreach (var inLeaf in Enumerable.Range(0, files.Count).GroupBy(f => ReaderUtil.SubIndex(files[f].Doc, leaves)))
+        // each file is in one segment: the segments write to different places of best
+        var bySegment = Enumerable.Range(0, files.Count).GroupBy(f => ReaderUtil.SubIndex(files[f].Doc, leaves)).ToList();
+        Segments.ForEach(bySegment, inLeaf => leaves[inLeaf.Key].AtomicReader, inLeaf =>
         {
             var leaf = leaves[inLeaf.Key];
             var entries = Entries(leaf, inLeaf.Select(f => (files[f].Doc - leaf.DocBase, f)));
@@ -137,7 +139,7 @@ public static class FileRanker
             foreach (var weight in pairWeights)
             {
                 sums.NextClause();
-                sums.NextField();
+                sums.NextField(onePerSlot: true);
                 if (weight.GetScorer(leaf, candidates) is { } pair)
                 {
                     Add(pair, _ => pair.GetScore());
@@ -156,7 +158,7 @@ public static class FileRanker
                     best[f] = (score, leaf.DocBase + doc);
                 }
             }
-        }
+        });
 
         for (var f = 0; f < files.Count; f++)
         {

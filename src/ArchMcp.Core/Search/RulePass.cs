@@ -55,7 +55,7 @@ public static class RulePass
                 sums.NextClause();
                 for (var f = 0; f < clauses[c].Fields.Count; f++)
                 {
-                    sums.NextField();
+                    sums.NextField(onePerSlot: false);
                     foreach (var (t, term) in clauses[c].Fields[f].Index())
                     {
                         var own = ownWeights[c][f][t];

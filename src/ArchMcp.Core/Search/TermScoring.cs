@@ -57,7 +57,7 @@ internal static class TermScoring
 
     /// <summary>
     /// Scores <paramref name="clauses"/> on one segment into <paramref name="sums"/>, clause by clause and field by
-    /// field: <paramref name="add"/> moves one term's postings (of the <paramref name="accept"/>ed documents), with
+    /// field: <paramref name="add"/> moves one term's postings (of the <paramref name="accept"/>ed documents, one score per slot), with
     /// its scorer, into the sums.
     /// </summary>
     public static void AddClauses(
@@ -70,8 +70,8 @@ internal static class TermScoring
             sums.NextClause();
             for (var f = 0; f < clauses[c].Fields.Count; f++)
             {
-                sums.NextField();
                 var terms = clauses[c].Fields[f];
+                sums.NextField(onePerSlot: terms.Length == 1);
                 for (var t = 0; t < terms.Length; t++)
                 {
                     if (postings.Of(terms[t]) is { } docs)

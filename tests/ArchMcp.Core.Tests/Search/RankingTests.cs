@@ -108,9 +108,11 @@ public sealed class RankingTests : IDisposable
     [InlineData("govuk-aws", "pg and mysql on a managed AWS database service instead of puppet-managed VMs")]
     [InlineData("zalando", "json property names in request and response bodies: camelCase or snake_case?")]
     [InlineData("zalando", "offset vs cursor pagination for large collections")]
-    public async Task Rank_EachHitsSection_IsTheBestSectionLuceneFindsInThatFile(string source, string text)
+    public async Task Rank_EachHitsSection_IsTheBestSectionLuceneFindsInThatFile(string source, string text) =>
+        AssertEachHitsSectionIsLucenes(await SearcherAsync(source), text);
+
+    private static void AssertEachHitsSectionIsLucenes(IndexSearcher searcher, string text)
     {
-        var searcher = await SearcherAsync(source);
         using var analyzer = new ArchAnalyzer(null);
         var terms = new QueryFactory(analyzer).Terms(text);
         var sections = QueryFactory.Prepare(searcher.IndexReader, terms).Build(FileRanker.SectionFields, IndexFields.SectionText)!;
@@ -132,9 +134,11 @@ public sealed class RankingTests : IDisposable
     [InlineData("govuk-aws", "plan for replacing mongo with documnetdb", true)]
     [InlineData("zalando", "json property names in request and response bodies: camelCase or snake_case?", false)]
     [InlineData("madr", "should considered options get short labels like [A] and [B] or be written out in full every time?", true)]
-    public async Task FilePassTop_IsWhatLuceneFindsBestForTheFileQuery(string source, string text, bool decisionsOnly)
+    public async Task FilePassTop_IsWhatLuceneFindsBestForTheFileQuery(string source, string text, bool decisionsOnly) =>
+        AssertFilePassIsLucenes(await SearcherAsync(source), text, decisionsOnly);
+
+    private static void AssertFilePassIsLucenes(IndexSearcher searcher, string text, bool decisionsOnly)
     {
-        var searcher = await SearcherAsync(source);
         using var analyzer = new ArchAnalyzer(null);
         var terms = new QueryFactory(analyzer).Terms(text);
         var prepared = QueryFactory.Prepare(searcher.IndexReader, terms);
@@ -149,6 +153,46 @@ public sealed class RankingTests : IDisposable
         // the same sums, but a file's field scores may be added in another order: equal to a float's last bits
         Assert.All(lucene.Zip(top), p => Assert.Equal(p.First.Score, p.Second.Score, p.First.Score * 1e-6f));
         Assert.All(top, t => Assert.Equal(t.Key, searcher.Doc(t.Doc).Get(IndexFields.Key)));
+    }
+
+    [SkippableFact]
+    public async Task FilePassAndSections_OnAnIndexLargeEnoughToSplitAcrossCores_AreWhatLuceneFinds()
+    {
+        Skip.If(Environment.ProcessorCount < 2, "This machine has one core: a search never splits its work over segments.");
+        // the fixtures copied until the index has enough files for a search to score its segments side by side
+        var engine = new EngineHarness(EngineHarness.Empty);
+        _owned.Add(engine);
+        var copies = (Segments.SplitFrom / System.IO.Directory.GetFiles(TempKnowledgeFolder.FixturesPath, "*.md", SearchOption.AllDirectories).Length) + 10;
+        for (var i = 0; i < copies; i++)
+        {
+            CopyTree(TempKnowledgeFolder.FixturesPath, Path.Combine(engine.Folder.Path, $"copy-{i:000}"));
+        }
+
+        await engine.Service.RefreshAsync();
+        await engine.ReindexFirstFileAsync("\n\nKafka domain events and logging retention.\n");
+        var directory = LuceneKnowledgeIndex.OpenDirectory(Path.Combine(engine.IndexPath, "lucene"));
+        _owned.Add(directory);
+        using var reader = DirectoryReader.Open(directory);
+        var searcher = new IndexSearcher(reader) { Similarity = LuceneKnowledgeIndex.Similarity };
+        Assert.True(reader.Leaves.Count >= 2, $"the index has {reader.Leaves.Count} segment: nothing to split");
+        var files = searcher.Search(new TermQuery(new Term(IndexFields.Type, IndexFields.TypeDoc)), 1).TotalHits;
+        Assert.True(files >= Segments.SplitFrom, $"only {files} files indexed");
+
+        foreach (var (text, decisionsOnly) in new[] { ("why do we use Kafka for domain events", false), ("logging retention and security", true), ("api errors, logging, events and data for services", false) })
+        {
+            AssertFilePassIsLucenes(searcher, text, decisionsOnly);
+            AssertEachHitsSectionIsLucenes(searcher, text);
+        }
+    }
+
+    private static void CopyTree(string from, string to)
+    {
+        foreach (var file in System.IO.Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
     }
 
     [Fact]
