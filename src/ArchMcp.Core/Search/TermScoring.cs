@@ -57,8 +57,8 @@ internal static class TermScoring
 
     /// <summary>
     /// Scores <paramref name="clauses"/> on one segment into <paramref name="sums"/>, clause by clause and field by
-    /// field: <paramref name="add"/> moves one term's postings (of the <paramref name="accept"/>ed documents, one score per slot), with
-    /// its scorer, into the sums.
+    /// field: <paramref name="add"/> moves one term's postings (of the <paramref name="accept"/>ed documents), with
+    /// its scorer, into the sums, at most one score per slot.
     /// </summary>
     public static void AddClauses(
         AtomicReaderContext leaf, IBits? accept, IReadOnlyList<TermClause> clauses, Similarity.SimWeight[][][] weights, Similarity similarity,
