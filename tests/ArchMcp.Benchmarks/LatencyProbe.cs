@@ -234,7 +234,7 @@ public static class LatencyProbe
                 allocated = GC.GetAllocatedBytesForCurrentThread();
                 t = Stopwatch.GetTimestamp();
                 prepared.Clauses(FileRanker.SectionFields);
-                prepared.Pairs(FileRanker.SectionFields, IndexFields.SectionText);
+                prepared.WordPairs(FileRanker.SectionFields, IndexFields.SectionText);
                 Add("3.3 of which: terms looked up in the section fields", t);
 
                 allocated = GC.GetAllocatedBytesForCurrentThread();

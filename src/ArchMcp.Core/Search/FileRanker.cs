@@ -56,7 +56,7 @@ public static class FileRanker
 
         // A section's words are words of its file, so the files that can have a matching section are the file-level
         // candidates: the section pass visits only their entries instead of every section in the index.
-        var bestSection = BestSections(searcher, queries.Clauses(SectionFields), queries.Pairs(SectionFields, IndexFields.SectionText), fileScores);
+        var bestSection = BestSections(searcher, queries.Clauses(SectionFields), queries.WordPairs(SectionFields, IndexFields.SectionText), fileScores);
 
         var maxFile = fileScores.Max(v => v.Score);
         var maxSection = bestSection.Count == 0 ? 1 : bestSection.Values.Max(v => v.Score);
@@ -85,12 +85,12 @@ public static class FileRanker
 
     /// <summary>
     /// The best-scoring section of each candidate file, scored as Lucene scores the section query (the clauses, then the
-    /// word pairs) on them. Only the candidates' entries are visited: each term's postings are moved from one candidate
-    /// entry to the next, and the word pairs — which read positions to match — see only candidate entries (given as
-    /// accepted documents), so they never test the word pairs of other files.
+    /// word pairs) on them. Only the candidates' entries are visited: each term's postings, and each word pair's
+    /// positions (<see cref="WordPairs"/>), are moved from one candidate entry to the next, so the word pairs of other
+    /// files are never tested.
     /// </summary>
     private static Dictionary<string, (float Score, int Doc)> BestSections(
-        IndexSearcher searcher, List<TermClause> clauses, List<PhraseQuery> pairs, List<(string Key, float Score, int Doc)> files)
+        IndexSearcher searcher, List<TermClause> clauses, List<WordPair> pairs, List<(string Key, float Score, int Doc)> files)
     {
         var result = new Dictionary<string, (float Score, int Doc)>(StringComparer.Ordinal);
         if (clauses.Count == 0 && pairs.Count == 0)
@@ -100,7 +100,7 @@ public static class FileRanker
 
         var similarity = searcher.Similarity;
         var weights = TermScoring.Weights(searcher, clauses);
-        var pairWeights = pairs.Select(searcher.CreateNormalizedWeight).ToList();
+        var pairWeights = pairs.Select(p => WordPairs.Weight(searcher, p)).ToList();
         var best = new (float Score, int Doc)[files.Count];
         var leaves = searcher.IndexReader.Leaves;
         // each file is in one segment: the segments write to different places of best
@@ -110,7 +110,7 @@ public static class FileRanker
             var leaf = leaves[inLeaf.Key];
             var entries = Entries(leaf, inLeaf.Select(f => (files[f].Doc - leaf.DocBase, f)));
             using var sums = ClauseSums.Rent(entries.Count);
-            void Add(DocIdSetIterator docs, Func<int, float> score)
+            TermScoring.AddClauses(leaf, null, clauses, weights, similarity, sums, (docs, scorer) =>
             {
                 var doc = -1;
                 for (var i = 0; i < entries.Count; i++)
@@ -128,23 +128,18 @@ public static class FileRanker
 
                     if (doc == target)
                     {
-                        sums.AddTerm(i, score(doc));
+                        sums.AddTerm(i, scorer.Score(doc, docs.Freq));
                     }
                 }
-            }
+            });
 
-            TermScoring.AddClauses(leaf, null, clauses, weights, similarity, sums, (docs, scorer) => Add(docs, doc => scorer.Score(doc, docs.Freq)));
-
-            using var candidates = new DocBits(leaf.AtomicReader.MaxDoc, entries.Select(e => e.Doc));
-            foreach (var weight in pairWeights)
+            var readers = new WordPairs.Readers(leaf);
+            var entryDocs = entries.Select(e => e.Doc).ToList();
+            for (var p = 0; p < pairs.Count; p++)
             {
                 sums.NextClause();
                 sums.NextField(onePerSlot: true);
-                if (weight.GetScorer(leaf, candidates) is { } pair)
-                {
-                    Add(pair, _ => pair.GetScore());
-                }
-
+                WordPairs.Score(readers, pairs[p], similarity.GetSimScorer(pairWeights[p], leaf), entryDocs, sums.AddTerm);
                 sums.EndField();
                 sums.EndClause(0f);
             }

@@ -42,7 +42,7 @@ public sealed class QueryTerms
             query.Add(clause.ToQuery(), Occur.SHOULD);
         }
 
-        foreach (var pair in Pairs(fields, proximityField, found))
+        foreach (var pair in Pairs(fields, proximityField))
         {
             query.Add(pair, Occur.SHOULD);
         }
@@ -51,33 +51,37 @@ public sealed class QueryTerms
     }
 
     /// <summary>
-    /// Neighbouring words of the query that stand near each other in <paramref name="proximityField"/> count extra
-    /// ("load balancer health check"): a phrase query with some slop per pair.
+    /// Neighbouring words of the query that stand near each other in <paramref name="proximityField"/> (one of
+    /// <paramref name="fields"/>) count extra ("load balancer health check"): a phrase query with some slop per pair.
     /// </summary>
     public List<PhraseQuery> Pairs(IReadOnlyList<WeightedField> fields, string? proximityField) =>
-        proximityField is null || _terms.Count < 2 ? [] : Pairs(fields, proximityField, LookUp(fields));
+        proximityField is null ? [] : [.. WordPairs(fields, proximityField).Select(p => p.ToQuery())];
 
-    private List<PhraseQuery> Pairs(IReadOnlyList<WeightedField> fields, string? proximityField, TermContext?[][] found)
+    /// <summary>
+    /// The word pairs of <see cref="Pairs"/> as data, with each word's statistics in <paramref name="proximityField"/>
+    /// (one of <paramref name="fields"/>): what the section pass scores itself. A pair with a word the field lacks cannot
+    /// match, and would still look its words up in every segment: it is left out.
+    /// </summary>
+    public List<WordPair> WordPairs(IReadOnlyList<WeightedField> fields, string proximityField)
     {
-        var pairs = new List<PhraseQuery>();
-        if (proximityField is null)
+        var inField = fields.Select(f => f.Name).ToList().IndexOf(proximityField);
+        if (inField < 0)
         {
-            return pairs;
+            throw new ArgumentException($"The proximity field {proximityField} is not one of the fields.", nameof(proximityField));
         }
 
-        // a pair with a word the field lacks cannot match, and would still look its words up in every segment
-        var inField = fields.Select(f => f.Name).ToList().IndexOf(proximityField);
+        var found = LookUp(fields);
+        var pairs = new List<WordPair>();
         for (var i = 0; i + 1 < _terms.Count && i < 32; i++)
         {
-            if (inField >= 0 && (found[i][inField] is null || found[i + 1][inField] is null))
+            // the terms of a text are distinct (QueryFactory.Terms); a word beside itself would be no pair
+            if (found[i][inField] is { } first && found[i + 1][inField] is { } second && _terms[i] != _terms[i + 1])
             {
-                continue;
+                pairs.Add(new WordPair(
+                    new WeightedTerm(new Term(proximityField, _terms[i]), first, 1f),
+                    new WeightedTerm(new Term(proximityField, _terms[i + 1]), second, 1f),
+                    QueryFactory.ProximitySlop, QueryFactory.ProximityBoost));
             }
-
-            var pair = new PhraseQuery { Slop = QueryFactory.ProximitySlop, Boost = QueryFactory.ProximityBoost };
-            pair.Add(new Term(proximityField, _terms[i]));
-            pair.Add(new Term(proximityField, _terms[i + 1]));
-            pairs.Add(pair);
         }
 
         return pairs;

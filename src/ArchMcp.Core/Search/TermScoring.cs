@@ -25,10 +25,14 @@ internal static class TermScoring
     }
 
     /// <summary>A term's weight with the given field statistics (whose field is the one whose lengths the scorer reads).</summary>
-    public static Similarity.SimWeight Weight(IndexSearcher searcher, WeightedTerm term, CollectionStatistics stats)
+    public static Similarity.SimWeight Weight(IndexSearcher searcher, WeightedTerm term, CollectionStatistics stats) =>
+        Weight(searcher, term.Boost, stats, searcher.TermStatistics(term.Term, term.Stats));
+
+    /// <summary>The weight of terms scored together (a phrase) with the given boost and field statistics, normalized as a query's.</summary>
+    public static Similarity.SimWeight Weight(IndexSearcher searcher, float boost, CollectionStatistics stats, params TermStatistics[] terms)
     {
         var similarity = searcher.Similarity;
-        var weight = similarity.ComputeWeight(term.Boost, stats, searcher.TermStatistics(term.Term, term.Stats));
+        var weight = similarity.ComputeWeight(boost, stats, terms);
         var norm = similarity.QueryNorm(weight.GetValueForNormalization());
         weight.Normalize(float.IsInfinity(norm) || float.IsNaN(norm) ? 1f : norm, 1f);
         return weight;

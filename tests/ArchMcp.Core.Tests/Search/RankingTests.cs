@@ -195,6 +195,40 @@ public sealed class RankingTests : IDisposable
         }
     }
 
+    [SkippableTheory]
+    [InlineData("", "kafka domain events on a topic, with the event schema in the registry")]
+    [InlineData("", "error responses never contain stack traces; public APIs put the major version in the path")]
+    [InlineData("zalando", "json property names in request and response bodies: camelCase or snake_case?")]
+    [InlineData("zalando", "must use cursor based pagination for large collections")]
+    [InlineData("govuk-aws", "the load balancer health check of the backend machines")]
+    public async Task WordPairs_ScoreEveryEntryAsLucenesSloppyPhraseQuery(string source, string text)
+    {
+        var searcher = await SearcherAsync(source);
+        using var analyzer = new ArchAnalyzer(null);
+        var pairs = QueryFactory.Prepare(searcher.IndexReader, new QueryFactory(analyzer).Terms(text)).WordPairs(FileRanker.SectionFields, IndexFields.SectionText);
+
+        Assert.True(pairs.Count >= 3, $"only {pairs.Count} word pairs");
+        var matched = 0;
+        foreach (var pair in pairs)
+        {
+            var lucene = searcher.Search(pair.ToQuery(), 100_000).ScoreDocs.ToDictionary(h => h.Doc, h => h.Score);
+            var ours = new Dictionary<int, float>();
+            var weight = WordPairs.Weight(searcher, pair);
+            foreach (var leaf in searcher.IndexReader.Leaves)
+            {
+                var live = leaf.AtomicReader.LiveDocs;
+                var docs = Enumerable.Range(0, leaf.AtomicReader.MaxDoc).Where(d => live is null || live.Get(d)).ToList();
+                WordPairs.Score(new WordPairs.Readers(leaf), pair, searcher.Similarity.GetSimScorer(weight, leaf), docs, (i, score) => ours.Add(leaf.DocBase + docs[i], score));
+            }
+
+            Assert.Equal(lucene.Keys.Order(), ours.Keys.Order());
+            Assert.All(lucene, h => Assert.Equal(h.Value, ours[h.Key]));
+            matched += lucene.Count;
+        }
+
+        Assert.True(matched > 3, $"the pairs of \"{text}\" matched only {matched} entries");
+    }
+
     [Fact]
     public async Task Build_WhenAWordIsMissingFromTheSectionText_NoWordPairHasIt()
     {
