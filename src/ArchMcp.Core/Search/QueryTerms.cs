@@ -54,7 +54,7 @@ public sealed class QueryTerms
     /// Neighbouring words of the query that stand near each other in <paramref name="proximityField"/> (one of
     /// <paramref name="fields"/>) count extra ("load balancer health check"): a phrase query with some slop per pair.
     /// </summary>
-    public List<PhraseQuery> Pairs(IReadOnlyList<WeightedField> fields, string? proximityField) =>
+    private List<PhraseQuery> Pairs(IReadOnlyList<WeightedField> fields, string? proximityField) =>
         proximityField is null ? [] : [.. WordPairs(fields, proximityField).Select(p => p.ToQuery())];
 
     /// <summary>

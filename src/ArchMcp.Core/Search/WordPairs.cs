@@ -22,7 +22,7 @@ public sealed record WordPair(WeightedTerm First, WeightedTerm Second, int Slop,
 /// (<see cref="WordPair.ToQuery"/>): the weight from the words' statistics already looked up, and for each entry
 /// holding both words the matches Lucene's sloppy phrase scorer counts, each worth less the farther apart its words
 /// stand. A phrase weight per pair looked both words up again in every segment, and its scorers made new postings
-/// readers for every pair and segment: most of a search's garbage.
+/// readers for every pair and segment: a third of a search's garbage.
 /// </summary>
 public static class WordPairs
 {
