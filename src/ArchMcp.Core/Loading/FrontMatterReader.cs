@@ -126,13 +126,19 @@ internal static class FrontMatterReader
 
     /// <summary>
     /// Refuses values nested deeper than <see cref="MaxDepth"/>: the node model loads nesting by recursion, so a line of
-    /// 100,000 '[' would otherwise overflow the stack and end the process.
+    /// 100,000 '[' would otherwise overflow the stack and end the process. Refuses too a document whose aliases expand
+    /// to more than <see cref="MaxValues"/> values: the node model shares an anchored node among its aliases, but some
+    /// of its paths walk them whole (the message of a duplicate key writes the document out), and anchors referring to
+    /// anchors ("billion laughs") took minutes there.
     /// </summary>
     private sealed class DepthLimitedParser(IParser inner) : IParser
     {
         public const int MaxDepth = 64;
 
-        private int _depth;
+        public const long MaxValues = 100_000;
+
+        private readonly Stack<(AnchorName Anchor, long Values)> _open = new();
+        private readonly Dictionary<string, long> _anchored = new(StringComparer.Ordinal);
 
         public ParsingEvent? Current => inner.Current;
 
@@ -145,14 +151,47 @@ internal static class FrontMatterReader
 
             switch (inner.Current)
             {
-                case MappingStart or SequenceStart when ++_depth > MaxDepth:
+                case MappingStart or SequenceStart when _open.Count >= MaxDepth:
                     throw new YamlException(inner.Current.Start, inner.Current.End, $"values are nested more than {MaxDepth} levels deep");
+                case NodeEvent { Anchor: var anchor } and (MappingStart or SequenceStart):
+                    _open.Push((anchor, 0));
+                    break;
                 case MappingEnd or SequenceEnd:
-                    _depth--;
+                    var (opened, values) = _open.Pop();
+                    Anchor(opened, values);
+                    Add(values);
+                    break;
+                case Scalar { Anchor: var anchor }:
+                    Anchor(anchor, 1);
+                    Add(1);
+                    break;
+                case AnchorAlias alias:
+                    Add(_anchored.GetValueOrDefault(alias.Value.Value, 1));
                     break;
             }
 
             return true;
+        }
+
+        private void Anchor(AnchorName anchor, long values)
+        {
+            if (!anchor.IsEmpty)
+            {
+                _anchored[anchor.Value] = values;
+            }
+        }
+
+        private void Add(long values)
+        {
+            if (_open.TryPop(out var parent))
+            {
+                if (parent.Values + values > MaxValues)
+                {
+                    throw new YamlException(inner.Current!.Start, inner.Current.End, $"its aliases expand to more than {MaxValues:N0} values (anchors referring to anchors?)");
+                }
+
+                _open.Push((parent.Anchor, parent.Values + values));
+            }
         }
     }
 
