@@ -67,7 +67,7 @@ internal static class FrontMatterReader
         try
         {
             var stream = new YamlStream();
-            stream.Load(new DepthLimitedParser(new Parser(new StringReader(yaml))));
+            stream.Load(new BoundedParser(new Parser(new StringReader(yaml))));
             parsed = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
         }
         catch (YamlException ex)
@@ -128,10 +128,10 @@ internal static class FrontMatterReader
     /// Refuses values nested deeper than <see cref="MaxDepth"/>: the node model loads nesting by recursion, so a line of
     /// 100,000 '[' would otherwise overflow the stack and end the process. Refuses too a document whose aliases expand
     /// to more than <see cref="MaxValues"/> values: the node model shares an anchored node among its aliases, but some
-    /// of its paths walk them whole (the message of a duplicate key writes the document out), and anchors referring to
-    /// anchors ("billion laughs") took minutes there.
+    /// of its paths walk them whole (after a duplicate key, for one), and anchors referring to anchors ("billion laughs")
+    /// took minutes there.
     /// </summary>
-    private sealed class DepthLimitedParser(IParser inner) : IParser
+    private sealed class BoundedParser(IParser inner) : IParser
     {
         public const int MaxDepth = 64;
 

@@ -42,24 +42,19 @@ public sealed class QueryTerms
             query.Add(clause.ToQuery(), Occur.SHOULD);
         }
 
-        foreach (var pair in Pairs(fields, proximityField))
+        // neighbouring words near each other in the proximity field count extra ("load balancer health check")
+        foreach (var pair in proximityField is null ? [] : WordPairs(fields, proximityField))
         {
-            query.Add(pair, Occur.SHOULD);
+            query.Add(pair.ToQuery(), Occur.SHOULD);
         }
 
         return query.Clauses.Count == 0 ? null : query;
     }
 
     /// <summary>
-    /// Neighbouring words of the query that stand near each other in <paramref name="proximityField"/> (one of
-    /// <paramref name="fields"/>) count extra ("load balancer health check"): a phrase query with some slop per pair.
-    /// </summary>
-    private List<PhraseQuery> Pairs(IReadOnlyList<WeightedField> fields, string? proximityField) =>
-        proximityField is null ? [] : [.. WordPairs(fields, proximityField).Select(p => p.ToQuery())];
-
-    /// <summary>
-    /// The word pairs of <see cref="Pairs"/> as data, with each word's statistics in <paramref name="proximityField"/>
-    /// (one of <paramref name="fields"/>): what the section pass scores itself. A pair with a word the field lacks cannot
+    /// Neighbouring words of the query, paired, with each word's statistics in <paramref name="proximityField"/> (one of
+    /// <paramref name="fields"/>): a sloppy phrase query each (<see cref="WordPair.ToQuery"/>), which the section pass
+    /// scores itself. A pair with a word the field lacks cannot
     /// match, and would still look its words up in every segment: it is left out.
     /// </summary>
     public List<WordPair> WordPairs(IReadOnlyList<WeightedField> fields, string proximityField)
