@@ -173,6 +173,12 @@ public static partial class MarkdownKnowledgeParser
         var links = allLinks.Where(l => !l.Target.Contains("://", StringComparison.Ordinal) && !l.Target.StartsWith('#')
                                         && !l.Target.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)).ToList();
 
+        var texts = new string[blocks.Count];
+        for (var i = 0; i < texts.Length; i++)
+        {
+            texts[i] = blocks[i].Text;
+        }
+
         return new KnowledgeDocument
         {
             Root = root,
@@ -185,10 +191,10 @@ public static partial class MarkdownKnowledgeParser
             Date = date,
             Decision = decision,
             Rules = rules,
-            Sections = BuildSections(blocks),
+            Sections = BuildSections(blocks, texts),
             Links = links,
             FrontMatter = fm.Flat,
-            Text = string.Join('\n', blocks.Select(b => b.Text)),
+            Text = string.Join('\n', texts),
             Findings = findings.Select(f => f with { Root = root }).ToList(),
         };
     }
@@ -247,7 +253,8 @@ public static partial class MarkdownKnowledgeParser
         }
     }
 
-    private static List<Section> BuildSections(List<TextBlock> blocks)
+    /// <summary>Each heading's section: the text of the blocks up to the next heading (<paramref name="texts"/>: the blocks' texts).</summary>
+    private static List<Section> BuildSections(List<TextBlock> blocks, string[] texts)
     {
         var sections = new List<Section>();
         for (var i = 0; i < blocks.Count; i++)
@@ -257,18 +264,14 @@ public static partial class MarkdownKnowledgeParser
                 continue;
             }
 
-            var sb = new StringBuilder();
-            for (var j = i + 1; j < blocks.Count && blocks[j].Type != BlockType.Heading; j++)
+            var end = i + 1;
+            while (end < blocks.Count && blocks[end].Type != BlockType.Heading)
             {
-                if (sb.Length > 0)
-                {
-                    sb.Append('\n');
-                }
-
-                sb.Append(blocks[j].Text);
+                end++;
             }
 
-            sections.Add(new Section(blocks[i].Text, blocks[i].Level, blocks[i].Line, sb.ToString().Trim(), blocks[i].Anchor ?? Slugify(blocks[i].Text)));
+            var text = string.Join('\n', texts.AsSpan(i + 1, end - (i + 1))).Trim();
+            sections.Add(new Section(blocks[i].Text, blocks[i].Level, blocks[i].Line, text, blocks[i].Anchor ?? Slugify(blocks[i].Text)));
         }
 
         return sections;

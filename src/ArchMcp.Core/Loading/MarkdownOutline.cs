@@ -35,6 +35,11 @@ internal static partial class MarkdownOutline
     /// <summary>The explicit <c>{#anchor}</c> at the end of a heading text, and the text without it.</summary>
     public static (string Text, string? Anchor) SplitAttributeAnchor(string text)
     {
+        if (!text.AsSpan().TrimEnd().EndsWith('}'))
+        {
+            return (text, null);
+        }
+
         var m = AttributeAnchor().Match(text);
         return m.Success ? (text[..m.Index].TrimEnd(), m.Groups[1].Value) : (text, null);
     }
@@ -52,9 +57,9 @@ internal static partial class MarkdownOutline
                     break;
                 case HeadingBlock heading:
                 {
-                    var (text, inlineLinks, anchors) = RenderInlines(heading.Inline, links);
-                    var (clean, attr) = SplitAttributeAnchor(text.Replace('\n', ' ').Trim());
-                    var anchor = attr ?? anchors.FirstOrDefault() ?? pendingAnchor;
+                    var (text, inlineLinks, firstAnchor) = RenderInlines(heading.Inline, links);
+                    var (clean, attr) = SplitAttributeAnchor(text.Replace('\n', ' '));
+                    var anchor = attr ?? firstAnchor ?? pendingAnchor;
                     pendingAnchor = null;
                     blocks.Add(new TextBlock
                     {
@@ -66,11 +71,10 @@ internal static partial class MarkdownOutline
 
                 case ParagraphBlock paragraph:
                 {
-                    var (text, inlineLinks, anchors) = RenderInlines(paragraph.Inline, links);
-                    text = text.Trim();
+                    var (text, inlineLinks, firstAnchor) = RenderInlines(paragraph.Inline, links);
                     if (text.Length == 0)
                     {
-                        pendingAnchor = anchors.FirstOrDefault() ?? pendingAnchor;
+                        pendingAnchor = firstAnchor ?? pendingAnchor;
                         break;
                     }
 
@@ -79,7 +83,7 @@ internal static partial class MarkdownOutline
                     blocks.Add(new TextBlock
                     {
                         Type = BlockType.Paragraph, Line = paragraph.Line + 1, Text = clean,
-                        Anchor = attr ?? anchors.FirstOrDefault() ?? pendingAnchor,
+                        Anchor = attr ?? firstAnchor ?? pendingAnchor,
                         StartsListItem = startsItem, InlineLinks = WithinText(inlineLinks, clean),
                     });
                     pendingAnchor = null;
@@ -125,40 +129,63 @@ internal static partial class MarkdownOutline
     }
 
     /// <summary>
-    /// The links that still lie in <paramref name="clean"/> after its trailing whitespace and attribute anchor were cut,
-    /// each ending at the text's end at the latest (a link whose text ended in whitespace once reached past it).
+    /// The links that still lie in <paramref name="clean"/> after its attribute anchor was cut, each ending at the
+    /// text's end at the latest (a link whose text ended in whitespace once reached past it).
     /// </summary>
     private static IReadOnlyList<InlineLink> WithinText(List<InlineLink> links, string clean) =>
-        links.Where(l => l.Start < clean.Length).Select(l => l with { End = Math.Min(l.End, clean.Length) }).ToList();
+        links.Count == 0 ? [] : links.Where(l => l.Start < clean.Length).Select(l => l with { End = Math.Min(l.End, clean.Length) }).ToList();
 
-    private static (string Text, List<InlineLink> Links, List<string> Anchors) RenderInlines(ContainerInline? root, List<DocumentLink> documentLinks)
+    /// <summary>What rendering a block's inlines needs, kept per thread: most blocks have no link and no anchor.</summary>
+    private sealed class Rendering
     {
-        var sb = new StringBuilder();
-        var inlineLinks = new List<InlineLink>();
-        var anchors = new List<string>();
+        public readonly StringBuilder Text = new(256);
+        public readonly List<InlineLink> Links = [];
+        public readonly List<string> Anchors = [];
+    }
+
+    [ThreadStatic]
+    private static Rendering? t_rendering;
+
+    /// <summary>
+    /// The plain text of a block's inlines without leading or trailing whitespace, its links (offsets in that text;
+    /// the list is the thread's own, read before the next block is rendered) and its first HTML anchor.
+    /// </summary>
+    private static (string Text, List<InlineLink> Links, string? FirstAnchor) RenderInlines(ContainerInline? root, List<DocumentLink> documentLinks)
+    {
+        var rendering = t_rendering ??= new Rendering();
+        var sb = rendering.Text.Clear();
+        var inlineLinks = rendering.Links;
+        var anchors = rendering.Anchors;
+        inlineLinks.Clear();
+        anchors.Clear();
         if (root is not null)
         {
             Append(sb, root, inlineLinks, anchors, documentLinks, 0);
         }
 
-        // Leading whitespace is trimmed by callers; shift link offsets accordingly.
+        // Leading whitespace is cut here, so link offsets shift with it.
         var lead = 0;
         while (lead < sb.Length && char.IsWhiteSpace(sb[lead]))
         {
             lead++;
         }
 
-        var text = sb.ToString();
+        var end = sb.Length;
+        while (end > lead && char.IsWhiteSpace(sb[end - 1]))
+        {
+            end--;
+        }
+
+        var text = sb.ToString(lead, end - lead);
         if (lead > 0)
         {
-            text = text[lead..];
             for (var i = 0; i < inlineLinks.Count; i++)
             {
                 inlineLinks[i] = new InlineLink(Math.Max(0, inlineLinks[i].Start - lead), Math.Max(0, inlineLinks[i].End - lead), inlineLinks[i].Url);
             }
         }
 
-        return (text, inlineLinks, anchors);
+        return (text, inlineLinks, anchors.Count > 0 ? anchors[0] : null);
     }
 
     /// <summary>Inline nesting beyond which the rest is rendered as plain text without recursion (hostile "*****x*****" overflowed the stack).</summary>
