@@ -71,8 +71,8 @@ public sealed partial class KnowledgeService
     {
         var leaves = searcher.IndexReader.Leaves;
         var leaf = leaves[ReaderUtil.SubIndex(rule, leaves)];
-        var at = leaf.AtomicReader.GetNumericDocValues(IndexFields.TextAt)?.Get(rule - leaf.DocBase) ?? 0;
-        return at > 0 ? searcher.Doc(rule - (int)at).Get(IndexFields.SectionText) : null;
+        var section = SegmentRules.Of(leaf.AtomicReader).SectionOf(rule - leaf.DocBase);
+        return section >= 0 ? searcher.Doc(leaf.DocBase + section).Get(IndexFields.SectionText) : null;
     }
 
     public IReadOnlyList<ScoredDecision> FindDecisions(string text, int limit, string? root = null)

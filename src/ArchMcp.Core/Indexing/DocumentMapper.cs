@@ -92,12 +92,12 @@ public static class DocumentMapper
             };
             if (sectionAtLine.TryGetValue(rule.Line, out var j) && doc.Sections[j].Text == rule.Text)
             {
-                rulesEntry.Add(new NumericDocValuesField(IndexFields.TextAt, entries.Count - (1 + j)));
+                rulesEntry.Add(new KeywordField(IndexFields.TextAt, (entries.Count - (1 + j)).ToString(CultureInfo.InvariantCulture), stored: false));
             }
             else
             {
                 rulesEntry.Add(text.Rule(IndexFields.RuleText, rule.Text, StoredWords));
-                rulesEntry.Add(new NumericDocValuesField(IndexFields.TextAt, 0));
+                rulesEntry.Add(new KeywordField(IndexFields.TextAt, "0", stored: false));
             }
 
             entries.Add(rulesEntry);
