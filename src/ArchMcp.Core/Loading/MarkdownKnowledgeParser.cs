@@ -16,10 +16,11 @@ namespace ArchMcp.Core.Loading;
 /// </summary>
 public static partial class MarkdownKnowledgeParser
 {
+    // No autolink extension: it made bare URLs links, which are never links between documents (absolute URLs are
+    // dropped from them), for a third of Markdig's parsing time. <https://…> autolinks are CommonMark's own.
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UseYamlFrontMatter()
         .UsePipeTables()
-        .UseAutoLinks()
         .UsePreciseSourceLocation()
         .Build();
 

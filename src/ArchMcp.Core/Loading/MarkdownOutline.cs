@@ -138,7 +138,7 @@ internal static partial class MarkdownOutline
     /// <summary>What rendering a block's inlines needs, kept per thread: most blocks have no link and no anchor.</summary>
     private sealed class Rendering
     {
-        public readonly StringBuilder Text = new(256);
+        public StringBuilder Text = new(256);
         public readonly List<InlineLink> Links = [];
         public readonly List<string> Anchors = [];
     }
@@ -153,6 +153,11 @@ internal static partial class MarkdownOutline
     private static (string Text, List<InlineLink> Links, string? FirstAnchor) RenderInlines(ContainerInline? root, List<DocumentLink> documentLinks)
     {
         var rendering = t_rendering ??= new Rendering();
+        if (rendering.Text.Capacity > 1 << 16)
+        {
+            rendering.Text = new(256); // one huge block does not keep its buffer for the thread's lifetime
+        }
+
         var sb = rendering.Text.Clear();
         var inlineLinks = rendering.Links;
         var anchors = rendering.Anchors;

@@ -45,6 +45,20 @@ public sealed class QuickTokenizerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Tokens_WhenAnyCharacterIsBetweenOrBesideWords_AreStandardTokenizers()
+    {
+        // every character of the Basic Multilingual Plane (surrogates aside) where its word-break class decides:
+        // between letters, between digits, before and after a word, beside underscores
+        for (var c = '\u0080'; c < char.MaxValue; c++)
+        {
+            if (!char.IsSurrogate(c))
+            {
+                AssertSame($"a{c}b 1{c}2 {c}x y{c} _{c}_ a{c}1 9{c}z {c}{c}", $"U+{(int)c:X4}");
+            }
+        }
+    }
+
+    [Fact]
     public void Tokens_WhenLongerThanTheLimit_AreSkippedLeavingAPositionGap()
     {
         var limit = QuickTokenizer.MaxTokenLength;
