@@ -1,6 +1,7 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.TokenAttributes;
+using static ArchMcp.Core.Indexing.WordBreak;
 
 namespace ArchMcp.Core.Indexing;
 
@@ -22,13 +23,8 @@ public sealed class QuickTokenizer : Tokenizer
     /// <summary>StandardTokenizer's default longest token; longer ones are skipped.</summary>
     public const int MaxTokenLength = StandardAnalyzer.DEFAULT_MAX_TOKEN_LENGTH;
 
-    private const byte Other = 0, Letter = 1, Digit = 2, Underscore = 3, MidLetter = 4, MidNumber = 5, MidBoth = 6, Unknown = 255;
-
     private static readonly string AlphanumType = StandardTokenizer.TOKEN_TYPES[StandardTokenizer.ALPHANUM];
     private static readonly string NumType = StandardTokenizer.TOKEN_TYPES[StandardTokenizer.NUM];
-
-    /// <summary>The word-break class of each character of the alphabet handled here; <see cref="Unknown"/> for the rest.</summary>
-    private static readonly byte[] Classes = BuildClasses();
 
     private readonly ICharTermAttribute _term;
     private readonly IOffsetAttribute _offset;
@@ -73,7 +69,7 @@ public sealed class QuickTokenizer : Tokenizer
 
         _at = 0;
         _skipped = 0;
-        _delegating = !Handled(_text.AsSpan(0, _length));
+        _delegating = !Handles(_text.AsSpan(0, _length));
         if (_delegating)
         {
             var reader = new StringReader(new string(_text, 0, _length));
@@ -162,21 +158,6 @@ public sealed class QuickTokenizer : Tokenizer
         base.Dispose(disposing);
     }
 
-    /// <summary>Whether every character of <paramref name="text"/> is in the alphabet handled here.</summary>
-    private static bool Handled(ReadOnlySpan<char> text)
-    {
-        var classes = Classes;
-        foreach (var c in text)
-        {
-            if (classes[c] == Unknown)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     /// <summary>The next token at or after <see cref="_at"/>: letters and digits joined by underscores or one fitting mid character.</summary>
     private bool NextToken(out int start, out int end, out bool hasLetter)
     {
@@ -249,62 +230,5 @@ public sealed class QuickTokenizer : Tokenizer
         start = end = length;
         hasLetter = false;
         return false;
-    }
-
-    private static bool Joins(byte mid, byte kind) => mid == MidBoth || (mid == MidLetter && kind == Letter) || (mid == MidNumber && kind == Digit);
-
-    private static byte[] BuildClasses()
-    {
-        var classes = new byte[char.MaxValue + 1];
-        Array.Fill(classes, Unknown);
-        for (var c = 0; c < 0x80; c++)
-        {
-            classes[c] = c switch
-            {
-                >= 'a' and <= 'z' or >= 'A' and <= 'Z' => Letter,
-                >= '0' and <= '9' => Digit,
-                '_' => Underscore,
-                ':' => MidLetter,
-                ',' or ';' => MidNumber,
-                '.' or '\'' => MidBoth,
-                _ => Other,
-            };
-        }
-
-        // Latin-1 letters (not × and ÷), and its punctuation and symbols that break words
-        for (var c = 0xC0; c <= 0xFF; c++)
-        {
-            classes[c] = c is 0xD7 or 0xF7 ? Other : Letter;
-        }
-
-        foreach (var c in "\u00A0¡¢£¤¥¦§¨©«¬®¯°±²³´¶¸¹»¼½¾¿")
-        {
-            classes[c] = Other;
-        }
-
-        // spaces, dashes, quotes, bullets and ellipsis of general punctuation; ‘ and ’ join words as an apostrophe does
-        foreach (var c in "\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A‐‑‒–—―“”„†‡•…‰′″‹›€™")
-        {
-            classes[c] = Other;
-        }
-
-        classes['\u2018'] = MidBoth;
-        classes['\u2019'] = MidBoth;
-
-        // arrows, box drawing, block elements, geometric shapes, and the check and cross marks of dingbats
-        foreach (var (from, to) in new[] { (0x2190, 0x21FF), (0x2500, 0x25FF) })
-        {
-            for (var c = from; c <= to; c++)
-            {
-                classes[c] = Other;
-            }
-        }
-
-        foreach (var c in "✓✔✕✖✗✘❌⚠")
-        {
-            classes[c] = Other;
-        }
-
-        return classes;
     }
 }
