@@ -18,7 +18,7 @@ public sealed record StoredFile(string Key, FileStamp Stamp, string HeaderJson);
 /// </summary>
 public sealed class LuceneKnowledgeIndex : IDisposable
 {
-    public static readonly Similarity Similarity = new BM25Similarity();
+    public static readonly Similarity Similarity = new Bm25();
 
     private readonly LuceneDirectory _directory;
     private readonly object _gate = new();

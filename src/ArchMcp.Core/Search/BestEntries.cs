@@ -5,17 +5,31 @@ internal sealed class BestEntries(int top)
 {
     private readonly PriorityQueue<int, (float Score, int Doc)> _kept = new(top + 1, WorstFirst.Instance);
 
+    // the worst kept entry once all places are taken: most offers lose to it, and are turned away without the queue
+    private (float Score, int Doc) _worst = (float.NegativeInfinity, int.MaxValue);
+
     public void Offer(float score, int doc)
     {
+        if (top <= 0 || score < _worst.Score || (score == _worst.Score && doc > _worst.Doc))
+        {
+            return;
+        }
+
         var entry = (score, doc);
         if (_kept.Count < top)
         {
             _kept.Enqueue(doc, entry);
+            if (_kept.Count < top)
+            {
+                return;
+            }
         }
-        else if (_kept.TryPeek(out _, out var worst) && WorstFirst.Instance.Compare(entry, worst) > 0)
+        else
         {
             _kept.DequeueEnqueue(doc, entry);
         }
+
+        _kept.TryPeek(out _, out _worst);
     }
 
     /// <summary>The kept entries, best first (the keeper is emptied).</summary>

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ArchMcp.Core.Search;
 
 /// <summary>
@@ -58,6 +60,7 @@ internal sealed class ClauseSums : IDisposable
         _field.Next();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void AddTerm(int slot, float score)
     {
         if (_onePerSlot)
@@ -82,6 +85,7 @@ internal sealed class ClauseSums : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void AddField(int slot, float score)
     {
         if (_clause.Touch(slot))
@@ -111,14 +115,11 @@ internal sealed class ClauseSums : IDisposable
         }
     }
 
-    public IEnumerable<(int Slot, float Score)> Scores()
-    {
-        for (var i = 0; i < _total.Touched.Length; i++)
-        {
-            var slot = _total.Touched[i];
-            yield return (slot, (float)_sum[slot]);
-        }
-    }
+    /// <summary>The slots that have a score.</summary>
+    public ReadOnlySpan<int> Slots => _total.Touched;
+
+    /// <summary>The score of one of <see cref="Slots"/>.</summary>
+    public float ScoreOf(int slot) => (float)_sum[slot];
 
     /// <summary>Which slots one level has touched since its last <see cref="Next"/>, by a generation mark per slot.</summary>
     private sealed class Level(int slots)
@@ -142,6 +143,7 @@ internal sealed class ClauseSums : IDisposable
         }
 
         /// <summary>Marks <paramref name="slot"/>; true when it is the first time since <see cref="Next"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool Touch(int slot)
         {
             if (_marks[slot] == _generation)

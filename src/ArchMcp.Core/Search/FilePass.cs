@@ -1,6 +1,7 @@
 using ArchMcp.Core.Indexing;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
 using Lucene.Net.Util;
 
 namespace ArchMcp.Core.Search;
@@ -33,21 +34,22 @@ public static class FilePass
 
             var files = SegmentFiles.Of(leaf.AtomicReader);
             using var sums = ClauseSums.Rent(files.Docs.Length);
-            TermScoring.AddClauses(leaf, accept, clauses, weights, similarity, sums, (docs, scorer) =>
+            TermScoring.AddClauses(leaf, accept, clauses, weights, sums, (docs, weight) =>
             {
-                for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
+                if (weight is Bm25.TermWeight bm25 && files.NormsOf(leaf.AtomicReader, bm25.Field) is { } norms)
                 {
-                    if (files.SlotOf[doc] is var slot and >= 0)
-                    {
-                        sums.AddTerm(slot, scorer.Score(doc, docs.Freq));
-                    }
+                    Add(docs, bm25, norms, files.SlotOf, sums);
+                }
+                else
+                {
+                    Add(docs, similarity.GetSimScorer(weight, leaf), files.SlotOf, sums);
                 }
             });
 
             var inLeaf = new BestEntries(top);
-            foreach (var (slot, score) in sums.Scores())
+            foreach (var slot in sums.Slots)
             {
-                inLeaf.Offer(score, leaf.DocBase + files.Docs[slot]);
+                inLeaf.Offer(sums.ScoreOf(slot), leaf.DocBase + files.Docs[slot]);
             }
 
             bestOf[leaf.Ord] = inLeaf.BestFirst();
@@ -60,6 +62,31 @@ public static class FilePass
         }
 
         return Keys(best.BestFirst(), searcher.IndexReader.Leaves);
+    }
+
+    /// <summary>A term's postings scored as its BM25 scorer would, with each file's length byte read from <paramref name="norms"/> by slot.</summary>
+    private static void Add(DocsEnum docs, Bm25.TermWeight weight, byte[] norms, int[] slotOf, ClauseSums sums)
+    {
+        var weightValue = weight.WeightValue;
+        var factors = weight.LengthFactors;
+        for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
+        {
+            if (slotOf[doc] is var slot and >= 0)
+            {
+                sums.AddTerm(slot, Bm25.Score(weightValue, docs.Freq, factors[norms[slot]]));
+            }
+        }
+    }
+
+    private static void Add(DocsEnum docs, Similarity.SimScorer scorer, int[] slotOf, ClauseSums sums)
+    {
+        for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
+        {
+            if (slotOf[doc] is var slot and >= 0)
+            {
+                sums.AddTerm(slot, scorer.Score(doc, docs.Freq));
+            }
+        }
     }
 
     /// <summary>The kept entries' file keys, read from the field cache for those alone.</summary>

@@ -110,8 +110,9 @@ public static class FileRanker
             var leaf = leaves[inLeaf.Key];
             var entries = Entries(leaf, inLeaf.Select(f => (files[f].Doc - leaf.DocBase, f)));
             using var sums = ClauseSums.Rent(entries.Count);
-            TermScoring.AddClauses(leaf, null, clauses, weights, similarity, sums, (docs, scorer) =>
+            TermScoring.AddClauses(leaf, null, clauses, weights, sums, (docs, weight) =>
             {
+                var scorer = similarity.GetSimScorer(weight, leaf);
                 var doc = -1;
                 for (var i = 0; i < entries.Count; i++)
                 {
@@ -144,8 +145,9 @@ public static class FileRanker
                 sums.EndClause(0f);
             }
 
-            foreach (var (slot, score) in sums.Scores())
+            foreach (var slot in sums.Slots)
             {
+                var score = sums.ScoreOf(slot);
                 var (doc, f) = entries[slot];
                 // ties: the earlier entry, as a search would rank them
                 if (score > best[f].Score || (score == best[f].Score && score > 0 && leaf.DocBase + doc < best[f].Doc))

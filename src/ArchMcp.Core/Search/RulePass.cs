@@ -84,9 +84,9 @@ public static class RulePass
                 sums.EndClause(TermClause.Tie);
             }
 
-            foreach (var (slot, score) in sums.Scores())
+            foreach (var slot in sums.Slots)
             {
-                best.Offer(score, leaf.DocBase + rules.Docs[slot]);
+                best.Offer(sums.ScoreOf(slot), leaf.DocBase + rules.Docs[slot]);
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using ArchMcp.Core.Indexing;
 using Lucene.Net.Index;
@@ -14,9 +15,31 @@ namespace ArchMcp.Core.Search;
 internal sealed record SegmentFiles(int[] Docs, int[] SlotOf)
 {
     private static readonly ConditionalWeakTable<object, SegmentFiles> Cache = new();
+    private readonly ConcurrentDictionary<string, byte[]?> _norms = new(StringComparer.Ordinal);
 
     public static SegmentFiles Of(AtomicReader reader) =>
         Cache.TryGetValue(reader.CoreCacheKey, out var files) ? files : Cache.GetValue(reader.CoreCacheKey, _ => Read(reader));
+
+    /// <summary>
+    /// The norm byte (the encoded length) of a file-level field for every slot, or null when the field keeps none: read
+    /// once per segment, so scoring a posting reads its file's length from a small array in slot order, where the
+    /// segment's norms are a virtual call away and spread over all its entries.
+    /// </summary>
+    public byte[]? NormsOf(AtomicReader reader, string field) => _norms.GetOrAdd(field, f =>
+    {
+        if (reader.GetNormValues(f) is not { } norms)
+        {
+            return null;
+        }
+
+        var bySlot = new byte[Docs.Length];
+        for (var slot = 0; slot < bySlot.Length; slot++)
+        {
+            bySlot[slot] = (byte)norms.Get(Docs[slot]);
+        }
+
+        return bySlot;
+    });
 
     private static SegmentFiles Read(AtomicReader reader)
     {

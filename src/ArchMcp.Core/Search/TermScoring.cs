@@ -61,12 +61,12 @@ internal static class TermScoring
 
     /// <summary>
     /// Scores <paramref name="clauses"/> on one segment into <paramref name="sums"/>, clause by clause and field by
-    /// field: <paramref name="add"/> moves one term's postings (of the <paramref name="accept"/>ed documents), with
-    /// its scorer, into the sums, at most one score per slot.
+    /// field: <paramref name="add"/> moves one term's postings (of the <paramref name="accept"/>ed documents), scored
+    /// with its weight, into the sums, at most one score per slot.
     /// </summary>
     public static void AddClauses(
-        AtomicReaderContext leaf, IBits? accept, IReadOnlyList<TermClause> clauses, Similarity.SimWeight[][][] weights, Similarity similarity,
-        ClauseSums sums, Action<DocsEnum, Similarity.SimScorer> add)
+        AtomicReaderContext leaf, IBits? accept, IReadOnlyList<TermClause> clauses, Similarity.SimWeight[][][] weights,
+        ClauseSums sums, Action<DocsEnum, Similarity.SimWeight> add)
     {
         var postings = new Postings(leaf, accept);
         for (var c = 0; c < clauses.Count; c++)
@@ -80,7 +80,7 @@ internal static class TermScoring
                 {
                     if (postings.Of(terms[t]) is { } docs)
                     {
-                        add(docs, similarity.GetSimScorer(weights[c][f][t], leaf));
+                        add(docs, weights[c][f][t]);
                     }
                 }
 
