@@ -1,7 +1,6 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
-using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.Synonym;
 using Lucene.Net.Analysis.Util;
 using Lucene.Net.Util;
@@ -14,9 +13,8 @@ namespace ArchMcp.Core.Indexing;
 /// </summary>
 /// <param name="synonyms">Synonym groups to expand (queries), or null (indexed text).</param>
 /// <param name="memoize">
-/// Whether to run the word filters once per distinct word (<see cref="MemoizedChainFilter"/>), after the
-/// <see cref="QuickTokenizer"/>: for indexing, where words repeat; each analysing thread then keeps up to a few MB of
-/// words for the analyzer's lifetime.
+/// Whether to run the word filters once per distinct word (<see cref="MemoizedChainFilter"/>): for indexing, where
+/// words repeat; each analysing thread then keeps up to a few MB of words for the analyzer's lifetime.
 /// </param>
 public sealed class ArchAnalyzer(SynonymMap? synonyms, bool memoize = false) : Analyzer
 {
@@ -26,8 +24,8 @@ public sealed class ArchAnalyzer(SynonymMap? synonyms, bool memoize = false) : A
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
-        // indexing tokenizes millions of words: the quick tokenizer makes StandardTokenizer's tokens faster
-        Tokenizer source = memoize ? new QuickTokenizer(reader) : new StandardTokenizer(Version, reader);
+        // StandardTokenizer's tokens, made faster (indexing tokenizes millions of words, a search its snippets' sentences)
+        var source = new QuickTokenizer(reader);
         // synonyms match across words, so only a synonym-free chain works word by word
         return new TokenStreamComponents(source, memoize && synonyms is null ? new MemoizedChainFilter(source, Words) : Words(source));
     }

@@ -38,11 +38,11 @@ public static class FilePass
             {
                 if (weight is Bm25.TermWeight bm25 && files.NormsOf(leaf.AtomicReader, bm25.Field) is { } norms)
                 {
-                    Add(docs, bm25, norms, files.SlotOf, sums);
+                    Add(docs, bm25, norms, files.Slots, sums);
                 }
                 else
                 {
-                    Add(docs, similarity.GetSimScorer(weight, leaf), files.SlotOf, sums);
+                    Add(docs, similarity.GetSimScorer(weight, leaf), files.Slots, sums);
                 }
             });
 
@@ -65,24 +65,24 @@ public static class FilePass
     }
 
     /// <summary>A term's postings scored as its BM25 scorer would, with each file's length byte read from <paramref name="norms"/> by slot.</summary>
-    private static void Add(DocsEnum docs, Bm25.TermWeight weight, byte[] norms, int[] slotOf, ClauseSums sums)
+    private static void Add(DocsEnum docs, Bm25.TermWeight weight, byte[] norms, FileSlots slots, ClauseSums sums)
     {
         var weightValue = weight.WeightValue;
         var factors = weight.LengthFactors;
         for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
         {
-            if (slotOf[doc] is var slot and >= 0)
+            if (slots.Of(doc) is var slot and >= 0)
             {
                 sums.AddTerm(slot, Bm25.Score(weightValue, docs.Freq, factors[norms[slot]]));
             }
         }
     }
 
-    private static void Add(DocsEnum docs, Similarity.SimScorer scorer, int[] slotOf, ClauseSums sums)
+    private static void Add(DocsEnum docs, Similarity.SimScorer scorer, FileSlots slots, ClauseSums sums)
     {
         for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
         {
-            if (slotOf[doc] is var slot and >= 0)
+            if (slots.Of(doc) is var slot and >= 0)
             {
                 sums.AddTerm(slot, scorer.Score(doc, docs.Freq));
             }

@@ -180,7 +180,7 @@ public static class FileRanker
         var entries = new List<(int Doc, int File)>();
         foreach (var (doc, file) in files)
         {
-            var slot = segment.SlotOf[doc];
+            var slot = segment.Slots.Of(doc);
             var end = slot + 1 < segment.Docs.Length ? segment.Docs[slot + 1] : leaf.AtomicReader.MaxDoc;
             for (var d = doc; d < end; d++)
             {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using ArchMcp.Core.Indexing;
 using Lucene.Net.Index;
@@ -9,13 +10,19 @@ namespace ArchMcp.Core.Search;
 
 /// <summary>
 /// A segment's file entries (the entries the file-level fields are on): their documents in order, and for every
-/// document its slot among them (-1 for sections and rules). Kept per segment, which never changes its documents,
-/// so the sums of a search take a slot per file instead of a place per entry of the segment.
+/// document its slot among them (<see cref="Slots"/>). Kept per segment, which never changes its documents, so the sums
+/// of a search take a slot per file instead of a place per entry of the segment.
 /// </summary>
-internal sealed record SegmentFiles(int[] Docs, int[] SlotOf)
+internal sealed class SegmentFiles(int[] docs, FileSlots slots)
 {
     private static readonly ConditionalWeakTable<object, SegmentFiles> Cache = new();
     private readonly ConcurrentDictionary<string, byte[]?> _norms = new(StringComparer.Ordinal);
+
+    /// <summary>The file entries' documents, in order: a slot's document.</summary>
+    public int[] Docs { get; } = docs;
+
+    /// <summary>Every document's slot.</summary>
+    public FileSlots Slots { get; } = slots;
 
     public static SegmentFiles Of(AtomicReader reader) =>
         Cache.TryGetValue(reader.CoreCacheKey, out var files) ? files : Cache.GetValue(reader.CoreCacheKey, _ => Read(reader));
@@ -44,8 +51,7 @@ internal sealed record SegmentFiles(int[] Docs, int[] SlotOf)
     private static SegmentFiles Read(AtomicReader reader)
     {
         var docs = new List<int>();
-        var slotOf = new int[reader.MaxDoc];
-        Array.Fill(slotOf, -1);
+        var isFile = new ulong[(reader.MaxDoc + 63) / 64];
         // every file entry, deleted or not: deletions are applied by the postings readers
         var types = reader.GetTerms(IndexFields.Type)?.GetEnumerator();
         if (types is not null && types.SeekExact(new BytesRef(IndexFields.TypeDoc)))
@@ -53,11 +59,34 @@ internal sealed record SegmentFiles(int[] Docs, int[] SlotOf)
             var entries = types.Docs(null, null, DocsFlags.NONE);
             for (var doc = entries.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = entries.NextDoc())
             {
-                slotOf[doc] = docs.Count;
+                isFile[doc >> 6] |= 1UL << doc;
                 docs.Add(doc);
             }
         }
 
-        return new SegmentFiles([.. docs], slotOf);
+        var before = new int[isFile.Length];
+        for (int word = 0, count = 0; word < isFile.Length; count += BitOperations.PopCount(isFile[word++]))
+        {
+            before[word] = count;
+        }
+
+        return new SegmentFiles([.. docs], new FileSlots(isFile, before));
+    }
+}
+
+/// <summary>
+/// Each document's slot among a segment's file entries, as a bit per document and the count of file entries before
+/// every 64 documents: a few bytes per file where an array of slots would take four per entry. Scoring a file field
+/// looks a slot up for every posting, and this stays in the cache where that array missed it.
+/// </summary>
+internal readonly struct FileSlots(ulong[] isFile, int[] before)
+{
+    /// <summary>The slot of <paramref name="doc"/>, or -1 when it is no file entry (a section or a rule).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Of(int doc)
+    {
+        var word = isFile[doc >> 6];
+        var bit = 1UL << doc;
+        return (word & bit) == 0 ? -1 : before[doc >> 6] + BitOperations.PopCount(word & (bit - 1));
     }
 }

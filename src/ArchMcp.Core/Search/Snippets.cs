@@ -30,20 +30,22 @@ public static class Snippets
         var starts = wanted.Set.Select(t => t.Length > 4 ? t[..4] : t).Distinct().ToList();
         var cores = wanted.Set.GroupBy(t => t[..Math.Clamp(t.Length - 2, 1, 4)]).Select(g => (Letters: g.Key, Terms: g.Count())).ToList();
         var sentences = SplitSentences(text, MaxSentences + 1);
+        var letters = new SentenceLetters(sentences, Math.Min(sentences.Count, MaxSentences));
+        var hasStart = letters.Holding(starts.Select(p => (p, 1)));
+        var coreTerms = letters.Holding(cores);
         var best = 0;
         var bestScore = -1;
-        for (var i = 0; i < sentences.Count && i < MaxSentences; i++)
+        for (var i = 0; i < letters.Count; i++)
         {
-            var sentence = sentences[i];
             var score = 0;
-            if (starts.Any(p => sentence.Contains(p, StringComparison.OrdinalIgnoreCase)))
+            if (hasStart[i] > 0)
             {
-                if (cores.Where(c => sentence.Contains(c.Letters, StringComparison.OrdinalIgnoreCase)).Sum(c => c.Terms) <= bestScore)
+                if (coreTerms[i] <= bestScore)
                 {
                     continue;
                 }
 
-                score = Matches(analyzer, sentence, wanted).Select(m => m.Term).Distinct().Count();
+                score = Matches(analyzer, sentences[i], wanted).Select(m => m.Term).Distinct().Count();
             }
 
             if (score > bestScore)
@@ -105,6 +107,52 @@ public static class Snippets
 
         stream.End();
         return result;
+    }
+
+    /// <summary>
+    /// The first sentences, lower-cased once and joined, so each run of letters is sought in all of them at once (an
+    /// ordinal, vectorised search) where a case-blind search per sentence compared them character by character.
+    /// </summary>
+    private sealed class SentenceLetters
+    {
+        private readonly string _lowered;
+        private readonly int[] _startOf;
+
+        public SentenceLetters(List<string> sentences, int count)
+        {
+            Count = count;
+            _startOf = new int[count + 1];
+            var joined = new StringBuilder();
+            for (var i = 0; i < count; i++)
+            {
+                _startOf[i] = joined.Length;
+                joined.Append(sentences[i]).Append('\n');
+            }
+
+            _startOf[count] = joined.Length;
+            _lowered = joined.ToString().ToLowerInvariant();
+        }
+
+        public int Count { get; }
+
+        /// <summary>For each sentence, the sum of the weights of the runs of letters (lower-case, no line break) it holds.</summary>
+        public int[] Holding(IEnumerable<(string Letters, int Weight)> runs)
+        {
+            var sums = new int[Count];
+            foreach (var (run, weight) in runs)
+            {
+                for (var at = _lowered.IndexOf(run, StringComparison.Ordinal); at >= 0;)
+                {
+                    var found = Array.BinarySearch(_startOf, at);
+                    var sentence = found >= 0 ? found : ~found - 1;
+                    sums[sentence] += weight;
+                    var next = _startOf[sentence + 1];
+                    at = next < _lowered.Length ? _lowered.IndexOf(run, next, StringComparison.Ordinal) : -1;
+                }
+            }
+
+            return sums;
+        }
     }
 
     /// <summary>
