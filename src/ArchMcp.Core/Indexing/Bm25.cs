@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -20,6 +21,8 @@ public sealed class Bm25 : Similarity
     /// <summary>The field length each norm byte stands for (1 / f², f the byte decoded as a small float).</summary>
     private static readonly float[] Lengths = MakeLengths();
 
+    private static readonly ConcurrentDictionary<float, float[]> FactorsByAverage = new();
+
     /// <summary>A term's score in one entry: its weight, its frequency there, and the length factor of the entry's norm.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Score(float weightValue, float freq, float lengthFactor) => weightValue * freq / (freq + lengthFactor);
@@ -31,13 +34,32 @@ public sealed class Bm25 : Similarity
     {
         var idf = termStats.Length == 1 ? Idf(collectionStats, termStats[0]) : Idf(collectionStats, termStats);
         var avgdl = AverageLength(collectionStats);
+        return new TermWeight(collectionStats.Field, idf, queryBoost, avgdl, LengthFactors(avgdl));
+    }
+
+    /// <summary>
+    /// The length factor of every norm byte for a field's average length, shared by all the terms of the field (a
+    /// search weighs ~80 terms, and each made its own 1 KB table); the few averages of the open index are kept.
+    /// </summary>
+    private static float[] LengthFactors(float averageLength)
+    {
+        if (FactorsByAverage.TryGetValue(averageLength, out var known))
+        {
+            return known;
+        }
+
         var factors = new float[256];
         for (var i = 0; i < factors.Length; i++)
         {
-            factors[i] = K1 * ((1 - B) + (B * Lengths[i] / avgdl));
+            factors[i] = K1 * ((1 - B) + (B * Lengths[i] / averageLength));
         }
 
-        return new TermWeight(collectionStats.Field, idf, queryBoost, avgdl, factors);
+        if (FactorsByAverage.Count >= 64)
+        {
+            FactorsByAverage.Clear(); // averages of indexes long replaced
+        }
+
+        return FactorsByAverage.GetOrAdd(averageLength, factors);
     }
 
     public override SimScorer GetSimScorer(SimWeight weight, AtomicReaderContext context)
@@ -94,7 +116,7 @@ public sealed class Bm25 : Similarity
 
         public float AverageLength { get; } = averageLength;
 
-        /// <summary>k1 · ((1 − b) + b · length / average length) for each norm byte.</summary>
+        /// <summary>k1 · ((1 − b) + b · length / average length) for each norm byte (shared by the field's terms: read only).</summary>
         public float[] LengthFactors { get; } = lengthFactors;
 
         public Explanation Idf { get; } = idf;

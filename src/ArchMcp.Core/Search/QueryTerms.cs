@@ -117,8 +117,8 @@ public sealed class QueryTerms
 
     /// <summary>
     /// Each term's statistics in each field (null where the field lacks it), handed to the term queries so they do not
-    /// look the terms up again. One terms enumerator per field and segment serves all the terms: building one per
-    /// lookup, as <see cref="TermContext.Build"/> does, made most of a search's garbage. Kept per set of fields.
+    /// look the terms up again. The thread's terms enumerator of each field and segment serves all the terms: building
+    /// one per lookup, as <see cref="TermContext.Build"/> does, made most of a search's garbage. Kept per set of fields.
     /// </summary>
     private TermContext?[][] LookUp(IReadOnlyList<WeightedField> fields)
     {
@@ -132,8 +132,7 @@ public sealed class QueryTerms
         {
             for (var j = 0; j < fields.Count; j++)
             {
-                var termsEnum = leaf.AtomicReader.GetTerms(fields[j].Name)?.GetEnumerator();
-                if (termsEnum is null)
+                if (FieldReaders.Of(leaf.AtomicReader, fields[j].Name)?.Terms is not { } termsEnum)
                 {
                     continue;
                 }

@@ -92,52 +92,28 @@ internal static class TermScoring
     }
 
     /// <summary>
-    /// The postings of each term of a segment's clauses, one term after the other: one terms enumerator and one
-    /// postings reader per field serve all the terms, where Lucene's scorers build both anew for every term (with a
-    /// copy of every index input they read).
+    /// The postings of each term of a segment's clauses, one term after the other: the thread's terms enumerator and
+    /// postings reader of each field (<see cref="FieldReaders"/>) serve all the terms, where Lucene's scorers build
+    /// both anew for every term (with a copy of every index input they read).
     /// </summary>
     internal sealed class Postings(AtomicReaderContext leaf, IBits? accept)
     {
-        private readonly Dictionary<string, (TermsEnum Terms, DocsEnum? Docs)> _readers = new(StringComparer.Ordinal);
-
         /// <summary>The term's postings in this segment, or null when it has none; valid until the next call for its field.</summary>
         public DocsEnum? Of(WeightedTerm term)
         {
-            if (term.Stats.Get(leaf.Ord) is not { } state || TermsOf(term.Term.Field) is not { } terms)
+            if (term.Stats.Get(leaf.Ord) is not { } state || FieldReaders.Of(leaf.AtomicReader, term.Term.Field) is not { } readers)
             {
                 return null;
             }
 
-            terms.SeekExact(term.Term.Bytes, state);
-            return Docs(term.Term.Field, terms);
+            readers.Terms.SeekExact(term.Term.Bytes, state);
+            return Docs(readers);
         }
 
         /// <summary>The postings of <paramref name="bytes"/> in <paramref name="field"/> (looked up in the segment), or null.</summary>
         public DocsEnum? Of(string field, BytesRef bytes) =>
-            TermsOf(field) is { } terms && terms.SeekExact(bytes) ? Docs(field, terms) : null;
+            FieldReaders.Of(leaf.AtomicReader, field) is { } readers && readers.Terms.SeekExact(bytes) ? Docs(readers) : null;
 
-        private TermsEnum? TermsOf(string field)
-        {
-            if (_readers.TryGetValue(field, out var reader))
-            {
-                return reader.Terms;
-            }
-
-            if (leaf.AtomicReader.GetTerms(field) is not { } terms)
-            {
-                return null;
-            }
-
-            var e = terms.GetEnumerator();
-            _readers[field] = (e, null);
-            return e;
-        }
-
-        private DocsEnum Docs(string field, TermsEnum terms)
-        {
-            var docs = terms.Docs(accept, _readers[field].Docs, DocsFlags.FREQS);
-            _readers[field] = (terms, docs);
-            return docs;
-        }
+        private DocsEnum Docs(FieldReaders readers) => readers.Docs = readers.Terms.Docs(accept, readers.Docs, DocsFlags.FREQS);
     }
 }

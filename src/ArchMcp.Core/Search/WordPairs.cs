@@ -125,28 +125,19 @@ public static class WordPairs
         return freq;
     }
 
-    /// <summary>The position readers of one segment: a terms enumerator per field and two reusable postings readers.</summary>
+    /// <summary>The position readers of one segment: the thread's terms enumerator of each field and two reusable postings readers.</summary>
     public sealed class Readers(AtomicReaderContext leaf)
     {
-        private readonly Dictionary<string, TermsEnum?> _terms = new(StringComparer.Ordinal);
-        private readonly DocsAndPositionsEnum?[] _reuse = new DocsAndPositionsEnum?[2];
-
         /// <summary>The word's positions in this segment (in reader <paramref name="slot"/>, 0 or 1), or null when it has none.</summary>
         public DocsAndPositionsEnum? Of(WeightedTerm term, int slot)
         {
-            var field = term.Term.Field;
-            if (!_terms.TryGetValue(field, out var terms))
-            {
-                _terms[field] = terms = leaf.AtomicReader.GetTerms(field)?.GetEnumerator();
-            }
-
-            if (terms is null || term.Stats.Get(leaf.Ord) is not { } state)
+            if (term.Stats.Get(leaf.Ord) is not { } state || FieldReaders.Of(leaf.AtomicReader, term.Term.Field) is not { } readers)
             {
                 return null;
             }
 
-            terms.SeekExact(term.Term.Bytes, state);
-            return _reuse[slot] = terms.DocsAndPositions(null, _reuse[slot], DocsAndPositionsFlags.NONE);
+            readers.Terms.SeekExact(term.Term.Bytes, state);
+            return readers.Positions[slot] = readers.Terms.DocsAndPositions(null, readers.Positions[slot], DocsAndPositionsFlags.NONE);
         }
     }
 }
