@@ -97,6 +97,11 @@ public sealed partial class KnowledgeCatalog
                 Add(_byTitle, CatalogText.Normalize(entry.Title), entry);
                 var tokens = CatalogText.Tokens(entry.Title);
                 tokens.UnionWith(CatalogText.Tokens(file.Slug));
+                foreach (var token in tokens)
+                {
+                    Add(_decisionsWithToken, token, _decisionTokens.Count);
+                }
+
                 _decisionTokens.Add((entry, tokens, CatalogText.Normalize(file.Slug)));
             }
             else

@@ -22,6 +22,9 @@ public sealed partial class KnowledgeCatalog
     private readonly Dictionary<string, List<CatalogRule>> _rulesById = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<(CatalogEntry Entry, HashSet<string> Tokens, string Name)> _decisionTokens = [];
 
+    // for each title word, the decisions (places in _decisionTokens, in order) whose title or slug has it
+    private readonly Dictionary<string, List<int>> _decisionsWithToken = new(StringComparer.Ordinal);
+
     [GeneratedRegex(@"^(?:(?:ADR|decision|record|dr)s?)?[\s#:_-]*(?:no\.?\s*)?0*(?<n>\d{1,6})$", RegexOptions.IgnoreCase)]
     private static partial Regex NumberReference();
 
@@ -219,11 +222,24 @@ public sealed partial class KnowledgeCatalog
             return null;
         }
 
+        // only the decisions with the rarest of the words can have them all
+        List<int>? rarest = null;
+        foreach (var token in tokens)
+        {
+            if (!_decisionsWithToken.TryGetValue(token, out var with))
+            {
+                return null;
+            }
+
+            rarest = rarest is null || with.Count < rarest.Count ? with : rarest;
+        }
+
         CatalogEntry? best = null;
         var bestExtra = int.MaxValue;
         var tie = false;
-        foreach (var (entry, entryTokens, _) in _decisionTokens)
+        foreach (var i in rarest!)
         {
+            var (entry, entryTokens, _) = _decisionTokens[i];
             if ((root is not null && entry.Root != root) || !tokens.IsSubsetOf(entryTokens))
             {
                 continue;
