@@ -50,15 +50,14 @@ public sealed partial class KnowledgeService
         var notes = new List<string>();
         Pin(searcher, catalog, intent, request.Root, pinned, notes);
 
-        var hits = new List<SearchHit>();
+        var picks = new List<(CatalogEntry Entry, double Score, FileHit? Hit, string? Snippet, int? Line, string? Reason)>();
         var seen = new HashSet<CatalogEntry>();
         foreach (var (entry, reason, line, snippet) in pinned)
         {
-            if (hits.Count < request.Limit && Matches(entry, request) && seen.Add(entry))
+            if (picks.Count < request.Limit && Matches(entry, request) && seen.Add(entry))
             {
                 var key = IndexFields.KeyOf(entry.Root, entry.Path);
-                var best = searcher is null ? null : FileRanker.ReadSection(searcher, text.FirstOrDefault(h => h.Key == key));
-                hits.Add(Card(catalog, entry, 1.0, snippet ?? SnippetOf(best, terms), line ?? best?.Line, reason));
+                picks.Add((entry, 1.0, text.FirstOrDefault(h => h.Key == key), snippet, line, reason));
             }
         }
 
@@ -69,15 +68,17 @@ public sealed partial class KnowledgeService
             .OrderByDescending(x => x.Score);
         foreach (var (hit, entry, score) in ranked)
         {
-            if (hits.Count >= request.Limit)
+            if (picks.Count >= request.Limit)
             {
                 break;
             }
 
-            var best = FileRanker.ReadSection(searcher!, hit);
-            hits.Add(Card(catalog, entry, Math.Round(score, 4), SnippetOf(best, terms), best?.Line, null));
+            picks.Add((entry, Math.Round(score, 4), hit, null, null, null));
         }
 
+        var sections = picks.Select(p => searcher is null ? null : FileRanker.ReadSection(searcher, p.Hit)).ToList();
+        var snippets = Snippets.MakeAll(_textAnalyzer, [.. picks.Select((p, i) => p.Snippet is null && sections[i] is { } best ? (best.Text.Length > 0 ? best.Text : best.Heading) : null)], terms);
+        var hits = picks.Select((p, i) => Card(catalog, p.Entry, p.Score, p.Snippet ?? snippets[i], p.Line ?? sections[i]?.Line, p.Reason)).ToList();
         return new SearchResult(request.Query, hits, notes.Count == 0 ? null : string.Join("; ", notes));
     }
 
@@ -221,9 +222,6 @@ public sealed partial class KnowledgeService
     }
 
     private static Query KindFilter(DocumentKind kind) => new TermQuery(new Term(IndexFields.Kind, kind.ToWire()));
-
-    private string SnippetOf(SectionMatch? best, IReadOnlyList<string> terms) =>
-        best is null ? "" : Snippets.Make(_textAnalyzer, best.Text.Length > 0 ? best.Text : best.Heading, new HashSet<string>(terms, StringComparer.Ordinal));
 
     private static SearchHit Card(KnowledgeCatalog catalog, CatalogEntry entry, double score, string snippet, int? line, string? reason)
     {

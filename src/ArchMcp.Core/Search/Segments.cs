@@ -26,9 +26,15 @@ public static class Segments
             return;
         }
 
+        SideBySide(items.Count, i => body(items[i]));
+    }
+
+    /// <summary>Runs <paramref name="body"/> for 0 … <paramref name="count"/> − 1 on the free cores; a failure is rethrown as it was thrown.</summary>
+    public static void SideBySide(int count, Action<int> body)
+    {
         try
         {
-            Parallel.ForEach(items, body);
+            Parallel.For(0, count, body);
         }
         catch (AggregateException e) when (e.InnerExceptions.Count == 1)
         {

@@ -1,5 +1,6 @@
 using ArchMcp.Core.Indexing;
 using ArchMcp.Core.Search;
+using ArchMcp.Tests.Shared;
 
 namespace ArchMcp.Core.Tests.Search;
 
@@ -36,5 +37,22 @@ public sealed class SnippetsTests : IDisposable
         var snippet = Make("  One   line\nand  another.  Second sentence.", "kafka");
 
         Assert.Equal("One line and another. Second sentence.", snippet);
+    }
+
+    [Fact]
+    public void MakeAll_WhenTextsAreLongEnoughToSplit_GivesEachTheSnippetMakeGives()
+    {
+        // long texts, so the snippets are made side by side: the fixtures' files joined, each text starting at another
+        var files = System.IO.Directory.GetFiles(TempKnowledgeFolder.FixturesPath, "*.md", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList();
+        var texts = Enumerable.Range(0, 5).Select(i => string.Join("\n\n", files.Skip(i).Concat(files.Take(i)))).ToList<string?>();
+        texts.Insert(2, null);
+        Assert.True(texts.Sum(t => t?.Length ?? 0) >= Snippets.SplitFromChars);
+        var terms = new HashSet<string>(new QueryFactory(_analyzer).Terms("kafka events, api errors and logging retention"), StringComparer.Ordinal);
+
+        var snippets = Snippets.MakeAll(_analyzer, texts, terms);
+
+        Assert.Equal(texts.Select(t => t is null ? "" : Snippets.Make(_analyzer, t, terms)), snippets);
+        Assert.Contains(snippets, s => s.Contains("**", StringComparison.Ordinal));
     }
 }
