@@ -117,8 +117,9 @@ public sealed class QueryTerms
 
     /// <summary>
     /// Each term's statistics in each field (null where the field lacks it), handed to the term queries so they do not
-    /// look the terms up again. The thread's terms enumerator of each field and segment serves all the terms: building
-    /// one per lookup, as <see cref="TermContext.Build"/> does, made most of a search's garbage. Kept per set of fields.
+    /// look the terms up again. Words looked up before in a segment are known (<see cref="KnownTerms"/>); the others
+    /// are sought by the thread's terms enumerator of each field and segment, in term order: building one per lookup,
+    /// as <see cref="TermContext.Build"/> does, made most of a search's garbage. Kept per set of fields.
     /// </summary>
     private TermContext?[][] LookUp(IReadOnlyList<WeightedField> fields)
     {
@@ -132,16 +133,24 @@ public sealed class QueryTerms
         {
             for (var j = 0; j < fields.Count; j++)
             {
-                if (FieldReaders.Of(leaf.AtomicReader, fields[j].Name)?.Terms is not { } termsEnum)
+                if (KnownTerms.Of(leaf.AtomicReader, fields[j].Name) is not { } lookups)
                 {
                     continue;
                 }
 
+                TermsEnum? termsEnum = null;
                 foreach (var i in _seekOrder)
                 {
-                    if (termsEnum.SeekExact(_bytes[i]))
+                    if (!lookups.TryGet(_terms[i], out var word))
                     {
-                        (found[i][j] ??= new TermContext(_top)).Register(termsEnum.GetTermState(), leaf.Ord, termsEnum.DocFreq, termsEnum.TotalTermFreq);
+                        termsEnum ??= FieldReaders.Of(leaf.AtomicReader, fields[j].Name)!.Terms;
+                        word = termsEnum.SeekExact(_bytes[i]) ? new KnownTerms.Found(termsEnum.GetTermState(), termsEnum.DocFreq, termsEnum.TotalTermFreq) : null;
+                        lookups.Add(_terms[i], word);
+                    }
+
+                    if (word is not null)
+                    {
+                        (found[i][j] ??= new TermContext(_top)).Register(word.State, leaf.Ord, word.DocFreq, word.TotalTermFreq);
                     }
                 }
             }

@@ -229,6 +229,57 @@ public sealed class RankingTests : IDisposable
         Assert.True(matched > 3, $"the pairs of \"{text}\" matched only {matched} entries");
     }
 
+    [SkippableTheory]
+    [InlineData("")]
+    [InlineData("zalando")]
+    public async Task Clauses_WhenTheirWordsAreKnownFromEarlierQuestions_PointEachTermAtItsOwnPostings(string source)
+    {
+        var reader = (await SearcherAsync(source)).IndexReader;
+        using var analyzer = new ArchAnalyzer(null);
+        WeightedField[] fields = [.. FileRanker.FileFields, .. FileRanker.SectionFields];
+        string[] texts = ["why do we use Kafka for domain events", "api errors, logging, events and data for services", "json property names: camelCase or snake_case?"];
+        var tested = 0;
+        // the first round looks the words up; the second finds them known, each text after the others' words
+        for (var round = 0; round < 2; round++)
+        {
+            foreach (var text in texts)
+            {
+                foreach (var term in QueryFactory.Prepare(reader, new QueryFactory(analyzer).Terms(text)).Clauses(fields).Where(c => !c.Fuzzy).SelectMany(c => c.Fields).SelectMany(t => t))
+                {
+                    Assert.Equal(reader.DocFreq(term.Term), term.Stats.DocFreq);
+                    Assert.Equal(reader.TotalTermFreq(term.Term), term.Stats.TotalTermFreq);
+                    foreach (var leaf in reader.Leaves)
+                    {
+                        var expected = Docs(leaf.AtomicReader.GetTermDocsEnum(term.Term));
+                        var terms = leaf.AtomicReader.GetTerms(term.Term.Field)?.GetEnumerator();
+                        List<int> actual = [];
+                        if (term.Stats.Get(leaf.Ord) is { } state)
+                        {
+                            terms!.SeekExact(term.Term.Bytes, state);
+                            actual = Docs(terms.Docs(leaf.AtomicReader.LiveDocs, null));
+                        }
+
+                        Assert.Equal(expected, actual);
+                        tested++;
+                    }
+                }
+            }
+        }
+
+        Assert.True(tested > 40, $"only {tested} terms tested");
+
+        static List<int> Docs(DocsEnum? docs)
+        {
+            List<int> result = [];
+            for (var doc = docs?.NextDoc() ?? DocIdSetIterator.NO_MORE_DOCS; doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs!.NextDoc())
+            {
+                result.Add(doc);
+            }
+
+            return result;
+        }
+    }
+
     [Fact]
     public async Task Build_WhenAWordIsMissingFromTheSectionText_NoWordPairHasIt()
     {
