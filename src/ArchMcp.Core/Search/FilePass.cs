@@ -2,7 +2,6 @@ using ArchMcp.Core.Indexing;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
-using Lucene.Net.Util;
 
 namespace ArchMcp.Core.Search;
 
@@ -89,21 +88,17 @@ public static class FilePass
         }
     }
 
-    /// <summary>The kept entries' file keys, read from the field cache for those alone.</summary>
+    /// <summary>The kept entries' file keys (<see cref="SegmentFiles.KeyOf"/>).</summary>
     private static List<(string Key, float Score, int Doc)> Keys(List<(int Doc, float Score)> best, IList<AtomicReaderContext> leaves)
     {
         var result = new List<(string Key, float Score, int Doc)>(best.Count);
-        var keysOf = new SortedDocValues?[leaves.Count];
-        var scratch = new BytesRef();
         foreach (var entry in best)
         {
-            var n = ReaderUtil.SubIndex(entry.Doc, leaves);
-            var keys = keysOf[n] ??= FieldCache.DEFAULT.GetTermsIndex(leaves[n].AtomicReader, IndexFields.Key);
-            var ord = keys.GetOrd(entry.Doc - leaves[n].DocBase);
-            if (ord >= 0)
+            var leaf = leaves[ReaderUtil.SubIndex(entry.Doc, leaves)];
+            var files = SegmentFiles.Of(leaf.AtomicReader);
+            if (files.KeyOf(leaf.AtomicReader, files.Slots.Of(entry.Doc - leaf.DocBase)) is { } key)
             {
-                keys.LookupOrd(ord, scratch);
-                result.Add((scratch.Utf8ToString(), entry.Score, entry.Doc));
+                result.Add((key, entry.Score, entry.Doc));
             }
         }
 

@@ -17,6 +17,7 @@ internal sealed class SegmentFiles(int[] docs, FileSlots slots)
 {
     private static readonly ConditionalWeakTable<object, SegmentFiles> Cache = new();
     private readonly ConcurrentDictionary<string, byte[]?> _norms = new(StringComparer.Ordinal);
+    private string?[]? _keys;
 
     /// <summary>The file entries' documents, in order: a slot's document.</summary>
     public int[] Docs { get; } = docs;
@@ -47,6 +48,30 @@ internal sealed class SegmentFiles(int[] docs, FileSlots slots)
 
         return bySlot;
     });
+
+    /// <summary>
+    /// The file key of a slot, read from the field cache the first time it is asked for and kept: a search names its
+    /// best 60 files, mostly the same ones from one question to the next, and decoding each key again was 3% of it.
+    /// </summary>
+    public string? KeyOf(AtomicReader reader, int slot)
+    {
+        var keys = _keys ??= new string?[Docs.Length];
+        if (keys[slot] is { } known)
+        {
+            return known;
+        }
+
+        var values = FieldCache.DEFAULT.GetTermsIndex(reader, IndexFields.Key);
+        var ord = values.GetOrd(Docs[slot]);
+        if (ord < 0)
+        {
+            return null;
+        }
+
+        var bytes = new BytesRef();
+        values.LookupOrd(ord, bytes);
+        return keys[slot] = bytes.Utf8ToString();
+    }
 
     private static SegmentFiles Read(AtomicReader reader)
     {
