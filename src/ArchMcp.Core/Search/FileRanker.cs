@@ -178,7 +178,8 @@ public static class FileRanker
         var segment = SegmentFiles.Of(leaf.AtomicReader);
         var live = leaf.AtomicReader.LiveDocs;
         var entries = new List<(int Doc, int File)>();
-        foreach (var (doc, file) in files)
+        // files in document order make their entries in document order
+        foreach (var (doc, file) in files.OrderBy(f => f.Doc))
         {
             var slot = segment.Slots.Of(doc);
             var end = slot + 1 < segment.Docs.Length ? segment.Docs[slot + 1] : leaf.AtomicReader.MaxDoc;
@@ -191,7 +192,6 @@ public static class FileRanker
             }
         }
 
-        entries.Sort();
         return entries;
     }
 }
