@@ -33,9 +33,12 @@ internal sealed class SegmentFiles(int[] docs, FileSlots slots)
     /// once per segment, so scoring a posting reads its file's length from a small array in slot order, where the
     /// segment's norms are a virtual call away and spread over all its entries.
     /// </summary>
-    public byte[]? NormsOf(AtomicReader reader, string field) => _norms.GetOrAdd(field, f =>
+    public byte[]? NormsOf(AtomicReader reader, string field) =>
+        _norms.TryGetValue(field, out var known) ? known : _norms.GetOrAdd(field, ReadNorms(reader, field));
+
+    private byte[]? ReadNorms(AtomicReader reader, string field)
     {
-        if (reader.GetNormValues(f) is not { } norms)
+        if (reader.GetNormValues(field) is not { } norms)
         {
             return null;
         }
@@ -47,7 +50,7 @@ internal sealed class SegmentFiles(int[] docs, FileSlots slots)
         }
 
         return bySlot;
-    });
+    }
 
     /// <summary>
     /// The file key of a slot, read from the field cache the first time it is asked for and kept: a search names its
