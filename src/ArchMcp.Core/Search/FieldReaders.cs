@@ -6,7 +6,7 @@ namespace ArchMcp.Core.Search;
 /// <summary>
 /// A thread's terms enumerator and last postings reader for one field of one segment, kept from one search to the next:
 /// a search looks its words up in a dozen fields of every segment, and a new enumerator (its frames, arcs and buffers)
-/// and postings reader (its block buffers) for each made about a fifth of a search's garbage. Each serves one term at
+/// and postings reader (its block buffers) for each made nearly a third of a search's garbage. Each serves one term at
 /// a time: its user reads a term's postings before it seeks the next, and nothing else runs on the thread meanwhile.
 /// </summary>
 internal sealed class FieldReaders

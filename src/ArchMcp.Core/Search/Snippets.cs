@@ -17,7 +17,7 @@ public static class Snippets
 
     /// <summary>
     /// The snippet of each text ("" for a null one): side by side when the texts are long enough to gain from it (the
-    /// sentences of five long sections were a quarter of a search on one core while the other waited).
+    /// five snippets were about a seventh of a search, made on one core while the other waited).
     /// </summary>
     public static string[] MakeAll(Analyzer analyzer, IReadOnlyList<string?> texts, IReadOnlyCollection<string> terms)
     {
