@@ -5,7 +5,7 @@ using ArchMcp.Core.Model;
 
 namespace ArchMcp.Core.Catalog;
 
-// Decisions found from the references people give: numbers, ids, slugs, file names, paths, URIs, titles.
+/// <summary>Decisions found from the references people give: numbers, ids, slugs, file names, paths, URIs, titles.</summary>
 public sealed partial class KnowledgeCatalog
 {
     [GeneratedRegex(@"^(?:(?:ADR|decision|record|dr)s?)?[\s#:_-]*(?:no\.?\s*)?0*(?<n>\d{1,6})$", RegexOptions.IgnoreCase)]
