@@ -37,7 +37,7 @@ public sealed class MappedDirectory(DirectoryInfo path, LockFactory lockFactory)
         return new IndexFileOutput(System.IO.Path.Combine(Directory.FullName, name));
     }
 
-    /// <summary>Where stored fields are read with plain file reads; written like the other files.</summary>
+    /// <summary>Where stored fields are read with plain file reads (<see cref="FileReadInput"/>); written like the other files.</summary>
     private sealed class StoredFieldsDirectory(DirectoryInfo path, LockFactory lockFactory) : NIOFSDirectory(path, lockFactory)
     {
         public override IndexOutput CreateOutput(string name, IOContext context)
@@ -45,6 +45,12 @@ public sealed class MappedDirectory(DirectoryInfo path, LockFactory lockFactory)
             EnsureOpen();
             EnsureCanWrite(name);
             return new IndexFileOutput(System.IO.Path.Combine(Directory.FullName, name));
+        }
+
+        public override IndexInput OpenInput(string name, IOContext context)
+        {
+            EnsureOpen();
+            return FileReadInput.Open(System.IO.Path.Combine(Directory.FullName, name));
         }
     }
 

@@ -2,6 +2,7 @@ using ArchMcp.Core.Indexing;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
+using Lucene.Net.Util;
 
 namespace ArchMcp.Core.Search;
 
@@ -33,13 +34,20 @@ public static class FilePass
 
             var files = SegmentFiles.Of(leaf.AtomicReader);
             using var sums = ClauseSums.Rent(files.Docs.Length);
-            TermScoring.AddClauses(leaf, accept, clauses, weights, sums, (docs, weight) =>
+            TermScoring.AddClauses(leaf, accept, clauses, weights, sums, (postings, term, weight) =>
             {
                 if (weight is Bm25.TermWeight bm25 && files.NormsOf(leaf.AtomicReader, bm25.Field) is { } norms)
                 {
-                    Add(docs, bm25, norms, files.Slots, sums);
+                    if (term.Kept && DecodedPostings.Of(leaf, term, files) is { } decoded)
+                    {
+                        Add(decoded, postings.Accept, bm25, norms, files, sums);
+                    }
+                    else if (postings.Of(term) is { } docs)
+                    {
+                        Add(docs, bm25, norms, files.Slots, sums);
+                    }
                 }
-                else
+                else if (postings.Of(term) is { } docs)
                 {
                     Add(docs, similarity.GetSimScorer(weight, leaf), files.Slots, sums);
                 }
@@ -73,6 +81,21 @@ public static class FilePass
             if (slots.Of(doc) is var slot and >= 0)
             {
                 sums.AddTerm(slot, Bm25.Score(weightValue, docs.Freq, factors[norms[slot]]));
+            }
+        }
+    }
+
+    /// <summary>The same for a term's <see cref="DecodedPostings"/>, whose deleted (or filtered) files are skipped here.</summary>
+    private static void Add(uint[] decoded, IBits? accept, Bm25.TermWeight weight, byte[] norms, SegmentFiles files, ClauseSums sums)
+    {
+        var weightValue = weight.WeightValue;
+        var factors = weight.LengthFactors;
+        foreach (var posting in decoded)
+        {
+            var slot = (int)(posting >> 8);
+            if (accept is null || accept.Get(files.Docs[slot]))
+            {
+                sums.AddTerm(slot, Bm25.Score(weightValue, posting & 0xFF, factors[norms[slot]]));
             }
         }
     }

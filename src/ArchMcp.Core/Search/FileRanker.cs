@@ -110,8 +110,13 @@ public static class FileRanker
             var leaf = leaves[inLeaf.Key];
             var entries = Entries(leaf, inLeaf.Select(f => (files[f].Doc - leaf.DocBase, f)));
             using var sums = ClauseSums.Rent(entries.Count);
-            TermScoring.AddClauses(leaf, null, clauses, weights, sums, (docs, weight) =>
+            TermScoring.AddClauses(leaf, null, clauses, weights, sums, (postings, term, weight) =>
             {
+                if (postings.Of(term) is not { } docs)
+                {
+                    return;
+                }
+
                 var scorer = similarity.GetSimScorer(weight, leaf);
                 var doc = -1;
                 for (var i = 0; i < entries.Count; i++)

@@ -98,7 +98,7 @@ public sealed class QueryTerms
             {
                 if (found[i][j] is { } stats)
                 {
-                    present.Add([new WeightedTerm(new Term(fields[j].Name, t), stats, fields[j].Boost)]);
+                    present.Add([new WeightedTerm(new Term(fields[j].Name, t), stats, fields[j].Boost, Kept: true)]);
                 }
             }
 
@@ -202,8 +202,11 @@ public sealed class QueryTerms
     }
 }
 
-/// <summary>One term of a query in one field: its statistics over the whole index and its weight.</summary>
-public sealed record WeightedTerm(Term Term, TermContext Stats, float Boost)
+/// <summary>
+/// One term of a query in one field: its statistics over the whole index and its weight. <paramref name="Kept"/>: its
+/// statistics hold the segments' kept lookups (<see cref="KnownTerms"/>), the same from one search to the next.
+/// </summary>
+public sealed record WeightedTerm(Term Term, TermContext Stats, float Boost, bool Kept = false)
 {
     public TermQuery ToQuery() => new(Term, Stats) { Boost = Boost };
 }

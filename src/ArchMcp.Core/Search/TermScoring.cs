@@ -61,12 +61,12 @@ internal static class TermScoring
 
     /// <summary>
     /// Scores <paramref name="clauses"/> on one segment into <paramref name="sums"/>, clause by clause and field by
-    /// field: <paramref name="add"/> moves one term's postings (of the <paramref name="accept"/>ed documents), scored
-    /// with its weight, into the sums, at most one score per slot.
+    /// field: <paramref name="add"/> moves one term's postings (of the <paramref name="accept"/>ed documents, read
+    /// through the given <see cref="Postings"/>), scored with its weight, into the sums, at most one score per slot.
     /// </summary>
     public static void AddClauses(
         AtomicReaderContext leaf, IBits? accept, IReadOnlyList<TermClause> clauses, Similarity.SimWeight[][][] weights,
-        ClauseSums sums, Action<DocsEnum, Similarity.SimWeight> add)
+        ClauseSums sums, Action<Postings, WeightedTerm, Similarity.SimWeight> add)
     {
         var postings = new Postings(leaf, accept);
         for (var c = 0; c < clauses.Count; c++)
@@ -78,10 +78,7 @@ internal static class TermScoring
                 sums.NextField(onePerSlot: terms.Length == 1);
                 for (var t = 0; t < terms.Length; t++)
                 {
-                    if (postings.Of(terms[t]) is { } docs)
-                    {
-                        add(docs, weights[c][f][t]);
-                    }
+                    add(postings, terms[t], weights[c][f][t]);
                 }
 
                 sums.EndField();
@@ -98,6 +95,9 @@ internal static class TermScoring
     /// </summary>
     internal sealed class Postings(AtomicReaderContext leaf, IBits? accept)
     {
+        /// <summary>The documents whose postings are read (null: all of them).</summary>
+        public IBits? Accept => accept;
+
         /// <summary>The term's postings in this segment, or null when it has none; valid until the next call for its field.</summary>
         public DocsEnum? Of(WeightedTerm term)
         {

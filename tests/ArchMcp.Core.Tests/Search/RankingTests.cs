@@ -178,7 +178,10 @@ public sealed class RankingTests : IDisposable
         var files = searcher.Search(new TermQuery(new Term(IndexFields.Type, IndexFields.TypeDoc)), 1).TotalHits;
         Assert.True(files >= Segments.SplitFrom, $"only {files} files indexed");
 
-        foreach (var (text, decisionsOnly) in new[] { ("why do we use Kafka for domain events", false), ("logging retention and security", true), ("api errors, logging, events and data for services", false) })
+        // twice: the common words' postings are decoded by the first asking (into files' slots, deleted ones included)
+        // and read from there by the second
+        var questions = new[] { ("why do we use Kafka for domain events", false), ("logging retention and security", true), ("api errors, logging, events and data for services", false) };
+        foreach (var (text, decisionsOnly) in questions.Concat(questions))
         {
             AssertFilePassIsLucenes(searcher, text, decisionsOnly);
             AssertEachHitsSectionIsLucenes(searcher, text);
