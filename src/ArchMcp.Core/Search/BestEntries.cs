@@ -1,56 +1,77 @@
 namespace ArchMcp.Core.Search;
 
-/// <summary>The best-scoring entries offered, at most a given number; of equal scores the earlier entry, as Lucene ranks them.</summary>
+/// <summary>
+/// The best-scoring entries offered, at most a given number; of equal scores the earlier entry, as Lucene ranks them.
+/// A heap of its own, worst kept on top: a file pass offers every file it touched, and the comparisons of a general
+/// priority queue went through an interface call each.
+/// </summary>
 internal sealed class BestEntries(int top)
 {
-    private readonly PriorityQueue<int, (float Score, int Doc)> _kept = new(top + 1, WorstFirst.Instance);
-
-    // the worst kept entry once all places are taken: most offers lose to it, and are turned away without the queue
-    private (float Score, int Doc) _worst = (float.NegativeInfinity, int.MaxValue);
+    private readonly (float Score, int Doc)[] _heap = new (float Score, int Doc)[Math.Max(top, 0)];
+    private int _count;
 
     public void Offer(float score, int doc)
     {
-        if (top <= 0 || score < _worst.Score || (score == _worst.Score && doc > _worst.Doc))
+        if (_count < _heap.Length)
         {
-            return;
+            _heap[_count] = (score, doc);
+            Up(_count++);
         }
-
-        var entry = (score, doc);
-        if (_kept.Count < top)
+        else if (_count > 0 && Worse(_heap[0], (score, doc)))
         {
-            _kept.Enqueue(doc, entry);
-            if (_kept.Count < top)
-            {
-                return;
-            }
+            _heap[0] = (score, doc);
+            Down(0);
         }
-        else
-        {
-            _kept.DequeueEnqueue(doc, entry);
-        }
-
-        _kept.TryPeek(out _, out _worst);
     }
 
     /// <summary>The kept entries, best first (the keeper is emptied).</summary>
     public List<(int Doc, float Score)> BestFirst()
     {
-        var result = new List<(int Doc, float Score)>(_kept.Count);
-        while (_kept.TryDequeue(out _, out var entry))
+        var result = new List<(int Doc, float Score)>(_count);
+        while (_count > 0)
         {
-            result.Add((entry.Doc, entry.Score));
+            result.Add((_heap[0].Doc, _heap[0].Score));
+            _heap[0] = _heap[--_count];
+            Down(0);
         }
 
         result.Reverse();
         return result;
     }
 
-    /// <summary>Lower score first; of equal scores the later entry, so the earlier one is kept.</summary>
-    private sealed class WorstFirst : IComparer<(float Score, int Doc)>
-    {
-        public static readonly WorstFirst Instance = new();
+    /// <summary>Lower score; of equal scores the later entry, so the earlier one is kept.</summary>
+    private static bool Worse((float Score, int Doc) x, (float Score, int Doc) y) =>
+        x.Score != y.Score ? x.Score < y.Score : x.Doc > y.Doc;
 
-        public int Compare((float Score, int Doc) x, (float Score, int Doc) y) =>
-            x.Score != y.Score ? x.Score.CompareTo(y.Score) : y.Doc.CompareTo(x.Doc);
+    private void Up(int i)
+    {
+        while (i > 0 && Worse(_heap[i], _heap[(i - 1) / 2]))
+        {
+            (_heap[i], _heap[(i - 1) / 2]) = (_heap[(i - 1) / 2], _heap[i]);
+            i = (i - 1) / 2;
+        }
+    }
+
+    private void Down(int i)
+    {
+        while (true)
+        {
+            var worst = i;
+            foreach (var child in (ReadOnlySpan<int>)[(2 * i) + 1, (2 * i) + 2])
+            {
+                if (child < _count && Worse(_heap[child], _heap[worst]))
+                {
+                    worst = child;
+                }
+            }
+
+            if (worst == i)
+            {
+                return;
+            }
+
+            (_heap[i], _heap[worst]) = (_heap[worst], _heap[i]);
+            i = worst;
+        }
     }
 }

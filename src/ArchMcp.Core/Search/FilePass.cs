@@ -2,7 +2,6 @@ using ArchMcp.Core.Indexing;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
-using Lucene.Net.Util;
 
 namespace ArchMcp.Core.Search;
 
@@ -33,6 +32,7 @@ public static class FilePass
             }
 
             var files = SegmentFiles.Of(leaf.AtomicReader);
+            ulong[]? accepted = null; // the accepted files' slots, when a decoded term needs them
             using var sums = ClauseSums.Rent(files.Docs.Length);
             TermScoring.AddClauses(leaf, accept, clauses, weights, sums, (postings, term, weight) =>
             {
@@ -40,7 +40,12 @@ public static class FilePass
                 {
                     if (term.Kept && DecodedPostings.Of(leaf, term, files) is { } decoded)
                     {
-                        Add(decoded, postings.Accept, bm25, norms, files, sums);
+                        if (accept is not null)
+                        {
+                            accepted ??= files.AcceptedSlots(accept, isLiveDocs: inFilter is null);
+                        }
+
+                        Add(decoded, accepted, bm25, norms, sums);
                     }
                     else if (postings.Of(term) is { } docs)
                     {
@@ -85,15 +90,18 @@ public static class FilePass
         }
     }
 
-    /// <summary>The same for a term's <see cref="DecodedPostings"/>, whose deleted (or filtered) files are skipped here.</summary>
-    private static void Add(uint[] decoded, IBits? accept, Bm25.TermWeight weight, byte[] norms, SegmentFiles files, ClauseSums sums)
+    /// <summary>
+    /// The same for a term's <see cref="DecodedPostings"/>, whose files outside <paramref name="accepted"/> (a bit per
+    /// slot; null: all) are skipped here.
+    /// </summary>
+    private static void Add(uint[] decoded, ulong[]? accepted, Bm25.TermWeight weight, byte[] norms, ClauseSums sums)
     {
         var weightValue = weight.WeightValue;
         var factors = weight.LengthFactors;
         foreach (var posting in decoded)
         {
             var slot = (int)(posting >> 8);
-            if (accept is null || accept.Get(files.Docs[slot]))
+            if (accepted is null || (accepted[slot >> 6] & (1UL << slot)) != 0)
             {
                 sums.AddTerm(slot, Bm25.Score(weightValue, posting & 0xFF, factors[norms[slot]]));
             }

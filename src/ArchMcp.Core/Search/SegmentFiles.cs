@@ -18,6 +18,7 @@ internal sealed class SegmentFiles(int[] docs, FileSlots slots)
     private static readonly ConditionalWeakTable<object, SegmentFiles> Cache = new();
     private readonly ConcurrentDictionary<string, byte[]?> _norms = new(StringComparer.Ordinal);
     private string?[]? _keys;
+    private LiveSlots? _live;
 
     /// <summary>The file entries' documents, in order: a slot's document.</summary>
     public int[] Docs { get; } = docs;
@@ -51,6 +52,36 @@ internal sealed class SegmentFiles(int[] docs, FileSlots slots)
 
         return bySlot;
     }
+
+    /// <summary>
+    /// The slots whose file entries <paramref name="accept"/> accepts, a bit per slot: the segment's live files are
+    /// worked out once per set of deletions, any other filter's for the search that asks.
+    /// </summary>
+    public ulong[] AcceptedSlots(IBits accept, bool isLiveDocs)
+    {
+        if (isLiveDocs && _live is { } known && known.Accept == accept)
+        {
+            return known.Slots;
+        }
+
+        var slots = new ulong[(Docs.Length + 63) / 64];
+        for (var slot = 0; slot < Docs.Length; slot++)
+        {
+            if (accept.Get(Docs[slot]))
+            {
+                slots[slot >> 6] |= 1UL << slot;
+            }
+        }
+
+        if (isLiveDocs)
+        {
+            _live = new LiveSlots(accept, slots);
+        }
+
+        return slots;
+    }
+
+    private sealed record LiveSlots(IBits Accept, ulong[] Slots);
 
     /// <summary>
     /// The file key of a slot, read from the field cache the first time it is asked for and kept: a search names its
