@@ -18,7 +18,8 @@ public sealed partial class KnowledgeService : IKnowledgeService, IKnowledgeRetr
     private readonly IReadOnlyList<KnowledgeRoot> _roots;
     // Text is indexed as written (fast); synonyms and acronyms are expanded in both directions at query time.
     private readonly ArchAnalyzer _queryAnalyzer;
-    private readonly ArchAnalyzer _textAnalyzer = new(null);
+    // snippets analyse the hits' sentences: the same words from one search to the next, filtered once per thread
+    private readonly ArchAnalyzer _textAnalyzer = new(null, memoize: true);
     private readonly QueryFactory _queries;
     private readonly LuceneKnowledgeIndex _index;
     private readonly SemaphoreSlim _refreshGate = new(1, 1);
