@@ -177,6 +177,11 @@ public sealed partial class KnowledgeCatalog
 
     private static string NormalizePath(string path)
     {
+        if (IsNormalPath(path))
+        {
+            return path; // as index keys and catalog paths are: found for every hit of a search without a copy
+        }
+
         var parts = new List<string>();
         foreach (var part in path.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -199,5 +204,24 @@ public sealed partial class KnowledgeCatalog
         }
 
         return string.Join('/', parts);
+    }
+
+    /// <summary>Whether <paramref name="path"/> is as <see cref="NormalizePath"/> makes it: '/' between parts, none empty, '.' or '..'.</summary>
+    private static bool IsNormalPath(string path)
+    {
+        if (path.Contains('\\'))
+        {
+            return false;
+        }
+
+        foreach (var part in path.AsSpan().Split('/'))
+        {
+            if (path.AsSpan(part) is "" or "." or "..")
+            {
+                return path.Length == 0;
+            }
+        }
+
+        return true;
     }
 }

@@ -32,9 +32,15 @@ public sealed class Bm25 : Similarity
 
     public override SimWeight ComputeWeight(float queryBoost, CollectionStatistics collectionStats, params TermStatistics[] termStats)
     {
-        var idf = termStats.Length == 1 ? Idf(collectionStats, termStats[0]) : Idf(collectionStats, termStats);
+        // the idf's explanation is written only when asked for: formatting it was most of a search's weighing
+        var idf = 0f;
+        foreach (var term in termStats)
+        {
+            idf += Idf(term.DocFreq, collectionStats.MaxDoc);
+        }
+
         var avgdl = AverageLength(collectionStats);
-        return new TermWeight(collectionStats.Field, idf, queryBoost, avgdl, LengthFactors(avgdl));
+        return new TermWeight(collectionStats.Field, idf, () => termStats.Length == 1 ? Idf(collectionStats, termStats[0]) : Idf(collectionStats, termStats), queryBoost, avgdl, LengthFactors(avgdl));
     }
 
     /// <summary>
@@ -110,8 +116,10 @@ public sealed class Bm25 : Similarity
     /// A term's (or a phrase's) statistics for one query: <see cref="WeightValue"/> and the length factor of every norm
     /// byte (<see cref="LengthFactors"/>), which <see cref="Score"/> combines with a frequency.
     /// </summary>
-    public sealed class TermWeight(string field, Explanation idf, float queryBoost, float averageLength, float[] lengthFactors) : SimWeight
+    public sealed class TermWeight(string field, float idf, Func<Explanation> explainIdf, float queryBoost, float averageLength, float[] lengthFactors) : SimWeight
     {
+        private Explanation? _idf;
+
         public string Field { get; } = field;
 
         public float AverageLength { get; } = averageLength;
@@ -119,7 +127,10 @@ public sealed class Bm25 : Similarity
         /// <summary>k1 · ((1 − b) + b · length / average length) for each norm byte (shared by the field's terms: read only).</summary>
         public float[] LengthFactors { get; } = lengthFactors;
 
-        public Explanation Idf { get; } = idf;
+        public float IdfValue { get; } = idf;
+
+        /// <summary>How the idf (<see cref="IdfValue"/>) was computed.</summary>
+        public Explanation Idf => _idf ??= explainIdf();
 
         public float QueryBoost { get; } = queryBoost;
 
@@ -131,14 +142,14 @@ public sealed class Bm25 : Similarity
         // a normalization like TF-IDF's is offered; BM25 does not use the query norm itself
         public override float GetValueForNormalization()
         {
-            var queryWeight = Idf.Value * QueryBoost;
+            var queryWeight = IdfValue * QueryBoost;
             return queryWeight * queryWeight;
         }
 
         public override void Normalize(float queryNorm, float topLevelBoost)
         {
             TopLevelBoost = topLevelBoost;
-            var weight = Idf.Value * QueryBoost * topLevelBoost;
+            var weight = IdfValue * QueryBoost * topLevelBoost;
             WeightValue = weight * (K1 + 1);
         }
     }
@@ -184,7 +195,7 @@ public sealed class Bm25 : Similarity
             }
 
             result.AddDetail(tfNorm);
-            result.Value = boost.Value * weight.Idf.Value * tfNorm.Value;
+            result.Value = boost.Value * weight.IdfValue * tfNorm.Value;
             return result;
         }
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Lucene.Net.Analysis;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
@@ -248,6 +249,18 @@ public sealed class LuceneKnowledgeIndex : IDisposable
 
     private sealed class Bm25SearcherFactory : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = Similarity };
+        public override IndexSearcher NewSearcher(IndexReader reader) => new KnowledgeSearcher(reader) { Similarity = Similarity };
+    }
+
+    /// <summary>
+    /// A searcher that keeps each field's statistics: they never change for its reader, and Lucene works them out
+    /// again for every query (~20 per search) through a new view of all the segments' fields.
+    /// </summary>
+    private sealed class KnowledgeSearcher(IndexReader reader) : IndexSearcher(reader)
+    {
+        private readonly ConcurrentDictionary<string, CollectionStatistics> _fields = new(StringComparer.Ordinal);
+
+        public override CollectionStatistics CollectionStatistics(string field) =>
+            _fields.TryGetValue(field, out var known) ? known : _fields.GetOrAdd(field, base.CollectionStatistics(field));
     }
 }

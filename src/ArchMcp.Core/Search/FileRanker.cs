@@ -182,12 +182,15 @@ public static class FileRanker
     {
         var segment = SegmentFiles.Of(leaf.AtomicReader);
         var live = leaf.AtomicReader.LiveDocs;
-        var entries = new List<(int Doc, int File)>();
         // files in document order make their entries in document order
-        foreach (var (doc, file) in files.OrderBy(f => f.Doc))
+        var blocks = files.OrderBy(f => f.Doc).Select(f =>
         {
-            var slot = segment.Slots.Of(doc);
-            var end = slot + 1 < segment.Docs.Length ? segment.Docs[slot + 1] : leaf.AtomicReader.MaxDoc;
+            var slot = segment.Slots.Of(f.Doc);
+            return (f.Doc, End: slot + 1 < segment.Docs.Length ? segment.Docs[slot + 1] : leaf.AtomicReader.MaxDoc, f.File);
+        }).ToList();
+        var entries = new List<(int Doc, int File)>(blocks.Sum(b => b.End - b.Doc));
+        foreach (var (doc, end, file) in blocks)
+        {
             for (var d = doc; d < end; d++)
             {
                 if (live is null || live.Get(d))

@@ -149,15 +149,21 @@ public static class Snippets
         {
             Count = count;
             _startOf = new int[count + 1];
-            var joined = new StringBuilder();
             for (var i = 0; i < count; i++)
             {
-                _startOf[i] = joined.Length;
-                joined.Append(sentences[i]).Append('\n');
+                _startOf[i + 1] = _startOf[i] + sentences[i].Length + 1;
             }
 
-            _startOf[count] = joined.Length;
-            _lowered = joined.ToString().ToLowerInvariant();
+            // lower-cased straight into the joined text, each sentence followed by a line break
+            _lowered = string.Create(_startOf[count], (sentences, _startOf), static (joined, state) =>
+            {
+                var (sentences, startOf) = state;
+                for (var i = 0; i + 1 < startOf.Length; i++)
+                {
+                    sentences[i].AsSpan().ToLowerInvariant(joined[startOf[i]..]);
+                    joined[startOf[i + 1] - 1] = '\n';
+                }
+            });
         }
 
         public int Count { get; }

@@ -38,7 +38,14 @@ internal static class TermScoring
         return weight;
     }
 
-    /// <summary>The live documents of a segment that <paramref name="filter"/> (a weight of a filter query, or null) accepts; null when it accepts none.</summary>
+    [ThreadStatic]
+    private static long[]? t_accepted;
+
+    /// <summary>
+    /// The live documents of a segment that <paramref name="filter"/> (a weight of a filter query, or null) accepts;
+    /// null when it accepts none. A filter's documents are in the thread's own bits (a segment's worth each search
+    /// made garbage), valid until the thread asks again: a pass uses them for one segment before the next.
+    /// </summary>
     public static IBits? Accepted(AtomicReaderContext leaf, Weight? filter, out bool none)
     {
         none = false;
@@ -54,7 +61,18 @@ internal static class TermScoring
             return null;
         }
 
-        var bits = new FixedBitSet(leaf.AtomicReader.MaxDoc);
+        var maxDoc = leaf.AtomicReader.MaxDoc;
+        var words = FixedBitSet.Bits2words(maxDoc);
+        if (t_accepted is not { } stored || stored.Length < words)
+        {
+            t_accepted = stored = new long[Math.Max(words, 1024)];
+        }
+        else
+        {
+            Array.Clear(stored, 0, words);
+        }
+
+        var bits = new FixedBitSet(stored, maxDoc);
         bits.Or(matches);
         return bits;
     }

@@ -82,6 +82,20 @@ public class KnowledgeCatalogTests
         Assert.Contains(inForce.Id, new[] { "ADR-0001", "ADR-0002" });
     }
 
+    [Theory]
+    [InlineData("decisions/0003-cache.md")]
+    [InlineData("decisions\\0003-cache.md")]
+    [InlineData("./decisions/0003-cache.md")]
+    [InlineData("/decisions//0003-cache.md/")]
+    [InlineData("notes/../decisions/./0003-cache.md")]
+    public void Find_WithAPathWrittenAnyWay_FindsTheFileItNames(string path)
+    {
+        var catalog = KnowledgeCatalog.Build([MarkdownKnowledgeParser.Parse("k", "decisions/0003-cache.md", "# 3. Cache\n\nStatus: accepted\n")]);
+
+        Assert.Equal("ADR-0003", catalog.Find("k", path)?.Id);
+        Assert.Null(catalog.Find("k", "decisions/../0003-cache.md"));
+    }
+
     [Fact]
     public void Build_WhenDuplicateIds_AddsDeterministicSuffixByPath()
     {
