@@ -140,33 +140,11 @@ public static class Snippets
     /// The first sentences, lower-cased once and joined, so each run of letters is sought in all of them at once (an
     /// ordinal, vectorised search) where a case-blind search per sentence compared them character by character.
     /// </summary>
-    private sealed class SentenceLetters
+    private sealed class SentenceLetters(Sentences sentences, int count)
     {
-        private readonly string _lowered;
-        private readonly int[] _startOf;
+        private readonly string _lowered = string.Create(sentences.StartOf[count], sentences.Joined, static (lowered, joined) => joined.AsSpan(0, lowered.Length).ToLowerInvariant(lowered));
 
-        public SentenceLetters(List<string> sentences, int count)
-        {
-            Count = count;
-            _startOf = new int[count + 1];
-            for (var i = 0; i < count; i++)
-            {
-                _startOf[i + 1] = _startOf[i] + sentences[i].Length + 1;
-            }
-
-            // lower-cased straight into the joined text, each sentence followed by a line break
-            _lowered = string.Create(_startOf[count], (sentences, _startOf), static (joined, state) =>
-            {
-                var (sentences, startOf) = state;
-                for (var i = 0; i + 1 < startOf.Length; i++)
-                {
-                    sentences[i].AsSpan().ToLowerInvariant(joined[startOf[i]..]);
-                    joined[startOf[i + 1] - 1] = '\n';
-                }
-            });
-        }
-
-        public int Count { get; }
+        public int Count => count;
 
         /// <summary>For each sentence, the sum of the weights of the runs of letters (lower-case, no line break) it holds.</summary>
         public int[] Holding(IEnumerable<(string Letters, int Weight)> runs)
@@ -176,10 +154,10 @@ public static class Snippets
             {
                 for (var at = _lowered.IndexOf(run, StringComparison.Ordinal); at >= 0;)
                 {
-                    var found = Array.BinarySearch(_startOf, at);
+                    var found = Array.BinarySearch(sentences.StartOf, 0, count + 1, at);
                     var sentence = found >= 0 ? found : ~found - 1;
                     sums[sentence] += weight;
-                    var next = _startOf[sentence + 1];
+                    var next = sentences.StartOf[sentence + 1];
                     at = next < _lowered.Length ? _lowered.IndexOf(run, next, StringComparison.Ordinal) : -1;
                 }
             }
@@ -189,14 +167,34 @@ public static class Snippets
     }
 
     /// <summary>
+    /// A text's first sentences in one string, each followed by a line break (which no sentence holds): a sentence's
+    /// own string is made only for those analysed or shown.
+    /// </summary>
+    private sealed class Sentences(string joined, int[] startOf)
+    {
+        public string Joined => joined;
+
+        /// <summary>Where each sentence starts in <see cref="Joined"/>, and after the last, its length.</summary>
+        public int[] StartOf => startOf;
+
+        public int Count => startOf.Length - 1;
+
+        public string this[int i] => joined.Substring(startOf[i], startOf[i + 1] - startOf[i] - 1);
+    }
+
+    [ThreadStatic]
+    private static StringBuilder? t_joined;
+
+    /// <summary>
     /// The first <paramref name="max"/> sentences: split after . ! ? before a space and at blank lines, line breaks
     /// read as spaces, runs of spaces made one.
     /// </summary>
-    private static List<string> SplitSentences(string text, int max)
+    private static Sentences SplitSentences(string text, int max)
     {
-        var result = new List<string>();
-        var sb = new StringBuilder();
-        for (var i = 0; i < text.Length && result.Count < max; i++)
+        var sb = t_joined ??= new StringBuilder();
+        sb.Clear();
+        var startOf = new List<int> { 0 };
+        for (var i = 0; i < text.Length && startOf.Count <= max; i++)
         {
             var c = text[i];
             if (c is '\n' or '\r')
@@ -204,7 +202,7 @@ public static class Snippets
                 c = ' ';
             }
 
-            if (c != ' ' || (sb.Length > 0 && sb[^1] != ' '))
+            if (c != ' ' || (sb.Length > startOf[^1] && sb[^1] != ' '))
             {
                 sb.Append(c);
             }
@@ -217,22 +215,27 @@ public static class Snippets
         }
 
         Flush();
-        if (result.Count == 0)
+        if (startOf.Count == 1)
         {
-            result.Add(text.Trim());
+            sb.Clear().Append(text.Trim()).Append('\n');
+            startOf.Add(sb.Length);
         }
 
-        return result;
+        return new Sentences(sb.ToString(), [.. startOf]);
 
         void Flush()
         {
-            var length = sb.Length > 0 && sb[^1] == ' ' ? sb.Length - 1 : sb.Length;
-            if (length > 0 && result.Count < max)
+            if (sb.Length > startOf[^1] && sb[^1] == ' ')
             {
-                result.Add(sb.ToString(0, length));
+                sb.Length--;
             }
 
-            sb.Clear();
+            if (sb.Length > startOf[^1] && startOf.Count <= max)
+            {
+                startOf.Add(sb.Append('\n').Length);
+            }
+
+            sb.Length = startOf[^1];
         }
     }
 }

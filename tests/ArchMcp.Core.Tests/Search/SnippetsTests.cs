@@ -39,6 +39,17 @@ public sealed class SnippetsTests : IDisposable
         Assert.Equal("One line and another. Second sentence.", snippet);
     }
 
+    [Theory]
+    [InlineData(150, "Logs are kept for thirty **days** under the **retention** policy.")]
+    [InlineData(Snippets.MaxSentences + 30, "Filler line 0 says nothing.")]
+    public void Make_OnALongSection_OnlyItsFirstSentencesCompete(int at, string expected)
+    {
+        var sentences = Enumerable.Range(0, Snippets.MaxSentences + 50).Select(i => $"Filler line {i} says nothing.").ToArray();
+        sentences[at] = "Logs are kept for thirty days under the retention policy.";
+
+        Assert.StartsWith(expected, Make(string.Join("\n", sentences), "retention days"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void MakeAll_WhenTextsAreLongEnoughToSplit_GivesEachTheSnippetMakeGives()
     {
