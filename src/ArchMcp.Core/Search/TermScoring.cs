@@ -113,7 +113,6 @@ internal static class TermScoring
     /// </summary>
     internal sealed class Postings(AtomicReaderContext leaf, IBits? accept)
     {
-
         /// <summary>The term's postings in this segment, or null when it has none; valid until the next call for its field.</summary>
         public DocsEnum? Of(WeightedTerm term)
         {
