@@ -23,7 +23,7 @@ public interface IKnowledgeService
 
     Task<ReviewResult> ReviewDesignAsync(ChecklistRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>A whole document by kind and id (for resources). Throws <see cref="DocumentNotFoundException"/>.</summary>
+    /// <summary>A whole document by kind and id, or by the exact URI the service gave it (for resources). Throws <see cref="DocumentNotFoundException"/>.</summary>
     Task<DocumentView> GetDocumentAsync(DocumentKind kind, string id, CancellationToken cancellationToken = default);
 
     /// <summary>Every document (id, kind, title, uri), for resource listings.</summary>

@@ -9,7 +9,9 @@ public sealed partial class KnowledgeService
     public async Task<DocumentView> GetDocumentAsync(DocumentKind kind, string id, CancellationToken cancellationToken = default)
     {
         var catalog = (await ReadyAsync(cancellationToken).ConfigureAwait(false)).Catalog;
-        var entry = catalog.Entries.FirstOrDefault(e => SameGroup(e.Kind, kind) && string.Equals(e.Id, id, StringComparison.OrdinalIgnoreCase))
+        var plainId = IdOfUri(id);
+        var entry = catalog.Entries.FirstOrDefault(e => SameGroup(e.Kind, kind) && string.Equals(e.Uri, id, StringComparison.OrdinalIgnoreCase))
+            ?? catalog.Entries.FirstOrDefault(e => SameGroup(e.Kind, kind) && string.Equals(e.Id, plainId, StringComparison.OrdinalIgnoreCase))
             ?? (kind == DocumentKind.Decision ? catalog.ResolveDecision(id, null) : null)
             ?? throw new DocumentNotFoundException(kind.ToWire(), id);
         return View(entry, ReadMarkdown(entry));
@@ -99,6 +101,19 @@ public sealed partial class KnowledgeService
     }
 
     private static bool SameGroup(DocumentKind a, DocumentKind b) => Group(a) == Group(b);
+
+    /// <summary>The id in <c>arch://{group}/{id}[?…]</c>, percent-decoded; anything else unchanged.</summary>
+    private static string IdOfUri(string id)
+    {
+        if (!id.StartsWith("arch://", StringComparison.OrdinalIgnoreCase))
+        {
+            return id;
+        }
+
+        var path = id["arch://".Length..].Split('?')[0];
+        var slash = path.IndexOf('/', StringComparison.Ordinal);
+        return slash < 0 ? id : Uri.UnescapeDataString(path[(slash + 1)..]);
+    }
 
     private static int Group(DocumentKind kind) => kind switch
     {

@@ -31,9 +31,14 @@ public sealed partial class KnowledgeService
             throw new InvalidQueryException("The design is empty. Pass a topic (\"API pagination\") or the design text.");
         }
 
-        if (request.Limit is < 1 or > 100)
+        if (request.Design.Length > ToolContract.MaxDesignChars)
         {
-            throw new InvalidQueryException($"limit must be between 1 and 100 (got {request.Limit}).");
+            throw new InvalidQueryException($"'design' is {request.Design.Length} characters long; the limit is {ToolContract.MaxDesignChars}. Review the design in parts, or pass its summary.");
+        }
+
+        if (request.Limit is < 1 or > ToolContract.ChecklistLimitMax)
+        {
+            throw new InvalidQueryException($"'limit' must be between 1 and {ToolContract.ChecklistLimitMax} (got {request.Limit}).");
         }
     }
 

@@ -14,7 +14,7 @@ public sealed partial class KnowledgeService
 
     public const int MaxLimit = 50;
 
-    public const int MaxQueryChars = 4000;
+    public const int MaxQueryChars = ToolContract.MaxQueryChars;
 
     public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {

@@ -22,12 +22,13 @@ public sealed class ResourceAndPromptTests(StdioServerFixture fixture) : IClassF
     }
 
     [Fact]
-    public async Task ListResourceTemplates_WhenConnected_ReturnsTheFourTemplates()
+    public async Task ListResourceTemplates_WhenConnected_ReturnsTheFiveTemplates()
     {
         var templates = await Client.ListResourceTemplatesAsync();
 
         Assert.Equal(
-            ["arch://decisions/{id}", "arch://references/{id}", "arch://standards/{id}", "arch://standards/{id}/rules/{ruleId}"],
+            ["arch://decisions/{id}{?root}", "arch://references/{id}/rules/{ruleId}{?root}", "arch://references/{id}{?root}",
+             "arch://standards/{id}/rules/{ruleId}{?root}", "arch://standards/{id}{?root}"],
             templates.Select(t => t.UriTemplate).Order(StringComparer.Ordinal));
     }
 

@@ -68,6 +68,17 @@ public sealed record CatalogRule(Rule Rule, CatalogEntry Document)
 {
     public string Id => Rule.Id;
 
-    /// <summary>Its resource URI, made when asked for: kept for every rule of a large catalog, URIs cost more memory than the rules.</summary>
-    public string Uri => $"{Document.Uri.Split('?')[0]}/rules/{System.Uri.EscapeDataString(Rule.Id)}";
+    /// <summary>
+    /// Its resource URI — the document's, then <c>/rules/{id}</c>, then the document's <c>?root=</c> if it has one —
+    /// made when asked for: kept for every rule of a large catalog, URIs cost more memory than the rules.
+    /// </summary>
+    public string Uri
+    {
+        get
+        {
+            var query = Document.Uri.IndexOf('?', StringComparison.Ordinal);
+            var document = query < 0 ? Document.Uri : Document.Uri[..query];
+            return $"{document}/rules/{System.Uri.EscapeDataString(Rule.Id)}{(query < 0 ? "" : Document.Uri[query..])}";
+        }
+    }
 }

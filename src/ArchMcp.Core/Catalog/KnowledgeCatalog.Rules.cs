@@ -21,6 +21,13 @@ public sealed partial class KnowledgeCatalog
     public CatalogRule? ResolveRule(string id, string? root = null)
     {
         ArgumentNullException.ThrowIfNull(id);
+        if (id.StartsWith("arch://", StringComparison.OrdinalIgnoreCase)
+            && Rules.FirstOrDefault(r => string.Equals(r.Uri, id, StringComparison.OrdinalIgnoreCase)) is { } exact)
+        {
+            // a URI this catalog handed out names one rule of one document of one root
+            return exact;
+        }
+
         foreach (var key in RuleKeys(id))
         {
             if (_rulesById.TryGetValue(key, out var list))
@@ -111,7 +118,9 @@ public sealed partial class KnowledgeCatalog
             var at = s.IndexOf("/rules/", StringComparison.OrdinalIgnoreCase);
             if (at >= 0)
             {
-                s = System.Uri.UnescapeDataString(s[(at + "/rules/".Length)..]);
+                var rest = s[(at + "/rules/".Length)..];
+                var query = rest.IndexOf('?', StringComparison.Ordinal);
+                s = System.Uri.UnescapeDataString(query < 0 ? rest : rest[..query]);
             }
         }
 

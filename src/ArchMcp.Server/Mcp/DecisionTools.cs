@@ -1,41 +1,38 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using ArchMcp.Core;
 using ArchMcp.Core.Model;
 using ArchMcp.Core.Rendering;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Args = ArchMcp.Core.ToolContract.Arguments;
 
 namespace ArchMcp.Server.Mcp;
 
 [McpServerToolType]
 public sealed class DecisionTools(IKnowledgeService knowledge)
 {
-    [McpServerTool(Name = "get_decision", Title = "Get an architecture decision", ReadOnly = true, Idempotent = true,
+    [McpServerTool(Name = ToolContract.GetDecision, Title = "Get an architecture decision", ReadOnly = true, Idempotent = true,
         Destructive = false, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(DecisionView))]
-    [Description("One architecture decision record by any reference: \"ADR-7\", \"7\", \"0007\", its slug, file name or " +
-        "title words. Returns status, date, tags, the chosen sections (context, decision, consequences by default), the " +
-        "supersession chain both ways, the decision currently in force and related records, with path and line to cite. " +
-        "Use it to answer \"what did we decide about X and is it still valid?\". An unknown id returns the closest ids.")]
+    [Description(ToolContract.Descriptions.GetDecision)]
     public Task<CallToolResult> GetDecision(
-        [Description("Decision reference, e.g. \"ADR-0007\", \"7\", \"use-bm25-similarity\".")] string id,
-        [Description("Sections to include: context, decision, consequences, options, or all. Default: context, decision, consequences.")] string[]? sections = null,
-        [Description("Knowledge root name, when several are configured.")] string? root = null,
+        [Description(Args.DecisionId), StringLength(ToolContract.MaxNameChars)] string id,
+        [Description(Args.Sections)] string[]? sections = null,
+        [Description(Args.Root)] string? root = null,
         CancellationToken cancellationToken = default) =>
         ToolResults.Create(knowledge.GetDecisionAsync(ToolArguments.Decision(id, sections, root), cancellationToken), KnowledgeMarkdown.Decision);
 
-    [McpServerTool(Name = "list_decisions", Title = "List architecture decisions", ReadOnly = true, Idempotent = true,
+    [McpServerTool(Name = ToolContract.ListDecisions, Title = "List architecture decisions", ReadOnly = true, Idempotent = true,
         Destructive = false, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(DecisionPage))]
-    [Description("The decision log, filtered by status, tag and date range, oldest first, one line per decision (id, " +
-        "status, date, title, what supersedes it). Use it for overviews (\"which decisions are still proposed?\", " +
-        "\"what did we decide in 2024?\"). Paginated: pass nextOffset back as offset for the next page.")]
+    [Description(ToolContract.Descriptions.ListDecisions)]
     public Task<CallToolResult> ListDecisions(
-        [Description("Only this status: proposed, accepted, rejected, deprecated or superseded.")] string? status = null,
-        [Description("Only decisions with this tag, e.g. \"security\".")] string? tag = null,
-        [Description("Only decisions dated on or after this day, e.g. 2024-01-01.")] string? from = null,
-        [Description("Only decisions dated on or before this day, e.g. 2024-12-31.")] string? to = null,
-        [Description("Knowledge root name, when several are configured.")] string? root = null,
-        [Description("Index of the first decision to return (default 0).")] int offset = 0,
-        [Description("Page size, 1 to 100 (default 20).")] int limit = 20,
+        [Description(Args.DecisionStatus), AllowedValues("proposed", "accepted", "rejected", "deprecated", "superseded")] string? status = null,
+        [Description(Args.Tag)] string? tag = null,
+        [Description(Args.From)] string? from = null,
+        [Description(Args.To)] string? to = null,
+        [Description(Args.Root)] string? root = null,
+        [Description(Args.Offset), Range(0, int.MaxValue)] int offset = 0,
+        [Description(Args.ListLimit), Range(1, ToolContract.ListLimitMax)] int limit = ToolContract.ListLimitDefault,
         CancellationToken cancellationToken = default) =>
         ToolResults.Create(knowledge.ListDecisionsAsync(ToolArguments.Decisions(status, tag, from, to, root, offset, limit), cancellationToken), KnowledgeMarkdown.DecisionList);
 }

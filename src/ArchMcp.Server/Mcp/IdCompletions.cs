@@ -31,10 +31,18 @@ public sealed class IdCompletions(IKnowledgeService knowledge)
     public static CompletionTarget? TargetOf(Reference reference, string argument) => (reference, argument) switch
     {
         (PromptReference { Name: KnowledgePrompts.ExplainDecision }, "id") => CompletionTarget.Decision,
-        (ResourceTemplateReference { Uri: "arch://decisions/{id}" }, "id") => CompletionTarget.Decision,
-        (ResourceTemplateReference { Uri: "arch://standards/{id}" or "arch://standards/{id}/rules/{ruleId}" }, "id") => CompletionTarget.Standard,
-        (ResourceTemplateReference { Uri: "arch://standards/{id}/rules/{ruleId}" }, "ruleId") => CompletionTarget.Rule,
-        (ResourceTemplateReference { Uri: "arch://references/{id}" }, "id") => CompletionTarget.Reference,
+        (ResourceTemplateReference r, _) => (Template(r.Uri), argument) switch
+        {
+            ("arch://decisions/{id}", "id") => CompletionTarget.Decision,
+            ("arch://standards/{id}" or "arch://standards/{id}/rules/{ruleId}", "id") => CompletionTarget.Standard,
+            ("arch://standards/{id}/rules/{ruleId}" or "arch://references/{id}/rules/{ruleId}", "ruleId") => CompletionTarget.Rule,
+            ("arch://references/{id}" or "arch://references/{id}/rules/{ruleId}", "id") => CompletionTarget.Reference,
+            _ => null,
+        },
         _ => null,
     };
+
+    /// <summary>The template without its optional <c>{?root}</c> query, so both spellings complete.</summary>
+    private static string Template(string? uri) =>
+        uri is null ? "" : uri.EndsWith("{?root}", StringComparison.Ordinal) ? uri[..^"{?root}".Length] : uri;
 }

@@ -23,7 +23,7 @@ public sealed class KnowledgePrompts(IKnowledgeService knowledge, AdrDrafts draf
             "2. Report the violated items first, then those that need judgement, then what is not addressed; for each " +
             "give the rule or decision id, its level, the evidence from the design and the citation (path:line).\n" +
             "3. End with the overall risk and the concrete changes that would make the design compliant.\n" +
-            "Do not invent rules: cite only what the tools return.\n\n<design>\n" + ToolArguments.Text(design, nameof(design)) + "\n</design>");
+            "Do not invent rules: cite only what the tools return.\n\n<design>\n" + ToolArguments.Text(design, nameof(design), ToolContract.MaxDesignChars) + "\n</design>");
 
     [McpServerPrompt(Name = DraftAdr, Title = "Draft a new ADR")]
     [Description("Draft a new architecture decision record from the team's template, numbered next, listing related decisions.")]

@@ -1,6 +1,8 @@
-using ArchMcp.Server.Hosting;
+using System.Text.Json;
 using ArchMcp.Core;
+using ArchMcp.Server.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -9,11 +11,16 @@ namespace ArchMcp.Server.Mcp;
 
 /// <summary>
 /// The request filters between the protocol and the knowledge: each waits for the first index refresh, and turns
-/// a <see cref="KnowledgeException"/> into an error the client or the model can act on. Any other exception is
-/// left to the SDK, which logs it and answers with a generic message (never a stack trace).
+/// what a client or a model got wrong into an answer it can act on — a tool error result for a lookup that found
+/// nothing, a JSON-RPC invalid-params error (-32602) naming the argument otherwise. Those are expected outcomes and are
+/// not logged as failures. Any other exception is a bug: it is logged here once, with its stack trace, and the SDK
+/// answers with a generic message (never a stack trace). The SDK's own per-request failure log is turned off
+/// (<see cref="McpServerSetup"/>), as it would log every expected outcome as a failure with a stack trace.
 /// </summary>
-public static class KnowledgeRequestFilters
+public static partial class KnowledgeRequestFilters
 {
+    public const string LogCategory = "ArchMcp.Server.Mcp.Requests";
+
     public static IMcpRequestFilterBuilder AddKnowledgeFilters(this IMcpRequestFilterBuilder filters) => filters
         .AddCallToolFilter(next => async (context, cancellationToken) =>
         {
@@ -24,18 +31,18 @@ public static class KnowledgeRequestFilters
             }
             catch (KnowledgeException ex)
             {
-                throw new McpException(ex.Message, ex);
+                // not found, an invalid reference: the model reads the message and corrects itself
+                return new CallToolResult { IsError = true, Content = [new TextContentBlock { Text = ex.Message }] };
             }
-            catch (Exception ex) when (ex is System.Text.Json.JsonException or ArgumentException or FormatException or InvalidCastException)
+            catch (Exception ex) when (IsBindingError(ex))
             {
-                // the arguments did not bind to the tool's parameters (a number for a string, text for a limit…)
-                var sent = context.Params?.Arguments is { Count: > 0 } args
-                    ? string.Join(", ", args.Select(a => $"{a.Key} ({a.Value.ValueKind.ToString().ToLowerInvariant()})"))
-                    : "none";
-                throw new McpProtocolException(
-                    $"Invalid arguments for '{context.Params?.Name}': arguments sent: {sent}. Check each against the tool's input schema.",
-                    ex,
-                    McpErrorCode.InvalidParams);
+                var schema = (context.MatchedPrimitive as McpServerTool)?.ProtocolTool.InputSchema;
+                throw new McpProtocolException(BindingError(context.Params?.Name, context.Params?.Arguments, RequiredOf(schema), "tool"), ex, McpErrorCode.InvalidParams);
+            }
+            catch (Exception ex) when (IsUnexpected(ex, cancellationToken))
+            {
+                LogUnexpected(context.Services, RequestMethods.ToolsCall, context.Params?.Name, ex);
+                throw;
             }
         })
         .AddReadResourceFilter(next => async (context, cancellationToken) =>
@@ -45,13 +52,18 @@ public static class KnowledgeRequestFilters
                 await WaitForIndexAsync(context.Services, cancellationToken).ConfigureAwait(false);
                 return await next(context, cancellationToken).ConfigureAwait(false);
             }
-            catch (DocumentNotFoundException ex)
+            catch (Exception ex) when (ex is DocumentNotFoundException or DecisionNotFoundException or RuleNotFoundException)
             {
                 throw new McpProtocolException(ex.Message, ex, McpErrorCode.ResourceNotFound);
             }
             catch (KnowledgeException ex)
             {
                 throw new McpProtocolException(ex.Message, ex, McpErrorCode.InvalidParams);
+            }
+            catch (Exception ex) when (IsUnexpected(ex, cancellationToken))
+            {
+                LogUnexpected(context.Services, RequestMethods.ResourcesRead, context.Params?.Uri, ex);
+                throw;
             }
         })
         .AddListResourcesFilter(next => async (context, cancellationToken) =>
@@ -70,12 +82,56 @@ public static class KnowledgeRequestFilters
             {
                 throw new McpProtocolException(ex.Message, ex, McpErrorCode.InvalidParams);
             }
+            catch (Exception ex) when (IsBindingError(ex))
+            {
+                var required = (context.MatchedPrimitive as McpServerPrompt)?.ProtocolPrompt.Arguments?.Where(a => a.Required == true).Select(a => a.Name) ?? [];
+                throw new McpProtocolException(BindingError(context.Params?.Name, context.Params?.Arguments, required, "prompt"), ex, McpErrorCode.InvalidParams);
+            }
+            catch (Exception ex) when (IsUnexpected(ex, cancellationToken))
+            {
+                LogUnexpected(context.Services, RequestMethods.PromptsGet, context.Params?.Name, ex);
+                throw;
+            }
         })
         .AddCompleteFilter(next => async (context, cancellationToken) =>
         {
             await WaitForIndexAsync(context.Services, cancellationToken).ConfigureAwait(false);
             return await next(context, cancellationToken).ConfigureAwait(false);
         });
+
+    /// <summary>The arguments did not bind to the handler's parameters (a missing one, a number for a string…).</summary>
+    private static bool IsBindingError(Exception ex) => ex is JsonException or ArgumentException or FormatException or InvalidCastException;
+
+    private static bool IsUnexpected(Exception ex, CancellationToken cancellationToken) =>
+        ex is not McpException && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested);
+
+    private static IEnumerable<string> RequiredOf(JsonElement? schema) =>
+        schema is { } s && s.TryGetProperty("required", out var required) ? required.EnumerateArray().Select(r => r.GetString()!) : [];
+
+    /// <summary>Which required arguments are missing, or else which were sent with which JSON types.</summary>
+    private static string BindingError(string? name, IDictionary<string, JsonElement>? arguments, IEnumerable<string> required, string what)
+    {
+        var sent = arguments ?? new Dictionary<string, JsonElement>();
+        var missing = required.Where(r => !sent.ContainsKey(r)).Select(r => $"'{r}'").ToList();
+        if (missing.Count > 0)
+        {
+            return $"Missing required argument {string.Join(", ", missing)} for {what} '{name}'.";
+        }
+
+        var types = sent.Count == 0 ? "none" : string.Join(", ", sent.Select(a => $"'{a.Key}' ({a.Value.ValueKind.ToString().ToLowerInvariant()})"));
+        return $"Invalid arguments for {what} '{name}': sent {types}. Check each against its schema.";
+    }
+
+    private static void LogUnexpected(IServiceProvider? services, string method, string? target, Exception ex)
+    {
+        if (services?.GetService<ILoggerFactory>()?.CreateLogger(LogCategory) is { } logger)
+        {
+            LogFailed(logger, method, target ?? "", ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Method} {Target} failed")]
+    private static partial void LogFailed(ILogger logger, string method, string target, Exception ex);
 
     private static Task WaitForIndexAsync(IServiceProvider? services, CancellationToken cancellationToken) =>
         services?.GetService<KnowledgeReadiness>()?.WaitAsync(cancellationToken) ?? Task.CompletedTask;

@@ -15,40 +15,50 @@ public sealed class KnowledgeResources(IKnowledgeService knowledge)
 {
     public const string Markdown = "text/markdown";
 
-    /// <summary>The document and rule templates, matched without the SDK's regular expressions (see <see cref="UriTemplateResource"/>).</summary>
+    /// <summary>
+    /// The document and rule templates, matched without the SDK's regular expressions (see <see cref="UriTemplateResource"/>).
+    /// Each read is given the whole URI: a URI the server handed out names exactly one document or rule (of one root).
+    /// </summary>
     public static IEnumerable<McpServerResource> Templates() =>
     [
-        Template("arch://decisions/{id}", "decision", "Architecture decision record",
+        Template("arch://decisions/{id}{?root}", "decision", "Architecture decision record",
             "One architecture decision record as Markdown, e.g. arch://decisions/ADR-0007.",
-            (resources, values, ct) => resources.DocumentAsync(DocumentKind.Decision, values[0], ct)),
-        Template("arch://standards/{id}", "standard", "Engineering standard",
+            (resources, uri, _, ct) => resources.DocumentAsync(DocumentKind.Decision, uri, ct)),
+        Template("arch://standards/{id}{?root}", "standard", "Engineering standard",
             "One engineering standard as Markdown, e.g. arch://standards/API.",
-            (resources, values, ct) => resources.DocumentAsync(DocumentKind.Standard, values[0], ct)),
-        Template("arch://standards/{id}/rules/{ruleId}", "rule", "Rule of a standard",
+            (resources, uri, _, ct) => resources.DocumentAsync(DocumentKind.Standard, uri, ct)),
+        Template("arch://standards/{id}/rules/{ruleId}{?root}", "rule", "Rule of a standard",
             "One rule of a standard with its level and text, e.g. arch://standards/API/rules/API-001.",
-            (resources, values, ct) => resources.RuleAsync(values[0], values[1], ct)),
-        Template("arch://references/{id}", "reference", "Reference architecture",
+            (resources, uri, _, ct) => resources.RuleAsync(uri, ct)),
+        Template("arch://references/{id}{?root}", "reference", "Reference architecture",
             "One reference architecture or guide as Markdown, Mermaid diagrams kept.",
-            (resources, values, ct) => resources.DocumentAsync(DocumentKind.Reference, values[0], ct)),
+            (resources, uri, _, ct) => resources.DocumentAsync(DocumentKind.Reference, uri, ct)),
+        Template("arch://references/{id}/rules/{ruleId}{?root}", "guide-rule", "Rule of a guide",
+            "One rule stated in a reference architecture or guide, with its level and text.",
+            (resources, uri, _, ct) => resources.RuleAsync(uri, ct)),
     ];
 
     private static UriTemplateResource Template(string uriTemplate, string name, string title, string description,
-        Func<KnowledgeResources, string[], CancellationToken, Task<TextResourceContents>> read) =>
+        Func<KnowledgeResources, string, string[], CancellationToken, Task<TextResourceContents>> read) =>
         new(new ResourceTemplate { UriTemplate = uriTemplate, Name = name, Title = title, Description = description, MimeType = Markdown },
-            async (request, values, ct) => await read(new KnowledgeResources(request.Services!.GetRequiredService<IKnowledgeService>()), values, ct).ConfigureAwait(false));
+            async (request, values, ct) => await read(new KnowledgeResources(request.Services!.GetRequiredService<IKnowledgeService>()), request.Params!.Uri, values, ct).ConfigureAwait(false));
 
-    private async Task<TextResourceContents> DocumentAsync(DocumentKind kind, string id, CancellationToken cancellationToken) =>
-        Document(await knowledge.GetDocumentAsync(kind, id, cancellationToken).ConfigureAwait(false));
-
-    private async Task<TextResourceContents> RuleAsync(string id, string ruleId, CancellationToken cancellationToken)
+    private async Task<TextResourceContents> DocumentAsync(DocumentKind kind, string uri, CancellationToken cancellationToken)
     {
-        var lookup = await knowledge.GetRuleAsync(ruleId, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return new TextResourceContents
+        var document = await knowledge.GetDocumentAsync(kind, uri, cancellationToken).ConfigureAwait(false);
+        return new TextResourceContents { Uri = document.Uri, MimeType = Markdown, Text = document.Markdown };
+    }
+
+    private async Task<TextResourceContents> RuleAsync(string uri, CancellationToken cancellationToken)
+    {
+        var lookup = await knowledge.GetRuleAsync(uri, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (lookup.Rule is null)
         {
-            Uri = lookup.Rule?.Uri ?? lookup.Standard?.Uri ?? $"arch://standards/{id}/rules/{ruleId}",
-            MimeType = Markdown,
-            Text = KnowledgeMarkdown.Rule(lookup),
-        };
+            // the URI named a standard but no rule of it
+            throw new DocumentNotFoundException("rule", uri);
+        }
+
+        return new TextResourceContents { Uri = lookup.Rule.Uri, MimeType = Markdown, Text = KnowledgeMarkdown.Rule(lookup) };
     }
 
     [McpServerResource(UriTemplate = IndexUri, Name = "index", Title = "Knowledge index", MimeType = "application/json")]
@@ -61,11 +71,4 @@ public sealed class KnowledgeResources(IKnowledgeService knowledge)
     };
 
     public const string IndexUri = "arch://index";
-
-    private static TextResourceContents Document(DocumentView document) => new()
-    {
-        Uri = document.Uri,
-        MimeType = Markdown,
-        Text = document.Markdown,
-    };
 }

@@ -2,6 +2,7 @@ using System.Reflection;
 using ArchMcp.Server.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -16,6 +17,9 @@ public static class McpServerSetup
         "shape, call search_knowledge or design_checklist; before approving a design, call review_design. Respect the " +
         "decisions in force (a superseded decision names its successor) and cite ids with path:line.";
 
+    /// <summary>The SDK's logger for request handling (its failures are logged by <see cref="KnowledgeRequestFilters"/> instead).</summary>
+    public const string SdkServerLogCategory = "ModelContextProtocol.Server.McpServer";
+
     public static IMcpServerBuilder AddArchMcpServer(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -25,6 +29,10 @@ public static class McpServerSetup
         services.TryAddSingleton<ResourceListing>();
         services.TryAddSingleton<IdCompletions>();
         services.TryAddSingleton<AdrDrafts>();
+        services.PostConfigure<McpServerOptions>(o => ToolSchemas.Apply(o.ToolCollection ?? []));
+        // The SDK logs every exception a handler throws as a failure with its stack trace — a client's wrong argument
+        // and an unknown id included. KnowledgeRequestFilters logs the unexpected ones itself.
+        services.Configure<LoggerFilterOptions>(o => o.AddFilter(SdkServerLogCategory, LogLevel.Critical));
 
         return services
             .AddMcpServer(o =>
@@ -61,6 +69,7 @@ public static class McpServerSetup
                 return ValueTask.FromResult(new EmptyResult());
             })
             .WithCompleteHandler((context, _) => ValueTask.FromResult(Service<IdCompletions>(context.Services).Complete(context.Params)))
+            .WithMessageFilters(filters => filters.AddIncomingFilter(RequestParamsCheck.Filter))
             .WithRequestFilters(filters => filters.AddKnowledgeFilters());
     }
 

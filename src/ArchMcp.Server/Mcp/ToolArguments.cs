@@ -5,30 +5,28 @@ using ModelContextProtocol;
 namespace ArchMcp.Server.Mcp;
 
 /// <summary>
-/// Tool arguments mapped by <see cref="RequestArguments"/> (the same mapping the Semantic Kernel functions use),
-/// with the tools' own limits. Anything a client got wrong is a JSON-RPC invalid-params error (-32602) that names
-/// the argument and the values it accepts.
+/// Tool arguments mapped and bounded by <see cref="RequestArguments"/> (the same mapping and limits the Semantic
+/// Kernel functions and the CLI use). Anything a client got wrong is a JSON-RPC invalid-params error (-32602) that
+/// names the argument and the values or the limit it accepts.
 /// </summary>
 public static class ToolArguments
 {
     public static SearchRequest Search(string query, string? kind, string? status, string[]? tags, string? root, int limit) =>
-        Map(() => RequestArguments.Search(query, kind, status, tags, root, Range(limit, 1, 20, nameof(limit))));
+        Map(() => RequestArguments.Search(query, kind, status, tags, root, limit));
 
     public static GetDecisionRequest Decision(string id, string[]? sections, string? root) =>
         Map(() => RequestArguments.Decision(id, sections, root));
 
     public static DecisionQuery Decisions(string? status, string? tag, string? from, string? to, string? root, int offset, int limit) =>
-        Map(() => RequestArguments.Decisions(status, tag, from, to, root, Range(offset, 0, int.MaxValue, nameof(offset)), Range(limit, 1, 100, nameof(limit))));
+        Map(() => RequestArguments.Decisions(status, tag, from, to, root, offset, limit));
 
     public static ChecklistRequest Checklist(string design, int limit, string? root) =>
-        Map(() => RequestArguments.Checklist(design, Range(limit, 1, 100, nameof(limit)), root));
+        Map(() => RequestArguments.Checklist(design, limit, root));
 
-    public static string Text(string? value, string name) => Map(() => RequestArguments.Required(value, name));
+    public static string Text(string? value, string name, int maxChars = ToolContract.MaxNameChars) =>
+        Map(() => RequestArguments.Required(value, name, maxChars));
 
-    public static string? Optional(string? value) => RequestArguments.Optional(value);
-
-    public static int Range(int value, int min, int max, string name) =>
-        value < min || value > max ? throw Invalid($"'{name}' must be between {min} and {max} (got {value}).") : value;
+    public static string? Optional(string? value, string name) => Map(() => RequestArguments.Optional(value, name));
 
     private static T Map<T>(Func<T> map)
     {
@@ -38,9 +36,7 @@ public static class ToolArguments
         }
         catch (InvalidQueryException ex)
         {
-            throw Invalid(ex.Message);
+            throw new McpProtocolException(ex.Message, McpErrorCode.InvalidParams);
         }
     }
-
-    private static McpProtocolException Invalid(string message) => new(message, McpErrorCode.InvalidParams);
 }

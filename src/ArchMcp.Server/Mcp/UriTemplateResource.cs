@@ -7,7 +7,8 @@ namespace ArchMcp.Server.Mcp;
 /// A resource template matched without a regular expression. The SDK's attribute-based templates each compile one when
 /// the server is built, about 60 ms of the start-up (most of it the first use of the regex engine). ArchMcp's templates
 /// only hold literal text and <c>{name}</c> variables that each stand for one path segment; they match as the SDK's do:
-/// ignoring case, a variable up to the next '/', '?', '&amp;' or '#', its value percent-decoded.
+/// ignoring case, a variable up to the next '/', '?', '&amp;' or '#', its value percent-decoded. A template may end in
+/// one optional query variable (<c>{?root}</c>: the catalog adds <c>?root=team-b</c> when two roots share an id).
 /// </summary>
 public sealed class UriTemplateResource : McpServerResource
 {
@@ -59,6 +60,24 @@ public sealed class UriTemplateResource : McpServerResource
             if (i == values.Length)
             {
                 return position == uri.Length ? values : null;
+            }
+
+            if (_parts[(2 * i) + 1].StartsWith('?'))
+            {
+                // "{?root}": nothing, or "?root=value" up to the end
+                var prefix = _parts[(2 * i) + 1] + "=";
+                if (position < uri.Length)
+                {
+                    if (!uri.AsSpan(position).StartsWith(prefix, StringComparison.OrdinalIgnoreCase) || uri.IndexOfAny(['&', '#'], position) >= 0)
+                    {
+                        return null;
+                    }
+
+                    values[i] = Uri.UnescapeDataString(uri[(position + prefix.Length)..]);
+                    position = uri.Length;
+                }
+
+                continue;
             }
 
             var end = uri.IndexOfAny(VariableEnd, position);

@@ -28,10 +28,13 @@ public sealed class StdioServer : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<StdioServer> StartAsync(KnowledgeFolder? folder = null, McpClientOptions? clientOptions = null)
+    /// <param name="folder">The knowledge (first root) and index; a fresh copy of the test knowledge when null.</param>
+    /// <param name="clientOptions">The client's options; protocol 2025-11-25 when null.</param>
+    /// <param name="moreArgs">More `serve` arguments, e.g. another root: ["--knowledge", "shipped=/path"].</param>
+    public static async Task<StdioServer> StartAsync(KnowledgeFolder? folder = null, McpClientOptions? clientOptions = null, IEnumerable<string>? moreArgs = null)
     {
         folder ??= new KnowledgeFolder();
-        var parse = ArchMcpCli.BuildRootCommand().Parse(["serve", "--knowledge", folder.Knowledge, "--index", folder.Index]);
+        var parse = ArchMcpCli.BuildRootCommand().Parse(["serve", "--knowledge", folder.Knowledge, "--index", folder.Index, .. moreArgs ?? []]);
         var clientToServer = new Pipe();
         var serverToClient = new Pipe();
         var host = StdioHost.Build(parse, clientToServer.Reader.AsStream(), serverToClient.Writer.AsStream(),

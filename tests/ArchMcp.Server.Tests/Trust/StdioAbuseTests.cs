@@ -121,12 +121,6 @@ public sealed class StdioAbuseTests(ITestOutputHelper output)
         AssertNoLeaks(server);
     }
 
-    /// <summary>
-    /// KNOWN BUG (server tools, not Trust code): a wrong argument type ("query": 42, "limit": "abc", "id": 7) gets
-    /// the SDK's generic "An error occurred invoking 'search_knowledge'." — the model cannot tell what to fix.
-    /// Suggested fix: bind arguments as JsonElement (or validate in a call-tool filter) and answer -32602
-    /// "'query' must be a string" like the empty-query case already does.
-    /// </summary>
     [SkippableFact]
     public async Task Serve_WhenArgumentHasWrongType_ErrorNamesTheArgument()
     {
@@ -137,6 +131,52 @@ public sealed class StdioAbuseTests(ITestOutputHelper output)
         Assert.NotNull(message);
         Assert.Contains("query", message, StringComparison.Ordinal);
         Assert.DoesNotContain("An error occurred", message, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, string, string> InvalidParams() => new()
+    {
+        { "lone-surrogate-tool", """{"method":"tools/call","params":{"name":"search_knowledge","arguments":{"query":"kafka \ud800 events"}}}""", "not valid Unicode" },
+        { "lone-surrogate-uri", """{"method":"resources/read","params":{"uri":"arch://decisions/\udc00"}}""", "not valid Unicode" },
+        { "lone-surrogate-prompt", """{"method":"prompts/get","params":{"name":"draft-adr","arguments":{"title":"x\ud800"}}}""", "not valid Unicode" },
+        { "duplicate-name", """{"method":"tools/call","params":{"name":"search_knowledge","arguments":{"query":"kafka","query":"soap"}}}""", "'arguments.query' is given twice" },
+        { "missing-tool-argument", """{"method":"tools/call","params":{"name":"get_rule","arguments":{}}}""", "Missing required argument 'id'" },
+        { "missing-prompt-argument", """{"method":"prompts/get","params":{"name":"draft-adr"}}""", "Missing required argument 'title'" },
+        { "bad-completion-ref", """{"method":"completion/complete","params":{"ref":{"type":"ref/tool","name":"x"},"argument":{"name":"id","value":"1"}}}""", "'ref.type' must be" },
+        { "unknown-section", """{"method":"tools/call","params":{"name":"get_decision","arguments":{"id":"1","sections":["epilogue"]}}}""", "Unknown section 'epilogue'" },
+    };
+
+    /// <summary>JSON the SDK cannot bind gets -32602 with the reason (not -32603), and nothing is logged as a failure.</summary>
+    [SkippableFact]
+    public async Task Serve_WhenParamsCannotBind_AnswersInvalidParamsWithTheReason()
+    {
+        Skip.If(ArchMcpProcess.SkipReason is not null, ArchMcpProcess.SkipReason);
+        await using var server = await StdioServer.StartAsync(output);
+        var id = 300;
+        foreach (var (name, json, expected) in InvalidParams().Select(r => ((string)r[0], (string)r[1], (string)r[2])))
+        {
+            var line = $$"""{"jsonrpc":"2.0","id":{{++id}},{{json[1..]}}""";
+            var reply = await server.RequestAsync(line, id, name);
+            Assert.True(reply.TryGetProperty("error", out var error), $"{name}: {reply}");
+            Assert.Equal(-32602, error.GetProperty("code").GetInt32());
+            Assert.Contains(expected, error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        }
+
+        await server.AssertPingAsync("invalid params");
+        Assert.DoesNotContain("fail:", server.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", server.Stderr, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Serve_WhenDecisionReferenceIsANegativeNumber_AnswersNotFound()
+    {
+        Skip.If(ArchMcpProcess.SkipReason is not null, ArchMcpProcess.SkipReason);
+        await using var server = await StdioServer.StartAsync(output);
+        var reply = await server.RequestAsync("""{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"get_decision","arguments":{"id":"-1"}}}""", 7, "minus-one");
+
+        var result = reply.GetProperty("result");
+        Assert.True(result.GetProperty("isError").GetBoolean(), reply.ToString());
+        Assert.StartsWith("No decision '-1'", result.GetProperty("content")[0].GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("fail:", server.Stderr, StringComparison.Ordinal);
     }
 
     [SkippableFact]

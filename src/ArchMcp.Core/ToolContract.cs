@@ -1,0 +1,98 @@
+namespace ArchMcp.Core;
+
+/// <summary>
+/// The one source of the tools' names, descriptions, argument limits and defaults. The MCP tools, the Semantic
+/// Kernel functions and the CLI verbs all read them from here, and <see cref="RequestArguments"/> enforces the limits,
+/// so a client gets the same answer — and the same error — whichever adapter it calls.
+/// </summary>
+public static class ToolContract
+{
+    public const string SearchKnowledge = "search_knowledge";
+    public const string GetDecision = "get_decision";
+    public const string ListDecisions = "list_decisions";
+    public const string GetRule = "get_rule";
+    public const string DesignChecklist = "design_checklist";
+    public const string ReviewDesign = "review_design";
+
+    /// <summary>Longest search query, in characters.</summary>
+    public const int MaxQueryChars = 4_000;
+
+    /// <summary>Longest design text for the checklist and the review, in characters (about 15 pages of prose).</summary>
+    public const int MaxDesignChars = 50_000;
+
+    /// <summary>Longest identifier, name, tag or date argument, in characters.</summary>
+    public const int MaxNameChars = 500;
+
+    /// <summary>Most tags in one search filter.</summary>
+    public const int MaxTags = 20;
+
+    /// <summary>Most section names in one decision lookup.</summary>
+    public const int MaxSections = 10;
+
+    public const int SearchLimitDefault = 5;
+    public const int SearchLimitMax = 20;
+    public const int ListLimitDefault = 20;
+    public const int ListLimitMax = 100;
+    public const int ChecklistLimitDefault = 20;
+    public const int ChecklistLimitMax = 100;
+
+    public const string KindValues = "decision, standard, reference, guide, template";
+    public const string StatusValues = "proposed, accepted, rejected, deprecated, superseded";
+    public const string SectionValues = "context, decision, consequences, options, all";
+
+    /// <summary>What each tool is for and when an assistant should call it (plain ASCII without quotes: JSON escapes cost bytes).</summary>
+    public static class Descriptions
+    {
+        public const string SearchKnowledge =
+            "Ranked search over the organisation's architecture decision records (ADRs), standards and reference " +
+            "architectures. Call it before proposing a technology, pattern or API shape, or to answer why something is " +
+            "done a certain way. Returns cards (id, kind, title, status, snippet, path:line to cite); a superseded " +
+            "decision names the one in force. Follow up with get_decision or get_rule.";
+
+        public const string GetDecision =
+            "One architecture decision by any reference (ADR-7, 7, 0007, slug, file name or title words): status, date, " +
+            "chosen sections, the supersession chain both ways, the decision in force and related records, with " +
+            "path:line. Use it to answer what was decided about X and whether it still holds. Unknown ids get the closest ids.";
+
+        public const string ListDecisions =
+            "The decision log, oldest first, filtered by status, tag and date range: one line per decision (id, status, " +
+            "date, title, what supersedes it). Use it for overviews, e.g. which decisions are still proposed. Paginated: " +
+            "pass nextOffset back as offset; it is absent on the last page.";
+
+        public const string GetRule =
+            "One rule of an engineering standard by its own id (API-001, 176, http-url-casing): level (MUST, SHOULD, MAY), " +
+            "full text, standard and path:line; or, given a standard's id, the standard with its rules. Use it to quote a " +
+            "rule exactly before relying on it. Unknown ids get the closest ids.";
+
+        public const string DesignChecklist =
+            "The rules and decisions in force that apply to a topic or a whole design text, MUST first, each with its id, " +
+            "statement and path:line. Call it before writing a design or code, so the work follows the standards and " +
+            "does not re-open settled decisions.";
+
+        public const string ReviewDesign =
+            "Checks a design or pull-request description against the applicable rules and decisions in force: per item " +
+            "a verdict (met, violated, not addressed, needs judgement) with evidence from both sides, and a risk roll-up " +
+            "(violated MUST = high, SHOULD = medium). Use it before approving or implementing a design; cite the ids.";
+    }
+
+    /// <summary>What each argument means and accepts.</summary>
+    public static class Arguments
+    {
+        public const string Query = "Free text, an ADR number or a rule id.";
+        public const string Kind = "Only this kind of document.";
+        public const string DecisionStatus = "Only decisions with this status.";
+        public const string Tags = "Only documents with all of these tags; at most 20.";
+        public const string Root = "Only this knowledge root (by name), when several are configured.";
+        public const string SearchLimit = "Number of results.";
+        public const string DecisionId = "Decision reference, e.g. ADR-0007, 7 or a slug.";
+        public const string Sections = "Sections to include (default: context, decision, consequences): context, decision, consequences, options, drivers, status or all.";
+        public const string Tag = "Only decisions with this tag.";
+        public const string From = "Only decisions dated on or after this day (YYYY-MM-DD).";
+        public const string To = "Only decisions dated on or before this day (YYYY-MM-DD).";
+        public const string Offset = "Index of the first decision to return.";
+        public const string ListLimit = "Page size.";
+        public const string RuleId = "Rule id, e.g. API-001, or a standard id, e.g. API.";
+        public const string Design = "A topic or the full design text (Markdown is fine).";
+        public const string ChecklistLimit = "Maximum number of items.";
+    }
+}
