@@ -21,9 +21,11 @@ public static partial class HttpHost
     /// <summary>
     /// Builds the web application. <paramref name="urls"/> (the --urls value) wins over the "urls" setting; the
     /// default is <see cref="ServerOptions.DefaultUrls"/>. <paramref name="overrides"/> are applied last (tests).
-    /// Throws <see cref="InsecureBindException"/> for a non-loopback bind without a token.
+    /// Throws <see cref="InsecureBindException"/> for a non-loopback bind without a token. <paramref name="configureServices"/>
+    /// runs after every registration (tests add a logger or a tool).
     /// </summary>
-    public static WebApplication Build(ParseResult parse, string? urls = null, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
+    public static WebApplication Build(ParseResult parse, string? urls = null, IEnumerable<KeyValuePair<string, string?>>? overrides = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         ArgumentNullException.ThrowIfNull(parse);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. parse.UnmatchedTokens], ApplicationName = "archmcp" });
@@ -59,6 +61,7 @@ public static partial class HttpHost
 #pragma warning restore MCPEXP002
         });
         builder.Services.AddKnowledgeHostedServices();
+        configureServices?.Invoke(builder.Services);
         var app = builder.Build();
         var options = app.Services.GetRequiredService<IOptions<ServerOptions>>().Value;
         var insecure = BindAddresses.Configured(configuration).FirstOrDefault(u => !BindAddresses.IsLoopback(u));
