@@ -225,10 +225,16 @@ public sealed class HttpSessionTrustTests
 
         using var call = Post("""{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"wait_for_cancellation","arguments":{}}}""", sessionId);
         using var disconnect = new CancellationTokenSource();
-        var sending = server.Http.SendAsync(call, HttpCompletionOption.ResponseHeadersRead, disconnect.Token);
+        // The answer is an event stream: its headers may come at once; the client then waits on the body.
+        var reading = Task.Run(async () =>
+        {
+            using var response = await server.Http.SendAsync(call, HttpCompletionOption.ResponseHeadersRead, disconnect.Token);
+            await using var body = await response.Content.ReadAsStreamAsync(disconnect.Token);
+            await body.CopyToAsync(Stream.Null, disconnect.Token);
+        });
         await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        await disconnect.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sending);
+        await disconnect.CancelAsync(); // aborts the connection, as a client that goes away does
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reading);
 
         await cancelled.Task.WaitAsync(TimeSpan.FromSeconds(10));
     }
