@@ -88,6 +88,7 @@ public static partial class HttpHost
         });
         builder.Services.AddKnowledgeHostedServices();
         configureServices?.Invoke(builder.Services);
+        builder.Services.UseOneLineClientErrors();
         var app = builder.Build();
         var options = app.Services.GetRequiredService<IOptions<ServerOptions>>().Value;
         var insecure = BindAddresses.Configured(configuration).FirstOrDefault(u => !BindAddresses.IsLoopback(u));

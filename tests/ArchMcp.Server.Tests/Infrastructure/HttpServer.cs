@@ -87,8 +87,16 @@ public sealed class HttpServer : IAsyncDisposable
         }),
         new McpClientOptions { ProtocolVersion = protocolVersion });
 
+    private int _disposed;
+
+    /// <summary>Stops the server (its log lines are all written when this returns) and deletes its folder; idempotent.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         Http.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();

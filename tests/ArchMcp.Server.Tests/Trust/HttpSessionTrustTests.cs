@@ -132,6 +132,24 @@ public sealed class HttpSessionTrustTests
             Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         }
 
+        using (var partial = Request(HttpMethod.Post, null))
+        using (var gone = new CancellationTokenSource())
+        {
+            // a client that stops in the middle of its body, then goes away
+            var halfSent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            partial.Content = new StalledContent(Encoding.UTF8.GetBytes(Initialize[..40]), halfSent);
+            var sending = server.Http.SendAsync(partial, gone.Token);
+            await halfSent.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            await gone.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sending);
+        }
+
+        await server.DisposeAsync(); // every log line of the requests has been written
+        AssertNoStackTraces(logs);
+    }
+
+    private static void AssertNoStackTraces(CapturedLogs logs)
+    {
         var traces = logs.Entries.Where(e => e.Level >= LogLevel.Warning && (e.Exception is not null || e.Text.Contains('\n', StringComparison.Ordinal))).ToList();
         Assert.True(traces.Count == 0, string.Join("\n---\n", traces.Select(e => $"{e.Level} {e.Category}: {e.Text}")));
     }
@@ -203,6 +221,7 @@ public sealed class HttpSessionTrustTests
     {
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var logs = new CapturedLogs();
         var tool = McpServerTool.Create(
             async (CancellationToken cancellationToken) =>
             {
@@ -220,7 +239,7 @@ public sealed class HttpSessionTrustTests
                 return "never";
             },
             new McpServerToolCreateOptions { Name = "wait_for_cancellation" });
-        await using var server = await HttpServer.StartAsync(configureServices: services => services.AddSingleton(tool));
+        await using var server = await HttpServer.StartAsync(configureServices: services => services.AddSingleton(tool).AddSingleton<ILoggerProvider>(logs));
         var sessionId = await OpenSessionAsync(server.Http);
 
         using var call = Post("""{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"wait_for_cancellation","arguments":{}}}""", sessionId);
@@ -237,6 +256,8 @@ public sealed class HttpSessionTrustTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reading);
 
         await cancelled.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await server.DisposeAsync(); // every log line of the call has been written
+        AssertNoStackTraces(logs);
     }
 
     // #29 item 8: a flood of initialize calls is refused before it can push a live session out.
@@ -353,6 +374,37 @@ public sealed class HttpSessionTrustTests
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("2.0", body.RootElement.GetProperty("jsonrpc").GetString());
         Assert.False(string.IsNullOrEmpty(body.RootElement.GetProperty("error").GetProperty("message").GetString()));
+    }
+
+    /// <summary>A JSON body of which only the first bytes are ever sent.</summary>
+    private sealed class StalledContent : HttpContent
+    {
+        private readonly byte[] _start;
+        private readonly TaskCompletionSource _sent;
+
+        public StalledContent(byte[] start, TaskCompletionSource sent)
+        {
+            _start = start;
+            _sent = sent;
+            Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            Headers.ContentLength = 4096;
+        }
+
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => SerializeToStreamAsync(stream, context, CancellationToken.None);
+
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+        {
+            await stream.WriteAsync(_start, cancellationToken);
+            await stream.FlushAsync(cancellationToken);
+            _sent.TrySetResult();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 4096;
+            return true;
+        }
     }
 
     /// <summary>A body sent with Transfer-Encoding: chunked (no Content-Length).</summary>
