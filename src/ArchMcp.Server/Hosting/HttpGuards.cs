@@ -48,8 +48,9 @@ public static partial class HttpGuards
     });
 
     /// <summary>
-    /// An Origin is accepted when it is this server itself — a loopback name with the scheme and the port this request
-    /// came in on (a page served by another local port is another origin) — or a host named in Server:AllowedHosts
+    /// An Origin is accepted when it is this server itself — a loopback name with the scheme of this request and the
+    /// port of its Host header or of the connection (a page served by another local port is another origin) — or a
+    /// host named in Server:AllowedHosts
     /// ("host" for any port, "host:port" for that port only; e.g. behind a reverse proxy).
     /// </summary>
     public static bool IsAllowedOrigin(string origin, HttpContext context, IEnumerable<string> allowed)
@@ -73,9 +74,12 @@ public static partial class HttpGuards
             }
         }
 
+        // The port the browser believes it talks to is the Host header's (a published container port may differ
+        // from the one the server listens on); the listening port itself is accepted too.
+        var hostPort = context.Request.Host.Port ?? (context.Request.IsHttps ? 443 : 80);
         return LoopbackHosts.Contains(uri.Host, StringComparer.OrdinalIgnoreCase)
             && string.Equals(uri.Scheme, context.Request.Scheme, StringComparison.OrdinalIgnoreCase)
-            && uri.Port == context.Connection.LocalPort;
+            && (uri.Port == hostPort || uri.Port == context.Connection.LocalPort);
     }
 
     /// <summary>

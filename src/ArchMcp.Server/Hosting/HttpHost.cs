@@ -127,11 +127,10 @@ public static partial class HttpHost
             return HttpGuards.RejectAsync(context, bad.StatusCode, bad.Message);
         }
 
-        LogFailed(logger, context.Request.Method, context.Request.Path.ToString(), error?.GetType().Name ?? "unknown", OneLine(error?.Message));
+        // One line for what a client caused (ClientGoneLogging); a bug keeps its stack trace, in the log only.
+        LogFailed(logger, error, context.Request.Method, context.Request.Path.ToString());
         return HttpGuards.RejectAsync(context, StatusCodes.Status500InternalServerError, "Internal error.");
     }
-
-    private static string OneLine(string? text) => (text ?? "").ReplaceLineEndings(" ");
 
     private static async Task RunSessionAsync(HttpContext context, ModelContextProtocol.Server.McpServer server, CancellationToken cancellationToken)
     {
@@ -158,8 +157,8 @@ public static partial class HttpHost
         };
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "{Method} {Path} failed: {Error}: {Reason}")]
-    private static partial void LogFailed(ILogger logger, string method, string path, string error, string reason);
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Method} {Path} failed")]
+    private static partial void LogFailed(ILogger logger, Exception? error, string method, string path);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "ArchMcp MCP endpoint: {Endpoints} — {Auth}")]
     private static partial void LogListening(ILogger logger, string endpoints, string auth);

@@ -100,6 +100,20 @@ public sealed class HttpSessionTrustTests
     }
 
     [Fact]
+    public async Task Mcp_WhenOriginMatchesPublishedPortInHost_IsServed()
+    {
+        // a container port published on another host port: the browser's Origin and Host carry that port
+        await using var server = await HttpServer.StartAsync();
+        using var request = Post(Initialize);
+        request.Headers.Host = "localhost:8080";
+        request.Headers.Add("Origin", "http://localhost:8080");
+
+        using var response = await server.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Mcp_WhenOriginHostConfigured_IsServedOnAnyPort()
     {
         await using var server = await HttpServer.StartAsync(new() { ["Server:AllowedHosts:0"] = "archmcp.internal" });
