@@ -28,6 +28,24 @@ public sealed class ServerOptions
     [Range(1, 1_000_000)]
     public int RequestsPerMinute { get; set; } = 12000;
 
+    /// <summary>
+    /// Most open MCP sessions in all; an initialize past it gets 503 (no live session is ever evicted to make room).
+    /// Default 1,000.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MaxSessions { get; set; } = 1000;
+
+    /// <summary>Most open MCP sessions one client (address and token) may hold; an initialize past it gets 429. Default 50.</summary>
+    [Range(1, 100_000)]
+    public int MaxSessionsPerClient { get; set; } = 50;
+
+    /// <summary>Seconds a session may stay without any request before it is closed (a client then starts a new one). Default 1,800 (30 minutes).</summary>
+    [Range(1, 7 * 24 * 3600)]
+    public int SessionIdleTimeoutSeconds { get; set; } = 1800;
+
+    /// <summary>Most resource subscriptions one session may hold. Default 100.</summary>
+    [Range(1, 100_000)]
+    public int MaxSubscriptionsPerSession { get; set; } = 100;
 }
 
 /// <summary>Checks the [Range] limits of <see cref="ServerOptions"/> with code generated at build time (no reflection).</summary>

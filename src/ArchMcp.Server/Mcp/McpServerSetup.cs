@@ -1,5 +1,7 @@
 using System.Reflection;
+using ArchMcp.Core;
 using ArchMcp.Server.Hosting;
+using ModelContextProtocol;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -58,11 +60,7 @@ public static class McpServerSetup
             .WithPrompts<KnowledgePrompts>(McpJson.Options)
             .WithListResourcesHandler((context, cancellationToken) =>
                 new ValueTask<ListResourcesResult>(Service<ResourceListing>(context.Services).ListAsync(context.Params?.Cursor, cancellationToken)))
-            .WithSubscribeToResourcesHandler((context, _) =>
-            {
-                Service<McpSessions>(context.Services).Subscribe(context.Server, context.Params!.Uri);
-                return ValueTask.FromResult(new EmptyResult());
-            })
+            .WithSubscribeToResourcesHandler(SubscribeAsync)
             .WithUnsubscribeFromResourcesHandler((context, _) =>
             {
                 Service<McpSessions>(context.Services).Unsubscribe(context.Server, context.Params!.Uri);
@@ -83,6 +81,68 @@ public static class McpServerSetup
         services.AddHostedService<IndexWarmup>();
         services.AddHostedService<ChangeNotifier>();
         return services;
+    }
+
+    /// <summary>
+    /// resources/subscribe: only a URI this server can read is recorded, at most
+    /// <see cref="McpSessions.MaxSubscriptionsPerSession"/> per session and <see cref="McpSessions.MaxSubscriptionUriLength"/>
+    /// characters long; anything else is refused with the reason, so subscriptions cannot grow memory without bound.
+    /// </summary>
+    private static async ValueTask<EmptyResult> SubscribeAsync(RequestContext<SubscribeRequestParams> context, CancellationToken cancellationToken)
+    {
+        var sessions = Service<McpSessions>(context.Services);
+        var uri = context.Params?.Uri;
+        if (string.IsNullOrEmpty(uri))
+        {
+            throw new McpProtocolException("Missing 'uri': name the resource to subscribe to.", McpErrorCode.InvalidParams);
+        }
+
+        if (uri.Length > sessions.MaxSubscriptionUriLength)
+        {
+            throw new McpProtocolException($"'uri' is {uri.Length} characters long; the limit is {sessions.MaxSubscriptionUriLength}.", McpErrorCode.InvalidParams);
+        }
+
+        if (!sessions.IsSubscribed(context.Server, uri) && !await CanReadAsync(context, uri, cancellationToken).ConfigureAwait(false))
+        {
+            throw new McpProtocolException($"Unknown resource URI '{uri}': only resources this server lists or reads can be subscribed to.", McpErrorCode.ResourceNotFound);
+        }
+
+        return sessions.Subscribe(context.Server, uri) switch
+        {
+            McpSessions.SubscribeOutcome.LimitReached => throw new McpProtocolException(
+                $"This session already holds {sessions.MaxSubscriptionsPerSession} subscriptions, the limit: unsubscribe from one first.", McpErrorCode.InvalidParams),
+            McpSessions.SubscribeOutcome.UriTooLong => throw new McpProtocolException(
+                $"'uri' is longer than {sessions.MaxSubscriptionUriLength} characters.", McpErrorCode.InvalidParams),
+            _ => new EmptyResult(),
+        };
+    }
+
+    /// <summary>Whether a resource of this server reads <paramref name="uri"/> (the same resources and templates resources/read uses).</summary>
+    private static async Task<bool> CanReadAsync(RequestContext<SubscribeRequestParams> context, string uri, CancellationToken cancellationToken)
+    {
+        if (context.Server.ServerOptions.ResourceCollection is not { } resources || resources.FirstOrDefault(r => r.IsMatch(uri)) is not { } resource)
+        {
+            return false;
+        }
+
+        if (context.Services?.GetService<KnowledgeReadiness>() is { } readiness)
+        {
+            await readiness.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            var read = new RequestContext<ReadResourceRequestParams>(context.Server, context.JsonRpcRequest, new ReadResourceRequestParams { Uri = uri })
+            {
+                Services = context.Services,
+            };
+            var result = await resource.ReadAsync(read, cancellationToken).ConfigureAwait(false);
+            return result.Contents.Count > 0;
+        }
+        catch (KnowledgeException)
+        {
+            return false;
+        }
     }
 
     private static T Service<T>(IServiceProvider? services) where T : notnull => services!.GetRequiredService<T>();
