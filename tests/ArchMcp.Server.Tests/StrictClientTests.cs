@@ -288,3 +288,34 @@ public sealed class StrictClientTests : IAsyncLifetime
         Assert.True(failures.Count == 0, $"{failures.Count} URIs do not resolve:\n{string.Join("\n", failures.Take(30))}");
     }
 }
+
+/// <summary>The same strict checks on the thirteen shared corpora, each a named root of one server.</summary>
+public sealed class StrictClientCorpusTests
+{
+    [SkippableFact]
+    public async Task EveryCorpus_ToolResultsMatchSchemasAndEveryUriResolves()
+    {
+        Skip.If(ArchMcp.Tests.Shared.Corpora.SkipReason is not null, ArchMcp.Tests.Shared.Corpora.SkipReason);
+        var corpora = Directory.GetDirectories(ArchMcp.Tests.Shared.Corpora.Path!).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        await using var server = await StdioServer.StartAsync(moreArgs: corpora.SelectMany(c => new[] { "--knowledge", $"{c}={Path.Combine(ArchMcp.Tests.Shared.Corpora.Path!, c!)}" }));
+        var tools = (await server.Client.ListToolsAsync()).ToDictionary(t => t.Name, t => t.ProtocolTool);
+
+        foreach (var corpus in corpora)
+        {
+            foreach (var (tool, args) in new (string, Dictionary<string, object?>)[]
+            {
+                ("search_knowledge", new() { ["query"] = "why did we decide", ["root"] = corpus, ["limit"] = 20 }),
+                ("list_decisions", new() { ["root"] = corpus, ["limit"] = 100 }),
+                ("design_checklist", new() { ["design"] = "a public HTTP API that stores personal data", ["root"] = corpus }),
+                ("review_design", new() { ["design"] = "a public HTTP API that stores personal data", ["root"] = corpus }),
+            })
+            {
+                SchemaCheck.AssertResultValid(tools[tool], $"{tool} on {corpus}", await server.Client.CallToolAsync(tool, args));
+            }
+        }
+
+        var uris = await StrictClientTests.HandedOutUrisAsync(server.Client);
+        Assert.True(uris.Count > 500, $"only {uris.Count} URIs collected from {corpora.Count} corpora");
+        await StrictClientTests.AssertAllReadableAsync(server.Client, uris);
+    }
+}
