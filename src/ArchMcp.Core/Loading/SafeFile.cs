@@ -29,13 +29,17 @@ public readonly record struct SafeRead(SafeReadOutcome Outcome, byte[] Bytes, lo
 /// Reads a file without trusting its path: the file is opened first (without blocking, so a FIFO cannot hang the
 /// read), then the opened handle is checked — a regular file, and, when a folder is given, really inside it (the
 /// kernel's own path of the handle, so a file swapped for a symbolic link after it was listed is caught) — and at
-/// most one byte past the limit is read. On Linux the checks are made on the handle; elsewhere on the path first.
+/// most one byte past the limit is read. On Linux the checks are made on the handle; elsewhere (or without /proc) the
+/// path's real location is checked before it is opened.
 /// </summary>
 public static partial class SafeFile
 {
     private const int ORdOnly = 0, ONonBlock = 0x800, OCloExec = 0x80000; // the same on x64 and arm64 Linux
     private const int AtEmptyPath = 0x1000, StatxType = 0x1;
     private const int SIfMt = 0xF000, SIfReg = 0x8000;
+
+    // where /proc is not mounted (some sandboxes), the path is checked before it is opened instead
+    private static readonly bool HasProcFd = OperatingSystem.IsLinux() && Directory.Exists("/proc/self/fd");
 
     /// <summary>Reads <paramref name="path"/>, at most <paramref name="maxBytes"/> bytes.</summary>
     /// <param name="insideReal">A folder's real path (links resolved) the file must really be in; null for no check.</param>
@@ -82,19 +86,14 @@ public static partial class SafeFile
 
     private static (SafeFileHandle? Handle, SafeRead Refused) Open(string path, string? insideReal)
     {
+        // without the kernel's path of a handle, the path's real location is checked before it is opened
+        if (!HasProcFd && insideReal is not null && (KnowledgeLoader.RealPath(path) is not { } resolved || !IsInside(resolved, insideReal)))
+        {
+            return (null, Path.Exists(path) ? new SafeRead(SafeReadOutcome.Outside, [], 0) : new SafeRead(SafeReadOutcome.NotFound, [], 0));
+        }
+
         if (!OperatingSystem.IsLinux())
         {
-            // no handle checks: the path is checked first, then opened
-            var info = new FileInfo(path);
-            if (info.LinkTarget is not null && insideReal is not null)
-            {
-                var target = info.ResolveLinkTarget(returnFinalTarget: true);
-                if (target is null || !IsInside(Path.GetFullPath(target.FullName), insideReal))
-                {
-                    return (null, new SafeRead(SafeReadOutcome.Outside, [], 0));
-                }
-            }
-
             return (File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete), default);
         }
 
@@ -118,7 +117,7 @@ public static partial class SafeFile
             return (null, new SafeRead(SafeReadOutcome.NotRegular, [], 0, kind));
         }
 
-        if (insideReal is not null && (HandlePath(fd) is not { } real || !IsInside(real, insideReal)))
+        if (HasProcFd && insideReal is not null && (HandlePath(fd) is not { } real || !IsInside(real, insideReal)))
         {
             handle.Dispose();
             return (null, new SafeRead(SafeReadOutcome.Outside, [], 0));

@@ -63,9 +63,11 @@ public sealed class FileSystemServeTests(ITestOutputHelper output)
                 """{"jsonrpc":"2.0","id":2,"method":"prompts/get","params":{"name":"draft-adr","arguments":{"title":"Use a broker"}}}""" + "\n");
             await process.StandardInput.FlushAsync();
             process.StandardInput.Close();
+            var closed = Stopwatch.StartNew();
 
             using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             await process.WaitForExitAsync(cts.Token);
+            output.WriteLine($"exited {closed.ElapsedMilliseconds} ms after stdin closed");
         }
         catch (OperationCanceledException)
         {
