@@ -271,6 +271,25 @@ public sealed class FileSystemTrustTests : IDisposable
         Assert.Equal("warning", finding.Severity);
     }
 
+    /// <summary>SECURITY.md's decision: a hard link is the file itself (nothing tells it from the "original"), so it is indexed as a file of the root.</summary>
+    [SkippableFact]
+    public async Task Index_WhenAFileIsAHardLink_IndexesItAsAFileOfTheRoot()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "hard links are made with ln here");
+        var outside = _outside.Write("0099-linked.md", "# 99. Linked decision\n\nStatus: accepted\n\nHard-linked text.\n");
+        using (var ln = Process.Start(new ProcessStartInfo("ln", [outside, _root.FullPath("decisions/0099-linked.md")]) { UseShellExecute = false })!)
+        {
+            await ln.WaitForExitAsync();
+            Skip.If(ln.ExitCode != 0, "hard links are not possible between these folders");
+        }
+
+        var service = Service();
+        await service.RefreshAsync();
+
+        var view = (await service.ListDocumentsAsync()).Single(d => d.Path == "decisions/0099-linked.md");
+        Assert.Contains("Hard-linked text.", (await service.GetDocumentAsync(DocumentKind.Decision, view.Id)).Markdown, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Ids_WhenAFolderIsAddedOrRemoved_StayTheSameForEveryOtherFile()
     {
