@@ -1,5 +1,7 @@
+using System.Text;
 using ArchMcp.Core.Catalog;
 using ArchMcp.Core.Lint;
+using ArchMcp.Core.Loading;
 using ArchMcp.Core.Model;
 
 namespace ArchMcp.Core;
@@ -68,37 +70,9 @@ public sealed partial class KnowledgeService
     }
 
     /// <summary>The commit the root's git checkout is on, read from .git without running git; null when not a checkout.</summary>
-    private static string? GitCommit(string path)
-    {
-        try
-        {
-            for (var dir = new DirectoryInfo(path); dir is not null; dir = dir.Parent)
-            {
-                var head = Path.Combine(dir.FullName, ".git", "HEAD");
-                if (!File.Exists(head))
-                {
-                    continue;
-                }
+    private static string? GitCommit(string path) => GitHead.Commit(path);
 
-                var text = File.ReadAllText(head).Trim();
-                if (!text.StartsWith("ref: ", StringComparison.Ordinal))
-                {
-                    return text;
-                }
-
-                var refFile = Path.Combine(dir.FullName, ".git", text[5..]);
-                return File.Exists(refFile) ? File.ReadAllText(refFile).Trim() : null;
-            }
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-
-        return null;
-    }
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
     private static bool SameGroup(DocumentKind a, DocumentKind b) => Group(a) == Group(b);
 
@@ -131,14 +105,15 @@ public sealed partial class KnowledgeService
             throw new DocumentNotFoundException(entry.Kind.ToWire(), entry.Id);
         }
 
-        try
-        {
-            return File.ReadAllText(full);
-        }
-        catch (IOException)
+        // opened first, then checked: a file swapped for a link to somewhere else since it was indexed is not served
+        var read = SafeFile.Read(full, KnowledgeLoader.RootReal(root), _options.MaxFileBytes);
+        if (!read.Succeeded)
         {
             throw new DocumentNotFoundException(entry.Kind.ToWire(), entry.Id);
         }
+
+        var bytes = read.Bytes.AsSpan();
+        return Encoding.UTF8.GetString(bytes.StartsWith(Utf8Bom) ? bytes[3..] : bytes);
     }
 
     private static DocumentView View(CatalogEntry e, string markdown) => new()

@@ -35,7 +35,7 @@ public sealed partial class KnowledgeService
             var watch = Stopwatch.StartNew();
             var (known, recreate) = CatchUpWithCommit();
             var findings = new ConcurrentBag<Finding>();
-            var enumerationFindings = new List<Finding>();
+            var enumerationFindings = new List<Finding>(_settingsFindings);
             // only when nobody else wrote since our last refresh: then the index differs from our state by these paths alone
             var targeted = paths is not null && !recreate && ReferenceEquals(known, _state.Files) ? Target(paths, known) : null;
             List<(KnowledgeRoot Root, SourceFile File, string Key)> sources;

@@ -18,6 +18,8 @@ public sealed partial class KnowledgeService : IKnowledgeService, IKnowledgeRetr
     private readonly IReadOnlyList<KnowledgeRoot> _roots;
     // Text is indexed as written (fast); synonyms and acronyms are expanded in both directions at query time.
     private readonly ArchAnalyzer _queryAnalyzer;
+    // problems with the roots' own settings files (synonyms), reported by lint with the files' findings
+    private readonly List<Finding> _settingsFindings = [];
     // snippets analyse the hits' sentences: the same words from one search to the next, filtered once per thread
     private readonly ArchAnalyzer _textAnalyzer = new(null, memoize: true);
     private readonly QueryFactory _queries;
@@ -36,7 +38,7 @@ public sealed partial class KnowledgeService : IKnowledgeService, IKnowledgeRetr
         _options = options.Value;
         _logger = logger;
         _roots = KnowledgeRoots.Resolve(_options.Roots);
-        _queryAnalyzer = new ArchAnalyzer(Synonyms.Build(Synonyms.ReadRootFiles(_roots)));
+        _queryAnalyzer = new ArchAnalyzer(Synonyms.Build(Synonyms.ReadRootFiles(_roots, _settingsFindings)));
         _queries = new QueryFactory(_queryAnalyzer);
         _index = new LuceneKnowledgeIndex(IndexLocation.Resolve(_options, _roots));
     }
@@ -113,7 +115,7 @@ public sealed partial class KnowledgeService : IKnowledgeService, IKnowledgeRetr
             if (_index.Exists)
             {
                 _index.Open();
-                _state = BuildState([], _state.IndexedAt);
+                _state = BuildState(_settingsFindings, _state.IndexedAt);
             }
         }
         catch (Exception ex) when (ex is IOException or Lucene.Net.Index.CorruptIndexException or InvalidOperationException)

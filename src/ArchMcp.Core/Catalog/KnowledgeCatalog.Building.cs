@@ -29,28 +29,39 @@ public sealed partial class KnowledgeCatalog
             return r != 0 ? r : string.CompareOrdinal(a.Path, b.Path);
         });
 
-        var taken = new HashSet<(string Root, string Group, string Id)>();
-        var nextSuffix = new Dictionary<(string Root, string Group, string Id), int>();
+        // An id is a function of the file: its front matter id, number or name. When several files of a root claim
+        // one, the file nearest the root keeps it (at equal depth the first by path) and each other file is told apart
+        // by its own path, so adding or removing a folder elsewhere never renames a file (only a file claiming the same
+        // id nearer the root, or at its depth and earlier, takes the plain id).
+        var claims = docs.GroupBy(d => (d.Root, Group: GroupOf(d.Kind), Id: BaseId(d).ToLowerInvariant()))
+            .ToDictionary(g => g.Key, g => g.OrderBy(d => Depth(d.Path)).ThenBy(d => d.Path, StringComparer.Ordinal).First());
+        var taken = claims.Keys.ToHashSet();
+        var ids = new Dictionary<KnowledgeDocument, string>(ReferenceEqualityComparer.Instance);
+        foreach (var doc in docs)
+        {
+            var group = GroupOf(doc.Kind);
+            var baseId = BaseId(doc);
+            if (ReferenceEquals(claims[(doc.Root, group, baseId.ToLowerInvariant())], doc))
+            {
+                ids[doc] = baseId;
+                continue;
+            }
+
+            var id = $"{baseId}-{PathQualifier(doc.Path)}";
+            for (var n = 2; !taken.Add((doc.Root, group, id.ToLowerInvariant())); n++)
+            {
+                id = $"{baseId}-{PathQualifier(doc.Path)}-{n}"; // only when two paths differ in case or punctuation alone
+            }
+
+            ids[doc] = id;
+        }
+
         var firstRootOfId = new Dictionary<(string Group, string Id), string>();
         var entries = new List<CatalogEntry>(docs.Count);
         foreach (var doc in docs)
         {
             var group = GroupOf(doc.Kind);
-            var baseId = string.IsNullOrWhiteSpace(doc.Id) ? FileNames.Analyze(doc.Path).Slug : doc.Id.Trim();
-            var id = baseId;
-            if (!taken.Add((doc.Root, group, id.ToLowerInvariant())))
-            {
-                // duplicates get -2, -3, …: continue from the last suffix given to this id (many copies stay linear)
-                var baseKey = (doc.Root, group, baseId.ToLowerInvariant());
-                var n = nextSuffix.GetValueOrDefault(baseKey, 2);
-                do
-                {
-                    id = $"{baseId}-{n++}";
-                }
-                while (!taken.Add((doc.Root, group, id.ToLowerInvariant())));
-                nextSuffix[baseKey] = n;
-            }
-
+            var id = ids[doc];
             var key = (group, id.ToLowerInvariant());
             var uri = $"arch://{group}/{System.Uri.EscapeDataString(id)}";
             if (!firstRootOfId.TryAdd(key, doc.Root) && firstRootOfId[key] != doc.Root)
@@ -65,6 +76,32 @@ public sealed partial class KnowledgeCatalog
         catalog.Index();
         catalog.ResolveRelations();
         return catalog;
+    }
+
+    private static string BaseId(KnowledgeDocument doc) =>
+        string.IsNullOrWhiteSpace(doc.Id) ? FileNames.Analyze(doc.Path).Slug : doc.Id.Trim();
+
+    private static int Depth(string path) => path.Count(c => c == '/');
+
+    /// <summary>The file's path without its extension as one lower-case slug: "services/a/0007-b.md" → "services-a-0007-b".</summary>
+    private static string PathQualifier(string path)
+    {
+        var dot = path.LastIndexOf('.');
+        var stem = dot > path.LastIndexOf('/') + 1 ? path[..dot] : path;
+        var slug = new System.Text.StringBuilder(stem.Length);
+        foreach (var c in stem.ToLowerInvariant())
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                slug.Append(c);
+            }
+            else if (slug.Length > 0 && slug[^1] != '-')
+            {
+                slug.Append('-');
+            }
+        }
+
+        return slug.ToString().TrimEnd('-') is { Length: > 0 } q ? q : "file";
     }
 
     private void Index()

@@ -1,3 +1,5 @@
+using ArchMcp.Core.Loading;
+using ArchMcp.Core.Model;
 using Lucene.Net.Analysis.Synonym;
 using Lucene.Net.Util;
 
@@ -95,25 +97,22 @@ public static class Synonyms
         return builder.Build();
     }
 
-    /// <summary>Reads <see cref="FileName"/> from each root; unreadable files are skipped.</summary>
-    public static IReadOnlyList<string> ReadRootFiles(IEnumerable<KnowledgeRoot> roots)
+    /// <summary>The largest synonyms file read: about 20,000 lines. A larger one is ignored with a finding.</summary>
+    public const long MaxFileBytes = 512 * 1024;
+
+    /// <summary>
+    /// Reads <see cref="FileName"/> from each root; missing files are fine, and a file that is too large, not a regular
+    /// file or outside its root is skipped with a finding in <paramref name="findings"/>.
+    /// </summary>
+    public static IReadOnlyList<string> ReadRootFiles(IEnumerable<KnowledgeRoot> roots, ICollection<Finding>? findings = null)
     {
+        ArgumentNullException.ThrowIfNull(roots);
         var lines = new List<string>();
         foreach (var root in roots)
         {
-            var file = Path.Combine(root.Path, FileName);
-            try
+            if (RootFile.ReadText(root, FileName, MaxFileBytes, findings) is { } text)
             {
-                if (File.Exists(file))
-                {
-                    lines.AddRange(File.ReadAllLines(file));
-                }
-            }
-            catch (IOException)
-            {
-            }
-            catch (UnauthorizedAccessException)
-            {
+                lines.AddRange(text.Split('\n'));
             }
         }
 

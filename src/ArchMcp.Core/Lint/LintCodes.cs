@@ -23,6 +23,9 @@ namespace ArchMcp.Core.Lint;
 /// <item><term>ARCH017</term><description>warning — a superseded decision's successor is not accepted.</description></item>
 /// <item><term>ARCH018</term><description>warning — two accepted decisions claim to supersede the same decision.</description></item>
 /// <item><term>ARCH019</term><description>warning — a decision is marked superseded but names no successor.</description></item>
+/// <item><term>ARCH030</term><description>warning — the path is a FIFO, a device, a socket or a link to one: only regular files are read.</description></item>
+/// <item><term>ARCH031</term><description>warning — the file name is not valid UTF-8 and the file could not be opened.</description></item>
+/// <item><term>ARCH032</term><description>error — a settings file of the root (synonyms, template) is too large, not a regular file or outside the root, and was ignored.</description></item>
 /// </list>
 /// </summary>
 public static class LintCodes
@@ -45,4 +48,7 @@ public static class LintCodes
     public const string SuccessorNotAccepted = "ARCH017";
     public const string CompetingSupersession = "ARCH018";
     public const string SupersededWithoutSuccessor = "ARCH019";
+    public const string NotRegularFile = "ARCH030";
+    public const string UndecodableName = "ARCH031";
+    public const string SettingsFileRefused = "ARCH032";
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ArchMcp.Core.Lint;
 using ArchMcp.Core.Model;
 
@@ -7,6 +8,7 @@ namespace ArchMcp.Core.Loading;
 public static partial class KnowledgeLoader
 {
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase) { "node_modules", "bin", "obj" };
+    private static readonly ConcurrentDictionary<string, string> RootReals = new(StringComparer.Ordinal);
 
     /// <summary>True for <c>*.md</c> and <c>*.markdown</c>.</summary>
     public static bool IsMarkdown(string path) =>
@@ -34,6 +36,7 @@ public static partial class KnowledgeLoader
     private static IEnumerable<SourceFile> WalkCore(KnowledgeRoot root, ICollection<Finding> findings)
     {
         var rootReal = RealPath(root.Path) ?? Path.GetFullPath(root.Path);
+        RootReals[root.Path] = rootReal;
         var visited = new HashSet<string>(StringComparer.Ordinal) { rootReal };
         var pending = new Stack<(string Dir, string Relative, string Real)>();
         pending.Push((root.Path, "", rootReal));
@@ -87,6 +90,14 @@ public static partial class KnowledgeLoader
                 }
                 else if (entry is FileInfo file && IsMarkdown(entry.Name) && !entry.Name.StartsWith('.'))
                 {
+                    if (entry.Name.Contains('\uFFFD', StringComparison.Ordinal) && !Path.Exists(file.FullName))
+                    {
+                        // the name's bytes are not UTF-8: .NET cannot name the file to open it
+                        findings.Add(new Finding(FindingSeverity.Warning, LintCodes.UndecodableName, rel.Replace('\uFFFD', '?'), 0,
+                            $"File name '{rel.Replace('\uFFFD', '?')}' is not valid UTF-8 (each '?' stands for bytes that are not) and the file was not indexed. Rename it with a UTF-8 name.") { Root = root.Name });
+                        continue;
+                    }
+
                     if (file.LinkTarget is not null)
                     {
                         var real = RealPath(file.FullName);
@@ -142,7 +153,12 @@ public static partial class KnowledgeLoader
         return new SourceFile(root.Name, relativePath, file.FullName, file.Length, file.LastWriteTimeUtc);
     }
 
-    private static string? RealPath(string path)
+    /// <summary>The root's real path (links resolved), found once per root path.</summary>
+    internal static string RootReal(KnowledgeRoot root) =>
+        RootReals.GetOrAdd(root.Path, p => RealPath(p) ?? Path.GetFullPath(p));
+
+    /// <summary>The path's real location (every link along it resolved), or null when it does not resolve.</summary>
+    internal static string? RealPath(string path)
     {
         try
         {

@@ -35,32 +35,27 @@ public static partial class KnowledgeLoader
         var path = file.RelativePath;
         Finding Problem(FindingSeverity severity, string code, int line, string message) => new(severity, code, path, line, message) { Root = root.Name };
 
-        byte[] bytes;
-        try
+        var read = SafeFile.Read(file.FullPath, RootReal(root), maxBytes);
+        var bytes = read.Bytes;
+        switch (read.Outcome)
         {
-            using var stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0, FileOptions.SequentialScan);
-            if (stream.Length > maxBytes)
-            {
-                return new LoadedFile(file, null, null, stream.Length, [Problem(FindingSeverity.Error, LintCodes.TooLarge, 0,
-                    $"File is {stream.Length:N0} bytes, over the {maxBytes:N0}-byte limit, and was skipped. Split it into smaller documents or raise Knowledge:MaxFileBytes.")]);
-            }
-
-            bytes = ReadAll(stream, maxBytes);
-            if (bytes.Length > maxBytes)
-            {
-                return new LoadedFile(file, null, null, bytes.Length, [Problem(FindingSeverity.Error, LintCodes.TooLarge, 0,
-                    $"File grew past the {maxBytes:N0}-byte limit while it was read, and was skipped. Split it or raise Knowledge:MaxFileBytes.")]);
-            }
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return new LoadedFile(file, null, null, 0, [Problem(FindingSeverity.Error, LintCodes.Unreadable, 0,
-                "File disappeared while the knowledge was being indexed and was skipped. Run the indexing again once the files are stable.")]);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return new LoadedFile(file, null, null, 0, [Problem(FindingSeverity.Error, LintCodes.Unreadable, 0,
-                $"File could not be read ({ex.Message}) and was skipped. Check its permissions, then index again.")]);
+            case SafeReadOutcome.Read:
+                break;
+            case SafeReadOutcome.TooLarge:
+                return new LoadedFile(file, null, null, read.Length, [Problem(FindingSeverity.Error, LintCodes.TooLarge, 0,
+                    $"File is over the {maxBytes:N0}-byte limit ({read.Length:N0} bytes or more) and was skipped. Split it into smaller documents or raise Knowledge:MaxFileBytes.")]);
+            case SafeReadOutcome.NotFound:
+                return new LoadedFile(file, null, null, 0, [Problem(FindingSeverity.Error, LintCodes.Unreadable, 0,
+                    "File disappeared while the knowledge was being indexed and was skipped. Run the indexing again once the files are stable.")]);
+            case SafeReadOutcome.NotRegular:
+                return new LoadedFile(file, null, null, 0, [Problem(FindingSeverity.Warning, LintCodes.NotRegularFile, 0,
+                    $"'{path}' is a {read.Detail ?? "special file"}, not a regular file, and was not read. Only regular files are indexed; remove it or replace it with a file.")]);
+            case SafeReadOutcome.Outside:
+                return new LoadedFile(file, null, null, 0, [Problem(FindingSeverity.Warning, LintCodes.SymlinkSkipped, 0,
+                    $"File link '{path}' points outside the knowledge root (or nowhere) and was not indexed. Copy the file into the root instead.")]);
+            default:
+                return new LoadedFile(file, null, null, 0, [Problem(FindingSeverity.Error, LintCodes.Unreadable, 0,
+                    $"File could not be read ({read.Detail}) and was skipped. Check its permissions, then index again.")]);
         }
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
@@ -114,32 +109,6 @@ public static partial class KnowledgeLoader
         }
 
         return loaded;
-    }
-
-    /// <summary>The file's bytes, read into one array of its size; at most one byte past <paramref name="maxBytes"/>.</summary>
-    private static byte[] ReadAll(FileStream stream, long maxBytes)
-    {
-        var bytes = new byte[(int)Math.Min(stream.Length, maxBytes + 1)];
-        var total = stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
-        if (total < bytes.Length)
-        {
-            return bytes[..total]; // shortened while it was read
-        }
-
-        // it may have grown since its length was taken
-        while (total <= maxBytes)
-        {
-            Array.Resize(ref bytes, (int)Math.Min(Math.Max(4096, (long)bytes.Length * 2), maxBytes + 1));
-            var read = stream.Read(bytes, total, bytes.Length - total);
-            if (read == 0)
-            {
-                return bytes[..total];
-            }
-
-            total += read;
-        }
-
-        return bytes[..total];
     }
 
     private static int LineOf(byte[] bytes, int offset)

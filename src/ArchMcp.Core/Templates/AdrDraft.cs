@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using ArchMcp.Core.Loading;
 using ArchMcp.Core.Model;
 
 namespace ArchMcp.Core.Templates;
@@ -14,6 +15,9 @@ public static partial class AdrDraft
 {
     /// <summary>Where a root keeps its ADR template.</summary>
     public const string TemplatePath = "templates/adr-template.md";
+
+    /// <summary>The largest template read; a larger one (or a link out of the root, or a device) is not used.</summary>
+    public const long MaxTemplateBytes = 256 * 1024;
 
     /// <summary>The folder for decisions in a root that has none yet.</summary>
     public const string DefaultFolder = "decisions";
@@ -92,8 +96,8 @@ public static partial class AdrDraft
         var dateText = (date ?? DateOnly.FromDateTime(DateTime.UtcNow)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var statusText = status.ToWire();
 
-        var templateFile = Path.Combine(target.Path, TemplatePath.Replace('/', Path.DirectorySeparatorChar));
-        var template = File.Exists(templateFile) ? await File.ReadAllTextAsync(templateFile, cancellationToken).ConfigureAwait(false) : null;
+        // a plain file inside the root and under the bound, or the built-in template
+        var template = RootFile.ReadText(new KnowledgeRoot(target.Name, target.Path), TemplatePath, MaxTemplateBytes);
 
         var related = await RelatedAsync(knowledge, title, target.Name, cancellationToken).ConfigureAwait(false);
         var markdown = Fill(template ?? BuiltInTemplate, number, title, dateText, statusText);

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using ArchMcp.Core;
 using ArchMcp.Core.Model;
 using ArchMcp.Core.Rendering;
@@ -67,8 +68,31 @@ public sealed class KnowledgeResources(IKnowledgeService knowledge)
     {
         Uri = IndexUri,
         MimeType = "application/json",
-        Text = JsonSerializer.Serialize(await knowledge.GetIndexInfoAsync(cancellationToken), McpJson.Info<IndexInfo>()),
+        Text = WithoutMachinePaths(JsonSerializer.SerializeToNode(await knowledge.GetIndexInfoAsync(cancellationToken), McpJson.Info<IndexInfo>())!.AsObject()),
     };
+
+    /// <summary>
+    /// The index summary as clients see it: roots by name and commit only. The absolute paths of the knowledge roots
+    /// and of the index folder are the machine's business, not the client's (and the command line still prints them).
+    /// </summary>
+    private static string WithoutMachinePaths(JsonObject info)
+    {
+        Remove(info, nameof(IndexInfo.IndexPath));
+        foreach (var root in info.FirstOrDefault(p => p.Key.Equals(nameof(IndexInfo.Roots), StringComparison.OrdinalIgnoreCase)).Value?.AsArray() ?? [])
+        {
+            Remove(root!.AsObject(), nameof(KnowledgeRootInfo.Path));
+        }
+
+        return info.ToJsonString(McpJson.Options);
+
+        static void Remove(JsonObject node, string name)
+        {
+            foreach (var key in node.Select(p => p.Key).Where(k => k.Equals(name, StringComparison.OrdinalIgnoreCase)).ToList())
+            {
+                node.Remove(key);
+            }
+        }
+    }
 
     public const string IndexUri = "arch://index";
 }

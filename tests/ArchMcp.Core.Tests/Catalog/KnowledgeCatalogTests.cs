@@ -97,7 +97,7 @@ public class KnowledgeCatalogTests
     }
 
     [Fact]
-    public void Build_WhenDuplicateIds_AddsDeterministicSuffixByPath()
+    public void Build_WhenDuplicateIds_QualifiesTheLaterOneByItsOwnPath()
     {
         var first = MarkdownKnowledgeParser.Parse("k", "decisions/0007-a.md", "# 7. A\n\nStatus: accepted\n");
         var second = MarkdownKnowledgeParser.Parse("k", "decisions/0007-b.md", "# 7. B\n\nStatus: accepted\n");
@@ -106,8 +106,8 @@ public class KnowledgeCatalogTests
         var catalog = KnowledgeCatalog.Build([second, other, first]);
 
         Assert.Equal("ADR-0007", catalog.Find("k", "decisions/0007-a.md")!.Id);
-        Assert.Equal("ADR-0007-2", catalog.Find("k", "decisions/0007-b.md")!.Id);
-        Assert.Equal("arch://decisions/ADR-0007-2", catalog.Find("k", "decisions/0007-b.md")!.Uri);
+        Assert.Equal("ADR-0007-decisions-0007-b", catalog.Find("k", "decisions/0007-b.md")!.Id);
+        Assert.Equal("arch://decisions/ADR-0007-decisions-0007-b", catalog.Find("k", "decisions/0007-b.md")!.Uri);
         Assert.Equal("ADR-0007", catalog.Find("other", "decisions/0007-c.md")!.Id);
         Assert.Equal("arch://decisions/ADR-0007?root=other", catalog.Find("other", "decisions/0007-c.md")!.Uri);
         Assert.Equal("decisions/0007-c.md", catalog.ResolveDecision("ADR-7", "other")!.Path);
