@@ -13,14 +13,14 @@ public sealed partial class KnowledgeService
     {
         ValidateDesign(request);
         await ReadyAsync(cancellationToken).ConfigureAwait(false);
-        return new Checklists.ChecklistEngine(this).Checklist(request);
+        return new Checklists.ChecklistEngine(this).Checklist(request, cancellationToken);
     }
 
     public async Task<ReviewResult> ReviewDesignAsync(ChecklistRequest request, CancellationToken cancellationToken = default)
     {
         ValidateDesign(request);
         await ReadyAsync(cancellationToken).ConfigureAwait(false);
-        return new Checklists.ChecklistEngine(this).Review(request);
+        return new Checklists.ChecklistEngine(this).Review(request, cancellationToken);
     }
 
     private static void ValidateDesign(ChecklistRequest request)

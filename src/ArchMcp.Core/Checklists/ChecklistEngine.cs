@@ -11,25 +11,27 @@ public sealed class ChecklistEngine(IKnowledgeRetriever retriever, ChecklistTuni
 {
     private readonly ChecklistTuning _tuning = tuning ?? new ChecklistTuning();
 
-    public ChecklistResult Checklist(ChecklistRequest request)
+    /// <param name="cancellationToken">Checked between the design's sentences and the candidates: a caller that
+    /// has gone (an HTTP client that disconnected) stops the work.</param>
+    public ChecklistResult Checklist(ChecklistRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var context = DesignContext.Create(request.Design);
-        var ranked = Rank(context, request);
+        var ranked = Rank(context, request, cancellationToken);
         return new ChecklistResult(ranked.Select(r => r.Candidate.ToItem()).ToList(), context.Facts);
     }
 
-    public ReviewResult Review(ChecklistRequest request)
+    public ReviewResult Review(ChecklistRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var context = DesignContext.Create(request.Design);
-        var items = Rank(context, request)
+        var items = Rank(context, request, cancellationToken)
             .Select(r => DesignReviewer.ToReviewItem(r.Candidate, r.Outcome, context))
             .ToList();
         return new ReviewResult(items, DesignReviewer.Summarise(items), context.Facts);
     }
 
-    private List<(Candidate Candidate, CheckOutcome Outcome)> Rank(DesignContext context, ChecklistRequest request)
+    private List<(Candidate Candidate, CheckOutcome Outcome)> Rank(DesignContext context, ChecklistRequest request, CancellationToken cancellationToken)
     {
         var limit = Math.Clamp(request.Limit, 1, 100);
         var candidates = new Dictionary<string, Candidate>(StringComparer.Ordinal);
@@ -42,6 +44,7 @@ public sealed class ChecklistEngine(IKnowledgeRetriever retriever, ChecklistTuni
 
         foreach (var sentence in context.Sentences)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             Gather(sentence.Text, t.SentenceWeight, candidates, request.Root, whole: false);
             var clauses = DesignText.Clauses(sentence.Text);
             if (clauses.Count > 1)
@@ -61,6 +64,7 @@ public sealed class ChecklistEngine(IKnowledgeRetriever retriever, ChecklistTuni
         var scored = new List<(Candidate, CheckOutcome)>();
         foreach (var c in candidates.Values)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var outcome = DesignReviewer.Evaluate(c, context);
             var mentions = FactTopics.Mentions(c.Statement, context.Facts);
             c.Boost = Math.Min(mentions, 3) * t.TopicBoost
