@@ -4,27 +4,67 @@ namespace ArchMcp.Core.Indexing;
 
 /// <summary>
 /// Watches the knowledge roots and calls back once a burst of changes has been quiet for a moment, with the paths
-/// that changed (null when the watcher lost events and everything must be re-scanned). A callback never overlaps
-/// another; changes that arrive while one runs schedule exactly one more.
+/// that changed (null when everything must be re-scanned). A callback never overlaps another; changes that arrive
+/// while one runs schedule exactly one more.
 /// </summary>
+/// <remarks>
+/// A file watcher can lose events (its buffer overflows) or go deaf (a watched folder renamed away and a file created
+/// in its place), so it is not trusted alone: a second after the last event, and every few minutes regardless, the
+/// callback gets null and the whole tree is reconciled with the index; after an error, or whenever
+/// <see cref="Restart"/> is called (a folder came, went or moved), the operating system's watchers are created anew.
+/// </remarks>
 public sealed class KnowledgeWatcher : IDisposable
 {
     public static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(100);
 
-    private readonly List<FileSystemWatcher> _watchers = [];
+    /// <summary>How long after the last event the whole tree is reconciled with the index.</summary>
+    public static readonly TimeSpan ReconcileAfter = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often the whole tree is reconciled even when no event came.</summary>
+    public static readonly TimeSpan ReconcileEvery = TimeSpan.FromMinutes(5);
+
+    private readonly IReadOnlyList<KnowledgeRoot> _roots;
+    private readonly ILogger _logger;
     private readonly Func<IReadOnlyCollection<string>?, Task> _onChange;
     private readonly object _gate = new();
+    private readonly Timer _timer;
+    private readonly Timer _reconcile;
+    private List<FileSystemWatcher> _watchers = [];
     private HashSet<string> _paths = new(StringComparer.Ordinal);
     private bool _rescan;
-    private readonly Timer _timer;
+    private bool _restart;
+    private bool _disposed;
     private int _running;
     private int _pending;
 
     public KnowledgeWatcher(IEnumerable<KnowledgeRoot> roots, Func<IReadOnlyCollection<string>?, Task> onChange, ILogger logger)
     {
+        _roots = [.. roots];
         _onChange = onChange;
+        _logger = logger;
         _timer = new Timer(_ => Fire(), null, Timeout.Infinite, Timeout.Infinite);
-        foreach (var root in roots)
+        _reconcile = new Timer(_ => Rescan(), null, ReconcileEvery, ReconcileEvery);
+        _watchers = Watch();
+    }
+
+    /// <summary>Schedules a full reconcile of every root with the index.</summary>
+    public void Rescan() => Poke([null]);
+
+    /// <summary>Creates the operating system's watchers anew, then reconciles everything (events may fall in between).</summary>
+    public void Restart()
+    {
+        lock (_gate)
+        {
+            _restart = true;
+        }
+
+        Rescan();
+    }
+
+    private List<FileSystemWatcher> Watch()
+    {
+        var watchers = new List<FileSystemWatcher>();
+        foreach (var root in _roots)
         {
             try
             {
@@ -38,21 +78,33 @@ public sealed class KnowledgeWatcher : IDisposable
                 w.Created += (_, e) => Poke(e.FullPath);
                 w.Deleted += (_, e) => Poke(e.FullPath);
                 w.Renamed += (_, e) => Poke(e.OldFullPath, e.FullPath);
-                w.Error += (_, e) => { logger.LogWarning("File watching overflowed ({Message}); re-scanning.", e.GetException().Message); Poke([null]); };
+                w.Error += (_, e) =>
+                {
+                    _logger.LogWarning("Watching {Path} failed ({Message}); watching it anew and re-scanning.", root.Path, e.GetException().Message);
+                    Restart();
+                };
                 w.EnableRaisingEvents = true;
-                _watchers.Add(w);
+                watchers.Add(w);
             }
-            catch (Exception ex) when (ex is IOException or ArgumentException or PlatformNotSupportedException)
+            catch (Exception ex) when (ex is IOException or ArgumentException or PlatformNotSupportedException or UnauthorizedAccessException)
             {
-                logger.LogWarning("Cannot watch {Path} for changes ({Message}); restart to pick up edits.", root.Path, ex.Message);
+                _logger.LogWarning("Cannot watch {Path} for changes ({Message}); it is re-scanned every {Minutes} minutes.", root.Path, ex.Message, ReconcileEvery.TotalMinutes);
             }
         }
+
+        return watchers;
     }
 
     private void Poke(params string?[] paths)
     {
+        var events = false;
         lock (_gate)
         {
+            if (_disposed)
+            {
+                return;
+            }
+
             foreach (var path in paths)
             {
                 if (path is null)
@@ -62,11 +114,16 @@ public sealed class KnowledgeWatcher : IDisposable
                 else
                 {
                     _paths.Add(path);
+                    events = true;
                 }
             }
-        }
 
-        _timer.Change(Quiet, Timeout.InfiniteTimeSpan);
+            _timer.Change(Quiet, Timeout.InfiniteTimeSpan);
+            if (events)
+            {
+                _reconcile.Change(ReconcileAfter, ReconcileEvery);
+            }
+        }
     }
 
     /// <summary>The paths gathered since the last call, or null when a full re-scan is due.</summary>
@@ -99,6 +156,7 @@ public sealed class KnowledgeWatcher : IDisposable
             do
             {
                 Interlocked.Exchange(ref _pending, 0);
+                RestartIfAsked();
                 await _onChange(Take()).ConfigureAwait(false);
             }
             while (Interlocked.Exchange(ref _pending, 0) == 1);
@@ -109,13 +167,59 @@ public sealed class KnowledgeWatcher : IDisposable
         }
     }
 
+    private void RestartIfAsked()
+    {
+        List<FileSystemWatcher> old;
+        lock (_gate)
+        {
+            if (!_restart || _disposed)
+            {
+                return;
+            }
+
+            _restart = false;
+            _rescan = true;
+            old = _watchers;
+            _watchers = [];
+        }
+
+        foreach (var w in old)
+        {
+            w.Dispose();
+        }
+
+        var fresh = Watch();
+        lock (_gate)
+        {
+            if (!_disposed)
+            {
+                _watchers = fresh;
+                return;
+            }
+        }
+
+        foreach (var w in fresh)
+        {
+            w.Dispose();
+        }
+    }
+
     public void Dispose()
     {
-        foreach (var w in _watchers)
+        List<FileSystemWatcher> watchers;
+        lock (_gate)
+        {
+            _disposed = true;
+            watchers = _watchers;
+            _watchers = [];
+        }
+
+        foreach (var w in watchers)
         {
             w.Dispose();
         }
 
         _timer.Dispose();
+        _reconcile.Dispose();
     }
 }

@@ -73,7 +73,11 @@ public static partial class HttpHost
         app.UseBodyLimit();
         app.UseBearerToken();
         app.MapGet("/healthz", () => Results.Text("ok"));
-        app.MapGet("/readyz", (KnowledgeReadiness readiness) => readiness.IsReady ? Results.Text("ready") : Results.Text("indexing", statusCode: StatusCodes.Status503ServiceUnavailable));
+        app.MapGet("/readyz", (KnowledgeReadiness readiness) =>
+        {
+            var (status, text) = readiness.Report();
+            return Results.Text(text, statusCode: status);
+        });
         app.MapMcp(HttpGuards.McpPath);
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ArchMcp.Server");
