@@ -10,8 +10,8 @@ namespace ArchMcp.Core.Indexing;
 /// <remarks>
 /// A file watcher can lose events (its buffer overflows) or go deaf (a watched folder renamed away and a file created
 /// in its place), so it is not trusted alone: a second after the last event, and every few minutes regardless, the
-/// callback gets null and the whole tree is reconciled with the index; after an error, or whenever
-/// <see cref="Restart"/> is called (a folder came, went or moved), the operating system's watchers are created anew.
+/// callback gets null and the whole tree is reconciled with the index; after an error, when the folders (listed every
+/// <see cref="FolderPoll"/>) changed, or whenever <see cref="Restart"/> is called, the watchers are created anew.
 /// </remarks>
 public sealed class KnowledgeWatcher : IDisposable
 {
@@ -23,12 +23,29 @@ public sealed class KnowledgeWatcher : IDisposable
     /// <summary>How often the whole tree is reconciled even when no event came.</summary>
     public static readonly TimeSpan ReconcileEvery = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How often the folders (not the files) of each root are listed: .NET's inotify watcher goes deaf to the whole root,
+    /// raising no error, when a watched folder is renamed away and a file takes its name; a changed set of folders
+    /// creates the watchers anew.
+    /// </summary>
+    public static readonly TimeSpan FolderPoll = TimeSpan.FromSeconds(2);
+
+    private static readonly EnumerationOptions Folders = new()
+    {
+        RecurseSubdirectories = true,
+        IgnoreInaccessible = true,
+        AttributesToSkip = FileAttributes.Hidden | FileAttributes.System | FileAttributes.ReparsePoint,
+    };
+
     private readonly IReadOnlyList<KnowledgeRoot> _roots;
     private readonly ILogger _logger;
     private readonly Func<IReadOnlyCollection<string>?, Task> _onChange;
     private readonly object _gate = new();
     private readonly Timer _timer;
     private readonly Timer _reconcile;
+    private readonly Timer _poll;
+    private HashSet<string> _folders;
+    private int _polling;
     private List<FileSystemWatcher> _watchers = [];
     private HashSet<string> _paths = new(StringComparer.Ordinal);
     private bool _rescan;
@@ -44,7 +61,50 @@ public sealed class KnowledgeWatcher : IDisposable
         _logger = logger;
         _timer = new Timer(_ => Fire(), null, Timeout.Infinite, Timeout.Infinite);
         _reconcile = new Timer(_ => Rescan(), null, ReconcileEvery, ReconcileEvery);
+        _folders = ListFolders();
         _watchers = Watch();
+        _poll = new Timer(_ => PollFolders(), null, FolderPoll, FolderPoll);
+    }
+
+    private HashSet<string> ListFolders()
+    {
+        var folders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var root in _roots)
+        {
+            try
+            {
+                folders.Add(root.Path);
+                folders.UnionWith(Directory.EnumerateDirectories(root.Path, "*", Folders));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                folders.Add("?" + root.Path); // a root that cannot be listed now differs from one that can
+            }
+        }
+
+        return folders;
+    }
+
+    private void PollFolders()
+    {
+        if (Interlocked.Exchange(ref _polling, 1) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            var folders = ListFolders();
+            if (!folders.SetEquals(_folders))
+            {
+                _folders = folders;
+                Restart();
+            }
+        }
+        finally
+        {
+            Interlocked.Exchange(ref _polling, 0);
+        }
     }
 
     /// <summary>Schedules a full reconcile of every root with the index.</summary>
@@ -219,6 +279,7 @@ public sealed class KnowledgeWatcher : IDisposable
             w.Dispose();
         }
 
+        _poll.Dispose();
         _timer.Dispose();
         _reconcile.Dispose();
     }

@@ -311,14 +311,13 @@ public sealed class IndexDiskTests(ITestOutputHelper output) : IDisposable
     /// <summary>Fills the file system of <paramref name="dir"/> with a file named "filler" until no space is left.</summary>
     private static void Fill(string dir)
     {
-        using var filler = new FileStream(Path.Combine(dir, "filler"), FileMode.Create, FileAccess.Write);
+        using var filler = new FileStream(Path.Combine(dir, "filler"), FileMode.Create, FileAccess.Write, FileShare.ReadWrite, bufferSize: 0);
         var block = new byte[64 * 1024];
         try
         {
             while (true)
             {
                 filler.Write(block);
-                filler.Flush();
             }
         }
         catch (IOException)
@@ -330,8 +329,7 @@ public sealed class IndexDiskTests(ITestOutputHelper output) : IDisposable
         {
             while (true)
             {
-                filler.WriteByte(1);
-                filler.Flush();
+                filler.Write([1]);
             }
         }
         catch (IOException)
