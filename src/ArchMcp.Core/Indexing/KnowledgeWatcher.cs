@@ -94,11 +94,22 @@ public sealed class KnowledgeWatcher : IDisposable
 
         try
         {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             var folders = ListFolders();
             if (!folders.SetEquals(_folders))
             {
                 _folders = folders;
                 Restart();
+            }
+
+            // a tree so large that listing its folders takes long is listed less often: at most 2% of a core
+            var next = TimeSpan.FromTicks(Math.Max(FolderPoll.Ticks, watch.Elapsed.Ticks * 50));
+            lock (_gate)
+            {
+                if (!_disposed)
+                {
+                    _poll.Change(next, next);
+                }
             }
         }
         finally
@@ -279,7 +290,11 @@ public sealed class KnowledgeWatcher : IDisposable
             w.Dispose();
         }
 
-        _poll.Dispose();
+        lock (_gate)
+        {
+            _poll.Dispose();
+        }
+
         _timer.Dispose();
         _reconcile.Dispose();
     }
