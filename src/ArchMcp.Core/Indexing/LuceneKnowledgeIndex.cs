@@ -217,7 +217,7 @@ public sealed class LuceneKnowledgeIndex : IDisposable
             var problem = log.ToString().Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.StartsWith("FAILED", StringComparison.Ordinal) || l.Contains("ERROR", StringComparison.Ordinal) || l.StartsWith("WARNING", StringComparison.Ordinal));
             return problem ?? "CheckIndex found problems";
         }
-        catch (Exception ex) when (ex is IOException or InvalidOperationException)
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or IndexOutOfRangeException or ArgumentException)
         {
             return ex.Message;
         }
