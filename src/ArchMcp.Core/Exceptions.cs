@@ -29,3 +29,9 @@ public sealed class KnowledgeRootNotFoundException(string path)
 
 public sealed class IndexLockedException(string path)
     : KnowledgeException($"The index at '{path}' is being written by another archmcp process. Wait for it to finish, or pass --index PATH to use another folder.");
+
+/// <summary>
+/// The index folder cannot be used as it is (a file where a folder belongs, read-only, full): the message names the
+/// path and what to do.
+/// </summary>
+public sealed class IndexUnavailableException(string message, Exception? inner = null) : KnowledgeException(message, inner);

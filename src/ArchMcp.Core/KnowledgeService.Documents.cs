@@ -66,6 +66,7 @@ public sealed partial class KnowledgeService
             References = entries.Count(e => e.Kind == DocumentKind.Reference),
             Errors = state.LoadFindings.Count(f => f.Severity == FindingSeverity.Error),
             Ready = state.Loaded,
+            Behind = _behind,
         };
     }
 

@@ -30,6 +30,10 @@ public sealed partial class KnowledgeService : IKnowledgeService, IKnowledgeRetr
     private Task? _opening;
     private Task? _firstRefresh;
     private KnowledgeWatcher? _watcher;
+    private volatile string? _behind;
+    private int _failures;
+    private int _behindReported;
+    private Timer? _retry;
     private bool _disposed;
 
     public KnowledgeService(IOptions<KnowledgeOptions> options, ILogger<KnowledgeService> logger)
@@ -85,7 +89,18 @@ public sealed partial class KnowledgeService : IKnowledgeService, IKnowledgeRetr
         await opening.WaitAsync(ct).ConfigureAwait(false);
         if (!_state.Loaded || !_options.Watch)
         {
-            await _firstRefresh!.WaitAsync(ct).ConfigureAwait(false);
+            try
+            {
+                await _firstRefresh!.WaitAsync(ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException && _state.Loaded)
+            {
+                // the last good commit still answers (a full disk, a read-only index): say so once, and answer
+                if (Interlocked.Exchange(ref _behindReported, 1) == 0)
+                {
+                    _logger.LogWarning("The index is behind the files: {Reason} Answering from its last commit.", ex.Message);
+                }
+            }
         }
 
         return _state;
@@ -99,6 +114,11 @@ public sealed partial class KnowledgeService : IKnowledgeService, IKnowledgeRetr
         if (_options.Watch)
         {
             _watcher = new KnowledgeWatcher(_roots, RefreshQuietlyAsync, _logger);
+            // a refresh that failed before the watcher existed (a full disk at start) is retried from here
+            if (_behind is not null)
+            {
+                ScheduleRetry();
+            }
         }
     }
 
@@ -118,21 +138,53 @@ public sealed partial class KnowledgeService : IKnowledgeService, IKnowledgeRetr
                 _state = BuildState(_settingsFindings, _state.IndexedAt);
             }
         }
-        catch (Exception ex) when (ex is IOException or Lucene.Net.Index.CorruptIndexException or InvalidOperationException)
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or IndexOutOfRangeException or ArgumentException)
         {
-            _logger.LogWarning("The index at {Path} could not be opened ({Message}); it will be rebuilt.", _index.Path, ex.Message);
+            // the first refresh finds the same problem, rebuilds the index and says so (one line, not two)
+            _logger.LogDebug("The index at {Path} could not be opened ({Message}).", _index.Path, ex.Message);
         }
     }
 
+    /// <summary>
+    /// The watcher's callback: the changed paths, or null for a full reconcile (after a quiet period, a lost event, a
+    /// retry) that also merges deleted entries away.
+    /// </summary>
     private async Task RefreshQuietlyAsync(IReadOnlyCollection<string>? paths)
     {
         try
         {
-            await RefreshCoreAsync(paths, null, CancellationToken.None).ConfigureAwait(false);
+            await RefreshCoreAsync(paths, null, CancellationToken.None, reconcile: paths is null).ConfigureAwait(false);
+        }
+        catch (ObjectDisposedException) when (_disposed)
+        {
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            _logger.LogWarning("Re-indexing after a file change failed: {Message}", ex.Message);
+            _logger.LogWarning("Re-indexing after a file change failed: {Message} Answering from the last commit; retrying.", ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// After a failed refresh of a serving engine, tries a full one again later: 0.5 s, then twice as long each time
+    /// up to 30 s, until one succeeds (the disk has room again, the folder is writable again).
+    /// </summary>
+    private void ScheduleRetry()
+    {
+        if (!_options.Watch || _disposed || _watcher is null)
+        {
+            return;
+        }
+
+        var delay = TimeSpan.FromSeconds(Math.Min(30, 0.5 * Math.Pow(2, Math.Min(Interlocked.Increment(ref _failures) - 1, 6))));
+        lock (_startGate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _retry ??= new Timer(_ => _watcher?.Rescan());
+            _retry.Change(delay, Timeout.InfiniteTimeSpan);
         }
     }
 
@@ -151,6 +203,11 @@ public sealed partial class KnowledgeService : IKnowledgeService, IKnowledgeRetr
         }
         catch (AggregateException)
         {
+        }
+
+        lock (_startGate)
+        {
+            _retry?.Dispose();
         }
 
         _watcher?.Dispose();

@@ -1,5 +1,8 @@
+using System.Buffers.Binary;
 using System.Collections.Concurrent;
+using System.IO.Hashing;
 using Lucene.Net.Analysis;
+using Lucene.Net.Codecs;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -23,15 +26,36 @@ public sealed class LuceneKnowledgeIndex : IDisposable
 
     private readonly LuceneDirectory _directory;
     private readonly object _gate = new();
+    // index files whose checksum this process has verified, by name, length and time written (files are write-once)
+    private readonly HashSet<(string Name, long Length, long Written)> _verified = [];
     private SearcherManager? _manager;
 
     static LuceneKnowledgeIndex() => ArchCodec.Register();
 
+    /// <summary>Opens (creating when missing) the index folder; throws <see cref="IndexUnavailableException"/> naming the path when it cannot be one.</summary>
     public LuceneKnowledgeIndex(string path)
     {
         Path = path;
-        System.IO.Directory.CreateDirectory(LucenePath);
+        EnsureFolder(path);
+        EnsureFolder(LucenePath);
         _directory = OpenDirectory(LucenePath);
+    }
+
+    private static void EnsureFolder(string path)
+    {
+        if (File.Exists(path))
+        {
+            throw new IndexUnavailableException($"The index path '{path}' is a file, not a folder: move it away, or pass --index PATH to use another folder.");
+        }
+
+        try
+        {
+            System.IO.Directory.CreateDirectory(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new IndexUnavailableException($"Cannot create the index folder '{path}' ({ex.Message}): make its parent writable, or pass --index PATH to a writable folder.", ex);
+        }
     }
 
     public string Path { get; }
@@ -47,21 +71,160 @@ public sealed class LuceneKnowledgeIndex : IDisposable
     /// <summary>Whether a committed index exists.</summary>
     public bool Exists => DirectoryReader.IndexExists(_directory);
 
-    /// <summary>Opens (or re-opens) the searcher on the last commit. Throws when the index is corrupt.</summary>
+    /// <summary>
+    /// Opens (or re-opens) the searcher on the last commit and verifies the checksum of every file of that commit this
+    /// process has not verified yet (a CRC-32 over each file, compared with its Lucene footer: garbage anywhere in
+    /// postings, terms, norms or stored fields is found before it can change an answer). Throws
+    /// <see cref="CorruptIndexException"/> when the index is corrupt, and then serves nothing from it.
+    /// </summary>
     public void Open()
     {
         lock (_gate)
         {
-            if (_manager is null)
+            try
             {
-                _manager = new SearcherManager(_directory, new Bm25SearcherFactory());
+                if (_manager is null)
+                {
+                    _manager = new SearcherManager(_directory, new Bm25SearcherFactory());
+                }
+                else
+                {
+                    _manager.MaybeRefreshBlocking();
+                }
+
+                VerifyCommitFiles(_manager);
             }
-            else
+            catch (Exception ex) when (ex is IOException or InvalidOperationException or IndexOutOfRangeException or ArgumentException)
             {
-                _manager.MaybeRefreshBlocking();
+                _manager?.Dispose();
+                _manager = null;
+                if (ex is IOException)
+                {
+                    throw;
+                }
+
+                throw new CorruptIndexException(ex.Message, ex);
             }
         }
     }
+
+    private void VerifyCommitFiles(SearcherManager manager)
+    {
+        var searcher = manager.Acquire();
+        try
+        {
+            foreach (var name in ((DirectoryReader)searcher.IndexReader).IndexCommit.FileNames)
+            {
+                var file = new FileInfo(System.IO.Path.Combine(LucenePath, name));
+                if (!file.Exists)
+                {
+                    continue; // another process committed since and removed this commit's files: its own are checked next
+                }
+
+                var stamp = (name, file.Length, file.LastWriteTimeUtc.Ticks);
+                if (!_verified.Contains(stamp))
+                {
+                    VerifyChecksum(file.FullName);
+                    _verified.Add(stamp);
+                }
+            }
+        }
+        finally
+        {
+            manager.Release(searcher);
+        }
+    }
+
+    /// <summary>
+    /// Checks one index file against its footer (magic, algorithm 0, CRC-32 of everything before the checksum), as
+    /// Lucene's <c>CodecUtil.ChecksumEntireFile</c> does but with a vectorised CRC.
+    /// </summary>
+    public static void VerifyChecksum(string path)
+    {
+        var name = System.IO.Path.GetFileName(path);
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
+        var length = file.Length;
+        var footerLength = CodecUtil.FooterLength();
+        if (length < footerLength)
+        {
+            throw new CorruptIndexException($"{name} is too short ({length} bytes) to end with a checksum");
+        }
+
+        Span<byte> footer = stackalloc byte[16];
+        file.Position = length - footerLength;
+        file.ReadExactly(footer[..footerLength]);
+        if (BinaryPrimitives.ReadInt32BigEndian(footer) != CodecUtil.FOOTER_MAGIC || BinaryPrimitives.ReadInt32BigEndian(footer[4..]) != 0)
+        {
+            throw new CorruptIndexException($"{name} has no valid checksum footer");
+        }
+
+        var expected = BinaryPrimitives.ReadInt64BigEndian(footer[8..]);
+        var crc = new Crc32();
+        var buffer = new byte[1 << 20];
+        file.Position = 0;
+        for (var left = length - 8; left > 0;)
+        {
+            var read = file.Read(buffer, 0, (int)Math.Min(buffer.Length, left));
+            if (read == 0)
+            {
+                throw new CorruptIndexException($"{name} ended while its checksum was read");
+            }
+
+            crc.Append(buffer.AsSpan(0, read));
+            left -= read;
+        }
+
+        if (crc.GetCurrentHashAsUInt32() != expected)
+        {
+            throw new CorruptIndexException($"checksum mismatch in {name}: the file holds 0x{expected:x8}, its content gives 0x{crc.GetCurrentHashAsUInt32():x8}");
+        }
+    }
+
+    /// <summary>
+    /// Removes every file of a corrupt index (the caller holds <see cref="IndexLock"/>): Lucene cannot open a writer,
+    /// even one that recreates the index, over a commit it cannot read.
+    /// </summary>
+    public void Wipe()
+    {
+        lock (_gate)
+        {
+            _manager?.Dispose();
+            _manager = null;
+            _verified.Clear();
+            foreach (var file in System.IO.Directory.EnumerateFiles(LucenePath))
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Lucene's own full check (<see cref="CheckIndex"/>: every segment decoded, every checksum compared), for
+    /// <c>archmcp index --verify</c>. Returns null when the index is sound, else what is wrong.
+    /// </summary>
+    public string? CheckAll()
+    {
+        using var log = new StringWriter();
+        var check = new CheckIndex(_directory) { InfoStream = log };
+        try
+        {
+            var status = check.DoCheckIndex();
+            if (status.Clean)
+            {
+                return null;
+            }
+
+            var problem = log.ToString().Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.StartsWith("FAILED", StringComparison.Ordinal) || l.Contains("ERROR", StringComparison.Ordinal) || l.StartsWith("WARNING", StringComparison.Ordinal));
+            return problem ?? "CheckIndex found problems";
+        }
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or IndexOutOfRangeException or ArgumentException)
+        {
+            return ex.Message;
+        }
+    }
+
+    /// <summary>Whether the searcher's commit holds deleted entries (which still count in the BM25 statistics).</summary>
+    public bool HasDeletions => Search(searcher => searcher.IndexReader.HasDeletions, false);
 
     /// <summary>Runs <paramref name="search"/> on the current searcher; an empty result when no index is open.</summary>
     public T Search<T>(Func<IndexSearcher, T> search, T empty)
@@ -72,7 +235,16 @@ public sealed class LuceneKnowledgeIndex : IDisposable
             return empty;
         }
 
-        var searcher = manager.Acquire();
+        IndexSearcher searcher;
+        try
+        {
+            searcher = manager.Acquire();
+        }
+        catch (ObjectDisposedException)
+        {
+            return empty; // a corrupt index was just closed to be rebuilt
+        }
+
         try
         {
             return search(searcher);
@@ -140,6 +312,11 @@ public sealed class LuceneKnowledgeIndex : IDisposable
             UseCompoundFile = false,
         };
         config.MergePolicy.NoCFSRatio = 0;
+        if (config.MergePolicy is TieredMergePolicy tiered)
+        {
+            tiered.ForceMergeDeletesPctAllowed = 0; // see IndexBatch.ExpungeDeletes
+        }
+
         try
         {
             return new IndexBatch(this, new IndexWriter(_directory, config), analyzer, recreate);
@@ -177,6 +354,18 @@ public sealed class LuceneKnowledgeIndex : IDisposable
         }
 
         public void Delete(string key) => writer.DeleteDocuments(new Term(IndexFields.Key, key));
+
+        /// <summary>
+        /// Rewrites the segments that hold deleted entries: BM25 counts them in its statistics (documents, average
+        /// length, term frequencies) until they are merged away, so only then does every score equal a fresh index's.
+        /// </summary>
+        public void ExpungeDeletes()
+        {
+            if (writer.HasDeletions())
+            {
+                writer.ForceMergeDeletes(true);
+            }
+        }
 
         public void Commit(string schema)
         {
@@ -229,7 +418,14 @@ public sealed class LuceneKnowledgeIndex : IDisposable
             }
             else
             {
-                writer.Rollback();
+                try
+                {
+                    writer.Rollback();
+                }
+                catch (Exception ex) when (ex is IOException or ObjectDisposedException)
+                {
+                    // a writer that failed to write (a full disk) may already have closed itself; the commit is as it was
+                }
             }
 
             analyzer.Dispose();

@@ -174,6 +174,9 @@ public sealed record IndexInfo
     public int References { get; init; }
     public int Errors { get; init; }
     public bool Ready { get; init; }
+
+    /// <summary>Why the index is behind the files (its last refresh failed; answers come from its last good commit); null when it is not.</summary>
+    public string? Behind { get; init; }
 }
 
 public sealed record KnowledgeRootInfo(string Name, string Path, string? Commit);

@@ -58,7 +58,7 @@ public static class ArchMcpCli
             case DecisionNotFoundException or RuleNotFoundException or DocumentNotFoundException:
                 error.WriteLine($"archmcp: {ex.Message}");
                 return ExitCodes.NotFound;
-            case IndexLockedException:
+            case IndexLockedException or IndexUnavailableException:
                 error.WriteLine($"archmcp: {ex.Message}");
                 return ExitCodes.IndexUnavailable;
             case KnowledgeException:

@@ -10,10 +10,18 @@ public static class IndexCommand
 {
     public static Command Create()
     {
-        var command = new Command("index", "Build or update the index of the knowledge roots.");
+        var verify = new Option<bool>("--verify") { Description = "First check the whole index (Lucene's CheckIndex: every segment decoded, every checksum compared); a corrupt index is rebuilt." };
+        var command = new Command("index", "Build or update the index of the knowledge roots.") { verify };
         command.SetAction((parse, ct) => parse.WithKnowledgeAsync(async knowledge =>
         {
             var watch = Stopwatch.StartNew();
+            string? verification = null;
+            if (parse.GetValue(verify) && knowledge is KnowledgeService engine)
+            {
+                var problem = await engine.VerifyAsync(ct);
+                verification = problem is null ? "sound" : $"corrupt ({problem}): rebuilt";
+            }
+
             var interactive = !Console.IsErrorRedirected && parse.FormatOf() == OutputFormat.Text;
             var progress = interactive ? new Progress<IndexProgress>(p => parse.Err().Write($"\rindexing {p.Done}/{p.Total} files")) : null;
             var info = await knowledge.RefreshAsync(progress, ct);
@@ -24,10 +32,15 @@ public static class IndexCommand
 
             if (parse.FormatOf() == OutputFormat.Json)
             {
-                parse.WriteJson(new IndexOutput(info, watch.ElapsedMilliseconds));
+                parse.WriteJson(new IndexOutput(info, watch.ElapsedMilliseconds, verification));
             }
             else
             {
+                if (verification is not null)
+                {
+                    parse.Out().WriteLine($"Verified the index: {verification}.");
+                }
+
                 parse.Out().WriteLine($"Indexed {info.Documents} documents ({info.Decisions} decisions, {info.Standards} standards with {info.Rules} rules, {info.References} references; {info.Errors} unreadable) in {watch.ElapsedMilliseconds} ms into {info.IndexPath}");
             }
 
@@ -37,5 +50,5 @@ public static class IndexCommand
     }
 }
 
-/// <summary>`archmcp index --format json`: the index after the refresh and how long it took.</summary>
-public sealed record IndexOutput(IndexInfo Info, long ElapsedMs);
+/// <summary>`archmcp index --format json`: the index after the refresh, how long it took, and (with --verify) what the check found.</summary>
+public sealed record IndexOutput(IndexInfo Info, long ElapsedMs, string? Verification = null);

@@ -110,7 +110,11 @@ public static partial class HttpHost
         app.UseClientIdentity();
         app.UseMcpRequestBody();
         app.MapGet("/healthz", () => Results.Text("ok"));
-        app.MapGet("/readyz", (KnowledgeReadiness readiness) => readiness.IsReady ? Results.Text("ready") : Results.Text("indexing", statusCode: StatusCodes.Status503ServiceUnavailable));
+        app.MapGet("/readyz", (KnowledgeReadiness readiness) =>
+        {
+            var (status, text) = readiness.Report();
+            return Results.Text(text, statusCode: status);
+        });
         app.MapMcp(HttpGuards.McpPath);
 
         app.Lifetime.ApplicationStarted.Register(() => LogListening(logger, string.Join(", ", app.Urls.Select(u => u.TrimEnd('/') + HttpGuards.McpPath)),

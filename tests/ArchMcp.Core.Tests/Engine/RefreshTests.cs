@@ -255,6 +255,57 @@ public sealed class RefreshTests : IDisposable
     }
 
     [Fact]
+    public async Task Refresh_WhenTheIndexCannotBeWritten_FailsNamingThePath_ReportsBehind_AndAnswersFromTheLastCommit()
+    {
+        await _engine.Service.RefreshAsync();
+        var lockPath = Path.Combine(_engine.IndexPath, IndexLock.FileName);
+        File.Delete(lockPath);
+        Directory.CreateDirectory(lockPath);
+        Assert.Null((await _engine.Service.RefreshAsync()).Behind);
+        File.AppendAllText(_engine.Folder.FullPath("decisions/0001-use-kafka-for-events.md"), "\nTopics are replicated to the Zanzibar cluster.\n");
+
+        var error = await Assert.ThrowsAsync<IndexUnavailableException>(() => _engine.Service.RefreshAsync());
+        var info = await _engine.Service.GetIndexInfoAsync();
+
+        Assert.Contains(lockPath, error.Message, StringComparison.Ordinal);
+        Assert.Equal(error.Message, info.Behind);
+        Assert.Equal(FixtureFiles, info.Documents);
+        Assert.Equal("ADR-0001", (await _engine.SearchAsync("why do we use Kafka")).Hits[0].Id);
+
+        Directory.Delete(lockPath);
+        await _engine.Service.RefreshAsync();
+        Assert.Null((await _engine.Service.GetIndexInfoAsync()).Behind);
+        Assert.Equal("ADR-0001", (await _engine.SearchAsync("zanzibar")).Hits[0].Id);
+    }
+
+    [Fact]
+    public async Task Refresh_WhenAPostingsFileHasGarbage_DetectsTheChecksumAndRebuilds()
+    {
+        var first = _engine.NewService();
+        await first.RefreshAsync();
+        _engine.Close(first);
+        var postings = Directory.EnumerateFiles(Path.Combine(_engine.IndexPath, "lucene"), "*.doc").Order(StringComparer.Ordinal).First();
+        var bytes = File.ReadAllBytes(postings);
+        bytes[bytes.Length / 2] ^= 0x5A;
+        File.WriteAllBytes(postings, bytes);
+        using (var index = new LuceneKnowledgeIndex(_engine.IndexPath))
+        {
+            Assert.Throws<Lucene.Net.Index.CorruptIndexException>(index.Open);
+        }
+
+        var progress = new ProgressLog();
+        var info = await _engine.NewService().RefreshAsync(progress);
+
+        Assert.Equal(FixtureFiles, progress.Parsed);
+        Assert.Equal(FixtureFiles, info.Documents);
+        using (var index = new LuceneKnowledgeIndex(_engine.IndexPath))
+        {
+            index.Open();
+            Assert.Null(index.CheckAll());
+        }
+    }
+
+    [Fact]
     public async Task Refresh_WhenIndexLockedByAnotherWriter_WaitsThenProceeds()
     {
         await _engine.Service.RefreshAsync();
