@@ -36,6 +36,13 @@ public static class ArchMcpCli
         try
         {
             var parse = BuildRootCommand().Parse(args);
+            var usage = UsageErrors.Describe(parse);
+            if (usage is not null)
+            {
+                config.Error.WriteLine(usage);
+                return ExitCodes.InvalidOptions;
+            }
+
             return await parse.InvokeAsync(config);
         }
         catch (Exception ex)

@@ -16,7 +16,7 @@ public static class NewCommand
     {
         var title = new Argument<string[]>("title") { Description = "Title of the decision, phrased as the solution (\"Use Redis for sessions\").", Arity = ArgumentArity.OneOrMore };
         var status = new Option<string>("--status") { Description = "Initial status: proposed, accepted, rejected, deprecated or superseded.", DefaultValueFactory = _ => "proposed" };
-        var date = new Option<DateOnly?>("--date") { Description = "Date written into the record (yyyy-mm-dd). Default: today." };
+        var date = new Option<DateOnly?>("--date") { Description = "Date written into the record (yyyy-mm-dd). Default: today.", HelpName = "yyyy-mm-dd" };
         var root = new Option<string?>("--root") { Description = "Knowledge root (by name) to write into. Default: the first root." };
         var command = new Command("new", "Write a new ADR from the root's template with the next number and the related decisions.") { title, status, date, root };
         command.SetAction((parse, ct) => parse.WithKnowledgeAsync(async knowledge =>
