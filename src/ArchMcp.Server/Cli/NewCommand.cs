@@ -32,7 +32,7 @@ public static class NewCommand
             }
             else
             {
-                parse.Out().WriteLine(plan.FullPath);
+                parse.Out().WriteLine(Output.Printable(plan.FullPath));
             }
 
             return ExitCodes.Success;

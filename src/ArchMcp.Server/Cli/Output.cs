@@ -17,6 +17,37 @@ public static class Output
     public static void WriteJson<T>(this ParseResult parse, T value) =>
         parse.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(value, (JsonTypeInfo<T>)Json.GetTypeInfo(typeof(T))));
 
+    /// <summary>
+    /// Text for one line of text output: control characters (a newline or an escape in a file name) written as
+    /// <c>\n</c>, <c>\t</c>, <c>\r</c> or <c>\u001b</c>, so that no name can forge a line or move the cursor.
+    /// </summary>
+    public static string Printable(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!text.Any(IsControl))
+        {
+            return text;
+        }
+
+        var sb = new System.Text.StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            sb.Append(c switch
+            {
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when IsControl(c) => $"\\u{(int)c:x4}",
+                _ => c.ToString(),
+            });
+        }
+
+        return sb.ToString();
+    }
+
+    // C0, DEL, C1 and the line and paragraph separators
+    private static bool IsControl(char c) => char.IsControl(c) || c is '\u2028' or '\u2029';
+
     public static TextWriter Out(this ParseResult parse) => parse.InvocationConfiguration.Output;
 
     public static TextWriter Err(this ParseResult parse) => parse.InvocationConfiguration.Error;

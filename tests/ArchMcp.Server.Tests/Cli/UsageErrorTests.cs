@@ -126,3 +126,30 @@ public sealed class ExitCodeTableTests
         Assert.Equal(table["NotFound"], (await ArchMcpProcess.RunAsync(timeout, ["show", "ADR-77", .. common])).Exit);
     }
 }
+
+/// <summary>Text output prints file names with their control characters escaped: a name cannot forge a line.</summary>
+[Collection(CliCollection.Name)]
+public sealed class PrintableOutputTests
+{
+    [Fact]
+    public async Task Lint_WhenFileNameHoldsANewline_PrintsItEscapedOnOneLine()
+    {
+        using var root = new TempKnowledgeFolder(null);
+        root.Write("decisions/0001-one.md", "# 1. One\n\nDate: 2020-01-01\n\n## Status\n\nAccepted\n\n## Decision\n\nUse Kafka.\n");
+        const string evil = "0001-two\ndecisions/0009-forged.md:1: error forged: this line is not ours\n.md";
+        root.Write("decisions/" + evil, "# 1. Two\n\nDate: 2020-01-02\n\n## Status\n\nAccepted\n\n## Decision\n\nUse Kafka again.\n");
+
+        var result = await CliFixture.RunRawAsync("lint", "--knowledge", root.Path, "--index", Path.Combine(root.Path, ".index"));
+
+        Assert.Contains("0001-two\\ndecisions/0009-forged.md:1: error forged: this line is not ours\\n.md", result.Stdout);
+        Assert.DoesNotContain(result.Stdout.Split('\n'), line => line.StartsWith("decisions/0009-forged.md", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("plain", "plain")]
+    [InlineData("a\nb", "a\\nb")]
+    [InlineData("a\r\tb", "a\\r\\tb")]
+    [InlineData("\u001b[2Jx", "\\u001b[2Jx")]
+    [InlineData("a\u2028b", "a\\u2028b")]
+    public void Printable_EscapesControlCharacters(string text, string expected) => Assert.Equal(expected, Output.Printable(text));
+}
