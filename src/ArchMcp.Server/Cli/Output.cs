@@ -54,12 +54,36 @@ public static class Output
 
     public static OutputFormat FormatOf(this ParseResult parse) => parse.GetValue(CommonOptions.Format);
 
+    /// <summary>
+    /// Without --knowledge, one line on stderr saying which roots answer (from the settings, the knowledge/ folder
+    /// found above the current folder, or the sample knowledge shipped with the binary), so nobody mistakes the
+    /// sample for their own records.
+    /// </summary>
+    private static void SayRoots(ParseResult parse, IServiceProvider services)
+    {
+        if (parse.GetValue(CommonOptions.Knowledge) is { Length: > 0 })
+        {
+            return;
+        }
+
+        var configured = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<Microsoft.Extensions.Options.IOptions<ArchMcp.Core.KnowledgeOptions>>(services).Value.Roots;
+        var roots = ArchMcp.Core.KnowledgeRoots.Resolve(configured);
+        var where = string.Join(", ", roots.Select(r => $"{r.Name}={r.Path}"));
+        var beside = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "knowledge")));
+        var why = configured.Count > 0 ? "the roots in the settings"
+            : roots.Count == 1 && roots[0].Path == beside ? "the built-in sample knowledge shipped with archmcp"
+            : "the knowledge/ folder found from the current folder";
+        parse.Err().WriteLine(Printable($"archmcp: no --knowledge given; answering from {why}: {where}"));
+    }
+
     /// <summary>Runs a verb body with the knowledge services, mapping failures to one stderr line and an exit code.</summary>
     public static async Task<int> WithKnowledgeAsync(this ParseResult parse, Func<ArchMcp.Core.IKnowledgeService, Task<int>> body)
     {
         try
         {
             await using var services = Composition.BuildCliServices(parse);
+            SayRoots(parse, services);
             var knowledge = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ArchMcp.Core.IKnowledgeService>(services);
             return await body(knowledge);
         }
