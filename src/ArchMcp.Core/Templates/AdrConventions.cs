@@ -72,7 +72,7 @@ public sealed partial record AdrConventions
             .First().Key;
         var records = paths.Where(p => FolderOf(p) == folder).ToList();
         var names = records.Select(p => Path.GetFileNameWithoutExtension(p)).ToList();
-        var conventions = new AdrConventions { Folder = folder, Template = FindTemplate(rootPath, folder) };
+        var conventions = new AdrConventions { Folder = folder, Template = FindTemplate(rootPath, folder, paths) };
         if (names.Count == 0)
         {
             return conventions;
@@ -178,9 +178,11 @@ public sealed partial record AdrConventions
     /// the root's) whose name is, or ends in, "template" (<c>template.md</c>, <c>adr-template.md</c>,
     /// <c>0000-template.md</c>, <c>_template.md</c>). Regular files only (no links), at most <see cref="MaxTemplateBytes"/>.
     /// </summary>
-    public static string? FindTemplate(string rootPath, string folder)
+    /// <param name="decisions">Root-relative paths of the decisions: never templates, whatever their names.</param>
+    public static string? FindTemplate(string rootPath, string folder, IReadOnlyCollection<string>? decisions = null)
     {
         ArgumentNullException.ThrowIfNull(rootPath);
+        var records = new HashSet<string>(decisions ?? [], StringComparer.Ordinal);
         var places = new List<string> { folder, folder.Length == 0 ? "templates" : folder + "/templates" };
         if (folder.Length > 0)
         {
@@ -197,6 +199,7 @@ public sealed partial record AdrConventions
 
             var found = dir.EnumerateFiles()
                 .Where(f => f.Extension is ".md" or ".markdown" && TemplateName().IsMatch(Path.GetFileNameWithoutExtension(f.Name)))
+                .Where(f => !records.Contains(place.Length == 0 ? f.Name : $"{place}/{f.Name}"))
                 .Where(f => f.LinkTarget is null && f.Length <= MaxTemplateBytes && (f.Attributes & FileAttributes.Device) == 0)
                 .OrderBy(f => Path.GetFileNameWithoutExtension(f.Name).Equals("template", StringComparison.OrdinalIgnoreCase) ? 0 : 1)
                 .ThenBy(f => f.Name.Contains("adr", StringComparison.OrdinalIgnoreCase) ? 0 : 1)

@@ -185,7 +185,7 @@ public static partial class AdrDraft
             {
                 underStatus = false;
                 var word = line.Trim();
-                if (LooksLikePlaceholder(word) || RequestArguments.Status(word.ToLowerInvariant()) is not null && !word.Contains(' ', StringComparison.Ordinal))
+                if (LooksLikePlaceholder(word) || EnumText.TryParseStatus(word.ToLowerInvariant(), out _) && !word.Contains(' ', StringComparison.Ordinal))
                 {
                     lines[i] = status;
                 }

@@ -68,6 +68,21 @@ public sealed class UsageErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task Search_WithoutKnowledge_SaysWhichRootsAnswer()
+    {
+        using var index = new TempKnowledgeFolder(null);
+
+        var implicitRoots = await CliFixture.RunRawAsync("search", "kafka", "--index", index.Path);
+        var explicitRoots = await _cli.RunAsync("search", "kafka");
+
+        Assert.True(implicitRoots.ExitCode == ExitCodes.Success, implicitRoots.ToString());
+        var line = Assert.Single(implicitRoots.ErrorLines);
+        Assert.StartsWith("archmcp: no --knowledge given; answering from ", line);
+        Assert.Contains("knowledge=", line);
+        Assert.Empty(explicitRoots.ErrorLines);
+    }
+
+    [Fact]
     public async Task Help_WithAnUnknownOption_StillPrintsHelp()
     {
         var result = await CliFixture.RunRawAsync("search", "--help", "--bogus");
