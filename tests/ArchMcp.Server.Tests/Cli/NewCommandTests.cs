@@ -207,13 +207,13 @@ public sealed class NewCommandTests : IDisposable
     public async Task New_WhenRecordsAreDatePrefixedBullets_WritesADatePrefixedBulletRecord()
     {
         using var root = new TempKnowledgeFolder(null);
-        root.Write("2024-01-15-adopt-opentelemetry.md", "# Adopt OpenTelemetry\n\n- Status: accepted\n- Date: 2024-01-15\n\n## Context and Problem Statement\n\nTracing.\n");
-        root.Write("2024-03-01-use-kafka.md", "# Use Kafka\n\n- Status: accepted\n- Date: 2024-03-01\n\n## Context and Problem Statement\n\nEvents.\n");
+        root.Write("decisions/2024-01-15-adopt-opentelemetry.md", "# Adopt OpenTelemetry\n\n- Status: accepted\n- Date: 2024-01-15\n\n## Context and Problem Statement\n\nTracing.\n");
+        root.Write("decisions/2024-03-01-use-kafka.md", "# Use Kafka\n\n- Status: accepted\n- Date: 2024-03-01\n\n## Context and Problem Statement\n\nEvents.\n");
 
         var result = await NewInAsync(root, "Cache sessions in Redis", "--date", "2025-02-03");
 
         Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
-        Assert.Equal(root.FullPath("2025-02-03-cache-sessions-in-redis.md"), result.Stdout.Trim());
+        Assert.Equal(root.FullPath("decisions/2025-02-03-cache-sessions-in-redis.md"), result.Stdout.Trim());
         Assert.StartsWith("# Cache sessions in Redis\n\n* Status: proposed\n* Date: 2025-02-03\n", File.ReadAllText(result.Stdout.Trim()));
     }
 
