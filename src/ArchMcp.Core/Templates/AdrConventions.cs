@@ -200,7 +200,8 @@ public sealed partial record AdrConventions
             var found = dir.EnumerateFiles()
                 .Where(f => f.Extension is ".md" or ".markdown" && TemplateName().IsMatch(Path.GetFileNameWithoutExtension(f.Name)))
                 .Where(f => !records.Contains(place.Length == 0 ? f.Name : $"{place}/{f.Name}"))
-                .Where(f => f.LinkTarget is null && f.Length <= MaxTemplateBytes && (f.Attributes & FileAttributes.Device) == 0)
+                // a FIFO or a device reports length 0: never opened (an empty template has nothing to offer anyway)
+                .Where(f => f.LinkTarget is null && f.Length is > 0 and <= MaxTemplateBytes)
                 .OrderBy(f => Path.GetFileNameWithoutExtension(f.Name).Equals("template", StringComparison.OrdinalIgnoreCase) ? 0 : 1)
                 .ThenBy(f => f.Name.Contains("adr", StringComparison.OrdinalIgnoreCase) ? 0 : 1)
                 .ThenBy(f => f.Name.Length)
@@ -226,7 +227,7 @@ public sealed partial record AdrConventions
         try
         {
             var info = new FileInfo(path);
-            if (!info.Exists || info.LinkTarget is not null)
+            if (!info.Exists || info.LinkTarget is not null || info.Length == 0)
             {
                 return null;
             }

@@ -152,10 +152,12 @@ public static partial class AdrDraft
         var lines = text.Split('\n');
         var titled = false;
         var underStatus = false;
+        // the front matter's end (YAML comments there start with "# " too, and are no title)
+        var frontEnd = lines.Length > 0 && lines[0].TrimEnd() == "---" ? Array.FindIndex(lines, 1, l => l.TrimEnd() == "---") : -1;
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
-            if (!titled && line.StartsWith("# ", StringComparison.Ordinal))
+            if (!titled && i > frontEnd && line.StartsWith("# ", StringComparison.Ordinal))
             {
                 titled = true;
                 if (!line.Contains(title, StringComparison.Ordinal))
@@ -260,7 +262,7 @@ public static partial class AdrDraft
     private static async Task<string?> ReadTemplateAsync(string path, CancellationToken ct)
     {
         var info = new FileInfo(path);
-        if (!info.Exists || info.LinkTarget is not null || info.Length > AdrConventions.MaxTemplateBytes)
+        if (!info.Exists || info.LinkTarget is not null || info.Length is 0 or > AdrConventions.MaxTemplateBytes)
         {
             return null;
         }

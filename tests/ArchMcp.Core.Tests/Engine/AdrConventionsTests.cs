@@ -94,6 +94,22 @@ public sealed class AdrConventionsTests : IDisposable
         }
     }
 
+    [SkippableFact]
+    public void Template_WhenAFifo_IsNeverOpened()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "mkfifo is Unix only");
+        _root.Write("adr/0001-a.md", "x");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", _root.FullPath("adr/template.md")))
+        {
+            mkfifo.WaitForExit();
+        }
+
+        var detect = Task.Run(() => Detect("adr/0001-a.md"));
+
+        Assert.True(detect.Wait(TimeSpan.FromSeconds(10)), "Detect blocked on a FIFO");
+        Assert.Null(detect.Result.Template);
+    }
+
     [Theory]
     [InlineData(Madr4, RecordStyle.FrontMatter, false)]
     [InlineData(Madr2, RecordStyle.Bullets, false)]
@@ -142,6 +158,14 @@ public sealed class AdrConventionsTests : IDisposable
         Assert.Equal("---\nstatus: \"proposed\"\ndate: 2025-01-02\n---\n# Use Redis\n\n{context}\n", madr4);
         Assert.Equal("# Use Redis\n\n* Status: proposed\n* Date: 2025-01-02\n", madr2);
         Assert.Equal("# 3. Use Redis\n\nDate: 2025-01-02\n\n## Status\n\naccepted\n", nn);
+    }
+
+    [Fact]
+    public void Fill_FrontMatterComment_IsNotTakenForTheTitle()
+    {
+        var text = AdrDraft.Fill("---\n# the status of the record\nstatus: {status}\n---\n# {title}\n", 3, "Use Redis", "2025-01-02", "proposed");
+
+        Assert.Equal("---\n# the status of the record\nstatus: proposed\n---\n# Use Redis\n", text);
     }
 
     [Fact]
