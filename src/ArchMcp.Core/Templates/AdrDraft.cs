@@ -13,14 +13,8 @@ namespace ArchMcp.Core.Templates;
 /// </summary>
 public static partial class AdrDraft
 {
-    /// <summary>Where a root keeps its ADR template.</summary>
+    /// <summary>Where a root conventionally keeps its ADR template (one of the places <see cref="AdrConventions.FindTemplate"/> looks).</summary>
     public const string TemplatePath = "templates/adr-template.md";
-
-    /// <summary>The largest template read; a larger one (or a link out of the root, or a device) is not used.</summary>
-    public const long MaxTemplateBytes = 256 * 1024;
-
-    /// <summary>The folder for decisions in a root that has none yet.</summary>
-    public const string DefaultFolder = "decisions";
 
     public const int MaxRelated = 5;
 
@@ -89,18 +83,20 @@ public static partial class AdrDraft
         }
 
         var decisions = (await knowledge.ListDecisionsAsync(new DecisionQuery { Root = target.Name, Limit = 10000 }, cancellationToken).ConfigureAwait(false)).Items;
-        var folder = FolderOf(decisions);
+        var conventions = AdrConventions.Detect(target.Path, decisions.Select(d => d.Path));
+        var folder = conventions.Folder;
         var number = decisions.Select(d => d.Number ?? 0).DefaultIfEmpty(0).Max() + 1;
-        var fileName = FileName(number, title);
-        var relative = folder.Length == 0 ? fileName : $"{folder}/{fileName}";
         var dateText = (date ?? DateOnly.FromDateTime(DateTime.UtcNow)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var statusText = status.ToWire();
+        var fileName = conventions.FileName(number, Slug(title), dateText);
+        var relative = folder.Length == 0 ? fileName : $"{folder}/{fileName}";
+        var statusText = conventions.StatusText(status.ToWire());
 
-        // a plain file inside the root and under the bound, or the built-in template
-        var template = RootFile.ReadText(new KnowledgeRoot(target.Name, target.Path), TemplatePath, MaxTemplateBytes);
+        // a plain file inside the root and under the bound (no link out of it, no device), or the built-in skeleton
+        var template = conventions.Template is null ? null
+            : RootFile.ReadText(new KnowledgeRoot(target.Name, target.Path), conventions.Template, AdrConventions.MaxTemplateBytes);
 
         var related = await RelatedAsync(knowledge, title, target.Name, cancellationToken).ConfigureAwait(false);
-        var markdown = Fill(template ?? BuiltInTemplate, number, title, dateText, statusText);
+        var markdown = Fill(template ?? BuiltIn(conventions.Style), number, title, dateText, statusText, conventions.NumberText(number));
         markdown = WithRelated(markdown, related, folder);
         return new AdrDraftPlan
         {
@@ -113,7 +109,7 @@ public static partial class AdrDraft
             Title = title,
             Status = statusText,
             Date = dateText,
-            Template = template is null ? null : TemplatePath,
+            Template = template is null ? null : conventions.Template,
             Related = related,
             Markdown = markdown,
         };
@@ -136,20 +132,134 @@ public static partial class AdrDraft
         }
     }
 
-    /// <summary>Replaces the placeholders and drops a <c>kind: template</c> front matter line.</summary>
-    public static string Fill(string template, int number, string title, string date, string status)
+    /// <summary>
+    /// Fills a template: ArchMcp's <c>{{number}} {{title}} {{date}} {{status}}</c>, adr-tools' <c>NUMBER TITLE DATE
+    /// STATUS</c>, and MADR-style placeholders (<c>{short title …}</c>, <c>status: "{proposed | …}"</c>,
+    /// <c>* Date: [YYYY-MM-DD]</c>, the line under <c>## Status</c>); drops a <c>kind: template</c> front matter line.
+    /// </summary>
+    public static string Fill(string template, int number, string title, string date, string status, string? numberText = null)
     {
         ArgumentNullException.ThrowIfNull(template);
+        numberText ??= number.ToString("D4", CultureInfo.InvariantCulture);
         var text = template.Replace("\r\n", "\n", StringComparison.Ordinal);
         text = DropTemplateKind(text);
-        return Placeholder().Replace(text, m => m.Groups[1].Value.ToLowerInvariant() switch
+        // placeholders are replaced in one pass, so a title holding "{{status}}" or "TITLE" stays as written
+        text = Placeholder().Replace(text, m => (m.Groups[1].Success ? m.Groups[1].Value.ToLowerInvariant() : m.Groups[2].Value.ToLowerInvariant()) switch
         {
-            "number" => number.ToString("D4", CultureInfo.InvariantCulture),
+            "number" => m.Groups[1].Success ? numberText : number.ToString(CultureInfo.InvariantCulture),
             "title" => title,
             "date" => date,
             "status" => status,
             _ => m.Value,
         });
+        var lines = text.Split('\n');
+        var titled = false;
+        var underStatus = false;
+        // the front matter's end (YAML comments there start with "# " too, and are no title)
+        var frontEnd = lines.Length > 0 && lines[0].TrimEnd() == "---" ? Array.FindIndex(lines, 1, l => l.TrimEnd() == "---") : -1;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            if (!titled && i > frontEnd && line.StartsWith("# ", StringComparison.Ordinal))
+            {
+                titled = true;
+                if (!line.Contains(title, StringComparison.Ordinal))
+                {
+                    lines[i] = NumberedHeading().IsMatch(line) ? $"# {number}. {title}" : $"# {title}";
+                }
+
+                continue;
+            }
+
+            var meta = MetaValue().Match(line);
+            if (meta.Success && LooksLikePlaceholder(meta.Groups[4].Value))
+            {
+                var quote = meta.Groups[4].Value.TrimStart() is ['"' or '\'', ..] q ? q[0].ToString() : "";
+                var value = meta.Groups[2].Value.Equals("date", StringComparison.OrdinalIgnoreCase) ? date : status;
+                lines[i] = meta.Groups[1].Value + meta.Groups[2].Value + meta.Groups[3].Value + quote + value + quote;
+                continue;
+            }
+
+            if (StatusSection().IsMatch(line))
+            {
+                underStatus = true;
+                continue;
+            }
+
+            if (underStatus && line.Trim().Length > 0)
+            {
+                underStatus = false;
+                var word = line.Trim();
+                if (LooksLikePlaceholder(word) || EnumText.TryParseStatus(word.ToLowerInvariant(), out _) && !word.Contains(' ', StringComparison.Ordinal))
+                {
+                    lines[i] = status;
+                }
+            }
+        }
+
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>The built-in template for a metadata style (MADR 4 front matter, MADR 2 bullets, Nygard lines).</summary>
+    public static string BuiltIn(RecordStyle style) => style switch
+    {
+        RecordStyle.Lines => NygardTemplate,
+        RecordStyle.Bullets => BulletTemplate,
+        _ => BuiltInTemplate,
+    };
+
+    /// <summary>An adr-tools (Nygard) skeleton: <c># 7. Title</c>, <c>Date:</c>, <c>## Status</c>.</summary>
+    public const string NygardTemplate = """
+        # NUMBER. {{title}}
+
+        Date: {{date}}
+
+        ## Status
+
+        {{status}}
+
+        ## Context
+
+        {Describe the forces at play and the problem this record answers.}
+
+        ## Decision
+
+        {The change we are making, in full sentences: "We will …".}
+
+        ## Consequences
+
+        {What becomes easier or harder because of this change.}
+
+        """;
+
+    /// <summary>A MADR 2 skeleton with <c>* Status:</c> and <c>* Date:</c> bullets.</summary>
+    public const string BulletTemplate = """
+        # {{title}}
+
+        * Status: {{status}}
+        * Date: {{date}}
+
+        ## Context and Problem Statement
+
+        {Describe the context and the problem in two or three sentences, ending with the question this record answers.}
+
+        ## Considered Options
+
+        * {option 1}
+        * {option 2}
+
+        ## Decision Outcome
+
+        Chosen option: "{option 1}", because {justification}.
+
+        ## More Information
+
+        """;
+
+    private static bool LooksLikePlaceholder(string value)
+    {
+        var v = value.Trim().Trim('"', '\'');
+        return v.Length == 0 || v.IndexOfAny(['{', '[', '<', '|']) >= 0 || AllCapsWord().IsMatch(v);
     }
 
     /// <summary>"Use Redis for sessions!" → "use-redis-for-sessions" (ASCII letters and digits, at most 60 characters).</summary>
@@ -192,34 +302,60 @@ public static partial class AdrDraft
 
     public static string FileName(int number, string title) => $"{number.ToString("D4", CultureInfo.InvariantCulture)}-{Slug(title)}.md";
 
-    /// <summary>The folder (root-relative) holding the most decisions; ties go to the shorter, then the first path.</summary>
-    private static string FolderOf(IReadOnlyList<DecisionSummary> decisions)
-    {
-        if (decisions.Count == 0)
-        {
-            return DefaultFolder;
-        }
-
-        return decisions
-            .GroupBy(d => d.Path.Contains('/') ? d.Path[..d.Path.LastIndexOf('/')] : "", StringComparer.Ordinal)
-            .OrderByDescending(g => g.Count())
-            .ThenBy(g => g.Key.Length)
-            .ThenBy(g => g.Key, StringComparer.Ordinal)
-            .First().Key;
-    }
-
+    /// <summary>
+    /// Decisions related to the title: a search over the root's decisions, kept only above a relevance floor — a
+    /// decision whose title shares a content word with the new title (ignoring the verbs every record title starts
+    /// with: use, adopt, choose…), and others scoring at least half of the best such decision.
+    /// </summary>
     private static async Task<IReadOnlyList<DecisionRef>> RelatedAsync(IKnowledgeService knowledge, string title, string root, CancellationToken ct)
     {
+        SearchResult result;
         try
         {
-            var result = await knowledge.SearchAsync(new SearchRequest { Query = title, Kind = DocumentKind.Decision, Root = root, Limit = MaxRelated }, ct).ConfigureAwait(false);
-            return [.. result.Hits.Select(h => new DecisionRef(h.Id, h.Title, h.Status ?? "", h.Uri, h.Path, h.Line))];
+            result = await knowledge.SearchAsync(new SearchRequest { Query = title, Kind = DocumentKind.Decision, Root = root, Limit = MaxRelated }, ct).ConfigureAwait(false);
         }
         catch (InvalidQueryException)
         {
             return [];
         }
+
+        var words = ContentWords(title);
+        var anchors = result.Hits.Where(h => ContentWords(h.Title).Overlaps(words)).ToList();
+        if (anchors.Count == 0)
+        {
+            return [];
+        }
+
+        var floor = anchors.Max(h => h.Score) / 2;
+        return [.. result.Hits
+            .Where(h => anchors.Contains(h) || h.Score >= floor)
+            .Select(h => new DecisionRef(h.Id, h.Title, h.Status ?? "", h.Uri, h.Path, h.Line))];
     }
+
+    /// <summary>Lower-cased words of three or more letters, a plural "s" dropped, without function words and record verbs.</summary>
+    public static HashSet<string> ContentWords(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Match m in Word().Matches(text.ToLowerInvariant()))
+        {
+            var w = m.Value.Length > 4 && m.Value.EndsWith('s') && !m.Value.EndsWith("ss", StringComparison.Ordinal) ? m.Value[..^1] : m.Value;
+            if (w.Length >= 3 && !CommonWords.Contains(w))
+            {
+                words.Add(w);
+            }
+        }
+
+        return words;
+    }
+
+    private static readonly HashSet<string> CommonWords = new(StringComparer.Ordinal)
+    {
+        "the", "and", "for", "with", "from", "into", "onto", "over", "our", "all", "any", "not", "via", "per", "its", "their",
+        "this", "that", "use", "using", "adopt", "choose", "chose", "pick", "move", "switch", "replace", "introduce",
+        "record", "decision", "decide", "architecture", "architectural", "new", "keep", "make", "add", "drop", "stop",
+        "start", "run", "instead", "between", "when", "how", "why", "what", "which", "adr",
+    };
 
     /// <summary>Lists the related decisions under "More Information" (appended when the template has no such section).</summary>
     private static string WithRelated(string markdown, IReadOnlyList<DecisionRef> related, string folder)
@@ -289,8 +425,23 @@ public static partial class AdrDraft
         return "---\n" + string.Join("", kept.Select(l => l + "\n")) + "---" + body;
     }
 
-    [GeneratedRegex(@"\{\{\s*(number|title|date|status)\s*\}\}", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\{\{\s*(number|title|date|status)\s*\}\}|(?-i:\b(NUMBER|TITLE|DATE|STATUS)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Placeholder();
+
+    [GeneratedRegex(@"^#\s+\S+\.\s")]
+    private static partial Regex NumberedHeading();
+
+    [GeneratedRegex(@"^(\s*(?:[-*+]\s*)?(?:\*\*)?)(status|date)((?:\*\*)?\s*:(?:\*\*)?\s*)(.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex MetaValue();
+
+    [GeneratedRegex(@"^#{2,3}\s*Status\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex StatusSection();
+
+    [GeneratedRegex(@"[a-z0-9]+")]
+    private static partial Regex Word();
+
+    [GeneratedRegex(@"^[A-Z][A-Z-]*$")]
+    private static partial Regex AllCapsWord();
 
     [GeneratedRegex(@"^kind:\s*[""']?template[""']?\s*(#.*)?$", RegexOptions.IgnoreCase)]
     private static partial Regex TemplateKind();

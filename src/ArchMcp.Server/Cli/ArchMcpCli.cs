@@ -36,6 +36,13 @@ public static class ArchMcpCli
         try
         {
             var parse = BuildRootCommand().Parse(args);
+            var usage = UsageErrors.Describe(parse);
+            if (usage is not null)
+            {
+                config.Error.WriteLine(Output.Printable(usage));
+                return ExitCodes.InvalidOptions;
+            }
+
             return await parse.InvokeAsync(config);
         }
         catch (Exception ex)
@@ -50,25 +57,25 @@ public static class ArchMcpCli
         switch (ex)
         {
             case OptionsValidationException ove:
-                error.WriteLine($"archmcp: invalid settings: {string.Join("; ", ove.Failures)}");
+                error.WriteLine(Output.Printable($"archmcp: invalid settings: {string.Join("; ", ove.Failures)}"));
                 return ExitCodes.InvalidOptions;
             case KnowledgeRootNotFoundException:
-                error.WriteLine($"archmcp: {ex.Message}");
+                error.WriteLine(Output.Printable($"archmcp: {ex.Message}"));
                 return ExitCodes.InvalidOptions;
             case DecisionNotFoundException or RuleNotFoundException or DocumentNotFoundException:
-                error.WriteLine($"archmcp: {ex.Message}");
+                error.WriteLine(Output.Printable($"archmcp: {ex.Message}"));
                 return ExitCodes.NotFound;
             case IndexLockedException or IndexUnavailableException:
-                error.WriteLine($"archmcp: {ex.Message}");
+                error.WriteLine(Output.Printable($"archmcp: {ex.Message}"));
                 return ExitCodes.IndexUnavailable;
             case KnowledgeException:
-                error.WriteLine($"archmcp: {ex.Message}");
+                error.WriteLine(Output.Printable($"archmcp: {ex.Message}"));
                 return ExitCodes.InvalidOptions;
             case OperationCanceledException:
-                error.WriteLine("archmcp: cancelled.");
+                error.WriteLine(Output.Printable("archmcp: cancelled."));
                 return ExitCodes.Failed;
             default:
-                error.WriteLine($"archmcp: unexpected error: {ex.GetType().Name}: {ex.Message}");
+                error.WriteLine(Output.Printable($"archmcp: unexpected error: {ex.GetType().Name}: {ex.Message}"));
                 return ExitCodes.Failed;
         }
     }

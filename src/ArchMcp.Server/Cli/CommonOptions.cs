@@ -29,6 +29,7 @@ public static class CommonOptions
     {
         Description = "Output format: text, json or markdown.",
         DefaultValueFactory = _ => OutputFormat.Text,
+        HelpName = "text|json|markdown",
         Recursive = true,
     };
 }

@@ -19,7 +19,7 @@ public static class LintCommand
             {
                 foreach (var f in report.Findings)
                 {
-                    parse.Out().WriteLine($"{f.Path}:{f.Line}: {f.Severity} {f.Code}: {f.Message}");
+                    parse.Out().WriteLine(Output.Printable($"{f.Path}:{f.Line}: {f.Severity} {f.Code}: {f.Message}"));
                 }
 
                 var s = report.Summary;

@@ -12,8 +12,8 @@ public static class ListCommand
     {
         var status = new Option<string?>("--status") { Description = "proposed, accepted, rejected, deprecated or superseded." };
         var tag = new Option<string?>("--tag") { Description = "Only decisions with this tag." };
-        var from = new Option<DateOnly?>("--from") { Description = "Only decisions dated on or after (yyyy-mm-dd)." };
-        var to = new Option<DateOnly?>("--to") { Description = "Only decisions dated on or before (yyyy-mm-dd)." };
+        var from = new Option<DateOnly?>("--from") { Description = "Only decisions dated on or after (yyyy-mm-dd).", HelpName = "yyyy-mm-dd" };
+        var to = new Option<DateOnly?>("--to") { Description = "Only decisions dated on or before (yyyy-mm-dd).", HelpName = "yyyy-mm-dd" };
         var root = new Option<string?>("--root") { Description = "Only this knowledge root (by name)." };
         var offset = new Option<int>("--offset") { Description = "Skip this many decisions.", DefaultValueFactory = _ => 0 };
         var limit = new Option<int>("--limit", "-n") { Description = "Page size (1-10000).", DefaultValueFactory = _ => 10000 };

@@ -6,9 +6,11 @@ using ArchMcp.Core.Templates;
 namespace ArchMcp.Server.Cli;
 
 /// <summary>
-/// `archmcp new "Title words"`: writes the next ADR (NNNN-slug.md) into the folder of the first root (or --root) that
-/// holds most of its decisions, from the root's templates/adr-template.md or a MADR 4 skeleton, listing related
-/// decisions; prints the path. Never overwrites a file. The only verb that writes into a knowledge root.
+/// `archmcp new "Title words"`: writes the next ADR into the first root (or --root), in that folder's own conventions
+/// (<see cref="AdrConventions"/>): the folder holding most of its decisions (the root itself when it has none), the
+/// file naming, a template beside the records or a built-in skeleton in the records' metadata style, and the related
+/// decisions above a relevance floor; prints the path. `--create` makes a missing --knowledge folder. Never
+/// overwrites a file. The only verb that writes into a knowledge root.
 /// </summary>
 public static class NewCommand
 {
@@ -16,10 +18,11 @@ public static class NewCommand
     {
         var title = new Argument<string[]>("title") { Description = "Title of the decision, phrased as the solution (\"Use Redis for sessions\").", Arity = ArgumentArity.OneOrMore };
         var status = new Option<string>("--status") { Description = "Initial status: proposed, accepted, rejected, deprecated or superseded.", DefaultValueFactory = _ => "proposed" };
-        var date = new Option<DateOnly?>("--date") { Description = "Date written into the record (yyyy-mm-dd). Default: today." };
+        var date = new Option<DateOnly?>("--date") { Description = "Date written into the record (yyyy-mm-dd). Default: today.", HelpName = "yyyy-mm-dd" };
         var root = new Option<string?>("--root") { Description = "Knowledge root (by name) to write into. Default: the first root." };
-        var command = new Command("new", "Write a new ADR from the root's template with the next number and the related decisions.") { title, status, date, root };
-        command.SetAction((parse, ct) => parse.WithKnowledgeAsync(async knowledge =>
+        var create = new Option<bool>("--create") { Description = "Create the --knowledge folder when it does not exist (the record then goes straight into it)." };
+        var command = new Command("new", "Write a new ADR in the folder's own conventions (naming, template, metadata style) with the next number and the related decisions.") { title, status, date, root, create };
+        command.SetAction((parse, ct) => CreateFolders(parse, parse.GetValue(create)) ?? parse.WithKnowledgeAsync(async knowledge =>
         {
             var statusText = parse.GetValue(status);
             var lifecycle = RequestArguments.Status(statusText) ?? DecisionStatus.Proposed;
@@ -32,12 +35,44 @@ public static class NewCommand
             }
             else
             {
-                parse.Out().WriteLine(plan.FullPath);
+                parse.Out().WriteLine(Output.Printable(plan.FullPath));
             }
 
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    /// <summary>With --create, makes each missing --knowledge folder; without it, a missing one is a usage error (null: go on).</summary>
+    private static Task<int>? CreateFolders(ParseResult parse, bool create)
+    {
+        foreach (var spec in parse.GetValue(CommonOptions.Knowledge) ?? [])
+        {
+            var eq = spec.IndexOf('=');
+            var path = eq > 0 && !spec[..eq].Contains('/') && !spec[..eq].Contains('\\') ? spec[(eq + 1)..].Trim() : spec;
+            if (path.Length == 0 || Directory.Exists(path))
+            {
+                continue;
+            }
+
+            if (!create)
+            {
+                parse.Err().WriteLine(Output.Printable($"archmcp: the folder '{path}' does not exist; add --create to create it (see archmcp new --help)"));
+                return Task.FromResult(ExitCodes.InvalidOptions);
+            }
+
+            try
+            {
+                Directory.CreateDirectory(path);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                parse.Err().WriteLine(Output.Printable($"archmcp: cannot create the folder '{path}': {ex.Message}"));
+                return Task.FromResult(ExitCodes.InvalidOptions);
+            }
+        }
+
+        return null;
     }
 }
 

@@ -58,14 +58,15 @@ public sealed class AdrDraftTests : IDisposable
     public async Task PlanAsync_WhenShippedTemplateUsed_DraftParsesAsTheNextDecision()
     {
         Skip.If(ShippedKnowledge.Path is null, ShippedKnowledge.SkipReason);
-        File.Copy(Path.Combine(ShippedKnowledge.Path!, "templates", "adr-template.md"), _engine.Folder.FullPath("templates/adr-template.md"));
+        // the template beside the records wins over the built-in skeleton: put the shipped one there
+        File.Copy(Path.Combine(ShippedKnowledge.Path!, "templates", "adr-template.md"), _engine.Folder.FullPath("decisions/adr-template.md"), overwrite: true);
 
         var plan = await AdrDraft.PlanAsync(_engine.Service, "Move Kafka to managed brokers", date: new DateOnly(2025, 3, 4));
         AdrDraft.Write(plan);
         await _engine.Service.RefreshAsync();
         var decision = await _engine.Service.GetDecisionAsync(new GetDecisionRequest { Reference = "ADR-0009" });
 
-        Assert.Equal(AdrDraft.TemplatePath, plan.Template);
+        Assert.Equal("decisions/adr-template.md", plan.Template);
         Assert.Equal("decisions/0009-move-kafka-to-managed-brokers.md", plan.RelativePath);
         Assert.Equal("Move Kafka to managed brokers", decision.Title);
         Assert.Equal("proposed", decision.Status);

@@ -195,7 +195,7 @@ public sealed class FileSystemTrustTests : IDisposable
     [Fact]
     public async Task DraftAdr_WhenTheTemplateIsHuge_UsesTheBuiltInTemplate()
     {
-        _root.Write(AdrDraft.TemplatePath, "# NUMBER. TITLE\n\n" + new string('x', (int)AdrDraft.MaxTemplateBytes));
+        _root.Write(AdrDraft.TemplatePath, "# NUMBER. TITLE\n\n" + new string('x', (int)ArchMcp.Core.Templates.AdrConventions.MaxTemplateBytes));
 
         var plan = await AdrDraft.PlanAsync(Service(), "Use a message broker").WaitAsync(Bound);
 
