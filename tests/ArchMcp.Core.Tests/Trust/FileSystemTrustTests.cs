@@ -170,7 +170,10 @@ public sealed class FileSystemTrustTests : IDisposable
     public async Task DraftAdr_WhenTheTemplateIsALinkOutsideTheRoot_UsesTheBuiltInTemplate()
     {
         Skip.If(OperatingSystem.IsWindows(), "symbolic links need privileges on Windows");
-        ReplaceWithLink(AdrDraft.TemplatePath, SecretPath);
+        foreach (var template in FixtureTemplates)
+        {
+            ReplaceWithLink(template, SecretPath);
+        }
 
         var plan = await AdrDraft.PlanAsync(Service(), "Use a message broker").WaitAsync(Bound);
 
@@ -184,7 +187,10 @@ public sealed class FileSystemTrustTests : IDisposable
     public async Task DraftAdr_WhenTheTemplateIsADevice_AnswersAtOnceWithTheBuiltInTemplate(string device)
     {
         Skip.IfNot(OperatingSystem.IsLinux(), "/dev links are tested on Linux");
-        ReplaceWithLink(AdrDraft.TemplatePath, device);
+        foreach (var template in FixtureTemplates)
+        {
+            ReplaceWithLink(template, device);
+        }
 
         var plan = await AdrDraft.PlanAsync(Service(), "Use a message broker").WaitAsync(Bound);
 
@@ -195,7 +201,10 @@ public sealed class FileSystemTrustTests : IDisposable
     [Fact]
     public async Task DraftAdr_WhenTheTemplateIsHuge_UsesTheBuiltInTemplate()
     {
-        _root.Write(AdrDraft.TemplatePath, "# NUMBER. TITLE\n\n" + new string('x', (int)ArchMcp.Core.Templates.AdrConventions.MaxTemplateBytes));
+        foreach (var template in FixtureTemplates)
+        {
+            _root.Write(template, "# NUMBER. TITLE\n\n" + new string('x', (int)ArchMcp.Core.Templates.AdrConventions.MaxTemplateBytes));
+        }
 
         var plan = await AdrDraft.PlanAsync(Service(), "Use a message broker").WaitAsync(Bound);
 
@@ -328,6 +337,9 @@ public sealed class FileSystemTrustTests : IDisposable
         _services.Add(service);
         return service;
     }
+
+    /// <summary>The ADR templates of the fixtures (`archmcp new` takes the one beside the records first, then templates/).</summary>
+    private static readonly string[] FixtureTemplates = ["decisions/adr-template.md", AdrDraft.TemplatePath];
 
     private void ReplaceWithLink(string relativePath, string target)
     {

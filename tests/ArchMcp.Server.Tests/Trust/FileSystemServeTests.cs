@@ -86,11 +86,15 @@ public sealed class FileSystemServeTests(ITestOutputHelper output)
         Assert.Equal(0, process.ExitCode);
     }
 
+    /// <summary>Every place `archmcp new` looks for the ADR template in the fixtures: beside the records, then templates/.</summary>
     private static void LinkTemplate(string knowledge, string target)
     {
-        var template = Path.Combine(knowledge, AdrDraft.TemplatePath.Replace('/', Path.DirectorySeparatorChar));
-        Directory.CreateDirectory(Path.GetDirectoryName(template)!);
-        File.Delete(template);
-        File.CreateSymbolicLink(template, target);
+        foreach (var relative in new[] { "decisions/adr-template.md", AdrDraft.TemplatePath })
+        {
+            var template = Path.Combine(knowledge, relative.Replace('/', Path.DirectorySeparatorChar));
+            Directory.CreateDirectory(Path.GetDirectoryName(template)!);
+            File.Delete(template);
+            File.CreateSymbolicLink(template, target);
+        }
     }
 }
