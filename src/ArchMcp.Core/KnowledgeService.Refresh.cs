@@ -71,18 +71,7 @@ public sealed partial class KnowledgeService
         await _refreshGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            IndexUnavailableException? cannotWrite = null;
-            IndexLock? held = null;
-            try
-            {
-                held = await IndexLock.TryAcquireAsync(_index.Path, LockWait, cancellationToken).ConfigureAwait(false)
-                    ?? throw new IndexLockedException(_index.Path);
-            }
-            catch (IndexUnavailableException ex)
-            {
-                cannotWrite = ex;
-            }
-
+            var (held, cannotWrite) = await LockAsync(cancellationToken).ConfigureAwait(false);
             using var lockHeld = held;
             if (!_index.Exists || _index.CheckAll() is not { } problem)
             {
@@ -116,22 +105,28 @@ public sealed partial class KnowledgeService
             : inner;
     }
 
+    /// <summary>
+    /// The writer's lock on the index folder; or, where it cannot be taken at all (a read-only folder, a folder where
+    /// the lock file belongs), why not. Throws <see cref="IndexLockedException"/> when another process holds it.
+    /// </summary>
+    private async Task<(IndexLock? Held, IndexUnavailableException? CannotWrite)> LockAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await IndexLock.TryAcquireAsync(_index.Path, LockWait, cancellationToken).ConfigureAwait(false)
+                ?? throw new IndexLockedException(_index.Path), null);
+        }
+        catch (IndexUnavailableException ex)
+        {
+            return (null, ex);
+        }
+    }
+
     private async Task<IndexInfo> RefreshLockedAsync(IReadOnlyCollection<string>? paths, IProgress<IndexProgress>? progress, bool reconcile, CancellationToken cancellationToken)
     {
         // without the lock (a read-only folder, a folder where the lock file belongs) the index is only compared
         // with the files: up to date, it answers as it is; behind, the refresh fails naming the folder
-        IndexUnavailableException? cannotWrite = null;
-        IndexLock? held = null;
-        try
-        {
-            held = await IndexLock.TryAcquireAsync(_index.Path, LockWait, cancellationToken).ConfigureAwait(false)
-                ?? throw new IndexLockedException(_index.Path);
-        }
-        catch (IndexUnavailableException ex)
-        {
-            cannotWrite = ex;
-        }
-
+        var (held, cannotWrite) = await LockAsync(cancellationToken).ConfigureAwait(false);
         using var lockHeld = held;
         var watch = Stopwatch.StartNew();
         var (known, recreate) = CatchUpWithCommit(cannotWrite);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ArchMcp.Core;
 using ArchMcp.Core.Model;
 using ArchMcp.Core.Rendering;
 
@@ -10,7 +11,7 @@ public static class ChecklistCommand
     public static Command Create()
     {
         var design = DesignInput.Argument();
-        var limit = new Option<int>("--limit", "-n") { Description = "Number of items (1-100).", DefaultValueFactory = _ => 20 };
+        var limit = new Option<int>("--limit", "-n") { Description = $"Number of items (1-{ToolContract.ChecklistLimitMax}).", DefaultValueFactory = _ => ToolContract.ChecklistLimitDefault };
         var root = new Option<string?>("--root") { Description = "Only this knowledge root." };
         var command = new Command("checklist", "The rules and decisions in force that apply to a design, most relevant first, grouped by level.") { design, limit, root };
         command.SetAction((parse, ct) => parse.WithKnowledgeAsync(async knowledge =>

@@ -9,7 +9,7 @@ public static class SearchCommand
     public static Command Create()
     {
         var query = new Argument<string[]>("query") { Description = "What to look for (free text, an ADR number, a rule id).", Arity = ArgumentArity.OneOrMore };
-        var limit = new Option<int>("--limit", "-n") { Description = "Number of results (1-50).", DefaultValueFactory = _ => 5 };
+        var limit = new Option<int>("--limit", "-n") { Description = $"Number of results (1-{ToolContract.SearchLimitMax}).", DefaultValueFactory = _ => ToolContract.SearchLimitDefault };
         var kind = new Option<string?>("--kind") { Description = "Only this kind: decision, standard, reference, guide." };
         var status = new Option<string?>("--status") { Description = "Only decisions with this status: proposed, accepted, rejected, deprecated, superseded." };
         var command = new Command("search", "Ranked search over all knowledge.") { query, limit, kind, status };
