@@ -7,9 +7,10 @@ using ModelContextProtocol;
 namespace ArchMcp.Server.Mcp;
 
 /// <summary>
-/// Token-lean JSON for tool results and schemas: camelCase, and optional properties left out when they are
-/// null or empty. Properties bound to a record's constructor or marked <c>required</c> are always written,
-/// so the structured content always satisfies the advertised output schema.
+/// Token-lean JSON for tool results and schemas: camelCase, a null left out, and optional properties left out when
+/// they are empty. Non-nullable properties bound to a record's constructor or marked <c>required</c> are always
+/// written; <see cref="ToolSchemas"/> makes every nullable property optional in the advertised output schema, so the
+/// structured content always satisfies it.
 /// </summary>
 public static class McpJson
 {
