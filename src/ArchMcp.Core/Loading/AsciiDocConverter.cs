@@ -69,7 +69,7 @@ internal static partial class AsciiDocConverter
     [GeneratedRegex(@"(?<![\w(\[<])(?<target>(?:https?|ftp|mailto):[^\s\[]+)\[(?<text>[^\]]*)\]")]
     private static partial Regex UrlWithText();
 
-    [GeneratedRegex(@"<<(?<target>[^,>\s]+)(?:\s*,\s*(?<text>[^>]*))?>>")]
+    [GeneratedRegex(@"<<(?<target>[^,<>]+)(?:,\s*(?<text>[^<>]*))?>>")]
     private static partial Regex CrossReference();
 
     [GeneratedRegex(@"\[\[(?<id>[^\]\s,]+)(?:,[^\]]*)?\]\]|\[#(?<id2>[A-Za-z_][\w.:-]*?)\]#")]
@@ -77,6 +77,18 @@ internal static partial class AsciiDocConverter
 
     [GeneratedRegex(@"\{(?<name>[A-Za-z0-9_][A-Za-z0-9_-]*)\}")]
     private static partial Regex AttributeReference();
+
+    [GeneratedRegex(@"\bimage:(?!:)[^\s\[]+\[(?<alt>[^\],]*)[^\]]*\]")]
+    private static partial Regex InlineImage();
+
+    [GeneratedRegex(@"\[(?<text>[^\]]*)\]\(<[^>]*>\)")]
+    private static partial Regex ConvertedLink();
+
+    [GeneratedRegex(@"^(?:\d+\*)?(?:\d*(?:\.\d+)?\+)?[<^>]?(?:\.[<^>])?[adehlmsv]?$")]
+    private static partial Regex CellSpecPattern();
+
+    [GeneratedRegex(@"(?:^|\s)(?<spec>(?:\d+\*)?(?:\d*(?:\.\d+)?\+)?[<^>]?(?:\.[<^>])?[adehlmsv]?)$")]
+    private static partial Regex TrailingCellSpec();
 
     [GeneratedRegex(@"cols\s*=\s*""?(?<spec>[^""\]]+)""?")]
     private static partial Regex ColsAttribute();
@@ -334,7 +346,7 @@ internal static partial class AsciiDocConverter
                 Emit(fence + language, i);
                 for (var k = 0; k < body.Length; k++)
                 {
-                    Emit(body[k], i + 1 + k);
+                    Emit(body[k].StartsWith("include::", StringComparison.Ordinal) ? "" : body[k], i + 1 + k); // includes are not followed
                 }
 
                 Emit(fence, close);
@@ -410,7 +422,7 @@ internal static partial class AsciiDocConverter
                     continue;
                 }
 
-                var parts = SplitCells(text[(bar + 1)..]);
+                var parts = SplitCells(text[(bar + 1)..], text[..bar]);
                 firstLineCells ??= parts.Count;
                 foreach (var part in parts)
                 {
@@ -476,7 +488,7 @@ internal static partial class AsciiDocConverter
         private void AddMetadata(string key, string value)
         {
             var name = key.Replace("*", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).Trim().TrimEnd(':').Trim();
-            var clean = EmojiShortcode().Replace(value, "").Trim();
+            var clean = EmojiShortcode().Replace(ConvertedLink().Replace(value, m => m.Groups["text"].Value), "").Trim();
             if (name.Length is > 0 and <= 30 && clean.Length > 0 && name.All(c => char.IsLetter(c) || c is ' ' or '-')
                 && !Attributes.Flat.ContainsKey(name))
             {
@@ -487,12 +499,14 @@ internal static partial class AsciiDocConverter
         private static string Row(string?[] cells) =>
             "|" + string.Concat(cells.Select(c => " " + (c ?? "").Replace("|", "\\|", StringComparison.Ordinal) + " |"));
 
-        /// <summary>Text before a cell's "|": empty, or a cell spec such as "2+", "a", "^.^s".</summary>
-        private static bool CellSpec(string text) => text.All(c => char.IsDigit(c) || c is '.' or '+' or '*' or '<' or '>' or '^' or 'a' or 'd' or 'e' or 'h' or 'l' or 'm' or 's' or 'v');
+        /// <summary>Text before a cell's "|": empty, or a cell spec such as "2+", "a", ".3+^.^s".</summary>
+        private static bool CellSpec(string text) => CellSpecPattern().IsMatch(text);
 
-        private static List<string> SplitCells(string text)
+        /// <summary>The cells of one table line (after its first "|"); a cell spanning N columns is followed by N-1 empty ones.</summary>
+        private static List<string> SplitCells(string text, string firstSpec)
         {
             var cells = new List<string>();
+            var spec = firstSpec;
             var sb = new StringBuilder();
             for (var k = 0; k < text.Length; k++)
             {
@@ -503,7 +517,11 @@ internal static partial class AsciiDocConverter
                 }
                 else if (text[k] == '|')
                 {
-                    cells.Add(StripSpec(sb.ToString()));
+                    // A spec written right before the "|" (after a space) belongs to the next cell: "text 2+|next".
+                    var raw = sb.ToString();
+                    var next = TrailingCellSpec().Match(raw).Groups["spec"];
+                    AddCell(cells, next.Length > 0 ? raw[..next.Index] : raw, spec);
+                    spec = next.Length > 0 ? next.Value : "";
                     sb.Clear();
                 }
                 else
@@ -512,18 +530,22 @@ internal static partial class AsciiDocConverter
                 }
             }
 
-            cells.Add(sb.ToString().Trim());
+            AddCell(cells, sb.ToString(), spec);
             return cells;
         }
 
-        /// <summary>A cell's text without the spec of the next cell written at its end ("text 2+" before "|").</summary>
-        private static string StripSpec(string text)
+        private static void AddCell(List<string> cells, string text, string spec)
         {
-            var t = text.TrimEnd();
-            var space = t.LastIndexOf(' ');
-            return space >= 0 && space < t.Length - 1 && CellSpec(t[(space + 1)..]) && t[(space + 1)..].Any(c => char.IsDigit(c) || c is '+' or '^' or '<' or '>')
-                ? t[..space].Trim()
-                : t.Trim();
+            cells.Add(text.Trim());
+            var plus = spec.IndexOf('+', StringComparison.Ordinal);
+            var digits = plus > 0 ? spec[..plus].Split('.')[0] : "";
+            if (int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var span))
+            {
+                for (var j = 1; j < Math.Min(span, 64); j++)
+                {
+                    cells.Add("");
+                }
+            }
         }
 
         /// <summary>The column count a <c>cols="…"</c> attribute gives, if any.</summary>
@@ -587,10 +609,11 @@ internal static partial class AsciiDocConverter
             result = UrlWithText().Replace(result, m => MarkdownLink(m.Groups["text"].Value, m.Groups["target"].Value));
             result = CrossReference().Replace(result, m =>
             {
-                var target = m.Groups["target"].Value;
+                var target = m.Groups["target"].Value.Trim();
                 var label = m.Groups["text"].Success && m.Groups["text"].Value.Trim().Length > 0 ? m.Groups["text"].Value.Trim() : target;
-                return MarkdownLink(label, target.Contains('.', StringComparison.Ordinal) ? target : "#" + target);
+                return MarkdownLink(label, target.Contains(".adoc", StringComparison.OrdinalIgnoreCase) || target.Contains('#', StringComparison.Ordinal) ? target : "#" + target);
             });
+            result = InlineImage().Replace(result, m => m.Groups["alt"].Value);
             result = InlineAnchor().Replace(result, m => "<a name=\"" + (m.Groups["id"].Success ? m.Groups["id"].Value : m.Groups["id2"].Value) + "\"></a>");
             return result;
         }
@@ -604,7 +627,7 @@ internal static partial class AsciiDocConverter
                 label = label[..comma];
             }
 
-            label = label.Trim('"', '^').Trim();
+            label = AttributeReference().Replace(label, "").Trim('"', '^').Trim(); // "{external-link-icon}" and the like
             if (label.Length == 0)
             {
                 label = target;

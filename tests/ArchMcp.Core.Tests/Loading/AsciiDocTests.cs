@@ -126,6 +126,26 @@ public class AsciiDocTests
     }
 
     [Fact]
+    public void Parse_WhenTableCellsLookLikeNumbersOrSpan_KeepsEveryCell()
+    {
+        var doc = Parse("guides/versions.adoc",
+            "= Versions",
+            "",
+            "[options=\"header\"]",
+            "|===",
+            "| Release | Runtime | Note",
+            "| 23.4.0 | 3.3.0 | first",
+            "2+| both columns | spanned",
+            "|===");
+
+        Assert.Contains("23.4.0", doc.Text);
+        Assert.Contains("3.3.0", doc.Text);
+        var lines = doc.Text.Split('\n');
+        Assert.Contains("both columns", lines);
+        Assert.Contains("spanned", lines);
+    }
+
+    [Fact]
     public void Parse_WhenAnchors_AttachesThemToHeadingsAndParagraphs()
     {
         var doc = Parse("standards/naming.adoc",
@@ -150,10 +170,13 @@ public class AsciiDocTests
             "= Links",
             "",
             "See link:other.adoc[the other guide], xref:0002-use-queues.adoc[the queue decision],",
-            "https://example.org/spec[the spec] and <<retries,the retry section>>.");
+            "https://example.org/spec[the spec] and <<retries,the retry section>>.",
+            "",
+            "Read <<Error handling>> and look at image:flow.png[the flow diagram].");
 
         Assert.Contains("See the other guide, the queue decision,", doc.Text);
         Assert.Contains("the spec and the retry section.", doc.Text);
+        Assert.Contains("Read Error handling and look at the flow diagram.", doc.Text);
         Assert.Contains(doc.Links, l => l.Target == "other.adoc" && l.Line == 3);
         Assert.Contains(doc.Links, l => l.Target == "0002-use-queues.adoc");
         Assert.DoesNotContain(doc.Links, l => l.Target.Contains("example.org", StringComparison.Ordinal));
