@@ -81,7 +81,7 @@ internal static partial class AsciiDocConverter
     [GeneratedRegex(@"\bimage:(?!:)[^\s\[]+\[(?<alt>[^\],]*)[^\]]*\]")]
     private static partial Regex InlineImage();
 
-    [GeneratedRegex(@"\[(?<text>[^\]]*)\]\(<[^>]*>\)")]
+    [GeneratedRegex(@"\[(?<text>[^\]]*)\]\(<(?<target>[^>]*)>\)")]
     private static partial Regex ConvertedLink();
 
     [GeneratedRegex(@"^(?:\d+\*)?(?:\d*(?:\.\d+)?\+)?[<^>]?(?:\.[<^>])?[adehlmsv]?$")]
@@ -176,7 +176,7 @@ internal static partial class AsciiDocConverter
             if (attribute.Success)
             {
                 var name = attribute.Groups["name"].Value.ToLowerInvariant();
-                Attributes.Flat[name] = Substitute(attribute.Groups["value"].Value.Trim());
+                Attributes.Flat[name] = MetadataValue(attribute.Groups["value"].Value.Trim());
                 Emit("", i);
                 return i + 1;
             }
@@ -488,7 +488,7 @@ internal static partial class AsciiDocConverter
         private void AddMetadata(string key, string value)
         {
             var name = key.Replace("*", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).Trim().TrimEnd(':').Trim();
-            var clean = EmojiShortcode().Replace(ConvertedLink().Replace(value, m => m.Groups["text"].Value), "").Trim();
+            var clean = EmojiShortcode().Replace(MetadataValue(value), "").Trim();
             if (name.Length is > 0 and <= 30 && clean.Length > 0 && name.All(c => char.IsLetter(c) || c is ' ' or '-')
                 && !Attributes.Flat.ContainsKey(name))
             {
@@ -617,6 +617,10 @@ internal static partial class AsciiDocConverter
             result = InlineAnchor().Replace(result, m => "<a name=\"" + (m.Groups["id"].Success ? m.Groups["id"].Value : m.Groups["id2"].Value) + "\"></a>");
             return result;
         }
+
+        /// <summary>A metadata value as front matter would hold it: links as <c>[text](target)</c>.</summary>
+        private string MetadataValue(string value) =>
+            ConvertedLink().Replace(Inline(value), m => "[" + m.Groups["text"].Value + "](" + m.Groups["target"].Value + ")");
 
         private static string MarkdownLink(string text, string target)
         {

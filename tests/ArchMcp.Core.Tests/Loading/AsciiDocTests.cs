@@ -289,6 +289,26 @@ public class AsciiDocTests
     }
 
     [Fact]
+    public void Parse_WhenSupersedesAttribute_ReadsTheRelation()
+    {
+        var doc = Parse("adr/0009-use-grpc.adoc",
+            "= 9. Use gRPC",
+            ":status: accepted",
+            ":supersedes: xref:0004-use-soap.adoc[ADR 4]",
+            "",
+            "== Context",
+            "",
+            "Calls are slow.",
+            "",
+            "== Decision",
+            "",
+            "We use gRPC.");
+
+        Assert.Equal(DecisionStatus.Accepted, doc.Decision!.Status);
+        Assert.Contains(doc.Decision.Relations, r => r.Kind == RelationKind.Supersedes && r.Target == "0004-use-soap.adoc");
+    }
+
+    [Fact]
     public void Parse_WhenStandardWithMustHeadings_ReadsRulesOnTheirLines()
     {
         var doc = Parse("standards/http.adoc",
