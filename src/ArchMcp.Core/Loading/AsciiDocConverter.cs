@@ -90,6 +90,9 @@ internal static partial class AsciiDocConverter
     [GeneratedRegex(@"(?:^|\s)(?<spec>(?:\d+\*)?(?:\d*(?:\.\d+)?\+)?[<^>]?(?:\.[<^>])?[adehlmsv]?)$")]
     private static partial Regex TrailingCellSpec();
 
+    [GeneratedRegex(@"^v?\d[\w.-]*,\s*(?<date>[^:]+)(?::.*)?$")]
+    private static partial Regex RevisionLine();
+
     [GeneratedRegex(@"cols\s*=\s*""?(?<spec>[^""\]]+)""?")]
     private static partial Regex ColsAttribute();
 
@@ -107,11 +110,6 @@ internal static partial class AsciiDocConverter
         var lines = content.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
         var state = new State(lines);
         state.Run();
-        if (state.Attributes.Get("date") is null && state.Attributes.Get("revdate") is { } revdate)
-        {
-            state.Attributes.Flat["date"] = revdate;
-        }
-
         return new AsciiDocText(string.Join('\n', state.Output), state.SourceLines, state.Attributes);
     }
 
@@ -265,7 +263,14 @@ internal static partial class AsciiDocConverter
                     break;
                 }
 
-                skipped++; // author line, revision line
+                // The author line, then the revision line ("v1.2, 2021-03-04: remark"), whose date is kept as revdate.
+                var revision = RevisionLine().Match(trimmed);
+                if (revision.Success && !Attributes.Flat.ContainsKey("revdate"))
+                {
+                    Attributes.Flat["revdate"] = revision.Groups["date"].Value.Trim();
+                }
+
+                skipped++;
                 Emit("", i);
                 i++;
             }

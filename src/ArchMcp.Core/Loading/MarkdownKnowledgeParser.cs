@@ -172,12 +172,12 @@ public static partial class MarkdownKnowledgeParser
                     ? (fromHeading, fromFile)
                     : null,
             };
-            date = DateText.Find(facts.DateText) ?? file.Date;
+            date = DateText.Find(facts.DateText) ?? file.Date ?? DateText.Find(fm.Get("revdate")); // revdate: AsciiDoc's revision date
             id = number is { } n ? $"ADR-{n.ToString("D4", CultureInfo.InvariantCulture)}" : DocumentSlug(path, file);
         }
         else
         {
-            date = DateText.Find(fm.Get("date", "last_reviewed_on", "last-reviewed", "last_reviewed", "updated", "last_updated", "last-updated"));
+            date = DateText.Find(fm.Get("date", "last_reviewed_on", "last-reviewed", "last_reviewed", "updated", "last_updated", "last-updated", "revdate"));
             id = fmId is not null && IdLike(fmId) ? fmId : DocumentSlug(path, file);
         }
 

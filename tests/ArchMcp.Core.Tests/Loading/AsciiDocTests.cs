@@ -289,6 +289,34 @@ public class AsciiDocTests
     }
 
     [Fact]
+    public void Parse_WhenOnlyTheRevisionLineHasADate_UsesItAsTheLastResort()
+    {
+        var dated = Parse("adr/0011-use-s3.adoc",
+            "= 11. Use S3",
+            "Jane Writer",
+            "v0.1, 19.08.2020",
+            ":status: accepted",
+            "",
+            "== Decision",
+            "",
+            "We use S3.");
+        var both = Parse("adr/0012-use-sqs.adoc",
+            "= 12. Use SQS",
+            "Jane Writer",
+            "v0.1, 19.08.2020",
+            "",
+            "* Status: accepted",
+            "* Date: 2021-02-03",
+            "",
+            "== Decision",
+            "",
+            "We use SQS.");
+
+        Assert.Equal(new DateOnly(2020, 8, 19), dated.Date);
+        Assert.Equal(new DateOnly(2021, 2, 3), both.Date);
+    }
+
+    [Fact]
     public void Parse_WhenSupersedesAttribute_ReadsTheRelation()
     {
         var doc = Parse("adr/0009-use-grpc.adoc",
