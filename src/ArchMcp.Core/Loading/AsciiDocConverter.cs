@@ -122,7 +122,11 @@ internal static partial class AsciiDocConverter
 
         private string? _pendingAnchor;
         private string? _pendingStyle;
+        private const int MaxDepth = 16;
+
         private bool _seenSection;
+        private int _depth;
+        private Dictionary<string, List<int>>? _delimiterLines;
 
         public void Run()
         {
@@ -324,15 +328,40 @@ internal static partial class AsciiDocConverter
         /// <summary>The index of the line closing the block opened at <paramref name="open"/> (the last line if none does).</summary>
         private int Closing(int open, string delimiter)
         {
-            for (var k = open + 1; k < lines.Length; k++)
+            // Looked up in an index of the delimiter lines, so that many unclosed blocks cost no rescans of the file.
+            _delimiterLines ??= IndexDelimiters();
+            if (_delimiterLines.TryGetValue(delimiter, out var at))
             {
-                if (lines[k].TrimEnd() == delimiter)
+                var next = at.BinarySearch(open + 1);
+                next = next < 0 ? ~next : next;
+                if (next < at.Count)
                 {
-                    return k;
+                    return at[next];
                 }
             }
 
             return lines.Length - 1;
+        }
+
+        private Dictionary<string, List<int>> IndexDelimiters()
+        {
+            var map = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            for (var k = 0; k < lines.Length; k++)
+            {
+                var t = lines[k].Trim();
+                if (t.Length >= 2 && (Delimiter().IsMatch(t) || t.StartsWith("|===", StringComparison.Ordinal)
+                                     || (t.StartsWith("////", StringComparison.Ordinal) && t.Trim('/').Length == 0)))
+                {
+                    if (!map.TryGetValue(t, out var list))
+                    {
+                        map[t] = list = [];
+                    }
+
+                    list.Add(k);
+                }
+            }
+
+            return map;
         }
 
         private int Delimited(int i, string delimiter)
@@ -359,8 +388,14 @@ internal static partial class AsciiDocConverter
                 return close + 1;
             }
 
-            // Example, sidebar, quote and open blocks: the delimiters go, the content is read as usual.
+            // Example, sidebar, quote and open blocks: the delimiters go, the content is read as usual. Past a
+            // nesting depth no real document reaches, a delimiter is only a blank line (no deep recursion).
             Emit(anchor, i);
+            if (_depth >= MaxDepth)
+            {
+                return i + 1;
+            }
+
             if (style is not null && Admonitions.Contains(style.ToUpperInvariant()))
             {
                 Emit(style.ToUpperInvariant() + ":", i);
@@ -368,12 +403,15 @@ internal static partial class AsciiDocConverter
             }
 
             var k2 = i + 1;
+            _depth++;
             while (k2 < close)
             {
                 k2 = Line(k2);
             }
 
-            if (k2 == close && close > i && lines[close].TrimEnd() == delimiter)
+            _depth--;
+
+            if (k2 == close && close > i && lines[close].Trim() == delimiter)
             {
                 Emit("", close);
                 return close + 1;
@@ -399,7 +437,7 @@ internal static partial class AsciiDocConverter
         {
             var style = TakeStyle() ?? "";
             var anchor = TakeAnchorHtml();
-            var close = Closing(i, lines[i].TrimEnd());
+            var close = Closing(i, lines[i].Trim());
             var cells = new List<(string Text, int Line)>();
             int? firstLineCells = null;
             var headerByLayout = false;

@@ -360,6 +360,26 @@ public class AsciiDocTests
     }
 
     [Fact]
+    public void Parse_WhenThousandsOfNestedOrUnclosedBlocks_StaysFastAndKeepsTheText()
+    {
+        var lines = new List<string> { "= Hostile" };
+        for (var n = 4; n < 4004; n++)
+        {
+            lines.Add(new string('=', n)); // each a different, never closed example block
+            lines.Add(new string('*', n));
+            lines.Add("|===");
+            lines.Add("kept " + n);
+        }
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var doc = Parse("guides/hostile.adoc", [.. lines]);
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), watch.Elapsed.ToString());
+        Assert.Equal("Hostile", doc.Title);
+        Assert.Contains("kept 4003", doc.Text);
+    }
+
+    [Fact]
     public void Enumerate_ListsAsciiDocFilesNextToMarkdown()
     {
         using var folder = new TempKnowledgeFolder(null);
