@@ -532,8 +532,10 @@ internal static partial class AsciiDocConverter
         {
             var name = key.Replace("*", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).Trim().TrimEnd(':').Trim();
             var clean = EmojiShortcode().Replace(MetadataValue(value), "").Trim();
+            // "Type" and "Kind" rows describe the record in the source's own terms ("Standards Track"), not our kinds.
             if (name.Length is > 0 and <= 30 && clean.Length > 0 && name.All(c => char.IsLetter(c) || c is ' ' or '-')
-                && !Attributes.Flat.ContainsKey(name))
+                && !Attributes.Flat.ContainsKey(name) && !name.Equals("type", StringComparison.OrdinalIgnoreCase)
+                && !name.Equals("kind", StringComparison.OrdinalIgnoreCase))
             {
                 Attributes.Flat[name.ToLowerInvariant()] = clean;
             }
