@@ -316,7 +316,7 @@ public sealed partial class KnowledgeService
 
             var relative = Path.GetRelativePath(root.Path, path).Replace('\\', '/');
             var key = IndexFields.KeyOf(root.Name, relative);
-            if (!KnowledgeLoader.IsMarkdown(relative))
+            if (!KnowledgeLoader.IsKnowledgeFile(relative))
             {
                 if (known.Keys.Any(k => k.StartsWith(key + "/", StringComparison.Ordinal)))
                 {

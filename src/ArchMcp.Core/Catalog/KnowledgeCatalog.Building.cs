@@ -217,7 +217,7 @@ public sealed partial class KnowledgeCatalog
             return null;
         }
 
-        if (t.Contains('/') || t.Contains('\\') || KnowledgeLoader.IsMarkdown(t))
+        if (t.Contains('/') || t.Contains('\\') || KnowledgeLoader.IsKnowledgeFile(t))
         {
             var dir = from.Path.Contains('/') ? from.Path[..from.Path.LastIndexOf('/')] : "";
             var combined = NormalizePath(dir.Length == 0 ? t : $"{dir}/{t}");

@@ -165,7 +165,7 @@ internal static partial class DecisionExtractor
         }
 
         var path = StripFragment(url);
-        return path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase)
+        return KnowledgeLoader.IsKnowledgeFile(path)
             || !Path.HasExtension(path);
     }
 

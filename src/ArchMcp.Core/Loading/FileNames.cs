@@ -15,12 +15,12 @@ public static partial class FileNames
     [GeneratedRegex(@"^(?:adr|decision|dr)?[-_ #]*(?<n>\d{1,5})(?:[-_ .]+(?<rest>.*))?$", RegexOptions.IgnoreCase)]
     private static partial Regex NumberPrefix();
 
-    /// <summary>The file name without directories and without <c>.md</c>/<c>.markdown</c> (and a <c>.html</c> before it).</summary>
+    /// <summary>The file name without directories and without <c>.md</c>/<c>.markdown</c>/<c>.adoc</c>/<c>.asciidoc</c> (and a <c>.html</c> before it).</summary>
     public static string Stem(string path)
     {
         var name = path.Replace('\\', '/');
         name = name[(name.LastIndexOf('/') + 1)..];
-        foreach (var ext in new[] { ".markdown", ".md" })
+        foreach (var ext in new[] { ".markdown", ".md", ".asciidoc", ".adoc" })
         {
             if (name.EndsWith(ext, StringComparison.OrdinalIgnoreCase))
             {

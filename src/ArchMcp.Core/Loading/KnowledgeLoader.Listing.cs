@@ -14,7 +14,10 @@ public static partial class KnowledgeLoader
     public static bool IsMarkdown(string path) =>
         path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The Markdown files under <paramref name="root"/>, sorted by relative path; problems go to <paramref name="findings"/>.</summary>
+    /// <summary>True for the files knowledge is read from: Markdown and AsciiDoc (<c>*.adoc</c>, <c>*.asciidoc</c>).</summary>
+    public static bool IsKnowledgeFile(string path) => IsMarkdown(path) || AsciiDocConverter.IsAsciiDoc(path);
+
+    /// <summary>The Markdown and AsciiDoc files under <paramref name="root"/>, sorted by relative path; problems go to <paramref name="findings"/>.</summary>
     public static IReadOnlyList<SourceFile> Enumerate(KnowledgeRoot root, ICollection<Finding> findings)
     {
         var files = Walk(root, findings).ToList();
@@ -88,7 +91,7 @@ public static partial class KnowledgeLoader
 
                     pending.Push((sub.FullName, rel, real));
                 }
-                else if (entry is FileInfo file && IsMarkdown(entry.Name) && !entry.Name.StartsWith('.'))
+                else if (entry is FileInfo file && IsKnowledgeFile(entry.Name) && !entry.Name.StartsWith('.'))
                 {
                     if (entry.Name.Contains('\uFFFD', StringComparison.Ordinal) && !Path.Exists(file.FullName))
                     {
@@ -137,7 +140,7 @@ public static partial class KnowledgeLoader
     {
         ArgumentNullException.ThrowIfNull(root);
         var segments = relativePath.Split('/');
-        if (!IsMarkdown(relativePath) || segments.Any(s => s.Length == 0 || s.StartsWith('.')) || !segments[..^1].All(IsListedFolder))
+        if (!IsKnowledgeFile(relativePath) || segments.Any(s => s.Length == 0 || s.StartsWith('.')) || !segments[..^1].All(IsListedFolder))
         {
             return null;
         }

@@ -43,7 +43,13 @@ public static partial class MarkdownKnowledgeParser
         var path = relativePath.Replace('\\', '/').TrimStart('/');
         try
         {
-            return ParseCore(root, path, content ?? "");
+            if (AsciiDocConverter.IsAsciiDoc(path))
+            {
+                var asciiDoc = AsciiDocConverter.Convert(content ?? "");
+                return ParseCore(root, path, asciiDoc.Markdown, asciiDoc);
+            }
+
+            return ParseCore(root, path, content ?? "", null);
         }
         catch (Exception ex)
         {
@@ -62,17 +68,28 @@ public static partial class MarkdownKnowledgeParser
         }
     }
 
-    private static KnowledgeDocument ParseCore(string root, string path, string content)
+    /// <param name="asciiDoc">For an AsciiDoc file: its attributes (read as front matter) and the line map back to it.</param>
+    private static KnowledgeDocument ParseCore(string root, string path, string content, AsciiDocText? asciiDoc)
     {
         var findings = new List<Finding>();
         var markdown = Markdown.Parse(content, Pipeline);
-        var fm = FrontMatter.Empty;
-        if (markdown.FirstOrDefault() is YamlFrontMatterBlock yaml)
+        var fm = asciiDoc?.Attributes ?? FrontMatter.Empty;
+        if (asciiDoc is null && markdown.FirstOrDefault() is YamlFrontMatterBlock yaml)
         {
             fm = FrontMatterReader.Read(yaml.Lines.ToString(), yaml.Line + 2, path, findings);
         }
 
         var (blocks, allLinks) = MarkdownOutline.Build(markdown);
+        if (asciiDoc is not null)
+        {
+            // Citations point at the AsciiDoc lines, not at the lines of the Markdown made from them.
+            foreach (var block in blocks)
+            {
+                block.Line = asciiDoc.SourceLine(block.Line);
+            }
+
+            allLinks = allLinks.Select(l => l with { Line = asciiDoc.SourceLine(l.Line) }).ToList();
+        }
         var file = FileNames.Analyze(path);
 
         // Title: the clean H1, unless it is template markup or absent; then front matter, then the file name.
@@ -155,12 +172,12 @@ public static partial class MarkdownKnowledgeParser
                     ? (fromHeading, fromFile)
                     : null,
             };
-            date = DateText.Find(facts.DateText) ?? file.Date;
+            date = DateText.Find(facts.DateText) ?? file.Date ?? DateText.Find(fm.Get("revdate")); // revdate: AsciiDoc's revision date
             id = number is { } n ? $"ADR-{n.ToString("D4", CultureInfo.InvariantCulture)}" : DocumentSlug(path, file);
         }
         else
         {
-            date = DateText.Find(fm.Get("date", "last_reviewed_on", "last-reviewed", "last_reviewed", "updated", "last_updated", "last-updated"));
+            date = DateText.Find(fm.Get("date", "last_reviewed_on", "last-reviewed", "last_reviewed", "updated", "last_updated", "last-updated", "revdate"));
             id = fmId is not null && IdLike(fmId) ? fmId : DocumentSlug(path, file);
         }
 

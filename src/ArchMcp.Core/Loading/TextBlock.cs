@@ -18,7 +18,7 @@ internal sealed class TextBlock
     public required BlockType Type { get; init; }
 
     /// <summary>1-based line of the block's first line.</summary>
-    public required int Line { get; init; }
+    public required int Line { get; set; }
 
     public required string Text { get; init; }
 

@@ -101,6 +101,21 @@ public sealed class RefreshTests : IDisposable
     }
 
     [Fact]
+    public async Task Refresh_WhenAsciiDocFileAdded_IndexesItAsADecisionCitingItsLines()
+    {
+        var before = await _engine.Service.RefreshAsync();
+        _engine.Folder.Write("decisions/0010-use-nats-for-telemetry.adoc",
+            "= 10. Use NATS for telemetry\n:status: accepted\n:date: 2024-06-01\n\n== Context\n\nTelemetry floods the broker.\n\n== Decision\n\nTelemetry goes through a Quokka relay.\n");
+
+        var after = await _engine.Service.RefreshAsync();
+        var hit = (await _engine.SearchAsync("quokka relay")).Hits[0];
+
+        Assert.Equal(before.Decisions + 1, after.Decisions);
+        Assert.Equal("ADR-0010", hit.Id);
+        Assert.Equal("decisions/0010-use-nats-for-telemetry.adoc", hit.Path);
+    }
+
+    [Fact]
     public async Task Refresh_WhenFileDeleted_RemovesItFromTheIndex()
     {
         var before = await _engine.Service.RefreshAsync();
