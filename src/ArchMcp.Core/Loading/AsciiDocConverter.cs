@@ -63,38 +63,8 @@ internal static partial class AsciiDocConverter
     [GeneratedRegex(@"^(?<kind>NOTE|TIP|IMPORTANT|WARNING|CAUTION):\s+")]
     private static partial Regex AdmonitionParagraph();
 
-    [GeneratedRegex(@"\b(?:link|xref):(?<target>[^\s\[]+)\[(?<text>[^\]]*)\]")]
-    private static partial Regex LinkMacro();
-
-    [GeneratedRegex(@"(?<![\w(\[<])(?<target>(?:https?|ftp|mailto):[^\s\[]+)\[(?<text>[^\]]*)\]")]
-    private static partial Regex UrlWithText();
-
-    [GeneratedRegex(@"<<(?<target>[^,<>]+)(?:,\s*(?<text>[^<>]*))?>>")]
-    private static partial Regex CrossReference();
-
-    [GeneratedRegex(@"\[\[(?<id>[^\]\s,]+)(?:,[^\]]*)?\]\]|\[#(?<id2>[A-Za-z_][\w.:-]*?)\]#")]
-    private static partial Regex InlineAnchor();
-
-    [GeneratedRegex(@"\{(?<name>[A-Za-z0-9_][A-Za-z0-9_-]*)\}")]
-    private static partial Regex AttributeReference();
-
-    [GeneratedRegex(@"\bimage:(?!:)[^\s\[]+\[(?<alt>[^\],]*)[^\]]*\]")]
-    private static partial Regex InlineImage();
-
-    [GeneratedRegex(@"\[(?<text>[^\]]*)\]\(<(?<target>[^>]*)>\)")]
-    private static partial Regex ConvertedLink();
-
-    [GeneratedRegex(@"^(?:\d+\*)?(?:\d*(?:\.\d+)?\+)?[<^>]?(?:\.[<^>])?[adehlmsv]?$")]
-    private static partial Regex CellSpecPattern();
-
-    [GeneratedRegex(@"(?:^|\s)(?<spec>(?:\d+\*)?(?:\d*(?:\.\d+)?\+)?[<^>]?(?:\.[<^>])?[adehlmsv]?)$")]
-    private static partial Regex TrailingCellSpec();
-
     [GeneratedRegex(@"^v?\d[\w.-]*,\s*(?<date>[^:]+)(?::.*)?$")]
     private static partial Regex RevisionLine();
-
-    [GeneratedRegex(@"cols\s*=\s*""?(?<spec>[^""\]]+)""?")]
-    private static partial Regex ColsAttribute();
 
     [GeneratedRegex(@":[a-z0-9_+-]+:")]
     private static partial Regex EmojiShortcode();
@@ -455,7 +425,7 @@ internal static partial class AsciiDocConverter
                 }
 
                 var bar = text.IndexOf('|', StringComparison.Ordinal);
-                if (bar < 0 || !CellSpec(text[..bar]))
+                if (bar < 0 || !AsciiDocTable.IsCellSpec(text[..bar]))
                 {
                     if (cells.Count > 0)
                     {
@@ -465,7 +435,7 @@ internal static partial class AsciiDocConverter
                     continue;
                 }
 
-                var parts = SplitCells(text[(bar + 1)..], text[..bar]);
+                var parts = AsciiDocTable.SplitCells(text[(bar + 1)..], text[..bar]);
                 firstLineCells ??= parts.Count;
                 foreach (var part in parts)
                 {
@@ -473,7 +443,7 @@ internal static partial class AsciiDocConverter
                 }
             }
 
-            var columns = Columns(style) ?? firstLineCells ?? 1;
+            var columns = AsciiDocTable.Columns(style) ?? firstLineCells ?? 1;
             var header = headerByLayout || style.Contains("header", StringComparison.OrdinalIgnoreCase);
             var rows = new List<(string[] Cells, int Line)>();
             for (var c = 0; c < cells.Count; c += columns)
@@ -499,18 +469,18 @@ internal static partial class AsciiDocConverter
             var start = 0;
             if (header && rows.Count > 0)
             {
-                Emit(Row(rows[0].Cells), rows[0].Line);
+                Emit(AsciiDocTable.Row(rows[0].Cells), rows[0].Line);
                 start = 1;
             }
             else
             {
-                Emit(Row(new string[columns]), i);
+                Emit(AsciiDocTable.Row(new string[columns]), i);
             }
 
             Emit("|" + string.Concat(Enumerable.Repeat(" --- |", columns)), i);
             for (var r = start; r < rows.Count; r++)
             {
-                Emit(Row(rows[r].Cells), rows[r].Line);
+                Emit(AsciiDocTable.Row(rows[r].Cells), rows[r].Line);
             }
 
             Emit("", close);
@@ -541,83 +511,6 @@ internal static partial class AsciiDocConverter
             }
         }
 
-        private static string Row(string?[] cells) =>
-            "|" + string.Concat(cells.Select(c => " " + (c ?? "").Replace("|", "\\|", StringComparison.Ordinal) + " |"));
-
-        /// <summary>Text before a cell's "|": empty, or a cell spec such as "2+", "a", ".3+^.^s".</summary>
-        private static bool CellSpec(string text) => CellSpecPattern().IsMatch(text);
-
-        /// <summary>The cells of one table line (after its first "|"); a cell spanning N columns is followed by N-1 empty ones.</summary>
-        private static List<string> SplitCells(string text, string firstSpec)
-        {
-            var cells = new List<string>();
-            var spec = firstSpec;
-            var sb = new StringBuilder();
-            for (var k = 0; k < text.Length; k++)
-            {
-                if (text[k] == '\\' && k + 1 < text.Length && text[k + 1] == '|')
-                {
-                    sb.Append('|');
-                    k++;
-                }
-                else if (text[k] == '|')
-                {
-                    // A spec written right before the "|" (after a space) belongs to the next cell: "text 2+|next".
-                    var raw = sb.ToString();
-                    var next = TrailingCellSpec().Match(raw).Groups["spec"];
-                    AddCell(cells, next.Length > 0 ? raw[..next.Index] : raw, spec);
-                    spec = next.Length > 0 ? next.Value : "";
-                    sb.Clear();
-                }
-                else
-                {
-                    sb.Append(text[k]);
-                }
-            }
-
-            AddCell(cells, sb.ToString(), spec);
-            return cells;
-        }
-
-        private static void AddCell(List<string> cells, string text, string spec)
-        {
-            cells.Add(text.Trim());
-            var plus = spec.IndexOf('+', StringComparison.Ordinal);
-            var digits = plus > 0 ? spec[..plus].Split('.')[0] : "";
-            if (int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var span))
-            {
-                for (var j = 1; j < Math.Min(span, 64); j++)
-                {
-                    cells.Add("");
-                }
-            }
-        }
-
-        /// <summary>The column count a <c>cols="…"</c> attribute gives, if any.</summary>
-        private static int? Columns(string style)
-        {
-            var m = ColsAttribute().Match(style);
-            if (!m.Success)
-            {
-                return null;
-            }
-
-            var spec = m.Groups["spec"].Value.Trim();
-            if (int.TryParse(spec, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0)
-            {
-                return n;
-            }
-
-            var count = 0;
-            foreach (var part in spec.Split([',', ';'], StringSplitOptions.TrimEntries))
-            {
-                var star = part.IndexOf('*', StringComparison.Ordinal);
-                count += star > 0 && int.TryParse(part[..star], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var times) ? times : 1;
-            }
-
-            return count > 0 ? Math.Min(count, 64) : null;
-        }
-
         /// <summary>A paragraph or list line in Markdown.</summary>
         private string TextLine(string line)
         {
@@ -646,48 +539,8 @@ internal static partial class AsciiDocConverter
             return Inline(text);
         }
 
-        /// <summary>Inline AsciiDoc as Markdown: attribute references, links and cross-references, anchors.</summary>
-        private string Inline(string text)
-        {
-            var result = Substitute(text);
-            result = LinkMacro().Replace(result, m => MarkdownLink(m.Groups["text"].Value, m.Groups["target"].Value));
-            result = UrlWithText().Replace(result, m => MarkdownLink(m.Groups["text"].Value, m.Groups["target"].Value));
-            result = CrossReference().Replace(result, m =>
-            {
-                var target = m.Groups["target"].Value.Trim();
-                var label = m.Groups["text"].Success && m.Groups["text"].Value.Trim().Length > 0 ? m.Groups["text"].Value.Trim() : target;
-                return MarkdownLink(label, target.Contains(".adoc", StringComparison.OrdinalIgnoreCase) || target.Contains('#', StringComparison.Ordinal) ? target : "#" + target);
-            });
-            result = InlineImage().Replace(result, m => m.Groups["alt"].Value);
-            result = InlineAnchor().Replace(result, m => "<a name=\"" + (m.Groups["id"].Success ? m.Groups["id"].Value : m.Groups["id2"].Value) + "\"></a>");
-            return result;
-        }
+        private string Inline(string text) => AsciiDocInline.ToMarkdown(text, Attributes.Flat);
 
-        /// <summary>A metadata value as front matter would hold it: links as <c>[text](target)</c>.</summary>
-        private string MetadataValue(string value) =>
-            ConvertedLink().Replace(Inline(value), m => "[" + m.Groups["text"].Value + "](" + m.Groups["target"].Value + ")");
-
-        private static string MarkdownLink(string text, string target)
-        {
-            var label = text.Trim();
-            var comma = label.IndexOf(",window=", StringComparison.Ordinal);
-            if (comma >= 0)
-            {
-                label = label[..comma];
-            }
-
-            label = AttributeReference().Replace(label, "").Trim('"', '^').Trim(); // "{external-link-icon}" and the like
-            if (label.Length == 0)
-            {
-                label = target;
-            }
-
-            return "[" + label.Replace("[", "\\[", StringComparison.Ordinal).Replace("]", "\\]", StringComparison.Ordinal) + "](<" + target + ">)";
-        }
-
-        /// <summary>Replaces <c>{name}</c> by the value of an attribute set earlier; unknown names are left as written.</summary>
-        private string Substitute(string text) =>
-            !text.Contains('{', StringComparison.Ordinal) ? text
-                : AttributeReference().Replace(text, m => Attributes.Flat.TryGetValue(m.Groups["name"].Value, out var v) ? v : m.Value);
+        private string MetadataValue(string value) => AsciiDocInline.MetadataValue(value, Attributes.Flat);
     }
 }
