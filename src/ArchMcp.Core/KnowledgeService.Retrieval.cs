@@ -13,14 +13,14 @@ public sealed partial class KnowledgeService
     {
         ValidateDesign(request);
         await ReadyAsync(cancellationToken).ConfigureAwait(false);
-        return new Checklists.ChecklistEngine(this).Checklist(request, cancellationToken);
+        return _checklists.Checklist(request, cancellationToken);
     }
 
     public async Task<ReviewResult> ReviewDesignAsync(ChecklistRequest request, CancellationToken cancellationToken = default)
     {
         ValidateDesign(request);
         await ReadyAsync(cancellationToken).ConfigureAwait(false);
-        return new Checklists.ChecklistEngine(this).Review(request, cancellationToken);
+        return _checklists.Review(request, cancellationToken);
     }
 
     private static void ValidateDesign(ChecklistRequest request)
@@ -97,8 +97,8 @@ public sealed partial class KnowledgeService
         {
             if (FindKey(catalog, key) is { } entry)
             {
-                var full = LoadFull(entry);
-                var outcome = full.Sections.Where(s => SectionMatches(s.Heading, "decision")).Select(s => s.Text).FirstOrDefault(t => t.Length > 0)
+                var full = _files.LoadFull(entry);
+                var outcome = full.Sections.Where(s => KnowledgeViews.SectionMatches(s.Heading, "decision")).Select(s => s.Text).FirstOrDefault(t => t.Length > 0)
                     ?? best?.Text ?? "";
                 result.Add(new ScoredDecision(Record(entry), score, outcome));
             }

@@ -12,7 +12,7 @@ public sealed partial class KnowledgeService
     /// <summary>Ranking factor for decisions that are no longer in force (they rank below their successors).</summary>
     public const double NotInForceFactor = 0.85;
 
-    public const int MaxLimit = 50;
+    public const int MaxLimit = ToolContract.SearchLimitMax;
 
     public const int MaxQueryChars = ToolContract.MaxQueryChars;
 

@@ -29,6 +29,9 @@ public static class ToolContract
     /// <summary>Most section names in one decision lookup.</summary>
     public const int MaxSections = 10;
 
+    /// <summary>Longest section text get_decision returns, in characters; longer sections are cut at a sentence.</summary>
+    public const int MaxSectionChars = 2000;
+
     public const int SearchLimitDefault = 5;
     public const int SearchLimitMax = 20;
     public const int ListLimitDefault = 20;

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using ArchMcp.Core.Lint;
 using ArchMcp.Core.Model;
 
 namespace ArchMcp.Core.Loading;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using ArchMcp.Core.Lint;
 using ArchMcp.Core.Model;
 using Markdig;
 using Markdig.Extensions.Yaml;

@@ -61,7 +61,7 @@ public sealed class AdrDraftTests : IDisposable
         // the template beside the records wins over the built-in skeleton: put the shipped one there
         File.Copy(Path.Combine(ShippedKnowledge.Path!, "templates", "adr-template.md"), _engine.Folder.FullPath("decisions/adr-template.md"), overwrite: true);
 
-        var plan = await AdrDraft.PlanAsync(_engine.Service, "Move Kafka to managed brokers", date: new DateOnly(2025, 3, 4));
+        var plan = await AdrDraft.PlanAsync(_engine.Service.AsDecisionLog(), "Move Kafka to managed brokers", date: new DateOnly(2025, 3, 4));
         AdrDraft.Write(plan);
         await _engine.Service.RefreshAsync();
         var decision = await _engine.Service.GetDecisionAsync(new GetDecisionRequest { Reference = "ADR-0009" });
@@ -79,7 +79,7 @@ public sealed class AdrDraftTests : IDisposable
     [Fact]
     public async Task Write_WhenFileExists_ThrowsAndKeepsTheFile()
     {
-        var plan = await AdrDraft.PlanAsync(_engine.Service, "Use Redis");
+        var plan = await AdrDraft.PlanAsync(_engine.Service.AsDecisionLog(), "Use Redis");
         _engine.Folder.Write(plan.RelativePath, "mine");
 
         var ex = Assert.Throws<KnowledgeException>(() => AdrDraft.Write(plan));
@@ -91,6 +91,6 @@ public sealed class AdrDraftTests : IDisposable
     [Fact]
     public async Task PlanAsync_WhenRootUnknown_ThrowsInvalidQuery()
     {
-        await Assert.ThrowsAsync<InvalidQueryException>(() => AdrDraft.PlanAsync(_engine.Service, "Use Redis", root: "elsewhere"));
+        await Assert.ThrowsAsync<InvalidQueryException>(() => AdrDraft.PlanAsync(_engine.Service.AsDecisionLog(), "Use Redis", root: "elsewhere"));
     }
 }

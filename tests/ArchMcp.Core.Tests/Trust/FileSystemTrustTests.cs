@@ -175,7 +175,7 @@ public sealed class FileSystemTrustTests : IDisposable
             ReplaceWithLink(template, SecretPath);
         }
 
-        var plan = await AdrDraft.PlanAsync(Service(), "Use a message broker").WaitAsync(Bound);
+        var plan = await AdrDraft.PlanAsync(Service().AsDecisionLog(), "Use a message broker").WaitAsync(Bound);
 
         Assert.DoesNotContain(Secret, plan.Markdown, StringComparison.Ordinal);
         Assert.Null(plan.Template);
@@ -192,7 +192,7 @@ public sealed class FileSystemTrustTests : IDisposable
             ReplaceWithLink(template, device);
         }
 
-        var plan = await AdrDraft.PlanAsync(Service(), "Use a message broker").WaitAsync(Bound);
+        var plan = await AdrDraft.PlanAsync(Service().AsDecisionLog(), "Use a message broker").WaitAsync(Bound);
 
         Assert.Null(plan.Template);
         Assert.Contains("Use a message broker", plan.Markdown, StringComparison.Ordinal);
@@ -206,7 +206,7 @@ public sealed class FileSystemTrustTests : IDisposable
             _root.Write(template, "# NUMBER. TITLE\n\n" + new string('x', (int)ArchMcp.Core.Templates.AdrConventions.MaxTemplateBytes));
         }
 
-        var plan = await AdrDraft.PlanAsync(Service(), "Use a message broker").WaitAsync(Bound);
+        var plan = await AdrDraft.PlanAsync(Service().AsDecisionLog(), "Use a message broker").WaitAsync(Bound);
 
         Assert.Null(plan.Template);
     }

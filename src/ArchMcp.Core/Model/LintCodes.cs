@@ -1,7 +1,7 @@
-namespace ArchMcp.Core.Lint;
+namespace ArchMcp.Core.Model;
 
 /// <summary>
-/// Stable finding codes of the loader, the parser and <see cref="KnowledgeLinter"/>. Codes never change meaning;
+/// Stable finding codes of the loader, the parser and <c>Lint.KnowledgeLinter</c>. Codes never change meaning;
 /// new checks get new codes.
 /// <list type="table">
 /// <listheader><term>code</term><description>severity — meaning</description></listheader>
