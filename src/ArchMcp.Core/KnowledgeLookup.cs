@@ -32,9 +32,9 @@ internal sealed class KnowledgeLookup(RootFileReader files)
     public static void Validate(DecisionQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (query.Offset < 0 || query.Limit is < 1 or > 10000)
+        if (query.Offset < 0 || query.Limit is < 1 or > ToolContract.DecisionLogMax)
         {
-            throw new InvalidQueryException($"offset must be 0 or more and limit between 1 and 10000 (got offset {query.Offset}, limit {query.Limit}).");
+            throw new InvalidQueryException($"offset must be 0 or more and limit between 1 and {ToolContract.DecisionLogMax} (got offset {query.Offset}, limit {query.Limit}).");
         }
 
         if (query.From is { } from && query.To is { } to && from > to)

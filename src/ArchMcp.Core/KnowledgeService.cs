@@ -33,6 +33,7 @@ public sealed partial class KnowledgeService : IKnowledgeService, IKnowledgeInde
     private readonly ChecklistEngine _checklists;
     private volatile KnowledgeState _state = KnowledgeState.Empty;
 
+    /// <summary>Resolves the roots and the index folder; nothing is read until the first call.</summary>
     public KnowledgeService(IOptions<KnowledgeOptions> options, ILogger<KnowledgeService> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -48,13 +49,16 @@ public sealed partial class KnowledgeService : IKnowledgeService, IKnowledgeInde
         _checklists = new ChecklistEngine(this);
     }
 
+    /// <inheritdoc/>
     public event EventHandler<KnowledgeChangedEventArgs>? Changed;
 
+    /// <summary>The knowledge roots, resolved and uniquely named.</summary>
     public IReadOnlyList<KnowledgeRoot> Roots => _roots;
 
     /// <summary>The index folder in use.</summary>
     public string IndexPath => _index.Path;
 
+    /// <inheritdoc/>
     public async Task<DecisionView> GetDecisionAsync(GetDecisionRequest request, CancellationToken cancellationToken = default)
     {
         KnowledgeLookup.Validate(request);
@@ -62,6 +66,7 @@ public sealed partial class KnowledgeService : IKnowledgeService, IKnowledgeInde
         return _lookup.GetDecision(catalog, request);
     }
 
+    /// <inheritdoc/>
     public async Task<DecisionPage> ListDecisionsAsync(DecisionQuery query, CancellationToken cancellationToken = default)
     {
         KnowledgeLookup.Validate(query);
@@ -69,6 +74,7 @@ public sealed partial class KnowledgeService : IKnowledgeService, IKnowledgeInde
         return KnowledgeLookup.ListDecisions(catalog, query);
     }
 
+    /// <inheritdoc/>
     public async Task<RuleLookup> GetRuleAsync(string id, string? root = null, CancellationToken cancellationToken = default)
     {
         KnowledgeLookup.ValidateRuleId(id);
@@ -76,27 +82,33 @@ public sealed partial class KnowledgeService : IKnowledgeService, IKnowledgeInde
         return _lookup.GetRule(catalog, id, root);
     }
 
+    /// <inheritdoc/>
     public async Task<DocumentView> GetDocumentAsync(DocumentKind kind, string id, CancellationToken cancellationToken = default)
     {
         var catalog = (await ReadyAsync(cancellationToken).ConfigureAwait(false)).Catalog;
         return _lookup.GetDocument(catalog, kind, id);
     }
 
+    /// <inheritdoc/>
     public async Task<IReadOnlyList<DocumentView>> ListDocumentsAsync(CancellationToken cancellationToken = default) =>
         KnowledgeLookup.ListDocuments((await ReadyAsync(cancellationToken).ConfigureAwait(false)).Catalog);
 
+    /// <inheritdoc/>
     public async Task<IndexInfo> GetIndexInfoAsync(CancellationToken cancellationToken = default) =>
         BuildInfo(await ReadyAsync(cancellationToken).ConfigureAwait(false));
 
+    /// <inheritdoc/>
     public IReadOnlyList<string> CompleteIds(CompletionTarget target, string prefix, int limit = 100) =>
         KnowledgeLookup.CompleteIds(_state.Catalog, target, prefix, limit);
 
+    /// <inheritdoc/>
     public async Task<LintReport> LintAsync(CancellationToken cancellationToken = default)
     {
         var state = await ReadyAsync(cancellationToken).ConfigureAwait(false);
         return KnowledgeLinter.Lint(state.Catalog, state.LoadFindings);
     }
 
+    /// <inheritdoc/>
     public void Dispose()
     {
         if (_disposed)

@@ -39,6 +39,9 @@ public static class ToolContract
     public const int ChecklistLimitDefault = 20;
     public const int ChecklistLimitMax = 100;
 
+    /// <summary>Largest page of the decision log the service returns (the CLI's `list` and a new draft read it whole).</summary>
+    public const int DecisionLogMax = 10_000;
+
     public const string KindValues = "decision, standard, reference, guide, template";
     public const string StatusValues = "proposed, accepted, rejected, deprecated, superseded";
     public const string SectionValues = "context, decision, consequences, options, all";

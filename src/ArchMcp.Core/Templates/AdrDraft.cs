@@ -82,7 +82,7 @@ public static partial class AdrDraft
                 : $"Unknown knowledge root '{root}'. Roots: {string.Join(", ", info.Roots.Select(r => r.Name))}.");
         }
 
-        var decisions = (await knowledge.ListDecisionsAsync(new DecisionQuery { Root = target.Name, Limit = 10000 }, cancellationToken).ConfigureAwait(false)).Items;
+        var decisions = (await knowledge.ListDecisionsAsync(new DecisionQuery { Root = target.Name, Limit = ToolContract.DecisionLogMax }, cancellationToken).ConfigureAwait(false)).Items;
         var conventions = AdrConventions.Detect(target.Path, decisions.Select(d => d.Path));
         var folder = conventions.Folder;
         var number = decisions.Select(d => d.Number ?? 0).DefaultIfEmpty(0).Max() + 1;
