@@ -44,7 +44,6 @@ public static class ToolContract
 
     public const string KindValues = "decision, standard, reference, guide, template";
     public const string StatusValues = "proposed, accepted, rejected, deprecated, superseded";
-    public const string SectionValues = "context, decision, consequences, options, all";
 
     /// <summary>What each tool is for and when an assistant should call it (plain ASCII without quotes: JSON escapes cost bytes).</summary>
     public static class Descriptions

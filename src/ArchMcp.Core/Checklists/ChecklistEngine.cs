@@ -33,7 +33,7 @@ public sealed class ChecklistEngine(IKnowledgeRetriever retriever, ChecklistTuni
 
     private List<(Candidate Candidate, CheckOutcome Outcome)> Rank(DesignContext context, ChecklistRequest request, CancellationToken cancellationToken)
     {
-        var limit = Math.Clamp(request.Limit, 1, 100);
+        var limit = Math.Clamp(request.Limit, 1, ToolContract.ChecklistLimitMax);
         var candidates = new Dictionary<string, Candidate>(StringComparer.Ordinal);
         var t = _tuning;
 
