@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json;
 using ArchMcp.Server.Hosting;
 using ArchMcp.Server.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using ModelContextProtocol.Protocol;
 
 namespace ArchMcp.Server.Tests;
@@ -69,13 +71,14 @@ public sealed class HttpServerTests
     }
 
     [Fact]
-    public async Task Build_WhenNonLoopbackWithToken_Builds()
+    public async Task Build_WhenNonLoopbackWithToken_BindsThereWithTheTokenRequired()
     {
         using var folder = new KnowledgeFolder();
 
         await using var app = HttpHost.Build(HttpServer.ParseServe(folder), "http://0.0.0.0:0", HttpServer.Settings(new() { ["Server:Token"] = "s3cret" }));
 
-        Assert.NotNull(app);
+        Assert.Equal("http://0.0.0.0:0", app.Configuration["urls"]);
+        Assert.Equal("s3cret", app.Services.GetRequiredService<IOptions<ServerOptions>>().Value.Token);
     }
 
     [Fact]
