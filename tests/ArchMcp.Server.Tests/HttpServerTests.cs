@@ -45,6 +45,7 @@ public sealed class HttpServerTests
     {
         await using var server = await HttpServer.StartAsync();
 
+        // the endpoint itself is under test and raises no event: poll it, bounded at 30 s
         var status = HttpStatusCode.ServiceUnavailable;
         for (var i = 0; i < 300 && status != HttpStatusCode.OK; i++)
         {
