@@ -225,23 +225,31 @@ public sealed partial class SearchTests : IDisposable
     }
 
     [Theory]
-    [InlineData("title:(foo")]
     [InlineData("*:*")]
-    [InlineData("\"unterminated")]
-    [InlineData("kafka AND OR NOT")]
-    [InlineData("+-!(){}[]^\"~*?:\\/ &&||")]
-    [InlineData("title:kafka~0.5 ^3")]
-    [InlineData("[a TO")]
     [InlineData("*")]
     [InlineData("?")]
-    [InlineData("rule #")]
-    [InlineData("ADR 999999")]
+    [InlineData("+-!(){}[]^\"~*?:\\/ &&||")]
+    [InlineData("[a TO")]
     [InlineData("/regex[/")]
-    public async Task Search_WhenQueryHasLuceneSyntax_DoesNotThrow(string query)
+    [InlineData("\"unterminated")]
+    public async Task Search_WhenQueryIsOnlyLuceneSyntax_MatchesNothingRatherThanEverything(string query)
     {
         var result = await _engine.SearchAsync(query);
 
-        Assert.NotNull(result.Hits);
+        Assert.Empty(result.Hits);
+    }
+
+    [Theory]
+    [InlineData("kafka AND OR NOT", "ADR-0001")]
+    [InlineData("title:kafka~0.5 ^3", "ADR-0001")]
+    [InlineData("rule #", "API")]
+    [InlineData("title:(foo", "adr")] // "title" is a word of the ADR template
+    [InlineData("ADR 999999", "decisions")] // the decisions README lists ADRs
+    public async Task Search_WhenQueryMixesLuceneSyntaxWithWords_SearchesTheWords(string query, string expectedId)
+    {
+        var result = await _engine.SearchAsync(query);
+
+        Assert.Contains(result.Hits, h => h.Id == expectedId);
     }
 
     [Fact]
