@@ -5,7 +5,6 @@ using ArchMcp.Server.Hosting;
 using ArchMcp.Server.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using ModelContextProtocol.Protocol;
 
 namespace ArchMcp.Server.Tests;
 
