@@ -114,7 +114,10 @@ public sealed class DecisionLookupTests : IDisposable
     {
         var ex = await Assert.ThrowsAsync<DecisionNotFoundException>(() => Get("ADR-0042"));
 
-        Assert.NotEmpty(ex.Closest);
+        // three suggestions, each the id and title of a decision that exists
+        var decisions = (await _engine.Service.ListDecisionsAsync(new DecisionQuery { Limit = 100 })).Items;
+        Assert.Equal(3, ex.Closest.Count);
+        Assert.All(ex.Closest, c => Assert.Contains(decisions, d => c == $"{d.Id} {d.Title}"));
         Assert.Contains(ex.Closest[0], ex.Message);
         Assert.Contains("ADR-0042", ex.Message);
     }

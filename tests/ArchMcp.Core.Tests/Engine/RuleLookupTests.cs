@@ -49,9 +49,9 @@ public sealed class RuleLookupTests : IDisposable
     }
 
     [Theory]
-    [InlineData("API", "REST API rules", 6)]
-    [InlineData("SEGAS-00006", "Security logging requirements", 1)]
-    public async Task GetRule_WhenIdNamesAStandard_ReturnsTheStandardWithItsRules(string id, string title, int minRules)
+    [InlineData("API", "REST API rules", 6)] // six rule headings
+    [InlineData("SEGAS-00006", "Security logging requirements", 2)] // SEGAS-00015 and SEGAS-00016
+    public async Task GetRule_WhenIdNamesAStandard_ReturnsTheStandardWithItsRules(string id, string title, int rules)
     {
         var lookup = await _engine.Service.GetRuleAsync(id);
 
@@ -59,7 +59,7 @@ public sealed class RuleLookupTests : IDisposable
         var standard = Assert.IsType<StandardView>(lookup.Standard);
         Assert.Equal(id, standard.Id);
         Assert.Equal(title, standard.Title);
-        Assert.True(standard.Rules.Count >= minRules, $"{standard.Rules.Count} rules");
+        Assert.Equal(rules, standard.Rules.Count);
         Assert.All(standard.Rules, r => Assert.Equal(id, r.StandardId));
     }
 
@@ -69,7 +69,7 @@ public sealed class RuleLookupTests : IDisposable
         var ex = await Assert.ThrowsAsync<RuleNotFoundException>(() => _engine.Service.GetRuleAsync("API-002"));
 
         Assert.Contains("API-002", ex.Message);
-        Assert.NotEmpty(ex.Closest);
+        Assert.StartsWith("API-001 ", ex.Closest[0], StringComparison.Ordinal); // the nearest id in the fixtures
     }
 
     [Fact]

@@ -18,8 +18,7 @@ public sealed class RuleTextTests
     {
         if (source.Length > 0)
         {
-            Skip.If(Corpora.SkipReason is not null, Corpora.SkipReason);
-            Skip.IfNot(Corpora.Has(source), $"Corpus '{source}' is missing from {Corpora.Path}.");
+            Corpora.Require(source);
         }
 
         using var engine = new EngineHarness(source.Length == 0 ? "" : Corpora.Folder(source));

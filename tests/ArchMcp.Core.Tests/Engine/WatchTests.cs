@@ -123,6 +123,7 @@ public sealed class WatchTests : IDisposable
 
             if (i % 20 == 0)
             {
+                // pacing, not waiting: spreads the storm over time so refreshes run while files still change
                 await Task.Delay(5);
             }
         }
@@ -134,12 +135,8 @@ public sealed class WatchTests : IDisposable
             NullLogger<KnowledgeService>.Instance);
         await fresh.RefreshAsync();
         var expected = await AnswersAsync(fresh);
-        string served = "";
-        var deadline = DateTime.UtcNow + Patience;
-        while (DateTime.UtcNow < deadline && (served = await AnswersAsync(_service)) != expected)
-        {
-            await Task.Delay(100);
-        }
+        var served = "";
+        await Signals.UntilChangedAsync(_service, async () => (served = await AnswersAsync(_service)) == expected, Patience);
 
         Assert.Equal(expected, served);
     }
@@ -160,13 +157,7 @@ public sealed class WatchTests : IDisposable
 
     private async Task<List<DecisionSummary>> ListAsync() => [.. (await _service.ListDecisionsAsync(new DecisionQuery { Limit = 100 })).Items];
 
-    private static async Task Until(Func<Task<bool>> done)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!await done())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the change did not reach the index in time");
-            await Task.Delay(50);
-        }
-    }
+    /// <summary>Waits for the watcher's refresh to make <paramref name="done"/> true, woken by the service's Changed event.</summary>
+    private async Task Until(Func<Task<bool>> done) =>
+        Assert.True(await Signals.UntilChangedAsync(_service, done, Patience), "the change did not reach the index in time");
 }
