@@ -37,9 +37,65 @@ public static partial class FileNames
         return name;
     }
 
+    /// <summary>
+    /// What the file name says; for a folder's README/index whose folder is named like a record
+    /// (<c>2022-11-09-slug/README.md</c>, <c>ITE/5/README.adoc</c>), what the folder name says: such a folder is the record.
+    /// </summary>
     public static FileNameInfo Analyze(string path)
     {
-        var stem = Stem(path);
+        if (RecordFolder(path) is { } folder)
+        {
+            return folder;
+        }
+
+        return AnalyzeStem(Stem(path));
+    }
+
+    /// <summary>
+    /// Format: one folder per record, the record being the folder's README/index and the folder named by a date
+    /// prefix or a number (<c>2022-11-09-slug/</c>, <c>0042-slug/</c>, <c>5/</c>). Null for any other file, and for a
+    /// bare year folder (<c>2023/</c>), which groups records rather than being one.
+    /// </summary>
+    public static FileNameInfo? RecordFolder(string path)
+    {
+        if (!IsFolderIndex(path))
+        {
+            return null;
+        }
+
+        var parts = path.Replace('\\', '/').Split('/');
+        return parts.Length >= 2 ? RecordName(parts[^2]) : null;
+    }
+
+    /// <summary>
+    /// Format: a file kept beside its record in a record folder (<c>2022-11-09-slug/renaming.md</c>): an attachment of
+    /// that record, not a record of its own, unless its own name carries a number or date.
+    /// </summary>
+    public static bool IsRecordAttachment(string path)
+    {
+        var parts = path.Replace('\\', '/').Split('/');
+        if (parts.Length < 2 || IsFolderIndex(path) || RecordName(parts[^2]) is null)
+        {
+            return false;
+        }
+
+        var own = AnalyzeStem(Stem(path));
+        return own.Number is null && own.Date is null;
+    }
+
+    private static FileNameInfo? RecordName(string folder)
+    {
+        if (folder.Length == 4 && folder.All(char.IsAsciiDigit) && folder[0] is '1' or '2')
+        {
+            return null; // a year
+        }
+
+        var info = AnalyzeStem(folder);
+        return info.Number is not null || info.Date is not null ? info : null;
+    }
+
+    private static FileNameInfo AnalyzeStem(string stem)
+    {
         var rest = stem;
         DateOnly? date = null;
         int? number = null;

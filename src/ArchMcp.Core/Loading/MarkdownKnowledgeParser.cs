@@ -30,6 +30,14 @@ public static partial class MarkdownKnowledgeParser
     [GeneratedRegex(@"^0*(?<n>\d{1,5})\s*[.:)\-–—]\s+(?<rest>.+)$")]
     private static partial Regex NumberedHeading();
 
+    // Format: a record id of an upper-case series name and a number before the title ("ITE-9: Title", "RFC 12 - Title").
+    [GeneratedRegex(@"^[A-Z]{2,8}[-_ ]?0*(?<n>\d{1,5})\s*[:.\-–—]\s+(?<rest>.+)$")]
+    private static partial Regex SeriesIdHeading();
+
+    // Format: a title that is only an id or a number ("ADR-002" in front matter, "# 12.").
+    [GeneratedRegex(@"^(?:(?:ADR|Decision|Record|[A-Z]{2,8})\s*[-_#:]?\s*)?0*(?<n>\d{1,5})\.?$", RegexOptions.IgnoreCase)]
+    private static partial Regex BareId();
+
     [GeneratedRegex(@"^(?:Architectur(?:e|al)\s+Decision\s+Record|Architecture\s+Decision|Decision\s+Record|ADR)\s*[:\-–—]\s*(?<rest>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex TitlePrefix();
 
@@ -222,12 +230,22 @@ public static partial class MarkdownKnowledgeParser
     {
         var title = heading.Trim();
         int? number = null;
+        if (BareId().Match(title) is { Success: true } bare)
+        {
+            return (title, int.Parse(bare.Groups["n"].Value, CultureInfo.InvariantCulture));
+        }
+
         for (var pass = 0; pass < 2; pass++)
         {
             var m = AdrNumberHeading().Match(title);
             if (!m.Success)
             {
                 m = NumberedHeading().Match(title);
+            }
+
+            if (!m.Success)
+            {
+                m = SeriesIdHeading().Match(title);
             }
 
             if (m.Success && m.Groups["rest"].Value.Trim().Length > 0)
