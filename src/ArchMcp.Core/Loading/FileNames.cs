@@ -135,6 +135,32 @@ public static partial class FileNames
             || stem.Equals("_index", StringComparison.OrdinalIgnoreCase);
     }
 
+    private static readonly HashSet<string> ProcessStems = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "contributing", "governance", "code_of_conduct", "code-of-conduct", "maintainers",
+        "notice", "license", "licence", "authors", "editors", "codeowners", "summary", "toc", "nav", "meeting-notes", "meeting_notes", "runbook",
+    };
+
+    /// <summary>
+    /// Principle: a page about the repository or the process around the knowledge (CONTRIBUTING, GOVERNANCE, CODE_OF_CONDUCT,
+    /// MAINTAINERS, SECURITY, NOTICE, SUMMARY/TOC/nav pages, runbooks, meeting notes) is searchable
+    /// but never a rule or a decision. Matched by the file name, or a runbook/meeting-notes folder.
+    /// </summary>
+    public static bool IsProcessDocument(string path)
+    {
+        var stem = Stem(path);
+        // SECURITY.md and SUPPORT.md are GitHub's policy files only in upper case: a security.md chapter is a standard's.
+        if (ProcessStems.Contains(stem) || stem is "SECURITY" or "SUPPORT" || stem.StartsWith("meeting", StringComparison.OrdinalIgnoreCase)
+            || stem.EndsWith("-runbook", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var folders = path.Replace('\\', '/').Split('/')[..^1];
+        return folders.Any(f => f.Equals("runbooks", StringComparison.OrdinalIgnoreCase) || f.Equals("meeting-notes", StringComparison.OrdinalIgnoreCase)
+                                || f.Equals("meetings", StringComparison.OrdinalIgnoreCase) || f.Equals("minutes", StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>Title made from a slug ("use-kafka-for-events" → "Use kafka for events").</summary>
     public static string Humanize(string slug)
     {

@@ -32,6 +32,11 @@ internal static class KindDetector
             return DocumentKind.Template;
         }
 
+        if (FileNames.IsProcessDocument(path))
+        {
+            return DocumentKind.Guide;
+        }
+
         var folders = path.Split('/')[..^1];
         DocumentKind? byFolder = null;
         var chapters = false;

@@ -189,9 +189,12 @@ public static partial class MarkdownKnowledgeParser
             id = fmId is not null && IdLike(fmId) ? fmId : DocumentSlug(path, file);
         }
 
+        // Principle: process pages are never rules; an index page (a README of a folder) has only the rules it marks explicitly.
         IReadOnlyList<Rule> rules = kind switch
         {
             DocumentKind.Decision or DocumentKind.Template => [],
+            _ when FileNames.IsProcessDocument(path) => [],
+            _ when explicitRules.Count == 0 && FileNames.IsFolderIndex(path) => [],
             DocumentKind.Standard or DocumentKind.Guide when explicitRules.Count == 0 => RuleExtractor.Implicit(path, blocks),
             _ => explicitRules,
         };

@@ -172,4 +172,66 @@ public class RealWorldFormatTests
     [InlineData("Final", DecisionStatus.Accepted)]
     public void StatusMapper_WhenStatusWordsTeamsUse_MapsThem(string raw, DecisionStatus expected) =>
         Assert.Equal(expected, StatusMapper.Map(raw));
+
+    [Theory]
+    [InlineData("CONTRIBUTING.md")]
+    [InlineData("governance/GOVERNANCE.md")]
+    [InlineData("decisions/CODE_OF_CONDUCT.md")]
+    [InlineData("SECURITY.md")]
+    [InlineData("docs/SUMMARY.md")]
+    [InlineData("ops/runbooks/restart.md")]
+    public void Parse_WhenProcessDocument_IsAGuideWithoutRules(string path)
+    {
+        var doc = Parse(path, "# Process\n\n## Pull requests\n\nYou MUST open a pull request.\n\n## Status\n\nAccepted\n\n## Decision\n\nX.\n");
+
+        Assert.Equal(DocumentKind.Guide, doc.Kind);
+        Assert.Empty(doc.Rules);
+    }
+
+    [Fact]
+    public void Parse_WhenLowerCaseSecurityChapter_KeepsItsRules()
+    {
+        var doc = Parse("chapters/security.md", "# Security\n\n## MUST secure endpoints [104]\n\nText.\n");
+
+        Assert.Single(doc.Rules);
+    }
+
+    [Fact]
+    public void Parse_WhenFolderReadmeHasNoExplicitRules_HasNoRules()
+    {
+        var doc = Parse("standards/README.md", "# Standards\n\n## How to contribute\n\nYou SHOULD ask first.\n");
+
+        Assert.Empty(doc.Rules);
+    }
+
+    [Fact]
+    public void Parse_WhenRequirementHeadingsAreOnlyIds_ReadsOneRulePerRequirement()
+    {
+        var doc = Parse("baseline/controls.md", """
+            # Security baseline
+
+            ## Access control
+
+            ### XYZ-AC-01 - Use MFA
+
+            Sensitive actions need a second factor.
+
+            #### XYZ-AC-01.01
+
+            **Requirement:** The system MUST require multi-factor authentication for sensitive actions.
+
+            #### XYZ-AC-01.02
+
+            **Requirement:** Collaborators SHOULD use hardware keys.
+
+            ### UTF-8
+
+            Files MUST be UTF-8.
+            """);
+
+        Assert.Equal(DocumentKind.Standard, doc.Kind);
+        Assert.Equal(["XYZ-AC-01.01", "XYZ-AC-01.02"], doc.Rules.Select(r => r.Id));
+        Assert.Equal(RuleLevel.Must, doc.Rules[0].Level);
+        Assert.Equal(RuleLevel.Should, doc.Rules[1].Level);
+    }
 }
