@@ -25,7 +25,7 @@ internal static class KindDetector
             return declared;
         }
 
-        var stem = FileNames.Stem(path).ToLowerInvariant();
+        var stem = FileNames.Stem(path).ToLowerInvariant().TrimStart('_'); // _template.adoc: a private (unpublished) page
         if (stem is "template" or "adr-template" || stem.StartsWith("adr-template", StringComparison.Ordinal)
             || stem.StartsWith("template-", StringComparison.Ordinal) || stem.EndsWith("-template", StringComparison.Ordinal))
         {

@@ -234,4 +234,44 @@ public class RealWorldFormatTests
         Assert.Equal(RuleLevel.Must, doc.Rules[0].Level);
         Assert.Equal(RuleLevel.Should, doc.Rules[1].Level);
     }
+
+    [Fact]
+    public void Load_WhenFolderHoldsDatedVersionsOfAStandard_OnlyTheNewestKeepsItsRules()
+    {
+        var dir = Directory.CreateTempSubdirectory("archmcp-versions-");
+        try
+        {
+            var versions = Directory.CreateDirectory(Path.Combine(dir.FullName, "versions"));
+            const string standard = "# Baseline\n\n## MUST sign releases [R-01]\n\nSign them.\n";
+            foreach (var name in new[] { "2025-01-10.md", "2026-02-01.md", "2026-02-01-rc.md", "2025-01-10-checklist.md" })
+            {
+                File.WriteAllText(Path.Combine(versions.FullName, name), standard);
+            }
+
+            var root = new KnowledgeRoot("k", dir.FullName);
+            KnowledgeDocument Load(string name)
+            {
+                var full = Path.Combine(versions.FullName, name);
+                return KnowledgeLoader.Load(root, new SourceFile("k", "versions/" + name, full, new FileInfo(full).Length, DateTimeOffset.UnixEpoch), 1 << 20).Document!;
+            }
+
+            Assert.Single(Load("2026-02-01.md").Rules);
+            Assert.Single(Load("2025-01-10-checklist.md").Rules); // the only checklist version
+            Assert.Empty(Load("2025-01-10.md").Rules);
+            Assert.Empty(Load("2026-02-01-rc.md").Rules);
+            Assert.Contains("older-version", Load("2025-01-10.md").Tags);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Parse_WhenUnderscoreTemplateInADecisionFolder_IsATemplate()
+    {
+        var doc = Parse("adr/drafts/_template.adoc", "= ADRx: Title\n:status: draft\n\n== Context\n\nText.\n\n== Decision\n\nText.\n");
+
+        Assert.Equal(DocumentKind.Template, doc.Kind);
+    }
 }
