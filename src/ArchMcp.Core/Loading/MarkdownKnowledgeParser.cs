@@ -57,7 +57,7 @@ public static partial class MarkdownKnowledgeParser
                 return ParseCore(root, path, asciiDoc.Markdown, asciiDoc);
             }
 
-            return ParseCore(root, path, content ?? "", null);
+            return ParseCore(root, path, SpaceAfterTitleHash(content ?? ""), null);
         }
         catch (Exception ex)
         {
@@ -226,6 +226,45 @@ public static partial class MarkdownKnowledgeParser
             Text = string.Join('\n', texts),
             Findings = findings.Select(f => f with { Root = root }).ToList(),
         };
+    }
+
+    /// <summary>
+    /// Format: a title typed without the space after its hashes (<c>#Use Kafka</c>), which CommonMark reads as a paragraph:
+    /// when the first line of the body (after any front matter) is such a line, the space is added. Only that line: a
+    /// <c>#word</c> further down may be a tag or an issue reference.
+    /// </summary>
+    private static string SpaceAfterTitleHash(string content)
+    {
+        var start = 0;
+        if (content.StartsWith("---", StringComparison.Ordinal))
+        {
+            var close = content.IndexOf("\n---", 3, StringComparison.Ordinal);
+            if (close < 0)
+            {
+                return content;
+            }
+
+            start = content.IndexOf('\n', close + 4);
+            if (start < 0)
+            {
+                return content;
+            }
+        }
+
+        while (start < content.Length && char.IsWhiteSpace(content[start]))
+        {
+            start++;
+        }
+
+        var hashes = start;
+        while (hashes < content.Length && hashes - start < 6 && content[hashes] == '#')
+        {
+            hashes++;
+        }
+
+        return hashes > start && hashes < content.Length && char.IsLetter(content[hashes]) && (start == 0 || content[start - 1] == '\n')
+            ? string.Concat(content.AsSpan(0, hashes), " ", content.AsSpan(hashes))
+            : content;
     }
 
     /// <summary>Strips "7.", "ADR 7:", "ADR-0007 -" and "Architecture Decision Record:" prefixes; returns the number they gave.</summary>

@@ -39,6 +39,13 @@ public static class StatusMapper
             return DecisionStatus.Unknown;
         }
 
+        // Format: an unfilled template placeholder lists the choices ("Draft / In Review / Final", "[proposed | accepted]"):
+        // no status has been chosen yet.
+        if (raw.AsSpan().IndexOfAny('/', '|') >= 0 && Normalize(raw).Count(w => Words.ContainsKey(w)) >= 3)
+        {
+            return DecisionStatus.Unknown;
+        }
+
         var words = Normalize(raw);
         for (var i = 0; i < words.Count; i++)
         {

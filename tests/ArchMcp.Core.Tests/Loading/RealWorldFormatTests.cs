@@ -274,4 +274,32 @@ public class RealWorldFormatTests
 
         Assert.Equal(DocumentKind.Template, doc.Kind);
     }
+
+    [Theory]
+    [InlineData("_Draft / In Review / Implementing Actions / Final_")]
+    [InlineData("[proposed | rejected | accepted | deprecated]")]
+    public void StatusMapper_WhenUnfilledPlaceholderListsTheChoices_IsUnknown(string raw) =>
+        Assert.Equal(DecisionStatus.Unknown, StatusMapper.Map(raw));
+
+    [Fact]
+    public void StatusMapper_WhenSupersededByAPath_IsStillSuperseded() =>
+        Assert.Equal(DecisionStatus.Superseded, StatusMapper.Map("Superseded by [use b](adr/0005-use-b.md)"));
+
+    [Fact]
+    public void Parse_WhenTitleLacksTheSpaceAfterTheHash_ReadsItAsTheTitle()
+    {
+        var doc = Parse("adr/0007-use-kafka.md", "---\nstatus: accepted\n---\n#Use Kafka\n\n## Decision\n\n#kafka is chosen.\n");
+
+        Assert.Equal("Use Kafka", doc.Title);
+        Assert.Equal(4, doc.TitleLine);
+    }
+
+    [Fact]
+    public void Parse_WhenBoldStatusLine_ReadsTheStatus()
+    {
+        var doc = Parse("adr/0008-use-x.md", "# 8. Use X\n\n**Status:** Under review\n\n## Context\n\nX.\n\n## Decision\n\nX.\n");
+
+        Assert.Equal(DecisionStatus.Proposed, doc.Decision!.Status);
+        Assert.Equal("Under review", doc.Decision.RawStatus);
+    }
 }
