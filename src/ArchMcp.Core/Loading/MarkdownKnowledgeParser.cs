@@ -31,11 +31,12 @@ public static partial class MarkdownKnowledgeParser
     private static partial Regex NumberedHeading();
 
     // Format: a record id of an upper-case series name and a number before the title ("ITE-9: Title", "RFC 12 - Title").
-    [GeneratedRegex(@"^[A-Z]{2,8}[-_ ]?0*(?<n>\d{1,5})\s*[:.\-–—]\s+(?<rest>.+)$")]
+    // NonBacktracking (here and below): adjacent optional runs of spaces cost quadratic time on a heading of blanks.
+    [GeneratedRegex(@"^[A-Z]{2,8}[-_ ]?0*(?<n>\d{1,5})\s*[:.\-–—]\s+(?<rest>.+)$", RegexOptions.NonBacktracking)]
     private static partial Regex SeriesIdHeading();
 
     // Format: a title that is only an id or a number ("ADR-002" in front matter, "# 12.").
-    [GeneratedRegex(@"^(?:(?:ADR|Decision|Record|[A-Z]{2,8})\s*[-_#:]?\s*)?0*(?<n>\d{1,5})\.?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:ADR|Decision|Record|[A-Z]{2,8})\s*[-_#:]?\s*)?0*(?<n>\d{1,5})\.?$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex BareId();
 
     [GeneratedRegex(@"^(?:Architectur(?:e|al)\s+Decision\s+Record|Architecture\s+Decision|Decision\s+Record|ADR)\s*[:\-–—]\s*(?<rest>.+)$", RegexOptions.IgnoreCase)]
