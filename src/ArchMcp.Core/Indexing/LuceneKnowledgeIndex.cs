@@ -58,10 +58,12 @@ public sealed class LuceneKnowledgeIndex : IDisposable
     public string Path { get; }
 
     /// <summary>
-    /// The index folder, as Lucene opens a file-system index (memory-mapped on 64-bit systems). Cross-process
-    /// exclusion is <see cref="IndexLock"/>'s job; Lucene's own lock file would only go stale after a crash.
+    /// The index folder, read with positional file reads (<see cref="NIOFSDirectory"/>). Lucene.Net's
+    /// <see cref="MMapDirectory"/> records every clone of an input in a weak table, and a search clones inputs for
+    /// every term it reads: each garbage collection then walked thousands of weak handles. Cross-process exclusion is
+    /// <see cref="IndexLock"/>'s job; Lucene's own lock file would only go stale after a crash.
     /// </summary>
-    public static LuceneDirectory OpenDirectory(string path) => FSDirectory.Open(new DirectoryInfo(path), NoLockFactory.GetNoLockFactory());
+    public static LuceneDirectory OpenDirectory(string path) => new NIOFSDirectory(new DirectoryInfo(path), NoLockFactory.GetNoLockFactory());
 
     private string LucenePath => System.IO.Path.Combine(Path, "lucene");
 

@@ -1,5 +1,6 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 
 namespace ArchMcp.Core.Search;
 
@@ -119,7 +120,11 @@ public sealed class QueryTerms
         return clauses;
     }
 
-    /// <summary>Each term's statistics in each field (null where the field lacks it), kept per set of fields.</summary>
+    /// <summary>
+    /// Each term's statistics in each field (null where the field lacks it), kept per set of fields. What
+    /// <see cref="TermContext.Build"/> finds for each term, sought with one terms enumerator per field and segment
+    /// (in term order) instead of a new one per term: each enumerator allocates its frames and buffers.
+    /// </summary>
     private TermContext?[][] LookUp(IReadOnlyList<WeightedField> fields)
     {
         if (_found.TryGetValue(fields, out var known))
@@ -128,12 +133,25 @@ public sealed class QueryTerms
         }
 
         var found = _found[fields] = [.. _terms.Select(_ => new TermContext?[fields.Count])];
-        for (var i = 0; i < _terms.Count; i++)
+        var bytes = _terms.Select(t => new BytesRef(t)).ToArray();
+        var inOrder = Enumerable.Range(0, _terms.Count).OrderBy(i => bytes[i], BytesRef.UTF8SortedAsUnicodeComparer).ToArray();
+        foreach (var leaf in _top.Leaves)
         {
             for (var j = 0; j < fields.Count; j++)
             {
-                var stats = TermContext.Build(_top, new Term(fields[j].Name, _terms[i]));
-                found[i][j] = stats.DocFreq > 0 ? stats : null;
+                if (leaf.AtomicReader.GetTerms(fields[j].Name) is not { } terms)
+                {
+                    continue;
+                }
+
+                var termsEnum = terms.GetEnumerator();
+                foreach (var i in inOrder)
+                {
+                    if (termsEnum.SeekExact(bytes[i]))
+                    {
+                        (found[i][j] ??= new TermContext(_top)).Register(termsEnum.GetTermState(), leaf.Ord, termsEnum.DocFreq, termsEnum.TotalTermFreq);
+                    }
+                }
             }
         }
 

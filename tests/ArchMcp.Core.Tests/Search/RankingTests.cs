@@ -9,8 +9,8 @@ using Lucene.Net.Search;
 namespace ArchMcp.Core.Tests.Search;
 
 /// <summary>
-/// File ranking on a real index with deleted entries: the best section of each ranked file, and the proximity pairs a
-/// query gets.
+/// File ranking on a real index with several segments and deleted entries: the queries' term statistics against
+/// Lucene's own lookup, the best section of each ranked file, and the proximity pairs a query gets.
 /// </summary>
 public sealed class RankingTests : IDisposable
 {
@@ -45,6 +45,52 @@ public sealed class RankingTests : IDisposable
         var reader = DirectoryReader.Open(directory);
         _owned.Add(reader);
         return (new IndexSearcher(reader) { Similarity = LuceneKnowledgeIndex.Similarity }, engine);
+    }
+
+    [SkippableTheory]
+    [InlineData("", "why do we use Kafka for domain events")]
+    [InlineData("", "log retention and personal data in logs, api errors")]
+    [InlineData("govuk-aws", "what superseded the decision on DNS definitions for hosts and services?")]
+    [InlineData("govuk-aws", "plan for replacing mongo with documnetdb")]
+    [InlineData("zalando", "json property names in request and response bodies: camelCase or snake_case?")]
+    [InlineData("zalando", "must use cursor based pagination for large collections")]
+    public async Task Build_WithTermsLookedUpTogether_ScoresAsTermQueriesThatLookThemselvesUp(string source, string text)
+    {
+        var searcher = await SearcherAsync(source);
+        Assert.True(searcher.IndexReader.Leaves.Count >= 2, $"{searcher.IndexReader.Leaves.Count} segment: the lookups cross no segments");
+        Assert.True(searcher.IndexReader.HasDeletions, "the index has no deleted entries");
+        using var analyzer = new ArchAnalyzer(null);
+        var terms = new QueryFactory(analyzer).Terms(text);
+        var prepared = QueryFactory.Prepare(searcher.IndexReader, terms);
+        var matched = 0;
+        foreach (var (fields, proximity) in new[] { (FileRanker.FileFields, (string?)null), (FileRanker.SectionFields, IndexFields.SectionText), (RuleRanker.Fields, null) })
+        {
+            var built = prepared.Build(fields, proximity)!;
+            var plain = new BooleanQuery(disableCoord: true);
+            foreach (var clause in built.Clauses)
+            {
+                plain.Add(clause.Query is DisjunctionMaxQuery dismax ? LookingUpThemselves(dismax) : clause.Query, Occur.SHOULD);
+            }
+
+            var expected = searcher.Search(plain, 100_000).ScoreDocs;
+            var actual = searcher.Search(built, 100_000).ScoreDocs;
+            Assert.Equal(expected.Select(h => (h.Doc, h.Score)), actual.Select(h => (h.Doc, h.Score)));
+            matched += expected.Length;
+        }
+
+        Assert.True(matched > 10, $"only {matched} entries match '{text}'");
+    }
+
+    /// <summary>The same clause with every term query made afresh, so Lucene looks its term up itself.</summary>
+    private static DisjunctionMaxQuery LookingUpThemselves(DisjunctionMaxQuery dismax)
+    {
+        var copy = new DisjunctionMaxQuery(dismax.TieBreakerMultiplier);
+        foreach (var q in dismax.Disjuncts)
+        {
+            copy.Add(q is TermQuery t ? new TermQuery(t.Term) { Boost = t.Boost } : q);
+        }
+
+        return copy;
     }
 
     [SkippableTheory]
