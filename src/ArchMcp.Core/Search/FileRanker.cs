@@ -99,9 +99,10 @@ public static class FileRanker
     /// <summary>The best-scoring section of each of the files, by key (ties: the earlier entry).</summary>
     private static Dictionary<string, (float Score, int Doc)> BestSections(IndexSearcher searcher, Query sections, IEnumerable<string> keys)
     {
+        // the candidates' entries lead and the query's postings skip to them: the sections of other files are never scored
         var inFiles = new TermsFilter([.. keys.Select(k => new Term(IndexFields.Key, k))]);
         var collector = new BestPerFile();
-        searcher.Search(sections, inFiles, collector);
+        searcher.Search(new FilteredQuery(sections, inFiles, FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY), collector);
         return collector.Best;
     }
 
