@@ -48,36 +48,21 @@ public sealed partial class KnowledgeService
         var terms = _queries.Terms(text);
         return _index.Search(searcher =>
         {
-            var clauses = QueryFactory.Prepare(searcher.IndexReader, terms).Clauses(RulePass.Fields);
-            if (clauses.Count == 0)
-            {
-                return [];
-            }
-
             // rule entries carry only their file's key, which starts with the root's name
             var inRoot = root is null ? null : new PrefixQuery(new Term(IndexFields.Key, IndexFields.KeyOf(root, "")));
             var result = new List<ScoredRule>();
-            foreach (var (doc, score) in RulePass.Top(searcher, clauses, inRoot, limit))
+            foreach (var hit in RuleRanker.Top(searcher, terms, inRoot, limit))
             {
-                var d = searcher.Doc(doc);
+                var d = searcher.Doc(hit.Doc);
                 var ordinal = d.GetField(IndexFields.Ordinal)?.GetInt32Value() ?? -1;
                 if (FindKey(catalog, d.Get(IndexFields.Key)) is { } entry && ordinal >= 0 && ordinal < entry.Rules.Count)
                 {
-                    result.Add(new ScoredRule(Record(entry.Rules[ordinal], d.Get(IndexFields.RuleText) ?? SectionTextOf(searcher, doc) ?? ""), score));
+                    result.Add(new ScoredRule(Record(entry.Rules[ordinal], d.Get(IndexFields.RuleText) ?? ""), hit.Score));
                 }
             }
 
             return (IReadOnlyList<ScoredRule>)result;
         }, []);
-    }
-
-    /// <summary>The text of the section a rule entry is exactly (<see cref="IndexFields.TextAt"/>), or null.</summary>
-    private static string? SectionTextOf(IndexSearcher searcher, int rule)
-    {
-        var leaves = searcher.IndexReader.Leaves;
-        var leaf = leaves[ReaderUtil.SubIndex(rule, leaves)];
-        var section = SegmentRules.Of(leaf.AtomicReader).SectionOf(rule - leaf.DocBase);
-        return section >= 0 ? searcher.Doc(leaf.DocBase + section).Get(IndexFields.SectionText) : null;
     }
 
     public IReadOnlyList<ScoredDecision> FindDecisions(string text, int limit, string? root = null)

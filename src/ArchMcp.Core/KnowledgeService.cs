@@ -24,8 +24,8 @@ public sealed partial class KnowledgeService : IKnowledgeService, IKnowledgeInde
     private readonly ArchAnalyzer _queryAnalyzer;
     // problems with the roots' own settings files (synonyms), reported by lint with the files' findings
     private readonly List<Finding> _settingsFindings = [];
-    // snippets analyse the hits' sentences: the same words from one search to the next, filtered once per thread
-    private readonly ArchAnalyzer _textAnalyzer = new(null, memoize: true);
+    // snippets analyse the hits' sentences with the index's analysis (no synonyms)
+    private readonly ArchAnalyzer _textAnalyzer = new(null);
     private readonly QueryFactory _queries;
     private readonly LuceneKnowledgeIndex _index;
     private readonly RootFileReader _files;

@@ -1,6 +1,7 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.Synonym;
 using Lucene.Net.Analysis.Util;
 using Lucene.Net.Util;
@@ -12,11 +13,7 @@ namespace ArchMcp.Core.Indexing;
 /// lower-cased, synonyms and acronyms expanded, stop words removed, Porter-stemmed.
 /// </summary>
 /// <param name="synonyms">Synonym groups to expand (queries), or null (indexed text).</param>
-/// <param name="memoize">
-/// Whether to run the word filters once per distinct word (<see cref="MemoizedChainFilter"/>): for indexing, where
-/// words repeat; each analysing thread then keeps up to a few MB of words for the analyzer's lifetime.
-/// </param>
-public sealed class ArchAnalyzer(SynonymMap? synonyms, bool memoize = false) : Analyzer
+public sealed class ArchAnalyzer(SynonymMap? synonyms) : Analyzer
 {
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
@@ -24,15 +21,8 @@ public sealed class ArchAnalyzer(SynonymMap? synonyms, bool memoize = false) : A
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
-        // StandardTokenizer's tokens, made faster (indexing tokenizes millions of words, a search its snippets' sentences)
-        var source = new QuickTokenizer(reader);
-        // synonyms match across words, so only a synonym-free chain works word by word
-        return new TokenStreamComponents(source, memoize && synonyms is null ? new MemoizedChainFilter(source, Words) : Words(source));
-    }
-
-    /// <summary>The filters after the tokenizer.</summary>
-    private TokenStream Words(TokenStream source)
-    {
+        // UAX #29 word boundaries
+        var source = new StandardTokenizer(Version, reader);
         // compound tokens (snake_case, camelCase, Fuse.js) also yield their parts; the whole token is kept
         TokenStream stream = new CompoundSplitFilter(source);
         stream = new LowerCaseFilter(Version, stream);
@@ -42,7 +32,7 @@ public sealed class ArchAnalyzer(SynonymMap? synonyms, bool memoize = false) : A
         }
 
         stream = new StopFilter(Version, stream, StopWords);
-        return new PorterStemFilter(stream);
+        return new TokenStreamComponents(source, new PorterStemFilter(stream));
     }
 
     private static CharArraySet BuildStopWords()

@@ -6,6 +6,7 @@ using System.Text.Json.Serialization.Metadata;
 using ArchMcp.Core.Model;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
+using Lucene.Net.Util;
 
 namespace ArchMcp.Core.Indexing;
 
@@ -26,6 +27,7 @@ public static class DocumentMapper
     public static List<Document> Map(KnowledgeDocument doc, FileStamp stamp)
     {
         var key = IndexFields.KeyOf(doc.Root, doc.Path);
+        var keyBytes = new BytesRef(key);
         var status = doc.Decision?.Status.ToWire() ?? "";
         var entries = new List<Document>(1 + doc.Sections.Count + doc.Rules.Count);
 
@@ -33,6 +35,7 @@ public static class DocumentMapper
         {
             new KeywordField(IndexFields.Type, IndexFields.TypeDoc, stored: false),
             new KeywordField(IndexFields.Key, key, stored: true),
+            new SortedDocValuesField(IndexFields.Key, keyBytes),
             new KeywordField(IndexFields.Root, doc.Root, stored: false),
             new KeywordField(IndexFields.Kind, doc.Kind.ToWire(), stored: false),
         };
@@ -50,8 +53,7 @@ public static class DocumentMapper
         file.Add(new Field(IndexFields.Ids, IdText(doc), Words));
         file.Add(new Field(IndexFields.Tags, string.Join(" ", doc.Tags), Words));
         file.Add(new Field(IndexFields.Headings, string.Join("\n", doc.Sections.Select(s => s.Heading)), Words));
-        var text = new PieceFields(doc.Text);
-        file.Add(text.Whole(IndexFields.Body, Words));
+        file.Add(new Field(IndexFields.Body, doc.Text, Words));
         file.Add(new StoredField(IndexFields.Header, JsonSerializer.Serialize(Header(doc), HeaderJson)));
         file.Add(new StoredField(IndexFields.Size, stamp.Size));
         file.Add(new StoredField(IndexFields.Modified, stamp.ModifiedTicks));
@@ -60,47 +62,29 @@ public static class DocumentMapper
 
         // Sections and rules carry only their file's key: filters by kind, status, root and tag apply to the file
         // entry, and sections and rules are filtered through their file. Their text fields exist on no other entry.
+        // A section's key is also a doc value, so the section pass reads the file of each hit.
         foreach (var section in doc.Sections)
         {
             entries.Add(new Document
             {
                 new KeywordField(IndexFields.Key, key, stored: false),
+                new SortedDocValuesField(IndexFields.Key, keyBytes),
                 new Field(IndexFields.SectionHeading, section.Heading, StoredWords),
-                text.Section(IndexFields.SectionText, section.Text, TextField.TYPE_STORED),
+                new Field(IndexFields.SectionText, section.Text, TextField.TYPE_STORED),
                 new StoredField(IndexFields.Line, section.Line),
             });
         }
 
-        // Most rules of a standard are a section each (a heading and its text): such a rule's text is indexed and stored
-        // once, with its section, and the rule entry says where that is (rule search scores it from there). A file's
-        // entries stay together in the index, in order.
-        var sectionAtLine = new Dictionary<int, int>();
-        for (var j = doc.Sections.Count - 1; j >= 0; j--)
+        foreach (var (rule, i) in doc.Rules.Select((r, i) => (r, i)))
         {
-            sectionAtLine[doc.Sections[j].Line] = j;
-        }
-
-        for (var i = 0; i < doc.Rules.Count; i++)
-        {
-            var rule = doc.Rules[i];
-            var rulesEntry = new Document
+            entries.Add(new Document
             {
                 new KeywordField(IndexFields.Key, key, stored: true),
                 new Field(IndexFields.RuleStatement, rule.Statement, Words),
+                new Field(IndexFields.RuleText, rule.Text, StoredWords),
                 new Field(IndexFields.RuleContext, $"{rule.SectionHeading} {doc.Title}", Words),
                 new StoredField(IndexFields.Ordinal, i),
-            };
-            if (sectionAtLine.TryGetValue(rule.Line, out var j) && doc.Sections[j].Text == rule.Text)
-            {
-                rulesEntry.Add(new KeywordField(IndexFields.TextAt, (entries.Count - (1 + j)).ToString(CultureInfo.InvariantCulture), stored: false));
-            }
-            else
-            {
-                rulesEntry.Add(text.Rule(IndexFields.RuleText, rule.Text, StoredWords));
-                rulesEntry.Add(new KeywordField(IndexFields.TextAt, "0", stored: false));
-            }
-
-            entries.Add(rulesEntry);
+            });
         }
 
         return entries;

@@ -32,13 +32,6 @@ public static class IndexFields
     public const string RuleContext = "rcontext";
     public const string Ordinal = "ordinal";
 
-    /// <summary>
-    /// On every rule (a keyword, its number in digits): when its text is its section's, how many entries before it that
-    /// section is (its text is indexed and stored there); else 0. A keyword, not a numeric doc value: Lucene.Net's
-    /// doc-value writer measured its own memory by reflection for every value added (~1.5% of a full build's CPU).
-    /// </summary>
-    public const string TextAt = "textat";
-
     // stored file state for incremental indexing
     public const string Header = "header";
     public const string Size = "size";

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Collections.Concurrent;
 using System.IO.Hashing;
 using Lucene.Net.Analysis;
 using Lucene.Net.Codecs;
@@ -22,15 +21,13 @@ public sealed record StoredFile(string Key, FileStamp Stamp, string HeaderJson);
 /// </summary>
 public sealed class LuceneKnowledgeIndex : IDisposable
 {
-    public static readonly Similarity Similarity = new Bm25();
+    public static readonly Similarity Similarity = new BM25Similarity();
 
     private readonly LuceneDirectory _directory;
     private readonly object _gate = new();
     // index files whose checksum this process has verified, by name, length and time written (files are write-once)
     private readonly HashSet<(string Name, long Length, long Written)> _verified = [];
     private SearcherManager? _manager;
-
-    static LuceneKnowledgeIndex() => ArchCodec.Register();
 
     /// <summary>Opens (creating when missing) the index folder; throws <see cref="IndexUnavailableException"/> naming the path when it cannot be one.</summary>
     public LuceneKnowledgeIndex(string path)
@@ -61,10 +58,12 @@ public sealed class LuceneKnowledgeIndex : IDisposable
     public string Path { get; }
 
     /// <summary>
-    /// The index folder, memory-mapped (<see cref="MappedDirectory"/>). Cross-process exclusion is
+    /// The index folder, read with positional file reads (<see cref="NIOFSDirectory"/>). Lucene.Net's
+    /// <see cref="MMapDirectory"/> records every clone of an input in a weak table, and a search clones inputs for
+    /// every term it reads: each garbage collection then walked thousands of weak handles. Cross-process exclusion is
     /// <see cref="IndexLock"/>'s job; Lucene's own lock file would only go stale after a crash.
     /// </summary>
-    public static LuceneDirectory OpenDirectory(string path) => MappedDirectory.OpenFor(path, NoLockFactory.GetNoLockFactory());
+    public static LuceneDirectory OpenDirectory(string path) => new NIOFSDirectory(new DirectoryInfo(path), NoLockFactory.GetNoLockFactory());
 
     private string LucenePath => System.IO.Path.Combine(Path, "lucene");
 
@@ -300,12 +299,10 @@ public sealed class LuceneKnowledgeIndex : IDisposable
     {
         // Segments are flushed rarely (a large buffer) and written as plain files: packing each one into a compound
         // file copies the whole segment again, about a tenth of a full build's time for a few file handles saved.
-        // The batch's own analyzer remembers the words it has seen; they are dropped with it.
-        var analyzer = new ArchAnalyzer(null, memoize: true);
+        var analyzer = new ArchAnalyzer(null);
         var config = new IndexWriterConfig(ArchAnalyzer.Version, analyzer)
         {
             Similarity = Similarity,
-            Codec = ArchCodec.Instance,
             OpenMode = recreate ? OpenMode.CREATE : OpenMode.CREATE_OR_APPEND,
             RAMBufferSizeMB = 128,
             MaxThreadStates = Math.Max(2, Environment.ProcessorCount),
@@ -335,9 +332,6 @@ public sealed class LuceneKnowledgeIndex : IDisposable
     /// </summary>
     public sealed class IndexBatch(LuceneKnowledgeIndex index, IndexWriter writer, Analyzer analyzer, bool recreate) : IDisposable
     {
-        /// <summary>Entries held in memory from which a commit's flush is worth spreading over the cores.</summary>
-        private const int ParallelFlushEntries = 20_000;
-
         private bool _committed;
 
         /// <summary>Adds a file's entries in place of any it had (each key at most once per batch).</summary>
@@ -369,44 +363,10 @@ public sealed class LuceneKnowledgeIndex : IDisposable
 
         public void Commit(string schema)
         {
-            FlushOnEveryThread();
             writer.SetCommitData(new Dictionary<string, string> { [SchemaKey] = schema });
             writer.Commit();
             _committed = true;
             index.Open();
-        }
-
-        /// <summary>
-        /// Writes out the segments the writer's threads hold, each on a thread of its own: a commit flushes them one
-        /// after the other on one core (about a second of a full build's end on 2 cores). With a buffer too small for
-        /// anything, every add marks the largest unflushed segment for flushing and the thread that added flushes it,
-        /// so an empty add on each thread at once flushes them side by side.
-        /// </summary>
-        private void FlushOnEveryThread()
-        {
-            if (writer.NumRamDocs() < ParallelFlushEntries)
-            {
-                return;
-            }
-
-            var config = writer.Config;
-            var buffer = config.RAMBufferSizeMB;
-            config.RAMBufferSizeMB = 1.0 / 1024;
-            try
-            {
-                var threads = Math.Max(2, Environment.ProcessorCount);
-                using var start = new Barrier(threads);
-                var tasks = Enumerable.Range(0, threads).Select(_ => Task.Factory.StartNew(() =>
-                {
-                    start.SignalAndWait();
-                    writer.AddDocuments([]);
-                }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
-                Task.WaitAll(tasks);
-            }
-            finally
-            {
-                config.RAMBufferSizeMB = buffer;
-            }
         }
 
         /// <summary>Closes the writer; an uncommitted batch is rolled back, leaving the last commit as it was.</summary>
@@ -445,18 +405,6 @@ public sealed class LuceneKnowledgeIndex : IDisposable
 
     private sealed class Bm25SearcherFactory : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new KnowledgeSearcher(reader) { Similarity = Similarity };
-    }
-
-    /// <summary>
-    /// A searcher that keeps each field's statistics: they never change for its reader, and Lucene works them out
-    /// again for every query (~20 per search) through a new view of all the segments' fields.
-    /// </summary>
-    private sealed class KnowledgeSearcher(IndexReader reader) : IndexSearcher(reader)
-    {
-        private readonly ConcurrentDictionary<string, CollectionStatistics> _fields = new(StringComparer.Ordinal);
-
-        public override CollectionStatistics CollectionStatistics(string field) =>
-            _fields.TryGetValue(field, out var known) ? known : _fields.GetOrAdd(field, base.CollectionStatistics(field));
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = Similarity };
     }
 }

@@ -1,6 +1,8 @@
 using ArchMcp.Core.Indexing;
 using Lucene.Net.Index;
+using Lucene.Net.Queries;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 
 namespace ArchMcp.Core.Search;
 
@@ -12,7 +14,8 @@ public sealed record FileHit(string Key, double Score, int SectionDoc);
 
 /// <summary>
 /// File-level ranking: BM25 over the whole file (title, ids, tags, headings, body) blended with the best single
-/// section, so a long standard with one precise section competes fairly with a short record.
+/// section, so a long standard with one precise section competes fairly with a short record. Both passes are
+/// Lucene searches of <see cref="QueryTerms.Build"/> queries.
 /// </summary>
 public static class FileRanker
 {
@@ -39,31 +42,41 @@ public static class FileRanker
     /// <summary>How many files the file-level pass hands to the section pass, at least.</summary>
     public const int MinCandidates = 60;
 
+    /// <summary>
+    /// The best <paramref name="limit"/> files for <paramref name="terms"/> among the file entries that
+    /// <paramref name="filter"/> (if any) matches, best first; ties go to the key that sorts first.
+    /// </summary>
     public static List<FileHit> Rank(IndexSearcher searcher, IReadOnlyList<string> terms, Query? filter, int limit)
     {
         var queries = QueryFactory.Prepare(searcher.IndexReader, terms);
-        var fileClauses = queries.Clauses(FileFields);
-        if (fileClauses.Count == 0)
+        if (queries.Build(FileFields) is not { } fileQuery)
         {
             return [];
         }
 
-        var fileScores = FilePass.Top(searcher, fileClauses, filter, Math.Max(limit * 2, MinCandidates));
+        // file fields exist only on file entries, so every hit is a file
+        var top = searcher.Search(fileQuery, filter is null ? null : new QueryWrapperFilter(filter), Math.Max(limit * 2, MinCandidates));
+        var fileScores = top.ScoreDocs
+            .Select(d => (Key: IndexKeys.Of(searcher.IndexReader, d.Doc), d.Score))
+            .Where(f => f.Key is not null)
+            .ToList();
         if (fileScores.Count == 0)
         {
             return [];
         }
 
         // A section's words are words of its file, so the files that can have a matching section are the file-level
-        // candidates: the section pass visits only their entries instead of every section in the index.
-        var bestSection = BestSections(searcher, queries.Clauses(SectionFields), queries.WordPairs(SectionFields, IndexFields.SectionText), fileScores);
+        // candidates: the section pass searches only their sections.
+        var bestSection = queries.Build(SectionFields, IndexFields.SectionText) is { } sectionQuery
+            ? BestSections(searcher, sectionQuery, fileScores.Select(f => f.Key!))
+            : [];
 
         var maxFile = fileScores.Max(v => v.Score);
         var maxSection = bestSection.Count == 0 ? 1 : bestSection.Values.Max(v => v.Score);
         return fileScores
-            .Select(f => (f.Key, Score:
+            .Select(f => (Key: f.Key!, Score:
                 FileWeight * (f.Score / maxFile) +
-                SectionWeight * (bestSection.TryGetValue(f.Key, out var s) ? s.Score / maxSection : 0)))
+                SectionWeight * (bestSection.TryGetValue(f.Key!, out var s) ? s.Score / maxSection : 0)))
             .OrderByDescending(x => x.Score)
             .ThenBy(x => x.Key, StringComparer.Ordinal)
             .Take(limit)
@@ -83,123 +96,50 @@ public static class FileRanker
         return new SectionMatch(d.Get(IndexFields.SectionHeading) ?? "", d.GetField(IndexFields.Line)?.GetInt32Value() ?? 1, d.Get(IndexFields.SectionText) ?? "");
     }
 
-    /// <summary>
-    /// The best-scoring section of each candidate file, scored as Lucene scores the section query (the clauses, then the
-    /// word pairs) on them. Only the candidates' entries are visited: each term's postings, and each word pair's
-    /// positions (<see cref="WordPairs"/>), are moved from one candidate entry to the next, so the word pairs of other
-    /// files are never tested.
-    /// </summary>
-    private static Dictionary<string, (float Score, int Doc)> BestSections(
-        IndexSearcher searcher, List<TermClause> clauses, List<WordPair> pairs, List<(string Key, float Score, int Doc)> files)
+    /// <summary>The best-scoring section of each of the files, by key (ties: the earlier entry).</summary>
+    private static Dictionary<string, (float Score, int Doc)> BestSections(IndexSearcher searcher, Query sections, IEnumerable<string> keys)
     {
-        var result = new Dictionary<string, (float Score, int Doc)>(StringComparer.Ordinal);
-        if (clauses.Count == 0 && pairs.Count == 0)
-        {
-            return result;
-        }
-
-        var similarity = searcher.Similarity;
-        var weights = TermScoring.Weights(searcher, clauses);
-        var pairWeights = pairs.Select(p => WordPairs.Weight(searcher, p)).ToList();
-        var best = new (float Score, int Doc)[files.Count];
-        var leaves = searcher.IndexReader.Leaves;
-        // each file is in one segment: the segments write to different places of best
-        var bySegment = Enumerable.Range(0, files.Count).GroupBy(f => ReaderUtil.SubIndex(files[f].Doc, leaves)).ToList();
-        Segments.ForEach(bySegment, inLeaf => leaves[inLeaf.Key].AtomicReader, inLeaf =>
-        {
-            var leaf = leaves[inLeaf.Key];
-            var entries = Entries(leaf, inLeaf.Select(f => (files[f].Doc - leaf.DocBase, f)));
-            using var sums = ClauseSums.Rent(entries.Count);
-            TermScoring.AddClauses(leaf, null, clauses, weights, sums, (postings, term, weight) =>
-            {
-                if (postings.Of(term) is not { } docs)
-                {
-                    return;
-                }
-
-                var scorer = similarity.GetSimScorer(weight, leaf);
-                var doc = -1;
-                for (var i = 0; i < entries.Count; i++)
-                {
-                    var target = entries[i].Doc;
-                    if (doc < target)
-                    {
-                        doc = docs.Advance(target);
-                    }
-
-                    if (doc == DocIdSetIterator.NO_MORE_DOCS)
-                    {
-                        break;
-                    }
-
-                    if (doc == target)
-                    {
-                        sums.AddTerm(i, scorer.Score(doc, docs.Freq));
-                    }
-                }
-            });
-
-            var readers = new WordPairs.Readers(leaf);
-            var entryDocs = entries.Select(e => e.Doc).ToList();
-            for (var p = 0; p < pairs.Count; p++)
-            {
-                sums.NextClause();
-                sums.NextField(onePerSlot: true);
-                WordPairs.Score(readers, pairs[p], similarity.GetSimScorer(pairWeights[p], leaf), entryDocs, sums.AddTerm);
-                sums.EndField();
-                sums.EndClause(0f);
-            }
-
-            foreach (var slot in sums.Slots)
-            {
-                var score = sums.ScoreOf(slot);
-                var (doc, f) = entries[slot];
-                // ties: the earlier entry, as a search would rank them
-                if (score > best[f].Score || (score == best[f].Score && score > 0 && leaf.DocBase + doc < best[f].Doc))
-                {
-                    best[f] = (score, leaf.DocBase + doc);
-                }
-            }
-        });
-
-        for (var f = 0; f < files.Count; f++)
-        {
-            if (best[f].Score > 0)
-            {
-                result[files[f].Key] = best[f];
-            }
-        }
-
-        return result;
+        // the candidates' entries lead and the query's postings skip to them: the sections of other files are never scored
+        var inFiles = new TermsFilter([.. keys.Select(k => new Term(IndexFields.Key, k))]);
+        var collector = new BestPerFile();
+        searcher.Search(new FilteredQuery(sections, inFiles, FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY), collector);
+        return collector.Best;
     }
 
-    /// <summary>
-    /// The live entries (file, sections, rules) of the given files of a segment, in document order, each with its file.
-    /// A file's entries are indexed together as one block that starts with its file entry: they run up to the next
-    /// file entry of the segment.
-    /// </summary>
-    private static List<(int Doc, int File)> Entries(AtomicReaderContext leaf, IEnumerable<(int Doc, int File)> files)
+    /// <summary>Keeps the best-scoring entry of each file key, the first one on a tie (documents come in order).</summary>
+    private sealed class BestPerFile : ICollector
     {
-        var segment = SegmentFiles.Of(leaf.AtomicReader);
-        var live = leaf.AtomicReader.LiveDocs;
-        // files in document order make their entries in document order
-        var blocks = files.OrderBy(f => f.Doc).Select(f =>
+        private readonly BytesRef _key = new();
+        private Scorer? _scorer;
+        private SortedDocValues? _keys;
+        private int _docBase;
+
+        public Dictionary<string, (float Score, int Doc)> Best { get; } = new(StringComparer.Ordinal);
+
+        public bool AcceptsDocsOutOfOrder => false;
+
+        public void SetScorer(Scorer scorer) => _scorer = scorer;
+
+        public void SetNextReader(AtomicReaderContext context)
         {
-            var slot = segment.Slots.Of(f.Doc);
-            return (f.Doc, End: slot + 1 < segment.Docs.Length ? segment.Docs[slot + 1] : leaf.AtomicReader.MaxDoc, f.File);
-        }).ToList();
-        var entries = new List<(int Doc, int File)>(blocks.Sum(b => b.End - b.Doc));
-        foreach (var (doc, end, file) in blocks)
-        {
-            for (var d = doc; d < end; d++)
-            {
-                if (live is null || live.Get(d))
-                {
-                    entries.Add((d, file));
-                }
-            }
+            _keys = context.AtomicReader.GetSortedDocValues(IndexFields.Key);
+            _docBase = context.DocBase;
         }
 
-        return entries;
+        public void Collect(int doc)
+        {
+            if (_keys is null)
+            {
+                return;
+            }
+
+            var score = _scorer!.GetScore();
+            _keys.Get(doc, _key);
+            var key = _key.Utf8ToString();
+            if (!Best.TryGetValue(key, out var best) || score > best.Score)
+            {
+                Best[key] = (score, _docBase + doc);
+            }
+        }
     }
 }

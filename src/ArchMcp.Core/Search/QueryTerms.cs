@@ -1,33 +1,34 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
-using Lucene.Net.Util.Automaton;
 
 namespace ArchMcp.Core.Search;
 
 /// <summary>
-/// The terms of one text on one index, building its queries: queries over different fields share the fuzzy matcher
-/// of each unknown word, whose construction costs far more than matching it against the index.
+/// The terms of one text on one index, building its Lucene queries. Each term's statistics are looked up once per set
+/// of fields (<see cref="TermContext"/>) and handed to its term queries, so the file and the section query of one
+/// search do not look the same words up twice.
 /// </summary>
 public sealed class QueryTerms
 {
+    /// <summary>A word's share of the score in its other fields, next to its best field's.</summary>
+    public const float Tie = 0.2f;
+
     private readonly IndexReaderContext _top;
     private readonly IReadOnlyList<string> _terms;
-    private readonly BytesRef[] _bytes;
-    private readonly int[] _seekOrder;
-    private readonly Dictionary<string, CompiledAutomaton> _fuzzy = new(StringComparer.Ordinal);
     private readonly Dictionary<IReadOnlyList<WeightedField>, TermContext?[][]> _found = new(ReferenceEqualityComparer.Instance);
 
     internal QueryTerms(IndexReaderContext top, IReadOnlyList<string> terms)
     {
         _top = top;
         _terms = terms;
-        _bytes = [.. terms.Select(t => new BytesRef(t))];
-        // seeks in term order start where the last one ended
-        _seekOrder = [.. Enumerable.Range(0, terms.Count).OrderBy(i => terms[i], StringComparer.Ordinal)];
     }
 
-    /// <summary>One clause per term: the best of the fields (plus a little of the others), fuzzy for unknown terms.</summary>
+    /// <summary>
+    /// One clause per term — the best of the fields it is in plus <see cref="Tie"/> of the others, or for a word no
+    /// field has a fuzzy match in every field — and, when <paramref name="proximityField"/> is given, a sloppy phrase
+    /// clause per pair of neighbouring words. Null when nothing can match.
+    /// </summary>
     public BooleanQuery? Build(IReadOnlyList<WeightedField> fields, string? proximityField = null)
     {
         if (_terms.Count == 0)
@@ -39,25 +40,24 @@ public sealed class QueryTerms
         var query = new BooleanQuery(disableCoord: true);
         foreach (var clause in Clauses(fields, found))
         {
-            query.Add(clause.ToQuery(), Occur.SHOULD);
+            query.Add(clause, Occur.SHOULD);
         }
 
         // neighbouring words near each other in the proximity field count extra ("load balancer health check")
-        foreach (var pair in proximityField is null ? [] : WordPairs(fields, proximityField))
+        foreach (var pair in proximityField is null ? [] : WordPairs(fields, found, proximityField))
         {
-            query.Add(pair.ToQuery(), Occur.SHOULD);
+            query.Add(pair, Occur.SHOULD);
         }
 
         return query.Clauses.Count == 0 ? null : query;
     }
 
     /// <summary>
-    /// Neighbouring words of the query, paired, with each word's statistics in <paramref name="proximityField"/> (one of
-    /// <paramref name="fields"/>): a sloppy phrase query each (<see cref="WordPair.ToQuery"/>), which the section pass
-    /// scores itself. A pair with a word the field lacks cannot
-    /// match, and would still look its words up in every segment: it is left out.
+    /// Neighbouring words of the query near each other in <paramref name="proximityField"/> (one of
+    /// <paramref name="fields"/>), a sloppy phrase query each. A pair with a word the field lacks cannot match: it is
+    /// left out.
     /// </summary>
-    public List<WordPair> WordPairs(IReadOnlyList<WeightedField> fields, string proximityField)
+    private List<PhraseQuery> WordPairs(IReadOnlyList<WeightedField> fields, TermContext?[][] found, string proximityField)
     {
         var inField = fields.Select(f => f.Name).ToList().IndexOf(proximityField);
         if (inField < 0)
@@ -65,50 +65,55 @@ public sealed class QueryTerms
             throw new ArgumentException($"The proximity field {proximityField} is not one of the fields.", nameof(proximityField));
         }
 
-        var found = LookUp(fields);
-        var pairs = new List<WordPair>();
+        var pairs = new List<PhraseQuery>();
         for (var i = 0; i + 1 < _terms.Count && i < 32; i++)
         {
             // the terms of a text are distinct (QueryFactory.Terms); a word beside itself would be no pair
-            if (found[i][inField] is { } first && found[i + 1][inField] is { } second && _terms[i] != _terms[i + 1])
+            if (found[i][inField] is not null && found[i + 1][inField] is not null && _terms[i] != _terms[i + 1])
             {
-                pairs.Add(new WordPair(
-                    new WeightedTerm(new Term(proximityField, _terms[i]), first, 1f),
-                    new WeightedTerm(new Term(proximityField, _terms[i + 1]), second, 1f),
-                    QueryFactory.ProximitySlop, QueryFactory.ProximityBoost));
+                var pair = new PhraseQuery { Slop = QueryFactory.ProximitySlop, Boost = QueryFactory.ProximityBoost };
+                pair.Add(new Term(proximityField, _terms[i]));
+                pair.Add(new Term(proximityField, _terms[i + 1]));
+                pairs.Add(pair);
             }
         }
 
         return pairs;
     }
 
-    /// <summary>The clauses <see cref="Build"/> makes of the terms, as data: what the file pass scores itself.</summary>
-    public List<TermClause> Clauses(IReadOnlyList<WeightedField> fields) => Clauses(fields, LookUp(fields));
-
-    private List<TermClause> Clauses(IReadOnlyList<WeightedField> fields, TermContext?[][] found)
+    private List<Query> Clauses(IReadOnlyList<WeightedField> fields, TermContext?[][] found)
     {
-        var clauses = new List<TermClause>();
+        var clauses = new List<Query>();
         var fuzzyLeft = _terms.Count <= QueryFactory.MaxTermsForFuzzy ? QueryFactory.MaxFuzzyTerms : 0;
         for (var i = 0; i < _terms.Count; i++)
         {
             var t = _terms[i];
             // fields that lack the term get no clause
-            var present = new List<WeightedTerm[]>(fields.Count);
+            var dismax = new DisjunctionMaxQuery(Tie);
             for (var j = 0; j < fields.Count; j++)
             {
                 if (found[i][j] is { } stats)
                 {
-                    present.Add([new WeightedTerm(new Term(fields[j].Name, t), stats, fields[j].Boost, Kept: true)]);
+                    dismax.Add(new TermQuery(new Term(fields[j].Name, t), stats) { Boost = fields[j].Boost });
                 }
             }
 
-            if (present.Count > 0)
+            if (dismax.Disjuncts.Count > 0)
             {
-                clauses.Add(new TermClause(present, Fuzzy: false));
+                clauses.Add(dismax);
             }
             else if (t.Length >= 5 && !t.Any(char.IsDigit) && fuzzyLeft-- > 0)
             {
-                clauses.Add(new TermClause([.. fields.Select(f => Fuzzy(f, t))], Fuzzy: true));
+                // a word no field has: likely misspelt, so the fields' words one edit away stand for it
+                foreach (var f in fields)
+                {
+                    dismax.Add(new FuzzyQuery(new Term(f.Name, t), QueryFactory.FuzzyEdits, prefixLength: 1, QueryFactory.FuzzyExpansions, transpositions: true)
+                    {
+                        Boost = f.Boost * QueryFactory.FuzzyWeight,
+                    });
+                }
+
+                clauses.Add(dismax);
             }
         }
 
@@ -116,10 +121,9 @@ public sealed class QueryTerms
     }
 
     /// <summary>
-    /// Each term's statistics in each field (null where the field lacks it), handed to the term queries so they do not
-    /// look the terms up again. Words looked up before in a segment are known (<see cref="KnownTerms"/>); the others
-    /// are sought by the thread's terms enumerator of each field and segment, in term order: building one per lookup,
-    /// as <see cref="TermContext.Build"/> does, made most of a search's garbage. Kept per set of fields.
+    /// Each term's statistics in each field (null where the field lacks it), kept per set of fields. What
+    /// <see cref="TermContext.Build"/> finds for each term, sought with one terms enumerator per field and segment
+    /// (in term order) instead of a new one per term: each enumerator allocates its frames and buffers.
     /// </summary>
     private TermContext?[][] LookUp(IReadOnlyList<WeightedField> fields)
     {
@@ -129,116 +133,28 @@ public sealed class QueryTerms
         }
 
         var found = _found[fields] = [.. _terms.Select(_ => new TermContext?[fields.Count])];
+        var bytes = _terms.Select(t => new BytesRef(t)).ToArray();
+        var inOrder = Enumerable.Range(0, _terms.Count).OrderBy(i => bytes[i], BytesRef.UTF8SortedAsUnicodeComparer).ToArray();
         foreach (var leaf in _top.Leaves)
         {
             for (var j = 0; j < fields.Count; j++)
             {
-                if (KnownTerms.Of(leaf.AtomicReader, fields[j].Name) is not { } lookups)
+                if (leaf.AtomicReader.GetTerms(fields[j].Name) is not { } terms)
                 {
                     continue;
                 }
 
-                TermsEnum? termsEnum = null;
-                foreach (var i in _seekOrder)
+                var termsEnum = terms.GetEnumerator();
+                foreach (var i in inOrder)
                 {
-                    if (!lookups.TryGet(_terms[i], out var word))
+                    if (termsEnum.SeekExact(bytes[i]))
                     {
-                        termsEnum ??= FieldReaders.Of(leaf.AtomicReader, fields[j].Name)!.Terms;
-                        word = termsEnum.SeekExact(_bytes[i]) ? new KnownTerms.Found(termsEnum.GetTermState(), termsEnum.DocFreq, termsEnum.TotalTermFreq) : null;
-                        lookups.Add(_terms[i], word);
-                    }
-
-                    if (word is not null)
-                    {
-                        (found[i][j] ??= new TermContext(_top)).Register(word.State, leaf.Ord, word.DocFreq, word.TotalTermFreq);
+                        (found[i][j] ??= new TermContext(_top)).Register(termsEnum.GetTermState(), leaf.Ord, termsEnum.DocFreq, termsEnum.TotalTermFreq);
                     }
                 }
             }
         }
 
         return found;
-    }
-
-    /// <summary>
-    /// What a <see cref="FuzzyQuery"/> (one edit, first letter kept, transpositions, 10 expansions) rewrites to on this
-    /// index — the field's terms one edit away, the 10 most similar (then the first in term order), each weighted by
-    /// its similarity — with the word's matcher built once for all fields.
-    /// </summary>
-    private WeightedTerm[] Fuzzy(WeightedField field, string text)
-    {
-        if (!_fuzzy.TryGetValue(text, out var matcher))
-        {
-            var prefix = char.IsSurrogatePair(text, 0) ? 2 : 1;
-            var edits = new LevenshteinAutomata(text[prefix..], withTranspositions: true).ToAutomaton(QueryFactory.FuzzyEdits);
-            _fuzzy[text] = matcher = new CompiledAutomaton(BasicOperations.Concatenate(BasicAutomata.MakeString(text[..prefix]), edits), finite: true, simplify: false);
-        }
-
-        var candidates = new Dictionary<BytesRef, TermContext>();
-        foreach (var leaf in _top.Leaves)
-        {
-            var termsEnum = leaf.AtomicReader.GetTerms(field.Name)?.Intersect(matcher, null);
-            while (termsEnum is not null && termsEnum.MoveNext())
-            {
-                var term = termsEnum.Term;
-                if (!candidates.TryGetValue(term, out var stats))
-                {
-                    candidates[BytesRef.DeepCopyOf(term)] = stats = new TermContext(_top);
-                }
-
-                stats.Register(termsEnum.GetTermState(), leaf.Ord, termsEnum.DocFreq, termsEnum.TotalTermFreq);
-            }
-        }
-
-        // the word is in none of the fields, so every candidate is exactly one edit away
-        var length = text.EnumerateRunes().Count();
-        return [.. candidates
-            .Select(c => (Term: c.Key, c.Value, Similarity: 1f - 1f / Math.Min(UnicodeUtil.CodePointCount(c.Key), length)))
-            .Where(c => c.Similarity > 0)
-            .OrderByDescending(c => c.Similarity)
-            .ThenBy(c => c.Term, BytesRef.UTF8SortedAsUnicodeComparer)
-            .Take(QueryFactory.FuzzyExpansions)
-            .OrderBy(c => c.Term, BytesRef.UTF8SortedAsUnicodeComparer)
-            .Select(c => new WeightedTerm(new Term(field.Name, c.Term), c.Value, field.Boost * QueryFactory.FuzzyWeight * c.Similarity))];
-    }
-}
-
-/// <summary>
-/// One term of a query in one field: its statistics over the whole index and its weight. <paramref name="Kept"/>: its
-/// statistics hold the segments' kept lookups (<see cref="KnownTerms"/>), the same from one search to the next.
-/// </summary>
-public sealed record WeightedTerm(Term Term, TermContext Stats, float Boost, bool Kept = false)
-{
-    public TermQuery ToQuery() => new(Term, Stats) { Boost = Boost };
-}
-
-/// <summary>
-/// A query word's clause: its best field's score plus a share of the others' (<see cref="Tie"/>). A field's score is
-/// its term's, or for an unknown word (<paramref name="Fuzzy"/>) the sum of its candidates' one edit away.
-/// </summary>
-public sealed record TermClause(IReadOnlyList<WeightedTerm[]> Fields, bool Fuzzy)
-{
-    public const float Tie = 0.2f;
-
-    public Query ToQuery()
-    {
-        var dismax = new DisjunctionMaxQuery(Tie);
-        foreach (var terms in Fields)
-        {
-            if (!Fuzzy)
-            {
-                dismax.Add(terms.Single().ToQuery());
-                continue;
-            }
-
-            var sum = new BooleanQuery(disableCoord: true);
-            foreach (var t in terms)
-            {
-                sum.Add(t.ToQuery(), Occur.SHOULD);
-            }
-
-            dismax.Add(sum);
-        }
-
-        return dismax;
     }
 }

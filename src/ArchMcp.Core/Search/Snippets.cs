@@ -26,7 +26,7 @@ public static class Snippets
         void MakeOne(int i) => snippets[i] = texts[i] is { } text ? Make(analyzer, text, wanted) : "";
         if (Environment.ProcessorCount > 1 && texts.Count(t => t is not null) > 1 && texts.Sum(t => t?.Length ?? 0) >= SplitFromChars)
         {
-            Segments.SideBySide(texts.Count, MakeOne);
+            Parallel.For(0, texts.Count, MakeOne);
         }
         else
         {
