@@ -86,7 +86,6 @@ public static partial class DesignReviewer
         return new RiskSummary(overall, high, medium, low, violated.Count, judgement)
         {
             JudgedByRule = items.Count(i => i.Verdict is Verdicts.Met or Verdicts.Violated),
-            NeedsPerson = judgement,
         };
     }
 

@@ -49,6 +49,19 @@ public sealed class RequirementChecksTests
             "The service never stores user passwords; sign-in goes through the identity provider.", "Services never store user passwords themselves."));
     }
 
+    [Theory]
+    [InlineData("Use Terraform for infrastructure", "We manage the servers with Terraform modules.")]
+    [InlineData("Use ElastiCache for Redis", "The new app runs MySQL on an EC2 VM.")]
+    public void Evaluate_WhenDecisionOnlyNamesProducts_NeitherMetNorViolatedByNamingOne(string title, string design)
+    {
+        var retriever = new InMemoryRetriever().AddDecision(1, title, title + ".");
+        var decision = retriever.FindDecisions(title, 1).Single();
+
+        var verdict = DesignReviewer.Evaluate(Candidate.For(decision.Decision, decision.Text), DesignContext.Create(design)).Verdict;
+
+        Assert.True(verdict is Verdicts.NeedsJudgement or Verdicts.NotAddressed, verdict);
+    }
+
     [Fact]
     public void Review_WhenDecisionIsProposed_ItIsNotMustAndRiskSaysHowItemsWereJudged()
     {
@@ -60,7 +73,7 @@ public sealed class RequirementChecksTests
         var decision = Assert.Single(result.Items, i => i.Item.Kind == "decision");
         Assert.Equal("MAY", decision.Item.Level);
         Assert.Equal(result.Items.Count(i => i.Verdict is Verdicts.Met or Verdicts.Violated), result.Risk.JudgedByRule);
-        Assert.Equal(result.Items.Count(i => i.Verdict == Verdicts.NeedsJudgement), result.Risk.NeedsPerson);
+        Assert.Equal(result.Items.Count(i => i.Verdict == Verdicts.NeedsJudgement), result.Risk.NeedsJudgement);
         Assert.True(result.Risk.JudgedByRule >= 1);
     }
 }
