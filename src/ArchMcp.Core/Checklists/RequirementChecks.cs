@@ -52,8 +52,11 @@ internal static partial class RequirementChecks
         {
             foreach (Match m in Without().Matches(sentence.Text))
             {
+                // Every content word of what the design declines must name the required means: "without an outbox"
+                // declines "a transactional outbox", "without any extra headers" does not decline "an If-Match header".
                 var declined = Words.Content(m.Groups["what"].Value);
-                if (declined.Overlaps(means))
+                declined.ExceptWith(Generic);
+                if (declined.Count > 0 && declined.IsSubsetOf(means))
                 {
                     return DesignReviewer.Violated($"The design goes {m.Value.Trim()}; the rule requires it.", DesignContext.Quote(sentence), DesignReviewer.RuleQuote(c, null));
                 }
@@ -110,7 +113,7 @@ internal static partial class RequirementChecks
     [GeneratedRegex(@"\b(through|with|using|via|behind)\s+(?<means>(an?\s+|the\s+)?[\w-]+(\s+[\w-]+)?)", RegexOptions.IgnoreCase)]
     private static partial Regex Means();
 
-    [GeneratedRegex(@"\b(without|no|not using|does not use|doesn't use|do not use|don't use|skip\w*|bypass\w*)\s+(?<what>(an?\s+|the\s+|any\s+)?[\w-]+(\s+[\w-]+)?)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(without|no|not using|does not use|doesn't use|do not use|don't use|skip\w*|bypass\w*)\s+(?<what>(an?\s+|the\s+|any\s+)?[\w-]+(\s+(?!(because|and|or|but|so|since|as|to|in|on|for|at|from|by|with)\b)[\w-]+)?)", RegexOptions.IgnoreCase)]
     private static partial Regex Without();
 
     [GeneratedRegex(@"\b(never|must not|mustn't|shall not|do not|don't)\s+(?<action>[\w\s-]{3,80}?)\s*[.;]?$", RegexOptions.IgnoreCase)]

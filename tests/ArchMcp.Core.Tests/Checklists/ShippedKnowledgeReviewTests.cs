@@ -18,16 +18,17 @@ public sealed class ShippedKnowledgeReviewTests : IDisposable
         _service = new KnowledgeService(options, NullLogger<KnowledgeService>.Instance);
     }
 
-    [Fact]
-    public async Task ReviewDesign_WhenPlainHttpMd5PasswordsAndNoOutbox_ReportsThreeViolationsAndHighRisk()
-    {
-        const string design = """
-            # Order service
+    [Theory]
+    [InlineData("""
+        # Order service
 
-            The order service calls the payment and stock services over plain HTTP inside the cluster.
-            Customers sign up with an email and a password; the order service stores user passwords hashed with MD5 in its PostgreSQL database.
-            After saving an order it publishes an OrderPlaced event to Kafka from the application code, without an outbox.
-            """;
+        The order service calls the payment and stock services over plain HTTP inside the cluster.
+        Customers sign up with an email and a password; the order service stores user passwords hashed with MD5 in its PostgreSQL database.
+        After saving an order it publishes an OrderPlaced event to Kafka from the application code, without an outbox.
+        """)]
+    [InlineData("The order service calls the payment service over plain HTTP.\nIt stores user passwords hashed with MD5.\nIt publishes OrderPlaced events to Kafka right after the commit, without an outbox.")]
+    public async Task ReviewDesign_WhenPlainHttpMd5PasswordsAndNoOutbox_ReportsThreeViolationsAndHighRisk(string design)
+    {
 
         var result = await _service.ReviewDesignAsync(new ChecklistRequest { Design = design, Limit = 20 });
 
