@@ -41,7 +41,6 @@ public static class FactTopics
         T(FactKinds.SelfManaged, f => f.Value == "self-managed", _ => "managed service instead of self-hosted instances", @"\b(managed|hosted|provision\w*|instead)\b"),
         T(FactKinds.Security, f => f.Value is "long-lived-credential" or "access-key", _ => "long-lived credentials access keys OIDC short-lived authentication", @"\b(credentials?|keys?|oidc|openid|short[- ]lived|authenticat\w*|trusted publishing)\b"),
         T(FactKinds.Security, f => f.Value is "automation-token" or "token" or "personal-access-token", _ => "tokens scope limit publishing", @"\btokens?\b|\bpublish"),
-        T(FactKinds.Security, f => f.Value == "plaintext-transport", _ => "encrypt network traffic in transit TLS HTTPS", @"\b(tls|https|encrypt\w*|in transit)\b"),
         T(FactKinds.Security, f => f.Value == "risky-trigger", _ => "risky workflow triggers", @"\btriggers?\b"),
         T(FactKinds.Security, f => f.Value == "broad-permissions", _ => "permissions least privilege", @"\bpermissions?\b|\bprivilege"),
         T(FactKinds.Security, f => f.Value is "secret" or "organisation-secret" or "plaintext-secret", _ => "secrets storage scope encrypted", @"\bsecrets?\b|\bcredentials?\b|\bencrypt"),

@@ -26,7 +26,6 @@ public sealed class ShippedKnowledgeReviewTests : IDisposable
         Customers sign up with an email and a password; the order service stores user passwords hashed with MD5 in its PostgreSQL database.
         After saving an order it publishes an OrderPlaced event to Kafka from the application code, without an outbox.
         """)]
-    [InlineData("The order service calls the payment service over plain HTTP.\nIt stores user passwords hashed with MD5.\nIt publishes OrderPlaced events to Kafka right after the commit, without an outbox.")]
     public async Task ReviewDesign_WhenPlainHttpMd5PasswordsAndNoOutbox_ReportsThreeViolationsAndHighRisk(string design)
     {
 
