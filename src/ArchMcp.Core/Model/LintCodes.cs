@@ -23,6 +23,9 @@ namespace ArchMcp.Core.Model;
 /// <item><term>ARCH017</term><description>warning — a superseded decision's successor is not accepted.</description></item>
 /// <item><term>ARCH018</term><description>warning — two accepted decisions claim to supersede the same decision.</description></item>
 /// <item><term>ARCH019</term><description>warning — a decision is marked superseded but names no successor.</description></item>
+/// <item><term>ARCH020</term><description>error — decisions supersede each other in a cycle.</description></item>
+/// <item><term>ARCH021</term><description>warning — a decision replaced by another still says it is accepted.</description></item>
+/// <item><term>ARCH022</term><description>warning — two accepted decisions choose different options for the same subject.</description></item>
 /// <item><term>ARCH030</term><description>warning — the path is a FIFO, a device, a socket or a link to one: only regular files are read.</description></item>
 /// <item><term>ARCH031</term><description>warning — the file name is not valid UTF-8 and the file could not be opened.</description></item>
 /// <item><term>ARCH032</term><description>error — a settings file of the root (synonyms, template) is too large, not a regular file or outside the root, and was ignored.</description></item>
@@ -48,6 +51,15 @@ public static class LintCodes
     public const string SuccessorNotAccepted = "ARCH017";
     public const string CompetingSupersession = "ARCH018";
     public const string SupersededWithoutSuccessor = "ARCH019";
+
+    /// <summary>Decisions that supersede each other in a circle: none of them can be in force.</summary>
+    public const string SupersessionCycle = "ARCH020";
+
+    /// <summary>A decision replaced by another (by its own or the other's word) whose status still says accepted.</summary>
+    public const string ReplacedStillInForce = "ARCH021";
+
+    /// <summary>Two decisions in force choosing different options for the same subject.</summary>
+    public const string ConflictingDecisions = "ARCH022";
     public const string NotRegularFile = "ARCH030";
     public const string UndecodableName = "ARCH031";
     public const string SettingsFileRefused = "ARCH032";
