@@ -1,6 +1,7 @@
 using ArchMcp.Core.Catalog;
 using ArchMcp.Core.Lint;
 using ArchMcp.Core.Loading;
+using ArchMcp.Core.Model;
 
 namespace ArchMcp.Core.Tests.Lint;
 
