@@ -1,4 +1,5 @@
 using ArchMcp.Core.Indexing;
+using ArchMcp.Search;
 using Lucene.Net.Analysis.TokenAttributes;
 
 namespace ArchMcp.Core.Tests.Engine;
