@@ -2,8 +2,7 @@ using ArchMcp.Core.Catalog;
 using ArchMcp.Core.Indexing;
 using ArchMcp.Core.Model;
 using ArchMcp.Core.Search;
-using Lucene.Net.Index;
-using Lucene.Net.Search;
+using ArchMcp.Search;
 
 namespace ArchMcp.Core;
 
@@ -45,19 +44,16 @@ public sealed partial class KnowledgeService
     public IReadOnlyList<ScoredRule> FindRules(string text, int limit, string? root = null)
     {
         var catalog = _state.Catalog;
-        var terms = _queries.Terms(text);
-        return _index.Search(searcher =>
+        var terms = _index.Terms(text);
+        return _index.Read(ranker =>
         {
-            // rule entries carry only their file's key, which starts with the root's name
-            var inRoot = root is null ? null : new PrefixQuery(new Term(IndexFields.Key, IndexFields.KeyOf(root, "")));
             var result = new List<ScoredRule>();
-            foreach (var hit in RuleRanker.Top(searcher, terms, inRoot, limit))
+            foreach (var hit in ranker.RankRules(terms, root, limit))
             {
-                var d = searcher.Doc(hit.Doc);
-                var ordinal = d.GetField(IndexFields.Ordinal)?.GetInt32Value() ?? -1;
-                if (FindKey(catalog, d.Get(IndexFields.Key)) is { } entry && ordinal >= 0 && ordinal < entry.Rules.Count)
+                var ordinal = hit.Ordinal;
+                if (FindKey(catalog, hit.Key) is { } entry && ordinal >= 0 && ordinal < entry.Rules.Count)
                 {
-                    result.Add(new ScoredRule(Record(entry.Rules[ordinal], d.Get(IndexFields.RuleText) ?? ""), hit.Score));
+                    result.Add(new ScoredRule(Record(entry.Rules[ordinal], hit.Text), hit.Score));
                 }
             }
 
@@ -68,15 +64,10 @@ public sealed partial class KnowledgeService
     public IReadOnlyList<ScoredDecision> FindDecisions(string text, int limit, string? root = null)
     {
         var catalog = _state.Catalog;
-        var terms = _queries.Terms(text);
-        Query filter = new TermQuery(new Term(IndexFields.Kind, DocumentKind.Decision.ToWire()));
-        if (root is not null)
-        {
-            filter = new BooleanQuery { { filter, Occur.MUST }, { new TermQuery(new Term(IndexFields.Root, root)), Occur.MUST } };
-        }
-
-        var hits = _index.Search(s => FileRanker.Rank(s, terms, filter, limit)
-            .Select(h => (h.Key, h.Score, Best: FileRanker.ReadSection(s, h))).ToList(), []);
+        var terms = _index.Terms(text);
+        var filter = new SearchFilter(Kind: DocumentKind.Decision.ToWire(), Root: root);
+        var hits = _index.Read(ranker => ranker.RankFiles(terms, filter, limit)
+            .Select(h => (h.Key, h.Score, Best: ranker.ReadSection(h))).ToList(), []);
         var result = new List<ScoredDecision>();
         foreach (var (key, score, best) in hits)
         {

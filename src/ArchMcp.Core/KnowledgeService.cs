@@ -3,6 +3,7 @@ using ArchMcp.Core.Indexing;
 using ArchMcp.Core.Lint;
 using ArchMcp.Core.Model;
 using ArchMcp.Core.Search;
+using ArchMcp.Search;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -20,14 +21,9 @@ public sealed partial class KnowledgeService : IKnowledgeService, IKnowledgeInde
     private readonly KnowledgeOptions _options;
     private readonly ILogger<KnowledgeService> _logger;
     private readonly IReadOnlyList<KnowledgeRoot> _roots;
-    // Text is indexed as written (fast); synonyms and acronyms are expanded in both directions at query time.
-    private readonly ArchAnalyzer _queryAnalyzer;
     // problems with the roots' own settings files (synonyms), reported by lint with the files' findings
     private readonly List<Finding> _settingsFindings = [];
-    // snippets analyse the hits' sentences with the index's analysis (no synonyms)
-    private readonly ArchAnalyzer _textAnalyzer = new(null);
-    private readonly QueryFactory _queries;
-    private readonly LuceneKnowledgeIndex _index;
+    private readonly ISearchIndex _index;
     private readonly RootFileReader _files;
     private readonly KnowledgeLookup _lookup;
     private readonly ChecklistEngine _checklists;
@@ -40,13 +36,26 @@ public sealed partial class KnowledgeService : IKnowledgeService, IKnowledgeInde
         _options = options.Value;
         _logger = logger;
         _roots = KnowledgeRoots.Resolve(_options.Roots);
-        _queryAnalyzer = new ArchAnalyzer(Synonyms.Build(Synonyms.ReadRootFiles(_roots, _settingsFindings)));
-        _queries = new QueryFactory(_queryAnalyzer);
-        _index = new LuceneKnowledgeIndex(IndexLocation.Resolve(_options, _roots));
+        // the roots' own synonyms extend the index's vocabulary of queries
+        var synonymLines = Synonyms.ReadRootFiles(_roots, _settingsFindings);
+        _index = OpenIndex(IndexLocation.Resolve(_options, _roots), synonymLines);
         _files = new RootFileReader(_roots, _options.MaxFileBytes);
         _lookup = new KnowledgeLookup(_files);
         // the checklist engine ranks through this engine's retriever (FindRules, FindDecisions, InForce)
         _checklists = new ChecklistEngine(this);
+    }
+
+    /// <summary>Opens the search index; a path that cannot be an index folder is an <see cref="IndexUnavailableException"/>.</summary>
+    private static ISearchIndex OpenIndex(string path, IEnumerable<string> synonymLines)
+    {
+        try
+        {
+            return SearchIndexes.Open(path, synonymLines);
+        }
+        catch (SearchIndexPathException ex)
+        {
+            throw new IndexUnavailableException(ex.Message, ex.InnerException);
+        }
     }
 
     /// <inheritdoc/>
@@ -119,8 +128,6 @@ public sealed partial class KnowledgeService : IKnowledgeService, IKnowledgeInde
         _disposed = true;
         StopIndexing();
         _index.Dispose();
-        _queryAnalyzer.Dispose();
-        _textAnalyzer.Dispose();
         _refreshGate.Dispose();
     }
 }

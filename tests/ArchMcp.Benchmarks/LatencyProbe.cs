@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using ArchMcp.Core;
 using ArchMcp.Core.Indexing;
+using ArchMcp.Search;
 using ArchMcp.Core.Model;
 using ArchMcp.Core.Search;
 using Lucene.Net.Index;
@@ -186,7 +187,7 @@ public static class LatencyProbe
     private static Dictionary<string, double> Phases(KnowledgeService service, List<string> roots, DevQuery[] queries)
     {
         var resolved = KnowledgeRoots.Resolve(roots);
-        using var analyzer = new ArchAnalyzer(Synonyms.Build(Synonyms.ReadRootFiles(resolved)));
+        using var analyzer = new ArchAnalyzer(SynonymGroups.Build(Synonyms.ReadRootFiles(resolved)));
         var factory = new QueryFactory(analyzer);
         using var directory = LuceneKnowledgeIndex.OpenDirectory(Path.Combine(service.IndexPath, "lucene"));
         using var reader = DirectoryReader.Open(directory);

@@ -1,4 +1,5 @@
 using ArchMcp.Core.Indexing;
+using ArchMcp.Search;
 using ArchMcp.Core.Model;
 
 namespace ArchMcp.Core.Tests.Engine;

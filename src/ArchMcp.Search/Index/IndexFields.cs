@@ -1,10 +1,10 @@
-namespace ArchMcp.Core.Indexing;
+namespace ArchMcp.Search;
 
 /// <summary>
 /// Lucene field names. One entry per file (the only one with <see cref="Type"/>, filters and file-level text), one
 /// per section and one per rule; each kind of entry has text fields of its own, so a text query needs no type clause.
 /// </summary>
-public static class IndexFields
+internal static class IndexFields
 {
     public const string Type = "type";
     public const string Key = "key";
@@ -39,6 +39,4 @@ public static class IndexFields
     public const string Hash = "hash";
 
     public const string TypeDoc = "doc";
-
-    public static string KeyOf(string root, string path) => root + "\u001f" + path;
 }

@@ -9,17 +9,14 @@ using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
-namespace ArchMcp.Core.Indexing;
-
-/// <summary>A file's persisted state in the index: its stamp and its parsed header.</summary>
-public sealed record StoredFile(string Key, FileStamp Stamp, string HeaderJson);
+namespace ArchMcp.Search;
 
 /// <summary>
-/// The on-disk Lucene index (BM25). Writes happen only under <see cref="IndexLock"/>, each as one atomic commit;
+/// The on-disk Lucene index (BM25). Writes happen only under the caller's writer lock, each as one atomic commit;
 /// searches go through a <see cref="SearcherManager"/> that is refreshed after every commit (ours or another
 /// process's).
 /// </summary>
-public sealed class LuceneKnowledgeIndex : IDisposable
+internal sealed class LuceneKnowledgeIndex : ISearchIndex
 {
     public static readonly Similarity Similarity = new BM25Similarity();
 
@@ -27,11 +24,21 @@ public sealed class LuceneKnowledgeIndex : IDisposable
     private readonly object _gate = new();
     // index files whose checksum this process has verified, by name, length and time written (files are write-once)
     private readonly HashSet<(string Name, long Length, long Written)> _verified = [];
+    // Text is indexed as written (fast); synonyms and acronyms are expanded in both directions at query time.
+    private readonly ArchAnalyzer _queryAnalyzer;
+    // snippets analyse the hits' sentences with the index's analysis (no synonyms)
+    private readonly ArchAnalyzer _textAnalyzer = new(null);
+    private readonly QueryFactory _queries;
     private SearcherManager? _manager;
 
-    /// <summary>Opens (creating when missing) the index folder; throws <see cref="IndexUnavailableException"/> naming the path when it cannot be one.</summary>
-    public LuceneKnowledgeIndex(string path)
+    /// <summary>
+    /// Opens (creating when missing) the index folder; throws <see cref="SearchIndexPathException"/> naming the path
+    /// when it cannot be one. <paramref name="synonymLines"/> extend the built-in synonyms of queries.
+    /// </summary>
+    public LuceneKnowledgeIndex(string path, IEnumerable<string>? synonymLines = null)
     {
+        _queryAnalyzer = new ArchAnalyzer(SynonymGroups.Build(synonymLines ?? []));
+        _queries = new QueryFactory(_queryAnalyzer);
         Path = path;
         EnsureFolder(path);
         EnsureFolder(LucenePath);
@@ -42,7 +49,7 @@ public sealed class LuceneKnowledgeIndex : IDisposable
     {
         if (File.Exists(path))
         {
-            throw new IndexUnavailableException($"The index path '{path}' is a file, not a folder: move it away, or pass --index PATH to use another folder.");
+            throw new SearchIndexPathException($"The index path '{path}' is a file, not a folder: move it away, or pass --index PATH to use another folder.");
         }
 
         try
@@ -51,7 +58,7 @@ public sealed class LuceneKnowledgeIndex : IDisposable
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new IndexUnavailableException($"Cannot create the index folder '{path}' ({ex.Message}): make its parent writable, or pass --index PATH to a writable folder.", ex);
+            throw new SearchIndexPathException($"Cannot create the index folder '{path}' ({ex.Message}): make its parent writable, or pass --index PATH to a writable folder.", ex);
         }
     }
 
@@ -61,7 +68,7 @@ public sealed class LuceneKnowledgeIndex : IDisposable
     /// The index folder, read with positional file reads (<see cref="NIOFSDirectory"/>). Lucene.Net's
     /// <see cref="MMapDirectory"/> records every clone of an input in a weak table, and a search clones inputs for
     /// every term it reads: each garbage collection then walked thousands of weak handles. Cross-process exclusion is
-    /// <see cref="IndexLock"/>'s job; Lucene's own lock file would only go stale after a crash.
+    /// the caller's writer lock's job; Lucene's own lock file would only go stale after a crash.
     /// </summary>
     public static LuceneDirectory OpenDirectory(string path) => new NIOFSDirectory(new DirectoryInfo(path), NoLockFactory.GetNoLockFactory());
 
@@ -180,7 +187,7 @@ public sealed class LuceneKnowledgeIndex : IDisposable
     }
 
     /// <summary>
-    /// Removes every file of a corrupt index (the caller holds <see cref="IndexLock"/>): Lucene cannot open a writer,
+    /// Removes every file of a corrupt index (the caller holds the writer's lock): Lucene cannot open a writer,
     /// even one that recreates the index, over a commit it cannot read.
     /// </summary>
     public void Wipe()
@@ -255,11 +262,11 @@ public sealed class LuceneKnowledgeIndex : IDisposable
     }
 
     /// <summary>Generation and schema of the commit the searcher is on (0 and null when none).</summary>
-    public (long Generation, string? Schema) Commit => Search(searcher =>
+    public IndexCommitInfo Commit => Search(searcher =>
     {
         var commit = ((DirectoryReader)searcher.IndexReader).IndexCommit;
-        return (commit.Generation, commit.UserData.TryGetValue(SchemaKey, out var v) ? v : null);
-    }, (0L, (string?)null));
+        return new IndexCommitInfo(commit.Generation, commit.UserData.TryGetValue(SchemaKey, out var v) ? v : null);
+    }, default(IndexCommitInfo));
 
     public const string SchemaKey = "archmcp-schema";
 
@@ -279,7 +286,9 @@ public sealed class LuceneKnowledgeIndex : IDisposable
                 var d = searcher.Doc(hit.Doc);
                 var file = new StoredFile(
                     d.Get(IndexFields.Key),
-                    new FileStamp(d.GetField(IndexFields.Size)?.GetInt64Value() ?? -1, d.GetField(IndexFields.Modified)?.GetInt64Value() ?? -1, d.Get(IndexFields.Hash) ?? ""),
+                    d.GetField(IndexFields.Size)?.GetInt64Value() ?? -1,
+                    d.GetField(IndexFields.Modified)?.GetInt64Value() ?? -1,
+                    d.Get(IndexFields.Hash) ?? "",
                     d.Get(IndexFields.Header) ?? "");
                 if (read(file) is { } value)
                 {
@@ -293,9 +302,9 @@ public sealed class LuceneKnowledgeIndex : IDisposable
 
     /// <summary>
     /// Opens a writer for one batch of changes; nothing is visible until <see cref="IndexBatch.Commit"/>. The caller
-    /// holds <see cref="IndexLock"/>. The writer is thread-safe: documents may be added from several threads.
+    /// holds the writer's lock. The writer is thread-safe: documents may be added from several threads.
     /// </summary>
-    public IndexBatch OpenBatch(bool recreate)
+    public IIndexBatch OpenBatch(bool recreate)
     {
         // Segments are flushed rarely (a large buffer) and written as plain files: packing each one into a compound
         // file copies the whole segment again, about a tenth of a full build's time for a few file handles saved.
@@ -330,13 +339,16 @@ public sealed class LuceneKnowledgeIndex : IDisposable
     /// recreates the index starts from nothing, so its files are added without first deleting an older version: a
     /// delete per file is a term every flushed segment is searched for, and a lock all writer threads take.
     /// </summary>
-    public sealed class IndexBatch(LuceneKnowledgeIndex index, IndexWriter writer, Analyzer analyzer, bool recreate) : IDisposable
+    public sealed class IndexBatch(LuceneKnowledgeIndex index, IndexWriter writer, Analyzer analyzer, bool recreate) : IIndexBatch
     {
         private bool _committed;
 
         /// <summary>Adds a file's entries in place of any it had (each key at most once per batch).</summary>
-        public void Upsert(string key, IEnumerable<Document> entries)
+        public void Upsert(IndexEntry entry)
         {
+            ArgumentNullException.ThrowIfNull(entry);
+            var key = entry.Key;
+            var entries = LuceneDocuments.Map(entry);
             if (recreate)
             {
                 writer.AddDocuments(entries);
@@ -392,6 +404,15 @@ public sealed class LuceneKnowledgeIndex : IDisposable
         }
     }
 
+    /// <inheritdoc/>
+    public IReadOnlyList<string> Terms(string text) => _queries.Terms(text);
+
+    /// <inheritdoc/>
+    public string[] Snippets(IReadOnlyList<string?> texts, IReadOnlyCollection<string> terms) => ArchMcp.Search.Snippets.MakeAll(_textAnalyzer, texts, terms);
+
+    /// <inheritdoc/>
+    public T Read<T>(Func<IRanker, T> read, T empty) => Search(searcher => read(new LuceneRanker(searcher)), empty);
+
     public void Dispose()
     {
         lock (_gate)
@@ -401,6 +422,8 @@ public sealed class LuceneKnowledgeIndex : IDisposable
         }
 
         _directory.Dispose();
+        _queryAnalyzer.Dispose();
+        _textAnalyzer.Dispose();
     }
 
     private sealed class Bm25SearcherFactory : SearcherFactory

@@ -2,7 +2,7 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Documents;
 
-namespace ArchMcp.Core.Indexing;
+namespace ArchMcp.Search;
 
 /// <summary>
 /// An untokenized field (a <see cref="StringField"/>) whose single-token stream is reused per thread. Lucene makes a
@@ -10,7 +10,7 @@ namespace ArchMcp.Core.Indexing;
 /// with several entries per file and all cores indexing, that lock was where indexing spent a third of its time.
 /// The stream is consumed on the indexing thread before the next field asks for it.
 /// </summary>
-public sealed class KeywordField(string name, string value, bool stored)
+internal sealed class KeywordField(string name, string value, bool stored)
     : Field(name, value, stored ? StringField.TYPE_STORED : StringField.TYPE_NOT_STORED)
 {
     [ThreadStatic]

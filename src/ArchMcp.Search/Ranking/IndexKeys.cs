@@ -1,8 +1,7 @@
-using ArchMcp.Core.Indexing;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
 
-namespace ArchMcp.Core.Search;
+namespace ArchMcp.Search;
 
 /// <summary>The file key of a file or section entry, read from its doc value (no stored fields are decoded).</summary>
 internal static class IndexKeys

@@ -6,14 +6,14 @@ using Lucene.Net.Analysis.Synonym;
 using Lucene.Net.Analysis.Util;
 using Lucene.Net.Util;
 
-namespace ArchMcp.Core.Indexing;
+namespace ArchMcp.Search;
 
 /// <summary>
 /// English analysis for architecture text: identifiers split at case changes and underscores (the original kept),
 /// lower-cased, synonyms and acronyms expanded, stop words removed, Porter-stemmed.
 /// </summary>
 /// <param name="synonyms">Synonym groups to expand (queries), or null (indexed text).</param>
-public sealed class ArchAnalyzer(SynonymMap? synonyms) : Analyzer
+internal sealed class ArchAnalyzer(SynonymMap? synonyms) : Analyzer
 {
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 

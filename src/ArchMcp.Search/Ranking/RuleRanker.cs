@@ -1,8 +1,7 @@
-using ArchMcp.Core.Indexing;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
-namespace ArchMcp.Core.Search;
+namespace ArchMcp.Search;
 
 /// <summary>
 /// Rule search: the rule entries that best match a text, ranked by Lucene over the rule fields. A rule's text is
@@ -10,7 +9,7 @@ namespace ArchMcp.Core.Search;
 /// text's statistics, so a word is as rare in rules as it is in the sections they come from, and rules whose standard
 /// repeats them in several forms do not make their own words look common.
 /// </summary>
-public static class RuleRanker
+internal static class RuleRanker
 {
     /// <summary>The fields of a rule search and their weights.</summary>
     public static readonly IReadOnlyList<WeightedField> Fields =

@@ -1,7 +1,8 @@
 using ArchMcp.Core.Indexing;
+using ArchMcp.Search;
 using Lucene.Net.Analysis.TokenAttributes;
 
-namespace ArchMcp.Core.Tests.Engine;
+namespace ArchMcp.Core.Tests.Search;
 
 /// <summary>
 /// The analysis both the index and queries go through: compound identifiers yield their word parts after the

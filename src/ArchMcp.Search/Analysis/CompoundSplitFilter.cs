@@ -1,7 +1,7 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 
-namespace ArchMcp.Core.Indexing;
+namespace ArchMcp.Search;
 
 /// <summary>
 /// Splits compound tokens into their word parts after emitting the token itself: <c>camelCase</c> →
@@ -13,7 +13,7 @@ namespace ArchMcp.Core.Indexing;
 /// part it buffers; this filter keeps only the offsets of the pending parts, which made indexing markedly cheaper.
 /// </para>
 /// </summary>
-public sealed class CompoundSplitFilter : TokenFilter
+internal sealed class CompoundSplitFilter : TokenFilter
 {
     private readonly ICharTermAttribute _term;
     private readonly IOffsetAttribute _offset;

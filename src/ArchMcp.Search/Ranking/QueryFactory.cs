@@ -2,17 +2,17 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 
-namespace ArchMcp.Core.Search;
+namespace ArchMcp.Search;
 
 /// <summary>A field to search and its weight.</summary>
-public readonly record struct WeightedField(string Name, float Boost);
+internal readonly record struct WeightedField(string Name, float Boost);
 
 /// <summary>
 /// Builds Lucene queries from free text without a query parser: the text is analysed like the index, each term
 /// becomes a best-field match over the weighted fields, and terms the index has never seen are matched fuzzily
 /// (misspellings). Nothing in user text is syntax, so no input can break a search.
 /// </summary>
-public sealed class QueryFactory(Analyzer analyzer)
+internal sealed class QueryFactory(Analyzer analyzer)
 {
     /// <summary>The most terms taken from one text; longer texts keep their first terms.</summary>
     public const int MaxTerms = 256;

@@ -2,10 +2,10 @@ using System.Text;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 
-namespace ArchMcp.Core.Search;
+namespace ArchMcp.Search;
 
 /// <summary>Short, highlighted snippets: the sentence of a section that holds the most query terms.</summary>
-public static class Snippets
+internal static class Snippets
 {
     public const int MaxChars = 240;
 

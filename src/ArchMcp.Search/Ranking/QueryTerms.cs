@@ -2,14 +2,14 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
 
-namespace ArchMcp.Core.Search;
+namespace ArchMcp.Search;
 
 /// <summary>
 /// The terms of one text on one index, building its Lucene queries. Each term's statistics are looked up once per set
 /// of fields (<see cref="TermContext"/>) and handed to its term queries, so the file and the section query of one
 /// search do not look the same words up twice.
 /// </summary>
-public sealed class QueryTerms
+internal sealed class QueryTerms
 {
     /// <summary>A word's share of the score in its other fields, next to its best field's.</summary>
     public const float Tie = 0.2f;

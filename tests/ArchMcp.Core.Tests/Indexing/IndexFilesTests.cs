@@ -1,7 +1,9 @@
 using ArchMcp.Core.Indexing;
+using ArchMcp.Core.Tests.Engine;
+using ArchMcp.Search;
 using Lucene.Net.Index;
 
-namespace ArchMcp.Core.Tests.Engine;
+namespace ArchMcp.Core.Tests.Indexing;
 
 /// <summary>
 /// After a build and updates, Lucene's own check finds every file of every segment whole, its checksum footer included.

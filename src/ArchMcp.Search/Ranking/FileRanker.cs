@@ -1,23 +1,16 @@
-using ArchMcp.Core.Indexing;
 using Lucene.Net.Index;
 using Lucene.Net.Queries;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
 
-namespace ArchMcp.Core.Search;
-
-/// <summary>The best-matching section of a file: where its snippet and citation line come from.</summary>
-public sealed record SectionMatch(string Heading, int Line, string Text);
-
-/// <summary>A ranked file and the index entry of its best section (-1 when no section matched).</summary>
-public sealed record FileHit(string Key, double Score, int SectionDoc);
+namespace ArchMcp.Search;
 
 /// <summary>
 /// File-level ranking: BM25 over the whole file (title, ids, tags, headings, body) blended with the best single
 /// section, so a long standard with one precise section competes fairly with a short record. Both passes are
 /// Lucene searches of <see cref="QueryTerms.Build"/> queries.
 /// </summary>
-public static class FileRanker
+internal static class FileRanker
 {
     /// <summary>The fields of the file-level pass.</summary>
     public static readonly IReadOnlyList<WeightedField> FileFields =

@@ -3,7 +3,7 @@ using ArchMcp.Core.Indexing;
 using ArchMcp.Core.Loading;
 using ArchMcp.Tests.Shared;
 
-namespace ArchMcp.Core.Tests.Engine;
+namespace ArchMcp.Core.Tests.Indexing;
 
 /// <summary>
 /// The header of every file is persisted in the index as JSON and read back when the index is opened: it must come
