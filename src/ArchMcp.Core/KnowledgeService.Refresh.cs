@@ -211,7 +211,8 @@ public sealed partial class KnowledgeService
                     known.TryGetValue(s.Key, out var before);
                     if (recreate || before is null || before.Stamp != stamp)
                     {
-                        batch?.Upsert(DocumentMapper.Map(doc, stamp));
+                        // keyed by the listing's key: the one the entry is later looked up, changed and deleted by
+                        batch?.Upsert(DocumentMapper.Map(doc, stamp) with { Key = s.Key });
                         // an edit of the prose leaves the header (title, status, relations, rules) as it was
                         var header = DocumentMapper.Header(doc);
                         var sameHeader = before is not null && DocumentMapper.SameHeader(before.Header, header);
