@@ -41,10 +41,34 @@ public sealed class RankingTests : IDisposable
         // a re-indexed file's old entries are deleted in the index: they must not be found
         await engine.ReindexFirstFileAsync("\n\nKafka domain events, JSON property names, DNS for hosts, cursor pagination, considered options.\n");
         var directory = LuceneKnowledgeIndex.OpenDirectory(Path.Combine(engine.IndexPath, "lucene"));
+        DeleteOneFileWithoutMerging(directory);
         _owned.Add(directory);
         var reader = DirectoryReader.Open(directory);
         _owned.Add(reader);
         return (new IndexSearcher(reader) { Similarity = LuceneKnowledgeIndex.Similarity }, engine);
+    }
+
+    /// <summary>
+    /// A merge may reclaim the re-indexed file's deleted entries (the first refresh writes more segments when more
+    /// threads index), so one more file of the oldest segment is deleted with merging off: the index surely has deletions.
+    /// </summary>
+    private static void DeleteOneFileWithoutMerging(Lucene.Net.Store.Directory directory)
+    {
+        string? victim;
+        using (var reader = DirectoryReader.Open(directory))
+        {
+            var oldest = reader.Leaves[0].AtomicReader;
+            victim = Enumerable.Range(0, oldest.MaxDoc)
+                .Where(d => oldest.LiveDocs is null || oldest.LiveDocs.Get(d))
+                .Select(d => oldest.Document(d).Get(IndexFields.Key))
+                .LastOrDefault(k => k is not null);
+        }
+
+        Assert.NotNull(victim);
+        var config = new IndexWriterConfig(Lucene.Net.Util.LuceneVersion.LUCENE_48, null) { MergePolicy = NoMergePolicy.NO_COMPOUND_FILES, OpenMode = OpenMode.APPEND };
+        using var writer = new IndexWriter(directory, config);
+        writer.DeleteDocuments(new Term(IndexFields.Key, victim));
+        writer.Commit();
     }
 
     [SkippableTheory]
