@@ -1,4 +1,3 @@
-
 namespace ArchMcp.Core.Tests.Harness;
 
 /// <summary>Where the repository's knowledge/ folder is: beside the folder holding ArchMcp.sln, found from the test assembly.</summary>
