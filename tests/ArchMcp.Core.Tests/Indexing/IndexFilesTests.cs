@@ -1,5 +1,5 @@
 using ArchMcp.Core.Indexing;
-using ArchMcp.Core.Tests.Engine;
+using ArchMcp.Core.Tests.Harness;
 using ArchMcp.Search;
 using Lucene.Net.Index;
 

@@ -1,7 +1,7 @@
 using ArchMcp.Core.Indexing;
 using ArchMcp.Search;
 using ArchMcp.Core.Search;
-using ArchMcp.Core.Tests.Engine;
+using ArchMcp.Core.Tests.Harness;
 using ArchMcp.Tests.Shared;
 using Lucene.Net.Index;
 using Lucene.Net.Queries;

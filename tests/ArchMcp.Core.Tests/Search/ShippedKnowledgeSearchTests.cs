@@ -1,7 +1,8 @@
 using ArchMcp.Core.Model;
 using ArchMcp.Tests.Shared;
+using ArchMcp.Core.Tests.Harness;
 
-namespace ArchMcp.Core.Tests.Engine;
+namespace ArchMcp.Core.Tests.Search;
 
 /// <summary>
 /// Smoke tests over the repository's own knowledge/ folder (found by walking up from the test assembly to the
@@ -93,26 +94,4 @@ public sealed class ShippedKnowledgeSearchTests : IDisposable
         Assert.Equal("decision", result.Hits[0].Kind);
         Assert.Contains("lucene", result.Hits[0].Path, StringComparison.OrdinalIgnoreCase);
     }
-}
-
-/// <summary>Where the repository's knowledge/ folder is: beside the folder holding ArchMcp.sln, found from the test assembly.</summary>
-public static class ShippedKnowledge
-{
-    private static readonly Lazy<string?> Location = new(() =>
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "ArchMcp.sln")))
-            {
-                var knowledge = System.IO.Path.Combine(dir.FullName, "knowledge");
-                return Directory.Exists(knowledge) ? knowledge : null;
-            }
-        }
-
-        return null;
-    });
-
-    public static string? Path => Location.Value;
-
-    public const string SkipReason = "The repository's knowledge/ folder was not found next to ArchMcp.sln.";
 }

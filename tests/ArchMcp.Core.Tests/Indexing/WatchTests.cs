@@ -3,7 +3,7 @@ using ArchMcp.Tests.Shared;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace ArchMcp.Core.Tests.Engine;
+namespace ArchMcp.Core.Tests.Indexing;
 
 /// <summary>
 /// While watching, what the watcher saw change is indexed without listing the roots: an edit of the prose, an edit of

@@ -1,8 +1,9 @@
 using ArchMcp.Core.Loading;
 using ArchMcp.Core.Model;
 using ArchMcp.Tests.Shared;
+using ArchMcp.Core.Tests.Harness;
 
-namespace ArchMcp.Core.Tests.Engine;
+namespace ArchMcp.Core.Tests.Search;
 
 /// <summary>
 /// Rules found by search carry their whole text, whether it is stored with the rule or — for a rule that is a section

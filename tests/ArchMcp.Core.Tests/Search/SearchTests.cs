@@ -1,7 +1,8 @@
 using System.Text.RegularExpressions;
 using ArchMcp.Core.Model;
+using ArchMcp.Core.Tests.Harness;
 
-namespace ArchMcp.Core.Tests.Engine;
+namespace ArchMcp.Core.Tests.Search;
 
 /// <summary>SearchAsync over the hand-written fixtures and a real on-disk index.</summary>
 public sealed partial class SearchTests : IDisposable

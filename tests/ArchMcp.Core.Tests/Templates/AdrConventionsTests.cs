@@ -1,7 +1,7 @@
 using ArchMcp.Core.Templates;
 using ArchMcp.Tests.Shared;
 
-namespace ArchMcp.Core.Tests.Engine;
+namespace ArchMcp.Core.Tests.Templates;
 
 /// <summary>AdrConventions: each rule `archmcp new` learns from the folder it writes into, on a minimal folder.</summary>
 public sealed class AdrConventionsTests : IDisposable

@@ -1,7 +1,8 @@
 using ArchMcp.Core.Model;
 using ArchMcp.Core.Templates;
+using ArchMcp.Core.Tests.Harness;
 
-namespace ArchMcp.Core.Tests.Engine;
+namespace ArchMcp.Core.Tests.Templates;
 
 /// <summary>AdrDraft: the template filling behind `archmcp new` and the draft-adr prompt.</summary>
 public sealed class AdrDraftTests : IDisposable

@@ -1,6 +1,7 @@
 using ArchMcp.Core.Model;
+using ArchMcp.Core.Tests.Harness;
 
-namespace ArchMcp.Core.Tests.Engine;
+namespace ArchMcp.Core.Tests.Catalog;
 
 /// <summary>GetRuleAsync, documents and completions over the fixtures.</summary>
 public sealed class RuleLookupTests : IDisposable

@@ -3,7 +3,7 @@ using ArchMcp.Tests.Shared;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace ArchMcp.Core.Tests.Engine;
+namespace ArchMcp.Core.Tests.Harness;
 
 /// <summary>
 /// A copy of a knowledge tree in a temp folder with a real on-disk index in its <c>.index</c> sub-folder (dot folders

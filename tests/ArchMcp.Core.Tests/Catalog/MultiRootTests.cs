@@ -1,6 +1,7 @@
 using ArchMcp.Core.Model;
+using ArchMcp.Core.Tests.Harness;
 
-namespace ArchMcp.Core.Tests.Engine;
+namespace ArchMcp.Core.Tests.Catalog;
 
 /// <summary>Several named roots in one engine, with clashing ADR numbers.</summary>
 public sealed class MultiRootTests : IDisposable

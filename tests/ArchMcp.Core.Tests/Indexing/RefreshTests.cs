@@ -1,8 +1,9 @@
 using ArchMcp.Core.Indexing;
 using ArchMcp.Search;
 using ArchMcp.Core.Model;
+using ArchMcp.Core.Tests.Harness;
 
-namespace ArchMcp.Core.Tests.Engine;
+namespace ArchMcp.Core.Tests.Indexing;
 
 /// <summary>Incremental refresh, a second engine on the same index folder, schema changes and change events.</summary>
 public sealed class RefreshTests : IDisposable
