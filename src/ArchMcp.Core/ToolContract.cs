@@ -39,6 +39,13 @@ public static class ToolContract
     public const int ChecklistLimitDefault = 20;
     public const int ChecklistLimitMax = 100;
 
+    /// <summary>Most "needs judgement" items one review sends to the client's model (review_design with sampling; ADR-0013).</summary>
+    public const int JudgedItemsMax = 5;
+
+    /// <summary>How long the client's model may take over one item, and over all of them, in seconds.</summary>
+    public const int JudgeItemSeconds = 30;
+    public const int JudgeTotalSeconds = 90;
+
     /// <summary>Largest page of the decision log the service returns (the CLI's `list` and a new draft read it whole).</summary>
     public const int DecisionLogMax = 10_000;
 
@@ -65,7 +72,7 @@ public static class ToolContract
             "pass nextOffset back as offset; it is absent on the last page.";
 
         public const string GetRule =
-            "One rule of an engineering standard by its own id (API-001, 176, http-url-casing): level (MUST, SHOULD, MAY), " +
+            "One rule of an engineering standard by its id (API-001, 176, http-url-casing): level (MUST, SHOULD, MAY), " +
             "full text, standard and path:line; or, given a standard's id, the standard with its rules. Use it to quote a " +
             "rule exactly before relying on it. Unknown ids get the closest ids.";
 
@@ -75,7 +82,7 @@ public static class ToolContract
             "does not re-open settled decisions.";
 
         public const string ReviewDesign =
-            "Checks a design or pull-request description against the applicable rules and decisions in force: per item " +
+            "Checks a design or PR description against the rules and decisions in force: per item " +
             "a verdict (met, violated, not addressed, needs judgement) with evidence from both sides, and a risk roll-up " +
             "(violated MUST = high, SHOULD = medium). Use it before approving or implementing a design; cite the ids.";
     }
@@ -87,17 +94,18 @@ public static class ToolContract
         public const string Kind = "Only this kind of document.";
         public const string DecisionStatus = "Only decisions with this status.";
         public const string Tags = "Only documents with all of these tags; at most 20.";
-        public const string Root = "Only this knowledge root (by name), when several are configured.";
+        public const string Root = "Only this knowledge root (by name).";
         public const string SearchLimit = "Number of results.";
         public const string DecisionId = "Decision reference, e.g. ADR-0007, 7 or a slug.";
-        public const string Sections = "Sections to include (default: context, decision, consequences): context, decision, consequences, options, drivers, status or all.";
+        public const string Sections = "Sections (default: context, decision, consequences): context, decision, consequences, options, drivers, status or all.";
         public const string Tag = "Only decisions with this tag.";
         public const string From = "Only decisions dated on or after this day (YYYY-MM-DD).";
         public const string To = "Only decisions dated on or before this day (YYYY-MM-DD).";
         public const string Offset = "Index of the first decision to return.";
         public const string ListLimit = "Page size.";
         public const string RuleId = "Rule id, e.g. API-001, or a standard id, e.g. API.";
-        public const string Design = "A topic or the full design text (Markdown is fine).";
+        public const string Design = "A topic or a whole design text (Markdown).";
         public const string ChecklistLimit = "Maximum number of items.";
+        public const string Sampling = "Let your model judge up to 5 needs-judgement items (MCP sampling).";
     }
 }

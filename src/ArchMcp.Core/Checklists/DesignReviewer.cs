@@ -85,7 +85,8 @@ public static partial class DesignReviewer
         var judgement = items.Count(i => i.Verdict == Verdicts.NeedsJudgement);
         return new RiskSummary(overall, high, medium, low, violated.Count, judgement)
         {
-            JudgedByRule = items.Count(i => i.Verdict is Verdicts.Met or Verdicts.Violated),
+            JudgedByRule = items.Count(i => i.Verdict is Verdicts.Met or Verdicts.Violated && i.JudgedBy is null),
+            JudgedByModel = items.Count(i => i.JudgedBy == ModelJudgement.JudgedByModel),
         };
     }
 

@@ -55,14 +55,23 @@ public sealed record ReviewItem
     public required string Reason { get; init; }
     public Evidence? Design { get; init; }
     public Evidence? Rule { get; init; }
+
+    /// <summary>"model" when the client's model gave this verdict (review_design with sampling); absent when the checks did.</summary>
+    public string? JudgedBy { get; init; }
+
+    /// <summary>The name of the model that gave the verdict, when the client reports it.</summary>
+    public string? Model { get; init; }
 }
 
-/// <summary>The risk roll-up: violations by level, how many items a rule decided (met or violated) and how many need a
-/// person (<see cref="NeedsJudgement"/>).</summary>
+/// <summary>The risk roll-up: violations by level (the model's included), how many items a rule decided (met or violated),
+/// how many the client's model decided, and how many need a person (<see cref="NeedsJudgement"/>).</summary>
 public sealed record RiskSummary(string Overall, int High, int Medium, int Low, int Violated, int NeedsJudgement)
 {
     /// <summary>Items whose verdict (met or violated) was reached by a deterministic rule, with evidence from both sides.</summary>
     public int JudgedByRule { get; init; }
+
+    /// <summary>Items whose verdict the client's model gave (<see cref="ReviewItem.JudgedBy"/> "model").</summary>
+    public int JudgedByModel { get; init; }
 }
 
 public sealed record ReviewResult(IReadOnlyList<ReviewItem> Items, RiskSummary Risk, IReadOnlyList<DesignFact> Facts);

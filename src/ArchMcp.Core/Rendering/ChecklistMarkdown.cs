@@ -37,7 +37,13 @@ public static class ChecklistMarkdown
         sb.Append("Risk: **").Append(risk.Overall.ToUpperInvariant()).Append("** — ")
             .Append(risk.Violated).Append(" violated (").Append(risk.High).Append(" MUST, ").Append(risk.Medium).Append(" SHOULD, ")
             .Append(risk.Low).Append(" other); ")
-            .Append(risk.JudgedByRule).Append(" judged by rule, ").Append(risk.NeedsJudgement).AppendLine(" need a person");
+            .Append(risk.JudgedByRule).Append(" judged by rule, ");
+        if (risk.JudgedByModel > 0)
+        {
+            sb.Append(risk.JudgedByModel).Append(" by the client's model, ");
+        }
+
+        sb.Append(risk.NeedsJudgement).AppendLine(" need a person");
         if (result.Items.Count == 0)
         {
             sb.AppendLine().AppendLine("No applicable rules or decisions found.");
@@ -63,7 +69,13 @@ public static class ChecklistMarkdown
                     continue;
                 }
 
-                sb.Append("  ↳ ").AppendLine(r.Reason);
+                sb.Append("  ↳ ");
+                if (r.JudgedBy is not null)
+                {
+                    sb.Append("_judged by ").Append(r.Model ?? r.JudgedBy).Append("_: ");
+                }
+
+                sb.AppendLine(r.Reason);
                 if (r.Design is not null)
                 {
                     sb.Append("  > design (line ").Append(r.Design.Line).Append("): ").AppendLine(OneLine(r.Design.Quote));

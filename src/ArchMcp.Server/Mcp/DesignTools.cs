@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using ArchMcp.Core;
+using ArchMcp.Core.Checklists;
 using ArchMcp.Core.Model;
 using ArchMcp.Core.Rendering;
 using ModelContextProtocol.Protocol;
@@ -26,9 +27,18 @@ public sealed class DesignTools(IKnowledgeService knowledge)
         Destructive = false, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(ReviewResult))]
     [Description(ToolContract.Descriptions.ReviewDesign)]
     public Task<CallToolResult> ReviewDesign(
+        McpServer server,
         [Description(Args.Design), StringLength(ToolContract.MaxDesignChars)] string design,
         [Description(Args.ChecklistLimit), Range(1, ToolContract.ChecklistLimitMax)] int limit = ToolContract.ChecklistLimitDefault,
         [Description(Args.Root)] string? root = null,
+        [Description(Args.Sampling)] bool sampling = false,
         CancellationToken cancellationToken = default) =>
-        ToolResults.Create(knowledge.ReviewDesignAsync(ToolArguments.Checklist(design, limit, root), cancellationToken), ChecklistMarkdown.Review);
+        ToolResults.Create(ReviewAsync(ToolArguments.Checklist(design, limit, root), sampling ? SamplingJudge.For(server) : null, cancellationToken), ChecklistMarkdown.Review);
+
+    /// <summary>The deterministic review, then — when the caller asked and the client can sample — the client's model on the items that need judgement.</summary>
+    private async Task<ReviewResult> ReviewAsync(ChecklistRequest request, IDesignJudge? judge, CancellationToken cancellationToken)
+    {
+        var review = await knowledge.ReviewDesignAsync(request, cancellationToken).ConfigureAwait(false);
+        return judge is null ? review : await ModelJudgement.JudgeAsync(review, judge, JudgementBounds.Contract, cancellationToken).ConfigureAwait(false);
+    }
 }
