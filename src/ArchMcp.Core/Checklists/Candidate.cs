@@ -46,6 +46,9 @@ public sealed class Candidate
 
     public RuleLevel Level => Rule?.Level ?? (Decision!.Status == DecisionStatus.Proposed ? RuleLevel.May : RuleLevel.Must);
 
+    /// <summary>The line of the rule's heading or of the decision.</summary>
+    public int Line => Rule?.Line ?? Decision!.Line;
+
     public string Path => Rule?.Path ?? Decision!.Path;
 
     public string Root => Rule?.Root ?? Decision!.Root;

@@ -15,8 +15,9 @@ internal static partial class DecisionChecks
 
         foreach (var sentence in new[] { c.Statement }.Concat(DesignReviewer.RuleSentences(c.Body).Take(30)))
         {
-            foreach (var (chosen, rejected) in Alternatives(sentence))
+            foreach (var (chosen, named) in Alternatives(sentence))
             {
+                var rejected = Qualifier().Split(named)[0];
                 var hit = Mentions(d, rejected);
                 if (hit is null || (chosen.Length > 0 && Mentions(d, chosen) is not null))
                 {
@@ -51,25 +52,41 @@ internal static partial class DecisionChecks
             yield return (m.Groups["x"].Value, m.Groups["y"].Value);
         }
 
+        foreach (Match m in ReplacementOf().Matches(sentence))
+        {
+            yield return (m.Groups["x"].Value, m.Groups["y"].Value);
+        }
+
         foreach (Match m in Remove().Matches(sentence))
         {
             yield return ("", m.Groups["y"].Value);
         }
     }
 
-    /// <summary>The design sentence naming the thing: its technologies, or else all its content words.</summary>
+    /// <summary>
+    /// The design sentence naming the thing: one of its technologies with at most one of its other words missing
+    /// ("provisioned EC2 databases" in "our own Redis on EC2 instances", not "secrets field in Kafka CR" in any
+    /// sentence naming Kafka), or else all its content words.
+    /// </summary>
     private static DesignSentence? Mentions(DesignContext d, string phrase)
     {
+        var words = Words.Content(phrase);
+        words.ExceptWith(Vague);
         var techs = Technologies.Find(phrase).Select(t => t.Name).ToList();
         if (techs.Count > 0)
         {
-            var names = d.Of(FactKinds.Technology).ToList();
-            var fact = names.FirstOrDefault(f => techs.Contains(f.Value, StringComparer.OrdinalIgnoreCase));
-            return fact is null ? null : d.Sentences.FirstOrDefault(s => s.Line == fact.Line && s.Text == fact.Sentence);
+            foreach (var fact in d.Of(FactKinds.Technology).Where(f => techs.Contains(f.Value, StringComparer.OrdinalIgnoreCase)))
+            {
+                var missing = words.Except(Words.Content(fact.Sentence)).Count(w => Technologies.Find(w).Count == 0);
+                if (missing <= 1)
+                {
+                    return d.Sentences.FirstOrDefault(s => s.Line == fact.Line && s.Text == fact.Sentence);
+                }
+            }
+
+            return null;
         }
 
-        var words = Words.Content(phrase);
-        words.ExceptWith(Vague);
         if (words.Count == 0 || words.Count > 4)
         {
             return null;
@@ -93,6 +110,14 @@ internal static partial class DecisionChecks
     [GeneratedRegex(@"(?<y>\b[^,.;]{2,60}?)\s+(is|are|was|were|will be)\s+replaced\s+(with|by)\s+(?<x>[^,.;]{2,60})", RegexOptions.IgnoreCase)]
     private static partial Regex ReplacedBy();
 
-    [GeneratedRegex(@"^\s*(remove|drop|retire|decommission|stop using|no longer use|deprecate|avoid)\s+(?<y>[^,.;]{2,60})|\b(decided against|rejected|moving away from|move away from|no longer (use|run|maintain))\s+(?<y>[^,.;]{2,60})", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(deprecate and remove|remove|drop|retire|decommission|stop using|no longer use|deprecate|avoid)\s+(?<y>[^,.;]{2,60})|\b(decided against|rejected|moving away from|move away from|no longer (use|run|maintain))\s+(?<y>[^,.;]{2,60})", RegexOptions.IgnoreCase)]
     private static partial Regex Remove();
+
+    /// <summary>"Buildah - replacement of Kaniko", "X as a replacement for Y".</summary>
+    [GeneratedRegex(@"^\s*(?<x>[^,.;:]{2,60}?)\s+([-\u2013\u2014:]|as)\s+(an?\s+|the\s+)?replacement\s+(of|for)\s+(?<y>[^,.;]{2,60})", RegexOptions.IgnoreCase)]
+    private static partial Regex ReplacementOf();
+
+    /// <summary>Where a qualifier of the rejected thing starts: "Kaniko after its archival" rejects Kaniko.</summary>
+    [GeneratedRegex(@"\s+(after|because|due to|since|when|once|until|as of)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex Qualifier();
 }
