@@ -34,6 +34,20 @@ internal static partial class DecisionChecks
         return null;
     }
 
+    /// <summary>
+    /// A design adopting what a rejected decision proposed ("Use MongoDB for orders", status rejected): a re-proposal,
+    /// cited with the rejected decision's title and line.
+    /// </summary>
+    public static CheckOutcome? ReProposesRejected(Candidate c, DesignContext d)
+    {
+        var proposal = Proposal().Match(c.Statement);
+        var proposed = proposal.Success ? proposal.Groups["x"].Value : c.Statement;
+        var hit = Mentions(d, Qualifier().Split(proposed)[0]);
+        return hit is null ? null
+            : DesignReviewer.Violated($"Re-proposal: the design adopts {proposed.Trim()}, which decision {c.Id} rejected.", DesignContext.Quote(hit),
+                new Evidence(Candidate.OneLine(c.Statement), c.Line));
+    }
+
     /// <summary>(chosen, rejected) pairs stated in a sentence: "X instead of Y", "Y replaced by X", "remove Y", "decided against Y".</summary>
     private static IEnumerable<(string Chosen, string Rejected)> Alternatives(string sentence)
     {
@@ -112,6 +126,10 @@ internal static partial class DecisionChecks
 
     [GeneratedRegex(@"^\s*(deprecate and remove|remove|drop|retire|decommission|stop using|no longer use|deprecate|avoid)\s+(?<y>[^,.;]{2,60})|\b(decided against|rejected|moving away from|move away from|no longer (use|run|maintain))\s+(?<y>[^,.;]{2,60})", RegexOptions.IgnoreCase)]
     private static partial Regex Remove();
+
+    /// <summary>What a decision title proposes: "Use MongoDB for orders" proposes "MongoDB for orders".</summary>
+    [GeneratedRegex(@"^\s*(use|using|adopt\w*|introduce|switch to|move to|migrate to|choose|go with)\s+(?<x>.{2,80})$", RegexOptions.IgnoreCase)]
+    private static partial Regex Proposal();
 
     /// <summary>"Buildah - replacement of Kaniko", "X as a replacement for Y".</summary>
     [GeneratedRegex(@"^\s*(?<x>[^,.;:]{2,60}?)\s+([-\u2013\u2014:]|as)\s+(an?\s+|the\s+)?replacement\s+(of|for)\s+(?<y>[^,.;]{2,60})", RegexOptions.IgnoreCase)]

@@ -37,6 +37,13 @@ public static partial class DesignReviewer
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(context);
+        if (candidate.Decision?.Status == DecisionStatus.Rejected)
+        {
+            // A rejected decision binds nothing: its only verdict is whether the design brings back what it rejected.
+            return DecisionChecks.ReProposesRejected(candidate, context)
+                ?? new CheckOutcome(Verdicts.NotAddressed, "The design does not bring back what this decision rejected.", null, RuleQuote(candidate, null));
+        }
+
         CheckOutcome? met = null;
         foreach (var check in Checks)
         {

@@ -71,4 +71,29 @@ public sealed class VerdictEvidenceTests
         var result = new ChecklistEngine(retriever).Review(new ChecklistRequest { Design = "The Connect cluster authenticates to the Kafka brokers with `type: oauth`." });
         Assert.NotEqual(Verdicts.Violated, Assert.Single(result.Items).Verdict);
     }
+
+    [Fact]
+    public void Review_WhenDesignAdoptsWhatARejectedDecisionProposed_IsReProposalNeverMust()
+    {
+        var retriever = new InMemoryRetriever().AddDecision(7, "Use MongoDB for orders", "We keep orders relational.", DecisionStatus.Rejected);
+        var result = new ChecklistEngine(retriever).Review(new ChecklistRequest { Design = "Orders are stored in MongoDB collections." });
+
+        var item = Assert.Single(result.Items);
+        Assert.Equal(Verdicts.Violated, item.Verdict);
+        Assert.Equal("SHOULD NOT", item.Item.Level);
+        Assert.StartsWith("Re-proposal: the design adopts MongoDB for orders", item.Reason, StringComparison.Ordinal);
+        Assert.Equal("Use MongoDB for orders", item.Rule!.Quote);
+        Assert.Equal("medium", result.Risk.Overall);
+    }
+
+    [Fact]
+    public void ChecklistAndReview_WhenDesignDoesNotBringBackARejectedDecision_ListItNot()
+    {
+        var retriever = new InMemoryRetriever().AddDecision(7, "Use MongoDB for orders", "We keep orders relational.", DecisionStatus.Rejected);
+        var engine = new ChecklistEngine(retriever);
+        var request = new ChecklistRequest { Design = "Orders are stored in PostgreSQL tables." };
+
+        Assert.Empty(engine.Review(request).Items);
+        Assert.Empty(engine.Checklist(request).Items);
+    }
 }
