@@ -44,7 +44,21 @@ public sealed class Candidate
     /// <summary>Statement and body together, for text-driven checks.</summary>
     public string FullText => Statement + "\n" + Body;
 
-    public RuleLevel Level => Rule?.Level ?? (Decision!.Status == DecisionStatus.Proposed ? RuleLevel.May : RuleLevel.Must);
+    public RuleLevel Level => Rule?.Level ?? DecisionLevel(Decision!);
+
+    /// <summary>
+    /// Only an accepted decision binds (MUST); a proposed one is an option under discussion (MAY); a rejected one says
+    /// what not to bring back without new arguments (SHOULD NOT). None of them but the accepted one is in force.
+    /// </summary>
+    private static RuleLevel DecisionLevel(DecisionRecord decision) => decision.Status switch
+    {
+        DecisionStatus.Proposed => RuleLevel.May,
+        DecisionStatus.Rejected => RuleLevel.ShouldNot,
+        _ => RuleLevel.Must,
+    };
+
+    /// <summary>The line of the rule's heading or of the decision.</summary>
+    public int Line => Rule?.Line ?? Decision!.Line;
 
     public string Path => Rule?.Path ?? Decision!.Path;
 
@@ -73,8 +87,7 @@ public sealed class Candidate
         {
             Id = Decision!.Id,
             Kind = "decision",
-            // Only an accepted decision binds (MUST); a proposed one is an option under discussion, never in force.
-            Level = (Decision.Status == DecisionStatus.Proposed ? RuleLevel.May : RuleLevel.Must).ToWire(),
+            Level = DecisionLevel(Decision).ToWire(),
             RawLevel = Decision.RawStatus,
             Statement = OneLine(Decision.Title),
             Source = Decision.Title,

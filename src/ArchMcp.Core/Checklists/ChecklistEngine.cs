@@ -12,18 +12,13 @@ namespace ArchMcp.Core.Checklists;
 public sealed class ChecklistEngine(IKnowledgeRetriever retriever, ChecklistTuning? tuning = null, Func<string, string, DocumentScope?>? scopes = null)
 {
     private readonly ChecklistTuning _tuning = tuning ?? new ChecklistTuning();
-    private readonly Func<string, string, DocumentScope?> _scopes = scopes ?? DefaultScopes(retriever);
 
-    private static Func<string, string, DocumentScope?> DefaultScopes(IKnowledgeRetriever retriever)
-    {
-        if (retriever is not KnowledgeService service)
-        {
-            return static (_, _) => null;
-        }
+    /// <summary>The knowledge files on disk when <paramref name="retriever"/> is the knowledge service; null otherwise.</summary>
+    private readonly FileScopes? _files = retriever is KnowledgeService service
+        ? new FileScopes(root => service.Roots.FirstOrDefault(r => r.Name == root)?.Path)
+        : null;
 
-        var files = new FileScopes(root => service.Roots.FirstOrDefault(r => r.Name == root)?.Path);
-        return files.Of;
-    }
+    private Func<string, string, DocumentScope?> Scopes => scopes ?? (_files is null ? static (_, _) => null : _files.Of);
 
     /// <param name="cancellationToken">Checked between the design's sentences and the candidates: a caller that
     /// has gone (an HTTP client that disconnected) stops the work.</param>
@@ -40,10 +35,16 @@ public sealed class ChecklistEngine(IKnowledgeRetriever retriever, ChecklistTuni
         ArgumentNullException.ThrowIfNull(request);
         var context = DesignContext.Create(request.Design);
         var items = Rank(context, request, cancellationToken)
-            .Select(r => DesignReviewer.ToReviewItem(r.Candidate, r.Outcome, context))
+            .Select(r => DesignReviewer.ToReviewItem(r.Candidate, WithSourceLine(r.Candidate, r.Outcome), context))
             .ToList();
         return new ReviewResult(items, DesignReviewer.Summarise(items), context.Facts);
     }
+
+    /// <summary>The outcome with its rule quote cited at the line of the quoted sentence in the source file (not its heading), when found.</summary>
+    private CheckOutcome WithSourceLine(Candidate candidate, CheckOutcome outcome) =>
+        outcome.Rule is { } rule && _files?.LineOf(candidate.Root, candidate.Path, rule.Line, rule.Quote) is { } line
+            ? outcome with { Rule = rule with { Line = line } }
+            : outcome;
 
     private List<(Candidate Candidate, CheckOutcome Outcome)> Rank(DesignContext context, ChecklistRequest request, CancellationToken cancellationToken)
     {
@@ -80,12 +81,18 @@ public sealed class ChecklistEngine(IKnowledgeRetriever retriever, ChecklistTuni
         {
             cancellationToken.ThrowIfCancellationRequested();
             // A document that declares what it governs applies only to designs that name it (a component, a technology, a path).
-            if (_scopes(c.Root, c.Path) is { } scope && !scope.Covers(context.Text))
+            if (Scopes(c.Root, c.Path) is { } scope && !scope.Covers(context.Text))
             {
                 continue;
             }
 
             var outcome = DesignReviewer.Evaluate(c, context);
+            // A rejected decision applies to a design only as the record of what the design brings back.
+            if (c.Decision?.Status == DecisionStatus.Rejected && outcome.Verdict != Verdicts.Violated)
+            {
+                continue;
+            }
+
             var mentions = FactTopics.Mentions(c.Statement, context.Facts);
             c.Boost = Math.Min(mentions, 3) * t.TopicBoost
                 + (outcome.Verdict == Verdicts.Violated ? t.ViolationBoost : 0)
@@ -133,7 +140,10 @@ public sealed class ChecklistEngine(IKnowledgeRetriever retriever, ChecklistTuni
         }
     }
 
-    /// <summary>The decision in force for a hit: itself when accepted, its successor when superseded; none when rejected or deprecated.</summary>
+    /// <summary>
+    /// The decision for a hit: itself when accepted, proposed or rejected (kept to catch a design that re-proposes it),
+    /// its successor when superseded; none when deprecated.
+    /// </summary>
     private (DecisionRecord Decision, string Text)? InForce(ScoredDecision hit)
     {
         var decision = hit.Decision;
@@ -150,7 +160,7 @@ public sealed class ChecklistEngine(IKnowledgeRetriever retriever, ChecklistTuni
             text = "";
         }
 
-        return decision.Status is DecisionStatus.Rejected or DecisionStatus.Deprecated or DecisionStatus.Superseded ? null : (decision, text);
+        return decision.Status is DecisionStatus.Deprecated or DecisionStatus.Superseded ? null : (decision, text);
     }
 
     private static void Accumulate(Dictionary<string, Candidate> candidates, Candidate fresh, double score, bool whole)

@@ -108,7 +108,7 @@ internal static partial class ContentChecks
             var qualifiers = Qualifiers(period.Sentence);
             var matching = limits.Where(l => qualifiers.Count > 0 && Qualifiers(l.Sentence).SetEquals(qualifiers)).ToList();
             var limit = (matching.Count > 0 ? matching : limits).MaxBy(l => l.Days);
-            var rule = new Evidence(Candidate.OneLine(limit.Sentence), c.Rule?.Line ?? c.Decision!.Line);
+            var rule = new Evidence(Candidate.OneLine(limit.Sentence), c.Line);
             return days > limit.Days
                 ? DesignReviewer.Violated($"The design keeps data for {period.Value}; the rule allows at most {limit.Amount}.", DesignContext.Quote(period), rule)
                 : DesignReviewer.Met($"{period.Value} is within the {limit.Amount} the rule allows.", DesignContext.Quote(period), rule);
@@ -136,14 +136,20 @@ internal static partial class ContentChecks
         return images.Count > 0 ? DesignReviewer.Met("Images are pinned by digest.", DesignContext.Quote(images[0]), rule) : null;
     }
 
+    /// <summary>
+    /// Long-lived credentials against a sentence of the rule that requires short-lived ones for authenticating or
+    /// publishing ("you must authenticate using OIDC"); a sentence that only describes them ("if you are using the
+    /// App, GitHub can generate a short-lived token") or uses OIDC for something else (single sign-on) is no such rule.
+    /// </summary>
     public static CheckOutcome? ShortLivedCredentials(Candidate c, DesignContext d)
     {
-        if (!ShortLived().IsMatch(c.FullText))
+        var sentence = DesignReviewer.RuleSentence(c, s => ShortLived().IsMatch(s) && CredentialUse().IsMatch(s) && DesignReviewer.Requires(s));
+        if (sentence is null)
         {
             return null;
         }
 
-        var rule = DesignReviewer.RuleQuote(c, ShortLived());
+        var rule = new Evidence(Candidate.OneLine(sentence), c.Line);
         var longLived = d.Of(FactKinds.Security).FirstOrDefault(f => f.Value is "long-lived-credential" or "access-key" or "personal-access-token");
         if (longLived is not null)
         {
@@ -194,7 +200,10 @@ internal static partial class ContentChecks
             : DesignReviewer.Violated("The design carries personal or sensitive data.", DesignContext.Quote(fact), DesignReviewer.RuleQuote(c, null));
     }
 
-    /// <summary>A breaking change (changed field types, removed fields) against a backward-compatibility rule.</summary>
+    /// <summary>
+    /// A breaking change (changed field types, removed fields) against a backward-compatibility rule. A sentence that
+    /// ships the change as a new version (a `/v2/` prefix, a version header) keeps existing clients working: no violation.
+    /// </summary>
     public static CheckOutcome? BreakingChange(Candidate c, DesignContext d)
     {
         if (!Compatibility().IsMatch(c.Statement))
@@ -202,7 +211,8 @@ internal static partial class ContentChecks
             return null;
         }
 
-        var fact = d.First(FactKinds.Versioning, "breaking-change");
+        var versioned = d.Of(FactKinds.Versioning).Where(f => f.Value != "breaking-change").Select(f => f.Line).ToHashSet();
+        var fact = d.Of(FactKinds.Versioning).FirstOrDefault(f => f.Value == "breaking-change" && !versioned.Contains(f.Line));
         return fact is null ? null
             : DesignReviewer.Violated("The design makes incompatible changes.", DesignContext.Quote(fact), DesignReviewer.RuleQuote(c, null));
     }
@@ -220,7 +230,8 @@ internal static partial class ContentChecks
             : DesignReviewer.Violated("The design assumes exactly-once delivery; the rule expects duplicates to be handled.", DesignContext.Quote(fact), DesignReviewer.RuleQuote(c, null));
     }
 
-    [GeneratedRegex(@"\b(sensitive|personal|pii|confidential|privacy)\b", RegexOptions.IgnoreCase)]
+    /// <summary>Sensitive or personal data ("personal access tokens" are credentials, not personal data).</summary>
+    [GeneratedRegex(@"\b(sensitive|pii|confidential|privacy|personal(ly)?\s+(data|information|details|identifiable))\b", RegexOptions.IgnoreCase)]
     private static partial Regex SensitiveRule();
 
     [GeneratedRegex(@"\b(protect|encrypt|mask|redact|minimi[sz]e|exclude|filter)\w*", RegexOptions.IgnoreCase)]
@@ -229,7 +240,8 @@ internal static partial class ContentChecks
     [GeneratedRegex(@"\bbackwards?[- ]compatib\w*|\bnot break\b|\bbreaking changes?\b|\bcompatib\w+\b.{0,30}\b(maintain|keep|preserve)|\b(maintain|keep|preserve)\w*\b.{0,30}\bcompatib", RegexOptions.IgnoreCase)]
     private static partial Regex Compatibility();
 
-    [GeneratedRegex(@"\bduplicates?\b|\bidempoten\w*|\bat[- ]least[- ]once\b", RegexOptions.IgnoreCase)]
+    /// <summary>Duplicate delivery: duplicates, at-least-once, or idempotent processing of what is delivered (not idempotent POST requests).</summary>
+    [GeneratedRegex(@"\bduplicates?\b|\bat[- ]least[- ]once\b|\bidempoten\w*\b.{0,40}\b(process\w*|consum\w*|deliver\w*|handl\w*|receiv\w*|events?|messages?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DuplicateRule();
 
     private static readonly HashSet<string> GenericVerbs = new(StringComparer.Ordinal)
@@ -270,6 +282,9 @@ internal static partial class ContentChecks
 
     [GeneratedRegex(@"\boidc\b|\bopenid connect\b|\bshort[- ]lived\b|\btrusted publish\w*|\bworkload identity\b|\bfederated (credentials?|identity)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ShortLived();
+
+    [GeneratedRegex(@"\b(credentials?|tokens?|keys?|secrets?|passwords?|authenticat\w*|publish\w*)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CredentialUse();
 
     [GeneratedRegex(@"\b(must not|mustn't|should not|shouldn't|shall not|do not|don't|never|avoid|not)\s+(?<rest>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex NegatedStatement();

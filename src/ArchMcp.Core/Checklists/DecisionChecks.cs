@@ -15,8 +15,9 @@ internal static partial class DecisionChecks
 
         foreach (var sentence in new[] { c.Statement }.Concat(DesignReviewer.RuleSentences(c.Body).Take(30)))
         {
-            foreach (var (chosen, rejected) in Alternatives(sentence))
+            foreach (var (chosen, named) in Alternatives(sentence))
             {
+                var rejected = Qualifier().Split(named)[0];
                 var hit = Mentions(d, rejected);
                 if (hit is null || (chosen.Length > 0 && Mentions(d, chosen) is not null))
                 {
@@ -31,6 +32,20 @@ internal static partial class DecisionChecks
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A design adopting what a rejected decision proposed ("Use MongoDB for orders", status rejected): a re-proposal,
+    /// cited with the rejected decision's title and line.
+    /// </summary>
+    public static CheckOutcome? ReProposesRejected(Candidate c, DesignContext d)
+    {
+        var proposal = Proposal().Match(c.Statement);
+        var proposed = proposal.Success ? proposal.Groups["x"].Value : c.Statement;
+        var hit = Mentions(d, Qualifier().Split(proposed)[0]);
+        return hit is null ? null
+            : DesignReviewer.Violated($"Re-proposal: the design adopts {proposed.Trim()}, which decision {c.Id} rejected.", DesignContext.Quote(hit),
+                new Evidence(Candidate.OneLine(c.Statement), c.Line));
     }
 
     /// <summary>(chosen, rejected) pairs stated in a sentence: "X instead of Y", "Y replaced by X", "remove Y", "decided against Y".</summary>
@@ -51,25 +66,41 @@ internal static partial class DecisionChecks
             yield return (m.Groups["x"].Value, m.Groups["y"].Value);
         }
 
+        foreach (Match m in ReplacementOf().Matches(sentence))
+        {
+            yield return (m.Groups["x"].Value, m.Groups["y"].Value);
+        }
+
         foreach (Match m in Remove().Matches(sentence))
         {
             yield return ("", m.Groups["y"].Value);
         }
     }
 
-    /// <summary>The design sentence naming the thing: its technologies, or else all its content words.</summary>
+    /// <summary>
+    /// The design sentence naming the thing: one of its technologies with at most one of its other words missing
+    /// ("provisioned EC2 databases" in "our own Redis on EC2 instances", not "secrets field in Kafka CR" in any
+    /// sentence naming Kafka), or else all its content words.
+    /// </summary>
     private static DesignSentence? Mentions(DesignContext d, string phrase)
     {
+        var words = Words.Content(phrase);
+        words.ExceptWith(Vague);
         var techs = Technologies.Find(phrase).Select(t => t.Name).ToList();
         if (techs.Count > 0)
         {
-            var names = d.Of(FactKinds.Technology).ToList();
-            var fact = names.FirstOrDefault(f => techs.Contains(f.Value, StringComparer.OrdinalIgnoreCase));
-            return fact is null ? null : d.Sentences.FirstOrDefault(s => s.Line == fact.Line && s.Text == fact.Sentence);
+            foreach (var fact in d.Of(FactKinds.Technology).Where(f => techs.Contains(f.Value, StringComparer.OrdinalIgnoreCase)))
+            {
+                var missing = words.Except(Words.Content(fact.Sentence)).Count(w => Technologies.Find(w).Count == 0);
+                if (missing <= 1)
+                {
+                    return d.Sentences.FirstOrDefault(s => s.Line == fact.Line && s.Text == fact.Sentence);
+                }
+            }
+
+            return null;
         }
 
-        var words = Words.Content(phrase);
-        words.ExceptWith(Vague);
         if (words.Count == 0 || words.Count > 4)
         {
             return null;
@@ -93,6 +124,18 @@ internal static partial class DecisionChecks
     [GeneratedRegex(@"(?<y>\b[^,.;]{2,60}?)\s+(is|are|was|were|will be)\s+replaced\s+(with|by)\s+(?<x>[^,.;]{2,60})", RegexOptions.IgnoreCase)]
     private static partial Regex ReplacedBy();
 
-    [GeneratedRegex(@"^\s*(remove|drop|retire|decommission|stop using|no longer use|deprecate|avoid)\s+(?<y>[^,.;]{2,60})|\b(decided against|rejected|moving away from|move away from|no longer (use|run|maintain))\s+(?<y>[^,.;]{2,60})", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(deprecate and remove|remove|drop|retire|decommission|stop using|no longer use|deprecate|avoid)\s+(?<y>[^,.;]{2,60})|\b(decided against|rejected|moving away from|move away from|no longer (use|run|maintain))\s+(?<y>[^,.;]{2,60})", RegexOptions.IgnoreCase)]
     private static partial Regex Remove();
+
+    /// <summary>What a decision title proposes: "Use MongoDB for orders" proposes "MongoDB for orders".</summary>
+    [GeneratedRegex(@"^\s*(use|using|adopt\w*|introduce|switch to|move to|migrate to|choose|go with)\s+(?<x>.{2,80})$", RegexOptions.IgnoreCase)]
+    private static partial Regex Proposal();
+
+    /// <summary>"Buildah - replacement of Kaniko", "X as a replacement for Y".</summary>
+    [GeneratedRegex(@"^\s*(?<x>[^,.;:]{2,60}?)\s+([-\u2013\u2014:]|as)\s+(an?\s+|the\s+)?replacement\s+(of|for)\s+(?<y>[^,.;]{2,60})", RegexOptions.IgnoreCase)]
+    private static partial Regex ReplacementOf();
+
+    /// <summary>Where a qualifier of the rejected thing starts: "Kaniko after its archival" rejects Kaniko.</summary>
+    [GeneratedRegex(@"\s+(after|because|due to|since|when|once|until|as of)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex Qualifier();
 }

@@ -37,6 +37,13 @@ public static partial class DesignReviewer
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(context);
+        if (candidate.Decision?.Status == DecisionStatus.Rejected)
+        {
+            // A rejected decision binds nothing: its only verdict is whether the design brings back what it rejected.
+            return DecisionChecks.ReProposesRejected(candidate, context)
+                ?? new CheckOutcome(Verdicts.NotAddressed, "The design does not bring back what this decision rejected.", null, RuleQuote(candidate, null));
+        }
+
         CheckOutcome? met = null;
         foreach (var check in Checks)
         {
@@ -93,7 +100,7 @@ public static partial class DesignReviewer
     /// <summary>The sentence of the rule (statement first, then body) matching <paramref name="pattern"/>, quoted with the rule's line.</summary>
     public static Evidence RuleQuote(Candidate candidate, Regex? pattern)
     {
-        var line = candidate.Rule?.Line ?? candidate.Decision!.Line;
+        var line = candidate.Line;
         if (pattern is null || pattern.IsMatch(candidate.Statement))
         {
             return new Evidence(Candidate.OneLine(candidate.Statement), line);
@@ -109,6 +116,19 @@ public static partial class DesignReviewer
 
         return new Evidence(Candidate.OneLine(candidate.Statement), line);
     }
+
+    /// <summary>The first sentence of the rule (its statement, then its body) that <paramref name="says"/> accepts; null when none does.</summary>
+    internal static string? RuleSentence(Candidate candidate, Func<string, bool> says) =>
+        new[] { candidate.Statement }.Concat(RuleSentences(candidate.Body)).FirstOrDefault(says);
+
+    /// <summary>
+    /// True when a rule sentence states a requirement (a modal, "make sure", or an imperative at its start) rather than
+    /// describing what a tool can do ("if you are using the App, GitHub publishes an action that …").
+    /// </summary>
+    internal static bool Requires(string sentence) => Requirement().IsMatch(sentence);
+
+    [GeneratedRegex(@"\b(must|should|shall|required?|make sure|ensure|always|never|do not|don't|avoid)\b|^\W*(use|keep|pin|limit|prefer|enable|store|encrypt|rotate|authenticate|publish|adopt|apply)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Requirement();
 
     /// <summary>Sentences of a rule text (split at sentence ends and line breaks).</summary>
     public static IEnumerable<string> RuleSentences(string text) =>

@@ -35,6 +35,9 @@ internal static partial class NamingChecks
             : DesignReviewer.Violated($"The {subject.Label} `{fact.Value.Split(':', 2).Last().Trim()}` has capitals; the rule's naming grammar allows lowercase only.", DesignContext.Quote(fact), rule);
     }
 
+    [GeneratedRegex(@"[,;:]\s+|\s+(?:and|but|while|whereas)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex StyleClauses();
+
     [GeneratedRegex(@"\bnam(e|es|ing)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Naming();
 
@@ -46,10 +49,20 @@ internal static partial class NamingChecks
 
     public static CheckOutcome? Casing(Candidate c, DesignContext d)
     {
-        // The statement decides when it names a style; otherwise the first body sentence naming one.
-        var source = NamingStyles.Mentioned(c.Statement).Count > 0
-            ? c.Statement
-            : DesignReviewer.RuleSentences(c.Body).Take(12).FirstOrDefault(s => NamingStyles.Mentioned(s).Count > 0 && Subjects.Any(x => x.Subject.IsMatch(s)));
+        // The statement decides when it names a style; otherwise the first body clause naming a style and what it is
+        // for ("use PascalCase for API objects and code style for object properties" binds PascalCase to objects only).
+        var quoted = c.Statement;
+        var source = NamingStyles.Mentioned(c.Statement).Count > 0 ? c.Statement : null;
+        foreach (var sentence in source is null ? DesignReviewer.RuleSentences(c.Body).Take(12) : [])
+        {
+            source = StyleClauses().Split(sentence).FirstOrDefault(cl => NamingStyles.Mentioned(cl).Count > 0 && Subjects.Any(x => x.Subject.IsMatch(cl)));
+            if (source is not null)
+            {
+                quoted = sentence;
+                break;
+            }
+        }
+
         if (source is null)
         {
             return null;
@@ -66,7 +79,7 @@ internal static partial class NamingChecks
         var required = mentioned.Where(m => !m.Negated && !prohibition).Select(m => m.Style).Distinct().ToList();
         var forbidden = mentioned.Where(m => m.Negated || prohibition).Select(m => m.Style).Distinct().ToList();
         var facts = d.Of(subject.FactKind).ToList();
-        var rule = new Evidence(Candidate.OneLine(source), c.Rule?.Line ?? c.Decision!.Line);
+        var rule = new Evidence(Candidate.OneLine(quoted), c.Line);
         var telling = 0;
         foreach (var fact in facts)
         {

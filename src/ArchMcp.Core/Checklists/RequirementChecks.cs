@@ -91,7 +91,7 @@ internal static partial class RequirementChecks
             if (hit is not null)
             {
                 return DesignReviewer.Violated("The design does what the rule's text forbids.", DesignContext.Quote(hit),
-                    new Evidence(Candidate.OneLine(ruleSentence), c.Rule?.Line ?? c.Decision!.Line));
+                    new Evidence(Candidate.OneLine(ruleSentence), c.Line));
             }
         }
 

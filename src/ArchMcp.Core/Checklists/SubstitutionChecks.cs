@@ -62,17 +62,17 @@ internal static partial class SubstitutionChecks
             : DesignReviewer.Violated("The design writes in another language than the one the rule asks for.", DesignContext.Quote(fact), DesignReviewer.RuleQuote(c, null));
     }
 
-    /// <summary>Secrets kept in plain text while the rule or decision asks for encryption or a secrets store.</summary>
+    /// <summary>
+    /// Secrets kept in plain text while one sentence of the rule or decision has secrets encrypted or kept in a secrets
+    /// store (a sentence that only names a tool, "brew install sops", or encrypts something else is not about secrets).
+    /// </summary>
     public static CheckOutcome? PlaintextSecrets(Candidate c, DesignContext d)
     {
         var fact = d.First(FactKinds.Security, "plaintext-secret");
-        if (fact is null || !Protection().IsMatch(c.FullText) || !SecretWords().IsMatch(c.FullText))
-        {
-            return null;
-        }
-
-        return DesignReviewer.Violated("The design keeps secrets in plain text; this asks for them to be encrypted or kept in a secrets store.",
-            DesignContext.Quote(fact), DesignReviewer.RuleQuote(c, Protection()));
+        var sentence = fact is null ? null : DesignReviewer.RuleSentence(c, s => Protection().IsMatch(s) && SecretWords().IsMatch(s));
+        return sentence is null ? null
+            : DesignReviewer.Violated("The design keeps secrets in plain text; this asks for them to be encrypted or kept in a secrets store.",
+                DesignContext.Quote(fact!), new Evidence(Candidate.OneLine(sentence), c.Line));
     }
 
     /// <summary>Epoch timestamps against a standard date format rule; floats for money against a money rule.</summary>
@@ -97,13 +97,16 @@ internal static partial class SubstitutionChecks
     [GeneratedRegex(@"\b(english|en-us|en-gb)\b", RegexOptions.IgnoreCase)]
     private static partial Regex English();
 
-    [GeneratedRegex(@"\b(encrypt\w*|secrets? (manager|store|vault)|vault|sops|kms|key management)\b", RegexOptions.IgnoreCase)]
+    /// <summary>Encryption, or keeping something in a secrets store ("update sops" names the tool, it protects nothing).</summary>
+    [GeneratedRegex(@"\bencrypt\w*|\b(in|into|with|using|via|through|from)\s+(an?\s+|the\s+)?(secrets? (manager|store|vault)|vault|sops|kms|key management)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Protection();
 
-    [GeneratedRegex(@"\b(secrets?|sensitive|credentials?|passwords?|keys?)\b", RegexOptions.IgnoreCase)]
+    /// <summary>Secrets as words, not as part of a name ("govuk-secrets").</summary>
+    [GeneratedRegex(@"(?<![\w-])(secrets?|sensitive|credentials?|passwords?|keys?)(?![\w-])", RegexOptions.IgnoreCase)]
     private static partial Regex SecretWords();
 
-    [GeneratedRegex(@"\b(date|time|timestamp)s?\b.{0,40}\b(format|standard|rfc|iso)|\b(format|standard|rfc|iso)\w*\b.{0,40}\b(date|time|timestamp)", RegexOptions.IgnoreCase)]
+    /// <summary>A rule on formats of points in time (dates, date-times, timestamps), not of durations or intervals.</summary>
+    [GeneratedRegex(@"\b(date|date-time|datetime|timestamp)s?\b.{0,40}\b(format|standard|rfc|iso)|\b(format|standard|rfc|iso)\w*\b.{0,40}\b(date|date-time|datetime|timestamp)s?\b", RegexOptions.IgnoreCase)]
     private static partial Regex DateRule();
 
     [GeneratedRegex(@"\b(money|monetary|currency|currencies)\b", RegexOptions.IgnoreCase)]

@@ -93,7 +93,7 @@ internal static partial class UrlChecks
                 if (hit is not null)
                 {
                     return DesignReviewer.Violated($"The design uses `{literal}`, which the rule forbids.", DesignContext.Quote(hit),
-                        new Evidence(Candidate.OneLine(sentence), c.Rule?.Line ?? c.Decision!.Line));
+                        new Evidence(Candidate.OneLine(sentence), c.Line));
                 }
             }
         }

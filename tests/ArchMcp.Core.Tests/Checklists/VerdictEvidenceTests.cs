@@ -1,0 +1,99 @@
+using ArchMcp.Core.Checklists;
+using ArchMcp.Core.Model;
+
+namespace ArchMcp.Core.Tests.Checklists;
+
+/// <summary>
+/// "Violated" needs a rule sentence that requires what the design contradicts: a sentence that only describes a tool,
+/// names the subject for another purpose, or governs something else is no evidence.
+/// </summary>
+public sealed class VerdictEvidenceTests
+{
+    private static ReviewItem Review(RuleLevel level, string statement, string body, string design)
+    {
+        var retriever = new InMemoryRetriever().AddRule("R-1", level, statement, body);
+        var candidate = retriever.FindRules(statement, 1).Single().Rule;
+        var context = DesignContext.Create(design);
+        return DesignReviewer.ToReviewItem(Candidate.For(candidate), DesignReviewer.Evaluate(Candidate.For(candidate), context), context);
+    }
+
+    [Theory]
+    // A sentence describing what a tool can do is no requirement for short-lived credentials.
+    [InlineData(RuleLevel.Should, "Using your App", "If you are using the App in a workflow, GitHub publishes an action which lets you generate a short-lived access token.", "It authenticates to AWS with an IAM user's access key.")]
+    // OIDC for signing people in is not about how a workflow authenticates.
+    [InlineData(RuleLevel.Should, "Accounts", "Use single sign-on wherever possible to link accounts using OAuth or OIDC.", "It authenticates to AWS with an IAM user's access key.")]
+    // A command naming sops and a setting named encrypt do not ask for secrets to be encrypted.
+    [InlineData(RuleLevel.Must, "Requirements", "Install the tools first.\nbrew install git awscli sops\nSet encrypt = true in the backend for the state.", "We commit the secrets in plain text under terraform/data.")]
+    // "Personal access tokens" are credentials, not personal data.
+    [InlineData(RuleLevel.MustNot, "Use personal access tokens", "", "The alert text includes the affected user's email address.")]
+    // A breaking change shipped as a new version while the old one keeps running breaks no client.
+    [InlineData(RuleLevel.MustNot, "Break backward compatibility", "", "For the breaking change in the payment API we add a `/v2/` prefix to all paths and keep `/v1/` running.")]
+    // Durations are not points in time.
+    [InlineData(RuleLevel.Should, "Use standard formats for time duration and interval properties", "", "`createdDate` is epoch milliseconds.")]
+    // Idempotent requests are not about duplicate delivery.
+    [InlineData(RuleLevel.Should, "Consider to design POST and PATCH idempotent", "", "Consumers may assume every event is delivered exactly once.")]
+    // The style is bound to what the clause names: PascalCase for objects, not for properties.
+    [InlineData(RuleLevel.May, "CRD documentation", "In particular, use PascalCase for API objects and code style for object properties.", "Errors are defined with `thiserror`.")]
+    public void Evaluate_WhenRuleSentenceDoesNotRequireWhatDesignLacks_IsNotViolated(RuleLevel level, string statement, string body, string design) =>
+        Assert.NotEqual(Verdicts.Violated, Review(level, statement, body, design).Verdict);
+
+    [Theory]
+    [InlineData(RuleLevel.Should, "Publishing", "If trusted publishing is not possible, make sure that any tokens used to publish are short-lived.", "It publishes our npm package using a long-lived automation token.", "short-lived")]
+    [InlineData(RuleLevel.Should, "Design for idempotent out-of-order processing", "", "Consumers may assume every event is delivered exactly once.", "idempotent")]
+    [InlineData(RuleLevel.Must, "JSON style", "Field names are data. Use snake_case for property names.", "Each order has `orderId`.", "snake_case")]
+    [InlineData(RuleLevel.Must, "Data layout", "The data folder holds configuration. Secrets in it are encrypted with sops.", "We commit the secrets in plain text under terraform/data.", "encrypted with sops")]
+    public void Evaluate_WhenRuleSentenceRequiresIt_IsViolatedQuotingThatSentence(RuleLevel level, string statement, string body, string design, string quoted)
+    {
+        var item = Review(level, statement, body, design);
+        Assert.Equal(Verdicts.Violated, item.Verdict);
+        Assert.Contains(quoted, item.Rule!.Quote, StringComparison.Ordinal);
+        Assert.Equal(1, item.Design!.Line);
+    }
+
+    [Theory]
+    [InlineData("Deprecate and remove EnvVarConfigProvider", "Connector passwords are injected through `io.example.EnvVarConfigProvider`.", "EnvVarConfigProvider", "and remove")]
+    [InlineData("Buildah - replacement of Kaniko after its archival", "The connector image is built with Kaniko on Kubernetes.", "chose Buildah", "archival")]
+    public void Review_WhenDesignBringsBackWhatDecisionRemovedOrReplaced_IsReProposal(string title, string design, string reason, string notInReason)
+    {
+        var result = new ChecklistEngine(new InMemoryRetriever().AddDecision(58, title, "")).Review(new ChecklistRequest { Design = design });
+        var item = Assert.Single(result.Items);
+        Assert.Equal(Verdicts.Violated, item.Verdict);
+        Assert.StartsWith("Re-proposal", item.Reason, StringComparison.Ordinal);
+        Assert.Contains(reason, item.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(notInReason, item.Reason, StringComparison.Ordinal);
+        Assert.Equal(title, item.Rule!.Quote);
+    }
+
+    [Fact]
+    public void Review_WhenDesignNamesOnlyTheTechnologyOfARemovedDetail_IsNotReProposal()
+    {
+        var retriever = new InMemoryRetriever().AddDecision(94, "Deprecate secrets field in type: custom authentication in Kafka CR", "");
+        var result = new ChecklistEngine(retriever).Review(new ChecklistRequest { Design = "The Connect cluster authenticates to the Kafka brokers with `type: oauth`." });
+        Assert.NotEqual(Verdicts.Violated, Assert.Single(result.Items).Verdict);
+    }
+
+    [Fact]
+    public void Review_WhenDesignAdoptsWhatARejectedDecisionProposed_IsReProposalNeverMust()
+    {
+        var retriever = new InMemoryRetriever().AddDecision(7, "Use MongoDB for orders", "We keep orders relational.", DecisionStatus.Rejected);
+        var result = new ChecklistEngine(retriever).Review(new ChecklistRequest { Design = "Orders are stored in MongoDB collections." });
+
+        var item = Assert.Single(result.Items);
+        Assert.Equal(Verdicts.Violated, item.Verdict);
+        Assert.Equal("SHOULD NOT", item.Item.Level);
+        Assert.StartsWith("Re-proposal: the design adopts MongoDB for orders", item.Reason, StringComparison.Ordinal);
+        Assert.Equal("Use MongoDB for orders", item.Rule!.Quote);
+        Assert.Equal("medium", result.Risk.Overall);
+    }
+
+    [Fact]
+    public void ChecklistAndReview_WhenDesignDoesNotBringBackARejectedDecision_ListItNot()
+    {
+        var retriever = new InMemoryRetriever().AddDecision(7, "Use MongoDB for orders", "We keep orders relational.", DecisionStatus.Rejected);
+        var engine = new ChecklistEngine(retriever);
+        var request = new ChecklistRequest { Design = "Orders are stored in PostgreSQL tables." };
+
+        Assert.Empty(engine.Review(request).Items);
+        Assert.Empty(engine.Checklist(request).Items);
+    }
+}
