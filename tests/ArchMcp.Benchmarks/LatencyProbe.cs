@@ -89,6 +89,7 @@ public static class LatencyProbe
             var allocBefore = GC.GetTotalAllocatedBytes(precise: true);
             var pauseBefore = GC.GetTotalPauseDuration();
             var jitBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var searchTimes = new List<double>(calls);
             for (var i = 0; i < calls; i++)
             {
@@ -98,6 +99,8 @@ public static class LatencyProbe
                 perQuery[q.Id].Add(ms);
             }
 
+            // CPU time of the whole process (search, GC and JIT threads) per call: steadier than wall time on a shared machine
+            report["searchCpuMsPerCall"] = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / calls;
             var allocPerCall = (GC.GetTotalAllocatedBytes(precise: true) - allocBefore) / (double)calls;
             var pausePerCall = (GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds / calls;
             report["searchGcPauseMsPerCall"] = pausePerCall;

@@ -49,11 +49,11 @@ internal static class FileRanker
 
         // file fields exist only on file entries, so every hit is a file
         var top = searcher.Search(fileQuery, filter is null ? null : new QueryWrapperFilter(filter), Math.Max(limit * 2, MinCandidates));
-        var fileScores = top.ScoreDocs
-            .Select(d => (Key: IndexKeys.Of(searcher.IndexReader, d.Doc), d.Score))
+        var files = top.ScoreDocs
+            .Select(d => (d.Doc, Key: IndexKeys.Of(searcher.IndexReader, d.Doc), d.Score))
             .Where(f => f.Key is not null)
             .ToList();
-        if (fileScores.Count == 0)
+        if (files.Count == 0)
         {
             return [];
         }
@@ -61,19 +61,19 @@ internal static class FileRanker
         // A section's words are words of its file, so the files that can have a matching section are the file-level
         // candidates: the section pass searches only their sections.
         var bestSection = queries.Build(SectionFields, IndexFields.SectionText) is { } sectionQuery
-            ? BestSections(searcher, sectionQuery, fileScores.Select(f => f.Key!))
+            ? BestSections(searcher, sectionQuery, [.. files.Select(f => f.Doc)])
             : [];
 
-        var maxFile = fileScores.Max(v => v.Score);
+        var maxFile = files.Max(v => v.Score);
         var maxSection = bestSection.Count == 0 ? 1 : bestSection.Values.Max(v => v.Score);
-        return fileScores
-            .Select(f => (Key: f.Key!, Score:
+        return files
+            .Select(f => (f.Key, f.Doc, Score:
                 FileWeight * (f.Score / maxFile) +
-                SectionWeight * (bestSection.TryGetValue(f.Key!, out var s) ? s.Score / maxSection : 0)))
+                SectionWeight * (bestSection.TryGetValue(f.Doc, out var s) ? s.Score / maxSection : 0)))
             .OrderByDescending(x => x.Score)
             .ThenBy(x => x.Key, StringComparer.Ordinal)
             .Take(limit)
-            .Select(x => new FileHit(x.Key, x.Score, bestSection.TryGetValue(x.Key, out var s) ? s.Doc : -1))
+            .Select(x => new FileHit(x.Key!, x.Score, bestSection.TryGetValue(x.Doc, out var s) ? s.Doc : -1))
             .ToList();
     }
 
@@ -89,49 +89,42 @@ internal static class FileRanker
         return new SectionMatch(d.Get(IndexFields.SectionHeading) ?? "", d.GetField(IndexFields.Line)?.GetInt32Value() ?? 1, d.Get(IndexFields.SectionText) ?? "");
     }
 
-    /// <summary>The best-scoring section of each of the files, by key (ties: the earlier entry).</summary>
-    private static Dictionary<string, (float Score, int Doc)> BestSections(IndexSearcher searcher, Query sections, IEnumerable<string> keys)
+    /// <summary>The best-scoring section of each of the file entries <paramref name="fileDocs"/>, by file entry (ties: the earlier section).</summary>
+    private static Dictionary<int, (float Score, int Doc)> BestSections(IndexSearcher searcher, Query sections, int[] fileDocs)
     {
+        Array.Sort(fileDocs);
         // the candidates' entries lead and the query's postings skip to them: the sections of other files are never scored
-        var inFiles = new TermsFilter([.. keys.Select(k => new Term(IndexFields.Key, k))]);
-        var collector = new BestPerFile();
-        searcher.Search(new FilteredQuery(sections, inFiles, FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY), collector);
+        var collector = new BestPerFile(fileDocs);
+        searcher.Search(new FilteredQuery(sections, new EntriesOfFiles(fileDocs), FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY), collector);
         return collector.Best;
     }
 
-    /// <summary>Keeps the best-scoring entry of each file key, the first one on a tie (documents come in order).</summary>
-    private sealed class BestPerFile : ICollector
+    /// <summary>
+    /// Keeps the best-scoring entry of each file, the first one on a tie (documents come in order). An entry of the
+    /// filter <see cref="EntriesOfFiles"/> belongs to the nearest file entry before it.
+    /// </summary>
+    private sealed class BestPerFile(int[] fileDocs) : ICollector
     {
-        private readonly BytesRef _key = new();
         private Scorer? _scorer;
-        private SortedDocValues? _keys;
         private int _docBase;
 
-        public Dictionary<string, (float Score, int Doc)> Best { get; } = new(StringComparer.Ordinal);
+        public Dictionary<int, (float Score, int Doc)> Best { get; } = [];
 
         public bool AcceptsDocsOutOfOrder => false;
 
         public void SetScorer(Scorer scorer) => _scorer = scorer;
 
-        public void SetNextReader(AtomicReaderContext context)
-        {
-            _keys = context.AtomicReader.GetSortedDocValues(IndexFields.Key);
-            _docBase = context.DocBase;
-        }
+        public void SetNextReader(AtomicReaderContext context) => _docBase = context.DocBase;
 
         public void Collect(int doc)
         {
-            if (_keys is null)
-            {
-                return;
-            }
-
+            var entry = _docBase + doc;
+            var at = Array.BinarySearch(fileDocs, entry);
+            var file = fileDocs[(at < 0 ? ~at : at + 1) - 1];
             var score = _scorer!.GetScore();
-            _keys.Get(doc, _key);
-            var key = _key.Utf8ToString();
-            if (!Best.TryGetValue(key, out var best) || score > best.Score)
+            if (!Best.TryGetValue(file, out var best) || score > best.Score)
             {
-                Best[key] = (score, _docBase + doc);
+                Best[file] = (score, entry);
             }
         }
     }
