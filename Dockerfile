@@ -23,6 +23,7 @@ WORKDIR /src
 
 # Restore first, from the project files only, so source edits do not invalidate the package layer.
 COPY global.json Directory.Build.props Directory.Packages.props ./
+COPY src/ArchMcp.Search/ArchMcp.Search.csproj src/ArchMcp.Search/
 COPY src/ArchMcp.Core/ArchMcp.Core.csproj src/ArchMcp.Core/
 COPY src/ArchMcp.Server/ArchMcp.Server.csproj src/ArchMcp.Server/
 RUN --mount=type=cache,id=archmcp-nuget,target=/root/.nuget/packages \

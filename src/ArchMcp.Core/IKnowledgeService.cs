@@ -14,13 +14,16 @@ public interface IKnowledgeService
     /// <summary>One decision by any reference. Throws <see cref="DecisionNotFoundException"/> with the closest matches.</summary>
     Task<DecisionView> GetDecisionAsync(GetDecisionRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>The decision log filtered by status, tag, date range and root, one page of it.</summary>
     Task<DecisionPage> ListDecisionsAsync(DecisionQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>One rule by its identifier, or a standard by its id. Throws <see cref="RuleNotFoundException"/>.</summary>
     Task<RuleLookup> GetRuleAsync(string id, string? root = null, CancellationToken cancellationToken = default);
 
+    /// <summary>The rules and decisions in force that apply to a topic or a design text, most relevant first.</summary>
     Task<ChecklistResult> DesignChecklistAsync(ChecklistRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>A design text checked against the applicable rules and decisions: a verdict per item and a risk roll-up.</summary>
     Task<ReviewResult> ReviewDesignAsync(ChecklistRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>A whole document by kind and id, or by the exact URI the service gave it (for resources). Throws <see cref="DocumentNotFoundException"/>.</summary>
@@ -29,9 +32,10 @@ public interface IKnowledgeService
     /// <summary>Every document (id, kind, title, uri), for resource listings.</summary>
     Task<IReadOnlyList<DocumentView>> ListDocumentsAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>What is indexed, from which roots and commits, and when.</summary>
     Task<IndexInfo> GetIndexInfoAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Ids starting with (or containing) <paramref name="prefix"/>, for completions. <paramref name="kind"/> null: decisions.</summary>
+    /// <summary>Ids of <paramref name="target"/> starting with (then containing) <paramref name="prefix"/>, for completions.</summary>
     IReadOnlyList<string> CompleteIds(CompletionTarget target, string prefix, int limit = 100);
 
     /// <summary>Lint findings over every root.</summary>
@@ -44,6 +48,7 @@ public interface IKnowledgeService
     event EventHandler<KnowledgeChangedEventArgs>? Changed;
 }
 
+/// <summary>Which ids <see cref="IKnowledgeService.CompleteIds"/> completes.</summary>
 public enum CompletionTarget
 {
     Decision,
@@ -52,16 +57,21 @@ public enum CompletionTarget
     Reference,
 }
 
+/// <summary>Progress of a refresh: files done of those listed so far, and the file being read.</summary>
 public sealed record IndexProgress(int Done, int Total, string? CurrentPath);
 
+/// <summary>The documents a refresh changed (their URIs), and whether documents came or went.</summary>
 public sealed class KnowledgeChangedEventArgs(IReadOnlyList<string> changedUris, bool listChanged) : EventArgs
 {
     public IReadOnlyList<string> ChangedUris { get; } = changedUris;
     public bool ListChanged { get; } = listChanged;
 }
 
+/// <summary>What lint looked at, and how many errors and warnings it found.</summary>
 public sealed record LintSummary(int Decisions, int Standards, int Rules, int References, int Errors, int Warnings);
 
+/// <summary>One lint finding with its stable code (see <see cref="Model.LintCodes"/>) and its place.</summary>
 public sealed record LintFinding(string Severity, string Code, string Path, int Line, string Message);
 
+/// <summary>The result of <see cref="IKnowledgeService.LintAsync"/>.</summary>
 public sealed record LintReport(LintSummary Summary, IReadOnlyList<LintFinding> Findings);

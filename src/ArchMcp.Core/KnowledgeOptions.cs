@@ -23,10 +23,6 @@ public sealed class KnowledgeOptions
     /// Answer a repeated search from memory until the knowledge changes. Default true; off measures the engine itself.
     /// </summary>
     public bool CacheAnswers { get; set; } = true;
-
-    /// <summary>Default number of search results. Default 5.</summary>
-    [Range(1, 50)]
-    public int DefaultLimit { get; set; } = 5;
 }
 
 /// <summary>Checks the [Range] limits of <see cref="KnowledgeOptions"/> with code generated at build time (no reflection).</summary>

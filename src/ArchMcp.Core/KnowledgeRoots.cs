@@ -28,6 +28,7 @@ public sealed record KnowledgeRoot(string Name, string Path)
     }
 }
 
+/// <summary>Resolves the configured knowledge roots.</summary>
 public static class KnowledgeRoots
 {
     /// <summary>Resolves the configured roots; with none, the default <c>knowledge/</c> folder. Names are made unique.</summary>

@@ -4,7 +4,7 @@ using ArchMcp.Core.Catalog;
 using ArchMcp.Core.Indexing;
 using ArchMcp.Core.Loading;
 using ArchMcp.Core.Model;
-using Lucene.Net.Documents;
+using ArchMcp.Search;
 using Microsoft.Extensions.Logging;
 
 namespace ArchMcp.Core;
@@ -12,7 +12,7 @@ namespace ArchMcp.Core;
 public sealed partial class KnowledgeService
 {
     /// <summary>Bump when the analysis or the stored layout changes: older indexes are rebuilt.</summary>
-    public const string Schema = "10";
+    public const string Schema = "11";
 
     /// <summary>How long a refresh waits for another process that is writing the same index.</summary>
     public static readonly TimeSpan LockWait = TimeSpan.FromSeconds(60);
@@ -61,7 +61,7 @@ public sealed partial class KnowledgeService
     }
 
     /// <summary>
-    /// Runs Lucene's full <see cref="Lucene.Net.Index.CheckIndex"/> on the last commit (every segment decoded, every
+    /// Runs the index's full check (<see cref="ISearchIndex.CheckAll"/>) on the last commit (every segment decoded, every
     /// checksum compared); a corrupt index is removed, so the next refresh rebuilds it from the files. Returns what was
     /// wrong, or null when the index is sound (or there is none yet).
     /// </summary>
@@ -100,7 +100,7 @@ public sealed partial class KnowledgeService
     private Exception WriteFailure(Exception ex)
     {
         var inner = ex is AggregateException aggregate ? aggregate.Flatten().InnerExceptions[0] : ex;
-        return inner is IOException or UnauthorizedAccessException && inner is not Lucene.Net.Index.CorruptIndexException
+        return inner is IOException or UnauthorizedAccessException && !SearchIndexes.IsCorruption(inner)
             ? new IndexUnavailableException($"Cannot write the index at '{_index.Path}' ({inner.Message}). Its last commit is intact and still answers; free space or make the folder writable, then run `archmcp index` again.", inner)
             : inner;
     }
@@ -148,7 +148,7 @@ public sealed partial class KnowledgeService
         List<(KnowledgeRoot Root, SourceFile File, string Key)> sources;
         List<string> vanished = [];
         IEnumerable<(KnowledgeRoot Root, SourceFile File, string Key)> ListRoots() =>
-            _roots.SelectMany(root => KnowledgeLoader.Walk(root, enumerationFindings).Select(file => (root, file, IndexFields.KeyOf(root.Name, file.RelativePath))));
+            _roots.SelectMany(root => KnowledgeLoader.Walk(root, enumerationFindings).Select(file => (root, file, IndexKey.Of(root.Name, file.RelativePath))));
 
         IEnumerable<(KnowledgeRoot Root, SourceFile File, string Key)> changed;
         if (targeted is { } t)
@@ -211,7 +211,8 @@ public sealed partial class KnowledgeService
                     known.TryGetValue(s.Key, out var before);
                     if (recreate || before is null || before.Stamp != stamp)
                     {
-                        batch?.Upsert(s.Key, DocumentMapper.Map(doc, stamp));
+                        // keyed by the listing's key: the one the entry is later looked up, changed and deleted by
+                        batch?.Upsert(DocumentMapper.Map(doc, stamp) with { Key = s.Key });
                         // an edit of the prose leaves the header (title, status, relations, rules) as it was
                         var header = DocumentMapper.Header(doc);
                         var sameHeader = before is not null && DocumentMapper.SameHeader(before.Header, header);
@@ -274,7 +275,7 @@ public sealed partial class KnowledgeService
         var written = watch.ElapsedMilliseconds;
         var allFindings = targeted is null
             ? enumerationFindings.Concat(findings).ToList()
-            : old.LoadFindings.Where(f => !sources.Any(s => s.Root.Name == f.Root && s.File.RelativePath == f.Path) && !deletes.Contains(IndexFields.KeyOf(f.Root ?? "", f.Path)))
+            : old.LoadFindings.Where(f => !sources.Any(s => s.Root.Name == f.Root && s.File.RelativePath == f.Path) && !deletes.Contains(IndexKey.Of(f.Root ?? "", f.Path)))
                 .Concat(findings).ToList();
         var unchanged = old.Loaded && ReferenceEquals(known, old.Files) && deletes.Count == 0 && updated.IsEmpty && !recreate;
         var catalog = SameCatalog() ? old.Catalog : newCatalog is not null ? await newCatalog.ConfigureAwait(false) : KnowledgeCatalog.Build(next.Values.Select(f => f.Header));
@@ -315,7 +316,7 @@ public sealed partial class KnowledgeService
             }
 
             var relative = Path.GetRelativePath(root.Path, path).Replace('\\', '/');
-            var key = IndexFields.KeyOf(root.Name, relative);
+            var key = IndexKey.Of(root.Name, relative);
             if (!KnowledgeLoader.IsKnowledgeFile(relative))
             {
                 if (known.Keys.Any(k => k.StartsWith(key + "/", StringComparison.Ordinal)))
@@ -377,7 +378,7 @@ public sealed partial class KnowledgeService
             _logger.LogWarning("The index at {Path} is corrupt ({Message}); rebuilding it from the knowledge files.", _index.Path, ex.Message);
             if (ex is not (FileNotFoundException or DirectoryNotFoundException))
             {
-                // Lucene opens no writer, not even one that recreates the index, over a commit it cannot read
+                // no writer opens, not even one that recreates the index, over a commit it cannot read
                 _index.Wipe();
             }
 
@@ -390,7 +391,7 @@ public sealed partial class KnowledgeService
     private Dictionary<string, IndexedFile> ReadFiles()
     {
         var files = new Dictionary<string, IndexedFile>(StringComparer.Ordinal);
-        foreach (var file in _index.ReadStoredFiles(s => DocumentMapper.ReadHeader(s.HeaderJson) is { } header ? new IndexedFile(s.Key, s.Stamp, header) : null))
+        foreach (var file in _index.ReadStoredFiles(s => DocumentMapper.ReadHeader(s.HeaderJson) is { } header ? new IndexedFile(s.Key, new FileStamp(s.Size, s.ModifiedTicks, s.Hash), header) : null))
         {
             files[file.Key] = file;
         }

@@ -2,8 +2,7 @@ using ArchMcp.Core.Catalog;
 using ArchMcp.Core.Indexing;
 using ArchMcp.Core.Model;
 using ArchMcp.Core.Search;
-using Lucene.Net.Index;
-using Lucene.Net.Search;
+using ArchMcp.Search;
 
 namespace ArchMcp.Core;
 
@@ -13,14 +12,14 @@ public sealed partial class KnowledgeService
     {
         ValidateDesign(request);
         await ReadyAsync(cancellationToken).ConfigureAwait(false);
-        return new Checklists.ChecklistEngine(this).Checklist(request, cancellationToken);
+        return _checklists.Checklist(request, cancellationToken);
     }
 
     public async Task<ReviewResult> ReviewDesignAsync(ChecklistRequest request, CancellationToken cancellationToken = default)
     {
         ValidateDesign(request);
         await ReadyAsync(cancellationToken).ConfigureAwait(false);
-        return new Checklists.ChecklistEngine(this).Review(request, cancellationToken);
+        return _checklists.Review(request, cancellationToken);
     }
 
     private static void ValidateDesign(ChecklistRequest request)
@@ -45,25 +44,16 @@ public sealed partial class KnowledgeService
     public IReadOnlyList<ScoredRule> FindRules(string text, int limit, string? root = null)
     {
         var catalog = _state.Catalog;
-        var terms = _queries.Terms(text);
-        return _index.Search(searcher =>
+        var terms = _index.Terms(text);
+        return _index.Read(ranker =>
         {
-            var clauses = QueryFactory.Prepare(searcher.IndexReader, terms).Clauses(RulePass.Fields);
-            if (clauses.Count == 0)
-            {
-                return [];
-            }
-
-            // rule entries carry only their file's key, which starts with the root's name
-            var inRoot = root is null ? null : new PrefixQuery(new Term(IndexFields.Key, IndexFields.KeyOf(root, "")));
             var result = new List<ScoredRule>();
-            foreach (var (doc, score) in RulePass.Top(searcher, clauses, inRoot, limit))
+            foreach (var hit in ranker.RankRules(terms, root, limit))
             {
-                var d = searcher.Doc(doc);
-                var ordinal = d.GetField(IndexFields.Ordinal)?.GetInt32Value() ?? -1;
-                if (FindKey(catalog, d.Get(IndexFields.Key)) is { } entry && ordinal >= 0 && ordinal < entry.Rules.Count)
+                var ordinal = hit.Ordinal;
+                if (FindKey(catalog, hit.Key) is { } entry && ordinal >= 0 && ordinal < entry.Rules.Count)
                 {
-                    result.Add(new ScoredRule(Record(entry.Rules[ordinal], d.Get(IndexFields.RuleText) ?? SectionTextOf(searcher, doc) ?? ""), score));
+                    result.Add(new ScoredRule(Record(entry.Rules[ordinal], hit.Text), hit.Score));
                 }
             }
 
@@ -71,34 +61,20 @@ public sealed partial class KnowledgeService
         }, []);
     }
 
-    /// <summary>The text of the section a rule entry is exactly (<see cref="IndexFields.TextAt"/>), or null.</summary>
-    private static string? SectionTextOf(IndexSearcher searcher, int rule)
-    {
-        var leaves = searcher.IndexReader.Leaves;
-        var leaf = leaves[ReaderUtil.SubIndex(rule, leaves)];
-        var section = SegmentRules.Of(leaf.AtomicReader).SectionOf(rule - leaf.DocBase);
-        return section >= 0 ? searcher.Doc(leaf.DocBase + section).Get(IndexFields.SectionText) : null;
-    }
-
     public IReadOnlyList<ScoredDecision> FindDecisions(string text, int limit, string? root = null)
     {
         var catalog = _state.Catalog;
-        var terms = _queries.Terms(text);
-        Query filter = new TermQuery(new Term(IndexFields.Kind, DocumentKind.Decision.ToWire()));
-        if (root is not null)
-        {
-            filter = new BooleanQuery { { filter, Occur.MUST }, { new TermQuery(new Term(IndexFields.Root, root)), Occur.MUST } };
-        }
-
-        var hits = _index.Search(s => FileRanker.Rank(s, terms, filter, limit)
-            .Select(h => (h.Key, h.Score, Best: FileRanker.ReadSection(s, h))).ToList(), []);
+        var terms = _index.Terms(text);
+        var filter = new SearchFilter(Kind: DocumentKind.Decision.ToWire(), Root: root);
+        var hits = _index.Read(ranker => ranker.RankFiles(terms, filter, limit)
+            .Select(h => (h.Key, h.Score, Best: ranker.ReadSection(h))).ToList(), []);
         var result = new List<ScoredDecision>();
         foreach (var (key, score, best) in hits)
         {
             if (FindKey(catalog, key) is { } entry)
             {
-                var full = LoadFull(entry);
-                var outcome = full.Sections.Where(s => SectionMatches(s.Heading, "decision")).Select(s => s.Text).FirstOrDefault(t => t.Length > 0)
+                var full = _files.LoadFull(entry);
+                var outcome = full.Sections.Where(s => KnowledgeViews.SectionMatches(s.Heading, "decision")).Select(s => s.Text).FirstOrDefault(t => t.Length > 0)
                     ?? best?.Text ?? "";
                 result.Add(new ScoredDecision(Record(entry), score, outcome));
             }

@@ -2,8 +2,7 @@ using ArchMcp.Core.Catalog;
 using ArchMcp.Core.Indexing;
 using ArchMcp.Core.Model;
 using ArchMcp.Core.Search;
-using Lucene.Net.Index;
-using Lucene.Net.Search;
+using ArchMcp.Search;
 
 namespace ArchMcp.Core;
 
@@ -12,7 +11,7 @@ public sealed partial class KnowledgeService
     /// <summary>Ranking factor for decisions that are no longer in force (they rank below their successors).</summary>
     public const double NotInForceFactor = 0.85;
 
-    public const int MaxLimit = 50;
+    public const int MaxLimit = ToolContract.SearchLimitMax;
 
     public const int MaxQueryChars = ToolContract.MaxQueryChars;
 
@@ -36,19 +35,19 @@ public sealed partial class KnowledgeService
 
         var state = await ReadyAsync(cancellationToken).ConfigureAwait(false);
         // one searcher for the whole answer: section entries are read for the hits shown, after the final ordering
-        SearchResult Compute(SearchRequest r) => _index.Search(searcher => Answer(searcher, state.Catalog, r), null) ?? Answer(null, state.Catalog, r);
+        SearchResult Compute(SearchRequest r) => _index.Read(ranker => Answer(ranker, state.Catalog, r), null) ?? Answer(null, state.Catalog, r);
         return _options.CacheAnswers ? state.Answers.GetOrAdd(request, Compute) : Compute(request);
     }
 
-    private SearchResult Answer(IndexSearcher? searcher, KnowledgeCatalog catalog, SearchRequest request)
+    private SearchResult Answer(IRanker? ranker, KnowledgeCatalog catalog, SearchRequest request)
     {
         var intent = QueryInterpreter.Interpret(request.Query);
-        var terms = _queries.Terms(request.Query);
-        var text = searcher is null ? [] : FileRanker.Rank(searcher, terms, Filter(request), Math.Max(request.Limit * 3, 30));
+        var terms = _index.Terms(request.Query);
+        var text = ranker is null ? [] : ranker.RankFiles(terms, Filter(request), Math.Max(request.Limit * 3, 30));
 
         var pinned = new List<(CatalogEntry Entry, string Reason, int? Line, string? Snippet)>();
         var notes = new List<string>();
-        Pin(searcher, catalog, intent, request.Root, pinned, notes);
+        Pin(ranker, catalog, intent, request.Root, pinned, notes);
 
         var picks = new List<(CatalogEntry Entry, double Score, FileHit? Hit, string? Snippet, int? Line, string? Reason)>();
         var seen = new HashSet<CatalogEntry>();
@@ -56,7 +55,7 @@ public sealed partial class KnowledgeService
         {
             if (picks.Count < request.Limit && Matches(entry, request) && seen.Add(entry))
             {
-                var key = IndexFields.KeyOf(entry.Root, entry.Path);
+                var key = IndexKey.Of(entry.Root, entry.Path);
                 picks.Add((entry, 1.0, text.FirstOrDefault(h => h.Key == key), snippet, line, reason));
             }
         }
@@ -76,14 +75,14 @@ public sealed partial class KnowledgeService
             picks.Add((entry, Math.Round(score, 4), hit, null, null, null));
         }
 
-        var sections = picks.Select(p => searcher is null ? null : FileRanker.ReadSection(searcher, p.Hit)).ToList();
-        var snippets = Snippets.MakeAll(_textAnalyzer, [.. picks.Select((p, i) => p.Snippet is null && sections[i] is { } best ? (best.Text.Length > 0 ? best.Text : best.Heading) : null)], terms);
+        var sections = picks.Select(p => ranker?.ReadSection(p.Hit)).ToList();
+        var snippets = _index.Snippets([.. picks.Select((p, i) => p.Snippet is null && sections[i] is { } best ? (best.Text.Length > 0 ? best.Text : best.Heading) : null)], terms);
         var hits = picks.Select((p, i) => Card(catalog, p.Entry, p.Score, p.Snippet ?? snippets[i], p.Line ?? sections[i]?.Line, p.Reason)).ToList();
         return new SearchResult(request.Query, hits, notes.Count == 0 ? null : string.Join("; ", notes));
     }
 
     /// <summary>Results the query asks for by reference, relation or status, in the order they answer it.</summary>
-    private void Pin(IndexSearcher? searcher, KnowledgeCatalog catalog, QueryIntent intent, string? root,
+    private void Pin(IRanker? ranker, KnowledgeCatalog catalog, QueryIntent intent, string? root,
         List<(CatalogEntry, string, int?, string?)> pinned, List<string> notes)
     {
         var subjects = new List<CatalogEntry>();
@@ -125,11 +124,11 @@ public sealed partial class KnowledgeService
 
         if (intent.Follow is { } follow)
         {
-            if (subjects.Count == 0 && searcher is not null)
+            if (subjects.Count == 0 && ranker is not null)
             {
                 // the subject is the best decision matching the rest of the query that has the relation asked for
-                var subjectTerms = _queries.Terms(intent.Subject);
-                var candidates = FileRanker.Rank(searcher, subjectTerms, KindFilter(DocumentKind.Decision), 5)
+                var subjectTerms = _index.Terms(intent.Subject);
+                var candidates = ranker.RankFiles(subjectTerms, new SearchFilter(Kind: DocumentKind.Decision.ToWire()), 5)
                     .Select(h => FindKey(catalog, h.Key)).OfType<CatalogEntry>().ToList();
                 var withRelation = candidates.Take(3).FirstOrDefault(c => Related(c, follow).Count > 0);
                 if (withRelation is not null)
@@ -157,8 +156,7 @@ public sealed partial class KnowledgeService
 
     internal static CatalogEntry? FindKey(KnowledgeCatalog catalog, string key)
     {
-        var split = key.IndexOf('\u001f', StringComparison.Ordinal);
-        return split < 0 ? null : catalog.Find(key[..split], key[(split + 1)..]);
+        return IndexKey.TrySplit(key, out var root, out var path) ? catalog.Find(root, path) : null;
     }
 
     private static IReadOnlyList<CatalogEntry> Related(CatalogEntry entry, RelationKind kind) => kind switch
@@ -188,40 +186,11 @@ public sealed partial class KnowledgeService
         (request.Root is null || entry.Root == request.Root) &&
         request.Tags.All(t => entry.Tags.Contains(t, StringComparer.OrdinalIgnoreCase));
 
-    private static Query? Filter(SearchRequest request)
-    {
-        var clauses = new List<Query>();
-        if (request.Kind is { } kind)
-        {
-            clauses.Add(new TermQuery(new Term(IndexFields.Kind, kind.ToWire())));
-        }
-
-        if (request.Status is { } status)
-        {
-            clauses.Add(new TermQuery(new Term(IndexFields.Status, status.ToWire())));
-        }
-
-        if (request.Root is { } root)
-        {
-            clauses.Add(new TermQuery(new Term(IndexFields.Root, root)));
-        }
-
-        clauses.AddRange(request.Tags.Select(t => new TermQuery(new Term(IndexFields.Tag, t.ToLowerInvariant()))));
-        if (clauses.Count == 0)
-        {
-            return null;
-        }
-
-        var all = new BooleanQuery();
-        foreach (var c in clauses)
-        {
-            all.Add(c, Occur.MUST);
-        }
-
-        return all;
-    }
-
-    private static Query KindFilter(DocumentKind kind) => new TermQuery(new Term(IndexFields.Kind, kind.ToWire()));
+    /// <summary>The request's kind, status, root and tags as the index's filter (null when it names none).</summary>
+    private static SearchFilter? Filter(SearchRequest request) =>
+        request.Kind is null && request.Status is null && request.Root is null && request.Tags.Count == 0
+            ? null
+            : new SearchFilter(request.Kind?.ToWire(), request.Status?.ToWire(), request.Root, request.Tags);
 
     private static SearchHit Card(KnowledgeCatalog catalog, CatalogEntry entry, double score, string snippet, int? line, string? reason)
     {

@@ -5,10 +5,10 @@ using ArchMcp.Core.Model;
 namespace ArchMcp.Core;
 
 /// <summary>A file as the index knows it: its stamp and its parsed header (no bulky text).</summary>
-public sealed record IndexedFile(string Key, FileStamp Stamp, KnowledgeDocument Header);
+internal sealed record IndexedFile(string Key, FileStamp Stamp, KnowledgeDocument Header);
 
 /// <summary>An immutable snapshot of what is indexed; a refresh replaces it as a whole.</summary>
-public sealed record KnowledgeState(
+internal sealed record KnowledgeState(
     bool Loaded,
     IReadOnlyDictionary<string, IndexedFile> Files,
     KnowledgeCatalog Catalog,

@@ -1,12 +1,18 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace ArchMcp.Core;
 
+/// <summary>Registration of the knowledge engine in a service collection.</summary>
 public static class ServiceCollectionExtensions
 {
-    /// <summary>Registers the knowledge engine: <see cref="IKnowledgeService"/> (a singleton owning the index).</summary>
+    /// <summary>
+    /// Registers the knowledge engine: one singleton owning the index, served as <see cref="IKnowledgeService"/> (the
+    /// answers), <see cref="IKnowledgeIndexer"/> (the index's life cycle, for hosts) and the checklist's retriever.
+    /// </summary>
     public static IServiceCollection AddArchKnowledge(this IServiceCollection services, Action<KnowledgeOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -18,8 +24,12 @@ public static class ServiceCollectionExtensions
         }
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<KnowledgeService>();
+        // a container without logging (a kernel, a test) still gets a working engine
+        services.TryAddSingleton(sp => new KnowledgeService(
+            sp.GetRequiredService<IOptions<KnowledgeOptions>>(),
+            sp.GetService<ILogger<KnowledgeService>>() ?? NullLogger<KnowledgeService>.Instance));
         services.TryAddSingleton<IKnowledgeService>(sp => sp.GetRequiredService<KnowledgeService>());
+        services.TryAddSingleton<IKnowledgeIndexer>(sp => sp.GetRequiredService<KnowledgeService>());
         services.TryAddSingleton<Search.IKnowledgeRetriever>(sp => sp.GetRequiredService<KnowledgeService>());
         return services;
     }

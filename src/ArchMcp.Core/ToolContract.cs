@@ -29,6 +29,9 @@ public static class ToolContract
     /// <summary>Most section names in one decision lookup.</summary>
     public const int MaxSections = 10;
 
+    /// <summary>Longest section text get_decision returns, in characters; longer sections are cut at a sentence.</summary>
+    public const int MaxSectionChars = 2000;
+
     public const int SearchLimitDefault = 5;
     public const int SearchLimitMax = 20;
     public const int ListLimitDefault = 20;
@@ -36,9 +39,11 @@ public static class ToolContract
     public const int ChecklistLimitDefault = 20;
     public const int ChecklistLimitMax = 100;
 
+    /// <summary>Largest page of the decision log the service returns (the CLI's `list` and a new draft read it whole).</summary>
+    public const int DecisionLogMax = 10_000;
+
     public const string KindValues = "decision, standard, reference, guide, template";
     public const string StatusValues = "proposed, accepted, rejected, deprecated, superseded";
-    public const string SectionValues = "context, decision, consequences, options, all";
 
     /// <summary>What each tool is for and when an assistant should call it (plain ASCII without quotes: JSON escapes cost bytes).</summary>
     public static class Descriptions

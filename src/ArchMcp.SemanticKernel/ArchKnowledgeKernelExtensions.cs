@@ -4,7 +4,6 @@ using ArchMcp.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 
@@ -47,10 +46,6 @@ public static class ArchKnowledgeKernelExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrWhiteSpace(pluginName);
 
-        // Registered before AddArchKnowledge (which uses TryAdd) so the service works in a kernel without logging.
-        services.TryAddSingleton(sp => new KnowledgeService(
-            sp.GetRequiredService<IOptions<KnowledgeOptions>>(),
-            sp.GetService<ILogger<KnowledgeService>>() ?? NullLogger<KnowledgeService>.Instance));
         services.AddArchKnowledge(configure);
         services.AddOptions<KnowledgeOptions>().ValidateOnStart();
         services.TryAddSingleton<ArchKnowledgePlugin>();

@@ -33,7 +33,7 @@ public sealed class ArchKnowledgePlugin(IKnowledgeService knowledge)
     [KernelFunction(ToolContract.GetDecision)]
     [Description(ToolContract.Descriptions.GetDecision)]
     public Task<DecisionView> GetDecisionAsync(
-        [Description(Args.DecisionId)] string id,
+        [Description(Args.DecisionId), StringLength(ToolContract.MaxNameChars)] string id,
         [Description(Args.Sections)] string[]? sections = null,
         [Description(Args.Root)] string? root = null,
         CancellationToken cancellationToken = default) =>
@@ -48,7 +48,7 @@ public sealed class ArchKnowledgePlugin(IKnowledgeService knowledge)
         [Description(Args.From)] string? from = null,
         [Description(Args.To)] string? to = null,
         [Description(Args.Root)] string? root = null,
-        [Description(Args.Offset)] int offset = 0,
+        [Description(Args.Offset), Range(0, int.MaxValue)] int offset = 0,
         [Description(Args.ListLimit), Range(1, ToolContract.ListLimitMax)] int limit = ToolContract.ListLimitDefault,
         CancellationToken cancellationToken = default) =>
         _knowledge.ListDecisionsAsync(RequestArguments.Decisions(status, tag, from, to, root, offset, limit), cancellationToken);
@@ -57,7 +57,7 @@ public sealed class ArchKnowledgePlugin(IKnowledgeService knowledge)
     [KernelFunction(ToolContract.GetRule)]
     [Description(ToolContract.Descriptions.GetRule)]
     public Task<RuleLookup> GetRuleAsync(
-        [Description(Args.RuleId)] string id,
+        [Description(Args.RuleId), StringLength(ToolContract.MaxNameChars)] string id,
         [Description(Args.Root)] string? root = null,
         CancellationToken cancellationToken = default) =>
         _knowledge.GetRuleAsync(RequestArguments.Required(id, nameof(id)), RequestArguments.Optional(root, nameof(root)), cancellationToken);

@@ -26,11 +26,12 @@ public sealed class PackageFeedTests : IDisposable
         var feed = Directory.CreateDirectory(_work.FullPath("feed")).FullName;
 
         // pack what this test run already built (the test project references both); no second compile
-        foreach (var project in new[] { "src/ArchMcp.Core/ArchMcp.Core.csproj", "src/ArchMcp.SemanticKernel/ArchMcp.SemanticKernel.csproj" })
+        foreach (var project in new[] { "src/ArchMcp.Search/ArchMcp.Search.csproj", "src/ArchMcp.Core/ArchMcp.Core.csproj", "src/ArchMcp.SemanticKernel/ArchMcp.SemanticKernel.csproj" })
         {
             await DotnetAsync(repo, "pack", Path.Combine(repo, project), "-c", configuration, "--no-build", "-o", feed, $"-p:PackageVersion={version}", "-nodeReuse:false");
         }
 
+        Assert.True(File.Exists(Path.Combine(feed, $"ArchMcp.Search.{version}.nupkg")), "ArchMcp.Search was not packed");
         Assert.True(File.Exists(Path.Combine(feed, $"ArchMcp.Core.{version}.nupkg")), "ArchMcp.Core was not packed");
         Assert.True(File.Exists(Path.Combine(feed, $"ArchMcp.SemanticKernel.{version}.nupkg")), "ArchMcp.SemanticKernel was not packed");
 

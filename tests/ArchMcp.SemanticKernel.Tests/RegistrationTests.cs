@@ -51,12 +51,12 @@ public sealed class RegistrationTests
         builder.AddArchKnowledge(o =>
         {
             o.Roots.Add(knowledge.Path);
-            o.DefaultLimit = 0;
+            o.MaxFileBytes = 0;
         });
 
         var ex = Assert.Throws<OptionsValidationException>(() => builder.Build());
 
-        Assert.Contains("DefaultLimit", ex.Message);
+        Assert.Contains("MaxFileBytes", ex.Message);
     }
 
     [Fact]

@@ -3,7 +3,8 @@ using System.Text;
 using System.Text.Json;
 using ArchMcp.Server.Hosting;
 using ArchMcp.Server.Tests.Infrastructure;
-using ModelContextProtocol.Protocol;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace ArchMcp.Server.Tests;
 
@@ -43,6 +44,7 @@ public sealed class HttpServerTests
     {
         await using var server = await HttpServer.StartAsync();
 
+        // the endpoint itself is under test and raises no event: poll it, bounded at 30 s
         var status = HttpStatusCode.ServiceUnavailable;
         for (var i = 0; i < 300 && status != HttpStatusCode.OK; i++)
         {
@@ -69,13 +71,14 @@ public sealed class HttpServerTests
     }
 
     [Fact]
-    public async Task Build_WhenNonLoopbackWithToken_Builds()
+    public async Task Build_WhenNonLoopbackWithToken_BindsThereWithTheTokenRequired()
     {
         using var folder = new KnowledgeFolder();
 
         await using var app = HttpHost.Build(HttpServer.ParseServe(folder), "http://0.0.0.0:0", HttpServer.Settings(new() { ["Server:Token"] = "s3cret" }));
 
-        Assert.NotNull(app);
+        Assert.Equal("http://0.0.0.0:0", app.Configuration["urls"]);
+        Assert.Equal("s3cret", app.Services.GetRequiredService<IOptions<ServerOptions>>().Value.Token);
     }
 
     [Fact]

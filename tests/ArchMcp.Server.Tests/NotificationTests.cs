@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using ArchMcp.Server.Tests.Infrastructure;
-using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 
 namespace ArchMcp.Server.Tests;

@@ -7,6 +7,19 @@ namespace ArchMcp.Server.Tests;
 
 public sealed class ResourceAndPromptTests(StdioServerFixture fixture) : IClassFixture<StdioServerFixture>
 {
+    /// <summary>Every resource the server-knowledge fixture yields, in ordinal order.</summary>
+    private static readonly string[] ExpectedResourceUris =
+    [
+        "arch://decisions/ADR-0001",
+        "arch://decisions/ADR-0002",
+        "arch://decisions/ADR-0003",
+        "arch://decisions/ADR-0004",
+        "arch://index",
+        "arch://references/RA-REST-POSTGRES",
+        "arch://references/adr-template",
+        "arch://standards/API",
+    ];
+
     private McpClient Client => fixture.Server.Client;
 
     [Fact]
@@ -18,7 +31,8 @@ public sealed class ResourceAndPromptTests(StdioServerFixture fixture) : IClassF
         Assert.Contains("arch://index", uris);
         Assert.Contains(uris, u => u.StartsWith("arch://decisions/", StringComparison.Ordinal));
         Assert.Contains(uris, u => u.StartsWith("arch://standards/", StringComparison.Ordinal));
-        Assert.True(resources.Count >= 7);
+        // the index, the four decisions, the API standard, the reference architecture and the ADR template
+        Assert.Equal(ExpectedResourceUris, uris.Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace ArchMcp.Tests.Shared;
 /// root (found by walking up from the test assembly to the folder holding <c>ArchMcp.sln</c>;
 /// for git worktrees the parents of the root are tried too).
 /// </summary>
-public static class Corpora
+public static partial class Corpora
 {
     private static readonly Lazy<string?> Location = new(Find);
 
@@ -17,7 +17,7 @@ public static class Corpora
         ? "Shared corpora not found: set ARCHMCP_CORPORA or place them at ../shared/corpora next to the repository."
         : null;
 
-    /// <summary>The folder of one corpus ("govuk-aws", "zalando", …); throws when the corpora are absent (guard with Skip.If first).</summary>
+    /// <summary>The folder of one corpus ("govuk-aws", "zalando", …); throws when the corpora are absent (guard with Corpora.Require first).</summary>
     public static string Folder(string corpus) =>
         System.IO.Path.Combine(Path ?? throw new InvalidOperationException(SkipReason), corpus);
 

@@ -19,7 +19,10 @@ public sealed class TempKnowledgeFolder : IDisposable
         }
     }
 
-    /// <summary>The hand-written fixtures copied next to the test assembly (tests/Shared/Fixtures/knowledge).</summary>
+    /// <summary>
+    /// The hand-written fixtures copied next to the test assembly (tests/Shared/Fixtures/knowledge). The one fixture
+    /// tree, tests/Shared/Fixtures, also holds server-knowledge, the smaller set the server tests run against.
+    /// </summary>
     public static string FixturesPath => System.IO.Path.Combine(AppContext.BaseDirectory, "Fixtures", "knowledge");
 
     /// <summary>Absolute path of the folder.</summary>

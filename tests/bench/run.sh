@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # End-to-end performance benchmark of the archmcp executable. Not run by CI. Writes docs/performance.md.
 #
-# usage: tests/bench/run.sh            (env: SCALE=105 copies of the corpora (~20k files), CALLS=1000,
+# usage: tests/bench/run.sh            (env: SCALE=105 copies of the corpora (~20k files), SMALL_SCALE=11 copies
+#                                        (~2k files, the size of a large real knowledge base), CALLS=1000,
 #                                        HTTP_SECONDS=20, HTTP_CLIENTS=8, WORK=/tmp/archmcp-bench, SKIP_PUBLISH=1,
 #                                        CORPORA=../shared/corpora, REPORT=docs/performance.md,
 #                                        INDEX_RUNS=3 full index runs (median reported), WARMUP=3000 in-process searches)
 # Parts that need `archmcp serve` (stdio/HTTP) are reported as "not measured" when serve does not answer.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"; REPO="$(cd "$HERE/../.." && pwd)"
-SCALE=${SCALE:-105}; CALLS=${CALLS:-1000}; HTTP_SECONDS=${HTTP_SECONDS:-20}; HTTP_CLIENTS=${HTTP_CLIENTS:-8}
+SCALE=${SCALE:-105}; SMALL_SCALE=${SMALL_SCALE:-11}; CALLS=${CALLS:-1000}; HTTP_SECONDS=${HTTP_SECONDS:-20}; HTTP_CLIENTS=${HTTP_CLIENTS:-8}
 WORK=${WORK:-/tmp/archmcp-bench}; REPORT=${REPORT:-$REPO/docs/performance.md}
 CORPORA=${CORPORA:-${ARCHMCP_CORPORA:-}}
 if [ -z "$CORPORA" ]; then for c in "$REPO/../shared/corpora" "$REPO/../../shared/corpora" /work/shared/corpora; do [ -d "$c" ] && CORPORA="$(cd "$c" && pwd)" && break; done; fi
@@ -27,20 +28,26 @@ EXE="$PUB/archmcp"
 log "build tests/ArchMcp.Benchmarks (Release)"
 dotnet build "$REPO/tests/ArchMcp.Benchmarks" -c Release >"$WORK/bench-build.log" 2>&1 || { tail -20 "$WORK/bench-build.log"; exit 1; }
 BENCH_DLL="$REPO/tests/ArchMcp.Benchmarks/bin/Release/net10.0/ArchMcp.Benchmarks.dll"
-json_env load="$(cut -d' ' -f1-3 /proc/loadavg)" cores="$(nproc)" commit="$(git -C "$REPO" rev-parse --short HEAD)" scale="$SCALE" \
+json_env load="$(cut -d' ' -f1-3 /proc/loadavg)" cores="$(nproc)" commit="$(git -C "$REPO" rev-parse --short HEAD)" scale="$SCALE" smallScale="$SMALL_SCALE" \
   date="$(date -u +%Y-%m-%dT%H:%MZ)" dotnet="$(dotnet --version)" >"$RES/env.json"
 
-# --- scaled corpus: the five corpora copied SCALE times under distinct sub-folders -----------------------
-SCALED="$WORK/scaled-$SCALE"
-if [ ! -f "$SCALED/.complete" ]; then
-  log "generate the scaled corpus ($SCALE copies) → $SCALED"
-  rm -rf "$SCALED"; mkdir -p "$SCALED"
-  for i in $(seq -w 1 "$SCALE"); do
-    mkdir -p "$SCALED/copy-$i"
-    for c in madr govuk-aws log4brains zalando gds-way; do cp -r "$CORPORA/$c" "$SCALED/copy-$i/$c"; done
-  done
-  touch "$SCALED/.complete"
-fi
+# --- scaled corpora: the five corpora copied SCALE (and SMALL_SCALE) times under distinct sub-folders ---------
+scaled_corpus() { # copies, folder
+  if [ ! -f "$2/.complete" ]; then
+    log "generate the scaled corpus ($1 copies) → $2"
+    rm -rf "$2"; mkdir -p "$2"
+    for i in $(seq -w 1 "$1"); do
+      mkdir -p "$2/copy-$i"
+      for c in madr govuk-aws log4brains zalando gds-way; do cp -r "$CORPORA/$c" "$2/copy-$i/$c"; done
+    done
+    touch "$2/.complete"
+  fi
+}
+SCALED="$WORK/scaled-$SCALE"; scaled_corpus "$SCALE" "$SCALED"
+SMALL="$WORK/scaled-$SMALL_SCALE"; scaled_corpus "$SMALL_SCALE" "$SMALL"
+IDX2K="$WORK/index-scaled-$SMALL_SCALE"; rm -rf "$IDX2K"
+"$EXE" index --knowledge "bench=$SMALL" --index "$IDX2K" >/dev/null 2>"$WORK/index-small.err" || cat "$WORK/index-small.err" >&2
+SMALL_FILES=$(find "$SMALL" -name '*.md' | wc -l); log "small scaled corpus: $SMALL_FILES Markdown files"
 FILES=$(find "$SCALED" -name '*.md' | wc -l); log "scaled corpus: $FILES Markdown files"
 
 # --- (b) archmcp index throughput and memory on the scaled corpus -----------------------------------------
@@ -81,6 +88,8 @@ log "in-process latency probe, five corpora"
 # on two cores; the native server has no such warm-up, so the steady state is what compares with it
 WARMUP=${WARMUP:-3000}
 dotnet "$BENCH_DLL" latency --calls "$CALLS" --warmup "$WARMUP" --json "$RES/inproc-corpora.json" >"$WORK/inproc-corpora.txt" 2>&1 || cat "$WORK/inproc-corpora.txt" >&2
+log "in-process latency probe, small scaled index"
+dotnet "$BENCH_DLL" latency --knowledge "bench=$SMALL" --index "$IDX2K" --calls "$CALLS" --warmup "$WARMUP" --json "$RES/inproc-small.json" >"$WORK/inproc-small.txt" 2>&1 || cat "$WORK/inproc-small.txt" >&2
 log "in-process latency probe, scaled index"
 dotnet "$BENCH_DLL" latency --knowledge "bench=$SCALED" --index "$IDX20" --calls "$CALLS" --warmup "$WARMUP" --json "$RES/inproc-scaled.json" >"$WORK/inproc-scaled.txt" 2>&1 || cat "$WORK/inproc-scaled.txt" >&2
 
@@ -107,6 +116,8 @@ if [ "$SERVE_OK" = 1 ]; then
   node "$HERE/mcp-client.mjs" stdio --calls "$CALLS" --queries "$CORPORA/dev-queries.jsonl" -- "$EXE" serve --knowledge "bench=$SCALED" --index "$IDX20" >"$RES/stdio.json" || true
   log "(d) the same with answers not kept (the engine alone)"
   ARCHMCP_Knowledge__CacheAnswers=false node "$HERE/mcp-client.mjs" stdio --calls "$CALLS" --queries "$CORPORA/dev-queries.jsonl" -- "$EXE" serve --knowledge "bench=$SCALED" --index "$IDX20" >"$RES/stdio-engine.json" || true
+  log "(d) stdio search over the small scaled index ($SMALL_FILES files), answers not kept (the engine alone)"
+  ARCHMCP_Knowledge__CacheAnswers=false node "$HERE/mcp-client.mjs" stdio --calls "$CALLS" --queries "$CORPORA/dev-queries.jsonl" -- "$EXE" serve --knowledge "bench=$SMALL" --index "$IDX2K" >"$RES/stdio-engine-small.json" || true
   log "(c) incremental update while serve watches the scaled corpus"
   EDIT="$(find "$SCALED/copy-$(printf '%0*d' ${#SCALE} 1)/govuk-aws" -name '0025-*.md' | head -1)"
   node "$HERE/mcp-client.mjs" incremental --runs 5 --file "$EDIT" -- "$EXE" serve --knowledge "bench=$SCALED" --index "$IDX20" >"$RES/incremental.json" || true

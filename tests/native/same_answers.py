@@ -153,7 +153,9 @@ def failed_answer(name, answer):
     if any(w in name for w in ("missing", "unknown", "bad", "empty")) or answer is None:
         return None
     if "exit" in answer:
-        return None if answer["exit"] == 0 else f"exit code {answer['exit']}: {answer['stderr']}"
+        # review's exit code 1 is its verdict (a MUST is violated), an answer like any other
+        ok = (0, 1) if name == "cli review" else (0,)
+        return None if answer["exit"] in ok else f"exit code {answer['exit']}: {answer['stderr']}"
     if "error" in answer:
         return f"error {json.dumps(answer['error'])[:200]}"
     return "isError result" if (answer.get("result") or {}).get("isError") else None

@@ -44,9 +44,11 @@ public sealed class Candidate
     /// <summary>Statement and body together, for text-driven checks.</summary>
     public string FullText => Statement + "\n" + Body;
 
-    public RuleLevel Level => Rule?.Level ?? RuleLevel.Must;
+    public RuleLevel Level => Rule?.Level ?? (Decision!.Status == DecisionStatus.Proposed ? RuleLevel.May : RuleLevel.Must);
 
     public string Path => Rule?.Path ?? Decision!.Path;
+
+    public string Root => Rule?.Root ?? Decision!.Root;
 
     public static Candidate For(RuleRecord rule) => new($"r|{rule.Root}|{rule.Path}|{rule.Id}", rule, null, "");
 
@@ -71,7 +73,8 @@ public sealed class Candidate
         {
             Id = Decision!.Id,
             Kind = "decision",
-            Level = RuleLevel.Must.ToWire(),
+            // Only an accepted decision binds (MUST); a proposed one is an option under discussion, never in force.
+            Level = (Decision.Status == DecisionStatus.Proposed ? RuleLevel.May : RuleLevel.Must).ToWire(),
             RawLevel = Decision.RawStatus,
             Statement = OneLine(Decision.Title),
             Source = Decision.Title,

@@ -7,9 +7,23 @@ namespace ArchMcp.Core.Checklists;
 /// The applicable rules and decisions in force for a topic or a design, ranked by how much they bear on it,
 /// and the review of a design against them. Works over any <see cref="IKnowledgeRetriever"/>.
 /// </summary>
-public sealed class ChecklistEngine(IKnowledgeRetriever retriever, ChecklistTuning? tuning = null)
+/// <param name="scopes">The declared scope of a knowledge file by root name and path (null: general). Defaults to reading
+/// the front matter of the files of the service's roots when <paramref name="retriever"/> is the knowledge service.</param>
+public sealed class ChecklistEngine(IKnowledgeRetriever retriever, ChecklistTuning? tuning = null, Func<string, string, DocumentScope?>? scopes = null)
 {
     private readonly ChecklistTuning _tuning = tuning ?? new ChecklistTuning();
+    private readonly Func<string, string, DocumentScope?> _scopes = scopes ?? DefaultScopes(retriever);
+
+    private static Func<string, string, DocumentScope?> DefaultScopes(IKnowledgeRetriever retriever)
+    {
+        if (retriever is not KnowledgeService service)
+        {
+            return static (_, _) => null;
+        }
+
+        var files = new FileScopes(root => service.Roots.FirstOrDefault(r => r.Name == root)?.Path);
+        return files.Of;
+    }
 
     /// <param name="cancellationToken">Checked between the design's sentences and the candidates: a caller that
     /// has gone (an HTTP client that disconnected) stops the work.</param>
@@ -33,7 +47,7 @@ public sealed class ChecklistEngine(IKnowledgeRetriever retriever, ChecklistTuni
 
     private List<(Candidate Candidate, CheckOutcome Outcome)> Rank(DesignContext context, ChecklistRequest request, CancellationToken cancellationToken)
     {
-        var limit = Math.Clamp(request.Limit, 1, 100);
+        var limit = Math.Clamp(request.Limit, 1, ToolContract.ChecklistLimitMax);
         var candidates = new Dictionary<string, Candidate>(StringComparer.Ordinal);
         var t = _tuning;
 
@@ -65,6 +79,12 @@ public sealed class ChecklistEngine(IKnowledgeRetriever retriever, ChecklistTuni
         foreach (var c in candidates.Values)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            // A document that declares what it governs applies only to designs that name it (a component, a technology, a path).
+            if (_scopes(c.Root, c.Path) is { } scope && !scope.Covers(context.Text))
+            {
+                continue;
+            }
+
             var outcome = DesignReviewer.Evaluate(c, context);
             var mentions = FactTopics.Mentions(c.Statement, context.Facts);
             c.Boost = Math.Min(mentions, 3) * t.TopicBoost

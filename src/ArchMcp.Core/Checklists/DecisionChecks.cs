@@ -24,7 +24,8 @@ internal static partial class DecisionChecks
                 }
 
                 var what = chosen.Length > 0 ? $"the decision chose {chosen.Trim()} instead" : "the decision removed or rejected it";
-                return DesignReviewer.Violated($"The design proposes {rejected.Trim()}; {what}.", DesignContext.Quote(hit),
+                // A re-proposal: the design brings back what a decision in force settled against, cited with that decision's line.
+                return DesignReviewer.Violated($"Re-proposal: the design proposes {rejected.Trim()}; {what}.", DesignContext.Quote(hit),
                     new Evidence(Candidate.OneLine(sentence), c.Decision!.Line));
             }
         }

@@ -19,6 +19,9 @@ public static partial class DesignReviewer
         ContentChecks.Retention,
         ContentChecks.ImageDigest,
         ContentChecks.ShortLivedCredentials,
+        RequirementChecks.PlaintextTransport,
+        RequirementChecks.DeclinedMeans,
+        RequirementChecks.ForbiddenInText,
         DecisionChecks.ReplacedOrRejected,
         SubstitutionChecks.Technology,
         SubstitutionChecks.NaturalLanguage,
@@ -79,7 +82,11 @@ public static partial class DesignReviewer
         var medium = violated.Count(i => i.Item.Level is "SHOULD" or "SHOULD NOT");
         var low = violated.Count - high - medium;
         var overall = high > 0 ? "high" : medium > 0 ? "medium" : "low";
-        return new RiskSummary(overall, high, medium, low, violated.Count, items.Count(i => i.Verdict == Verdicts.NeedsJudgement));
+        var judgement = items.Count(i => i.Verdict == Verdicts.NeedsJudgement);
+        return new RiskSummary(overall, high, medium, low, violated.Count, judgement)
+        {
+            JudgedByRule = items.Count(i => i.Verdict is Verdicts.Met or Verdicts.Violated),
+        };
     }
 
     /// <summary>The sentence of the rule (statement first, then body) matching <paramref name="pattern"/>, quoted with the rule's line.</summary>

@@ -26,6 +26,8 @@ internal static partial class SecurityFacts
         ("password", Rx(@"\bpasswords?\b")),
         ("stack-trace", Rx(@"\bstack ?traces?\b")),
         ("encryption", Rx(@"\bencrypt")),
+        // Traffic sent unencrypted: plain HTTP, http:// URLs, "without TLS".
+        ("plaintext-transport", Rx(@"\bplain(-|\s)?(text\s+)?http\b|\bhttp://|\bunencrypted\s+(traffic|connections?|http|transport|channels?|links?)\b|\bwithout\s+(tls|https|ssl|encryption)\b|\bno\s+(tls|https|ssl)\b|\bcleartext\b")),
     ];
 
     public static void Extract(string sentence, FactSink sink)

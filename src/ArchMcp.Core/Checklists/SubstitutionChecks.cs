@@ -23,11 +23,24 @@ internal static partial class SubstitutionChecks
             return null;
         }
 
+        // A decision title naming several products ("Use ElastiCache for Redis", "Use ACM … on ELBs") does not say which
+        // one replaces what: a substitution is judged only against a single chosen product.
+        if (c.IsDecision && wanted.Count != 1)
+        {
+            return null;
+        }
+
         var designed = d.Of(FactKinds.Technology).Select(f => (Fact: f, Found: Technologies.Find(f.Value).FirstOrDefault())).ToList();
         var rule = DesignReviewer.RuleQuote(c, null);
         var used = designed.FirstOrDefault(x => wanted.Any(w => string.Equals(w.Name, x.Fact.Value, StringComparison.OrdinalIgnoreCase)));
         if (used.Fact is not null)
         {
+            // Naming the product a decision chose is its topic, not evidence that the design follows the decision's outcome.
+            if (c.IsDecision)
+            {
+                return null;
+            }
+
             return DesignReviewer.Met($"The design uses {used.Fact.Value} as the rule asks.", DesignContext.Quote(used.Fact), rule);
         }
 

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using ArchMcp.Core.Model;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace ArchMcp.Core.Evaluation;
 
@@ -40,8 +38,10 @@ public static class EvalRunner
         return queries;
     }
 
-    public static async Task<EvalReport> RunAsync(IReadOnlyList<EvalQuery> queries, string corporaDirectory, CancellationToken cancellationToken = default)
+    /// <summary>Scores every query on its corpus; <paramref name="open"/> opens the engine for each corpus.</summary>
+    public static async Task<EvalReport> RunAsync(IReadOnlyList<EvalQuery> queries, string corporaDirectory, EvalTargetFactory open, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(open);
         var results = new List<EvalQueryResult>();
         var indexTimes = new Dictionary<string, double>();
         foreach (var group in queries.GroupBy(q => q.Corpus))
@@ -55,10 +55,9 @@ public static class EvalRunner
             var indexPath = Path.Combine(Path.GetTempPath(), "archmcp-eval-" + Guid.NewGuid().ToString("N"));
             try
             {
-                var options = Options.Create(new KnowledgeOptions { Roots = [$"{group.Key}={corpusPath}"], IndexPath = indexPath });
-                using var service = new KnowledgeService(options, NullLogger<KnowledgeService>.Instance);
+                using var service = open(group.Key, corpusPath, indexPath);
                 var watch = Stopwatch.StartNew();
-                await service.RefreshAsync(null, cancellationToken).ConfigureAwait(false);
+                await service.IndexAsync(cancellationToken).ConfigureAwait(false);
                 indexTimes[group.Key] = watch.Elapsed.TotalMilliseconds;
                 foreach (var query in group)
                 {
@@ -79,7 +78,7 @@ public static class EvalRunner
             indexTimes);
     }
 
-    private static async Task<EvalQueryResult> ScoreAsync(KnowledgeService service, EvalQuery query, CancellationToken ct)
+    private static async Task<EvalQueryResult> ScoreAsync(IEvalTarget service, EvalQuery query, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
         IReadOnlyList<string> ranked;

@@ -4,106 +4,35 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using ArchMcp.Core.Model;
-using Lucene.Net.Documents;
-using Lucene.Net.Index;
+using ArchMcp.Search;
 
 namespace ArchMcp.Core.Indexing;
 
-/// <summary>Turns one parsed file into its Lucene entries: the file, each section and each rule.</summary>
+/// <summary>Turns one parsed file into the search index's entry, and its header into the JSON stored with it.</summary>
 public static class DocumentMapper
 {
     /// <summary>Headers are (de)serialized with generated code: opening an index reads one per file, often at start-up.</summary>
     private static readonly JsonTypeInfo<KnowledgeDocument> HeaderJson = HeaderJsonContext.Default.KnowledgeDocument;
 
-    /// <summary>
-    /// Text scored by term frequency only. Word positions are indexed for section text alone, the one field
-    /// searched for words near each other: writing them for every field cost index time and size for nothing.
-    /// </summary>
-    private static readonly FieldType Words = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS });
-
-    private static readonly FieldType StoredWords = Frozen(new FieldType(TextField.TYPE_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS });
-
-    public static List<Document> Map(KnowledgeDocument doc, FileStamp stamp)
+    /// <summary>The index's view of a parsed file: filter values, text fields, stored header and stamp.</summary>
+    public static IndexEntry Map(KnowledgeDocument doc, FileStamp stamp)
     {
-        var key = IndexFields.KeyOf(doc.Root, doc.Path);
-        var status = doc.Decision?.Status.ToWire() ?? "";
-        var entries = new List<Document>(1 + doc.Sections.Count + doc.Rules.Count);
-
-        var file = new Document
-        {
-            new KeywordField(IndexFields.Type, IndexFields.TypeDoc, stored: false),
-            new KeywordField(IndexFields.Key, key, stored: true),
-            new KeywordField(IndexFields.Root, doc.Root, stored: false),
-            new KeywordField(IndexFields.Kind, doc.Kind.ToWire(), stored: false),
-        };
-        if (status.Length > 0)
-        {
-            file.Add(new KeywordField(IndexFields.Status, status, stored: false));
-        }
-
-        foreach (var tag in doc.Tags)
-        {
-            file.Add(new KeywordField(IndexFields.Tag, tag.ToLowerInvariant(), stored: false));
-        }
-
-        file.Add(new Field(IndexFields.Title, doc.Title, Words));
-        file.Add(new Field(IndexFields.Ids, IdText(doc), Words));
-        file.Add(new Field(IndexFields.Tags, string.Join(" ", doc.Tags), Words));
-        file.Add(new Field(IndexFields.Headings, string.Join("\n", doc.Sections.Select(s => s.Heading)), Words));
-        var text = new PieceFields(doc.Text);
-        file.Add(text.Whole(IndexFields.Body, Words));
-        file.Add(new StoredField(IndexFields.Header, JsonSerializer.Serialize(Header(doc), HeaderJson)));
-        file.Add(new StoredField(IndexFields.Size, stamp.Size));
-        file.Add(new StoredField(IndexFields.Modified, stamp.ModifiedTicks));
-        file.Add(new StoredField(IndexFields.Hash, stamp.Hash));
-        entries.Add(file);
-
-        // Sections and rules carry only their file's key: filters by kind, status, root and tag apply to the file
-        // entry, and sections and rules are filtered through their file. Their text fields exist on no other entry.
-        foreach (var section in doc.Sections)
-        {
-            entries.Add(new Document
-            {
-                new KeywordField(IndexFields.Key, key, stored: false),
-                new Field(IndexFields.SectionHeading, section.Heading, StoredWords),
-                text.Section(IndexFields.SectionText, section.Text, TextField.TYPE_STORED),
-                new StoredField(IndexFields.Line, section.Line),
-            });
-        }
-
-        // Most rules of a standard are a section each (a heading and its text): such a rule's text is indexed and stored
-        // once, with its section, and the rule entry says where that is (rule search scores it from there). A file's
-        // entries stay together in the index, in order.
-        var sectionAtLine = new Dictionary<int, int>();
-        for (var j = doc.Sections.Count - 1; j >= 0; j--)
-        {
-            sectionAtLine[doc.Sections[j].Line] = j;
-        }
-
-        for (var i = 0; i < doc.Rules.Count; i++)
-        {
-            var rule = doc.Rules[i];
-            var rulesEntry = new Document
-            {
-                new KeywordField(IndexFields.Key, key, stored: true),
-                new Field(IndexFields.RuleStatement, rule.Statement, Words),
-                new Field(IndexFields.RuleContext, $"{rule.SectionHeading} {doc.Title}", Words),
-                new StoredField(IndexFields.Ordinal, i),
-            };
-            if (sectionAtLine.TryGetValue(rule.Line, out var j) && doc.Sections[j].Text == rule.Text)
-            {
-                rulesEntry.Add(new KeywordField(IndexFields.TextAt, (entries.Count - (1 + j)).ToString(CultureInfo.InvariantCulture), stored: false));
-            }
-            else
-            {
-                rulesEntry.Add(text.Rule(IndexFields.RuleText, rule.Text, StoredWords));
-                rulesEntry.Add(new KeywordField(IndexFields.TextAt, "0", stored: false));
-            }
-
-            entries.Add(rulesEntry);
-        }
-
-        return entries;
+        ArgumentNullException.ThrowIfNull(doc);
+        return new IndexEntry(
+            Key: IndexKey.Of(doc.Root, doc.Path),
+            Root: doc.Root,
+            Kind: doc.Kind.ToWire(),
+            Status: doc.Decision?.Status.ToWire() ?? "",
+            Tags: doc.Tags,
+            Title: doc.Title,
+            Ids: IdText(doc),
+            Body: doc.Text,
+            HeaderJson: JsonSerializer.Serialize(Header(doc), HeaderJson),
+            Size: stamp.Size,
+            ModifiedTicks: stamp.ModifiedTicks,
+            Hash: stamp.Hash,
+            Sections: [.. doc.Sections.Select(s => new IndexSection(s.Heading, s.Line, s.Text))],
+            Rules: [.. doc.Rules.Select(r => new IndexRule(r.Statement, r.Text, r.SectionHeading))]);
     }
 
     /// <summary>
@@ -133,12 +62,6 @@ public static class DocumentMapper
         {
             return null;
         }
-    }
-
-    private static FieldType Frozen(FieldType type)
-    {
-        type.Freeze();
-        return type;
     }
 
     /// <summary>Words that name the document: its id, number in common spellings, and its file-name slug.</summary>

@@ -2,7 +2,7 @@ namespace ArchMcp.Core.Indexing;
 
 /// <summary>
 /// Cross-process exclusive lock on an index folder: a lock file opened with <see cref="FileShare.None"/>. The
-/// operating system releases it when the process dies, so a crash never leaves a stale lock. Lucene's own
+/// operating system releases it when the process dies, so a crash never leaves a stale lock. The search index's own
 /// native lock does not exclude a second process on Linux, so every writer takes this one first.
 /// </summary>
 public sealed class IndexLock : IDisposable

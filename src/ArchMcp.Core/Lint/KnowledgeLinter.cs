@@ -28,6 +28,7 @@ public static class KnowledgeLinter
 
         CheckDuplicateNumbers(catalog, findings);
         CheckCompetingSupersessions(catalog, findings);
+        DecisionConflicts.Check(catalog, findings);
 
         var lint = findings
             .Where(f => f.Severity != FindingSeverity.Info)

@@ -12,6 +12,10 @@ public static partial class DateText
     [GeneratedRegex(@"\b(?<d>\d{1,2})[/.](?<m>\d{1,2})[/.](?<y>(?:19|20)\d{2})\b")]
     private static partial Regex DayFirst();
 
+    // Format: a day-first date with a two-digit year, as teams type it ("10/04/18" → 2018-04-10).
+    [GeneratedRegex(@"(?<![\d/.])(?<d>\d{1,2})/(?<m>\d{1,2})/(?<y>\d{2})(?![\d/])")]
+    private static partial Regex DayFirstShortYear();
+
     [GeneratedRegex(@"\b(?:(?<d>\d{1,2})(?:st|nd|rd|th)?\s+(?<mon>[A-Za-z]{3,9})\.?,?\s+(?<y>(?:19|20)\d{2})|(?<mon>[A-Za-z]{3,9})\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y>(?:19|20)\d{2}))\b")]
     private static partial Regex Words();
 
@@ -42,7 +46,13 @@ public static partial class DateText
         }
 
         m = DayFirst().Match(text);
-        return m.Success ? Make(m.Groups["y"].Value, m.Groups["m"].Value, m.Groups["d"].Value) : null;
+        if (m.Success)
+        {
+            return Make(m.Groups["y"].Value, m.Groups["m"].Value, m.Groups["d"].Value);
+        }
+
+        m = DayFirstShortYear().Match(text);
+        return m.Success ? Make("20" + m.Groups["y"].Value, m.Groups["m"].Value, m.Groups["d"].Value) : null;
     }
 
     private static DateOnly? Make(string y, string m, string d)

@@ -10,6 +10,9 @@ internal sealed class DecisionFacts
     public string? RawStatus { get; set; }
     public int StatusLine { get; set; }
     public bool HasStatusSection { get; set; }
+
+    /// <summary>True when the status comes from the metadata block: front matter, or a line or key/value table row before the first section.</summary>
+    public bool StatusInMetadata { get; set; }
     public string? DateText { get; set; }
     public string? DecisionMakers { get; set; }
     public string? TagsText { get; set; }
@@ -21,7 +24,7 @@ internal sealed class DecisionFacts
 /// <summary>Reads status, date, deciders and relations of decision records (Nygard, MADR 2–4, log4brains, Y-statements).</summary>
 internal static partial class DecisionExtractor
 {
-    [GeneratedRegex(@"^\s*(?<key>status|date|decision[- ]?date|last[- ]updated|updated|deciders|decision[- ]makers?|decided by|tags|keywords)\s*[:：]\s*(?<value>.*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?<key>status|date|decision[- ]?date|last[- ]updated|updated|deciders|decision[- ]makers?|decided by|tags|keywords)\s*[:：]\s*(?<value>.*)$|^\s*(?<key>date)\s+(?<value>\d.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex MetaLine();
 
     // NonBacktracking: the bounded gaps made the backtracking engine cost ~1 ms per "in the context of" in hostile text.
@@ -36,6 +39,9 @@ internal static partial class DecisionExtractor
         "context", "decision", "consequences", "context and problem statement", "problem statement", "considered options",
         "decision outcome", "decision drivers", "options", "rationale", "pros and cons of the options", "status", "alternatives",
         "alternatives considered", "decision record", "implications",
+        // proposals and design docs (RFC style): what is proposed, why, and what was turned down
+        "motivation", "proposal", "proposed solution", "proposed change", "proposed changes", "rejected alternatives",
+        "current situation", "approach",
     };
 
     private static readonly HashSet<string> LinkSections = new(StringComparer.OrdinalIgnoreCase)
@@ -52,12 +58,15 @@ internal static partial class DecisionExtractor
         var lineStatusLine = 0;
         var linkSection = false;
         var afterStatusHeading = false;
+        var inSection = false;
+        var lineStatusInMetadata = false;
 
         for (var i = 0; i < blocks.Count; i++)
         {
             var block = blocks[i];
             if (block.Type == BlockType.Heading)
             {
+                inSection |= block.Level >= 2;
                 var name = HeadingName(block.Text);
                 linkSection = LinkSections.Contains(name);
                 if (DecisionHeadings.Contains(name))
@@ -108,7 +117,12 @@ internal static partial class DecisionExtractor
                 ReadRelations(block, 0, block.Text.Length, facts.Relations, allowTitles: true);
             }
 
+            var hadLineStatus = lineStatus is not null;
             ReadMetaLines(block, facts, ref lineStatus, ref lineStatusLine);
+            if (!hadLineStatus && lineStatus is not null)
+            {
+                lineStatusInMetadata = !inSection;
+            }
 
             if (linkSection)
             {
@@ -139,6 +153,7 @@ internal static partial class DecisionExtractor
         {
             facts.RawStatus = fmStatus;
             facts.StatusLine = 1;
+            facts.StatusInMetadata = true;
             ReadRelationsInText(fmStatus, 1, facts.Relations);
         }
         else if (sectionStatus is not null)
@@ -150,6 +165,7 @@ internal static partial class DecisionExtractor
         {
             facts.RawStatus = lineStatus;
             facts.StatusLine = lineStatusLine;
+            facts.StatusInMetadata = lineStatusInMetadata;
         }
 
         facts.DateText = fm.Get("date", "decision-date", "decision_date", "last-updated", "last_updated", "updated") ?? facts.DateText;
@@ -176,7 +192,8 @@ internal static partial class DecisionExtractor
     private static void ReadMetaLines(TextBlock block, DecisionFacts facts, ref string? status, ref int statusLine)
     {
         // every metadata line has a colon: most paragraphs are not split and matched line by line
-        if (block.Type != BlockType.Paragraph || block.Text.AsSpan().IndexOfAny(':', '：') < 0)
+        // (or "Date 09/04/2018": a date line without the colon)
+        if (block.Type != BlockType.Paragraph || (block.Text.AsSpan().IndexOfAny(':', '：') < 0 && !HasDateWord(block.Text)))
         {
             return;
         }
@@ -184,7 +201,7 @@ internal static partial class DecisionExtractor
         var lines = block.Text.Split('\n');
         for (var j = 0; j < lines.Length; j++)
         {
-            if (lines[j].AsSpan().IndexOfAny(':', '：') < 0)
+            if (lines[j].AsSpan().IndexOfAny(':', '：') < 0 && !HasDateWord(lines[j]))
             {
                 continue;
             }
@@ -229,6 +246,8 @@ internal static partial class DecisionExtractor
             }
         }
     }
+
+    private static bool HasDateWord(string text) => text.TrimStart().StartsWith("date ", StringComparison.OrdinalIgnoreCase);
 
     private static int Offset(string[] lines, int index)
     {

@@ -1,4 +1,3 @@
-using ArchMcp.Core.Lint;
 using ArchMcp.Core.Model;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;

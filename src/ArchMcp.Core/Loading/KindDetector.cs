@@ -25,11 +25,16 @@ internal static class KindDetector
             return declared;
         }
 
-        var stem = FileNames.Stem(path).ToLowerInvariant();
+        var stem = FileNames.Stem(path).ToLowerInvariant().TrimStart('_'); // _template.adoc: a private (unpublished) page
         if (stem is "template" or "adr-template" || stem.StartsWith("adr-template", StringComparison.Ordinal)
             || stem.StartsWith("template-", StringComparison.Ordinal) || stem.EndsWith("-template", StringComparison.Ordinal))
         {
             return DocumentKind.Template;
+        }
+
+        if (FileNames.IsProcessDocument(path))
+        {
+            return DocumentKind.Guide;
         }
 
         var folders = path.Split('/')[..^1];
@@ -37,13 +42,15 @@ internal static class KindDetector
         var chapters = false;
         for (var i = folders.Length - 1; i >= 0 && byFolder is null; i--)
         {
-            if (Folders.TryGetValue(folders[i], out var k))
+            // Jekyll collections and Antora-style private folders put an underscore first (_adrs, _decisions).
+            var folder = folders[i].TrimStart('_');
+            if (Folders.TryGetValue(folder, out var k))
             {
                 byFolder = k;
             }
-            else if (i > 0 && folders[i].Equals("decisions", StringComparison.OrdinalIgnoreCase))
+            else if (folder.EndsWith("-template", StringComparison.OrdinalIgnoreCase) || folder.EndsWith("_template", StringComparison.OrdinalIgnoreCase))
             {
-                byFolder = DocumentKind.Decision;
+                byFolder = DocumentKind.Template; // a template kept as a folder of its own (rfc-template/0000/README.md)
             }
             else if (folders[i].Equals("chapters", StringComparison.OrdinalIgnoreCase))
             {
@@ -51,19 +58,27 @@ internal static class KindDetector
             }
         }
 
+        // A folder's README is an index page, unless the folder is a record folder (2022-11-09-slug/README.md).
+        var folderIndex = FileNames.IsFolderIndex(path) && FileNames.RecordFolder(path) is null;
+        var file = FileNames.Analyze(path);
+        var numberedName = file.Number is not null || file.Date is not null;
         var looksLikeDecision = (facts.RawStatus is not null && (facts.DecisionSectionCount >= 2 || numbered || facts.HasStatusSection))
-                                || facts.YStatement;
+                                || facts.YStatement
+                                // Format: a numbered or dated record with the sections of a decision or proposal, even without a status.
+                                || (numberedName && facts.DecisionSectionCount >= 2)
+                                // Format: a lifecycle status in the metadata block (front matter or a key/value table at the top).
+                                || (facts.StatusInMetadata && explicitRules == 0 && StatusMapper.Map(facts.RawStatus) != DecisionStatus.Unknown);
         switch (byFolder)
         {
             case DocumentKind.Template:
                 return DocumentKind.Template;
             case DocumentKind.Decision:
-                return FileNames.IsFolderIndex(path) ? DocumentKind.Guide : DocumentKind.Decision;
-            case DocumentKind.Standard or DocumentKind.Reference when !looksLikeDecision || !FileNames.Analyze(path).Number.HasValue:
+                return folderIndex || FileNames.IsRecordAttachment(path) ? DocumentKind.Guide : DocumentKind.Decision;
+            case DocumentKind.Standard or DocumentKind.Reference when !looksLikeDecision || !file.Number.HasValue:
                 return byFolder.Value;
         }
 
-        if (looksLikeDecision && !FileNames.IsFolderIndex(path))
+        if (looksLikeDecision && !folderIndex && !FileNames.IsRecordAttachment(path))
         {
             return DocumentKind.Decision;
         }

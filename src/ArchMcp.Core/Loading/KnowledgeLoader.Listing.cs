@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using ArchMcp.Core.Lint;
 using ArchMcp.Core.Model;
 
 namespace ArchMcp.Core.Loading;

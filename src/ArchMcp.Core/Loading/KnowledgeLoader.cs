@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using ArchMcp.Core.Lint;
 using ArchMcp.Core.Model;
 
 namespace ArchMcp.Core.Loading;
@@ -88,6 +87,12 @@ public static partial class KnowledgeLoader
         }
 
         var document = MarkdownKnowledgeParser.Parse(root.Name, path, content);
+        if (document.Kind != DocumentKind.Decision && document.Rules.Count > 0 && VersionedFiles.IsOlderVersion(file.FullPath))
+        {
+            // an older version of a versioned standard: searchable history, its rules not in force
+            document = document with { Rules = [], Tags = [.. document.Tags, "older-version"] };
+        }
+
         if (findings.Count > 0)
         {
             document = document with { Findings = [.. findings, .. document.Findings] };

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using ArchMcp.Core.Lint;
 using ArchMcp.Core.Model;
 using Markdig;
 using Markdig.Extensions.Yaml;
@@ -30,6 +29,15 @@ public static partial class MarkdownKnowledgeParser
     [GeneratedRegex(@"^0*(?<n>\d{1,5})\s*[.:)\-–—]\s+(?<rest>.+)$")]
     private static partial Regex NumberedHeading();
 
+    // Format: a record id of an upper-case series name and a number before the title ("ITE-9: Title", "RFC 12 - Title").
+    // NonBacktracking (here and below): adjacent optional runs of spaces cost quadratic time on a heading of blanks.
+    [GeneratedRegex(@"^[A-Z]{2,8}[-_ ]?0*(?<n>\d{1,5})\s*[:.\-–—]\s+(?<rest>.+)$", RegexOptions.NonBacktracking)]
+    private static partial Regex SeriesIdHeading();
+
+    // Format: a title that is only an id or a number ("ADR-002" in front matter, "# 12.").
+    [GeneratedRegex(@"^(?:(?:ADR|Decision|Record|[A-Z]{2,8})\s*[-_#:]?\s*)?0*(?<n>\d{1,5})\.?$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    private static partial Regex BareId();
+
     [GeneratedRegex(@"^(?:Architectur(?:e|al)\s+Decision\s+Record|Architecture\s+Decision|Decision\s+Record|ADR)\s*[:\-–—]\s*(?<rest>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex TitlePrefix();
 
@@ -49,7 +57,7 @@ public static partial class MarkdownKnowledgeParser
                 return ParseCore(root, path, asciiDoc.Markdown, asciiDoc);
             }
 
-            return ParseCore(root, path, content ?? "", null);
+            return ParseCore(root, path, SpaceAfterTitleHash(content ?? ""), null);
         }
         catch (Exception ex)
         {
@@ -181,9 +189,12 @@ public static partial class MarkdownKnowledgeParser
             id = fmId is not null && IdLike(fmId) ? fmId : DocumentSlug(path, file);
         }
 
+        // Principle: process pages are never rules; an index page (a README of a folder) has only the rules it marks explicitly.
         IReadOnlyList<Rule> rules = kind switch
         {
             DocumentKind.Decision or DocumentKind.Template => [],
+            _ when FileNames.IsProcessDocument(path) => [],
+            _ when explicitRules.Count == 0 && FileNames.IsFolderIndex(path) => [],
             DocumentKind.Standard or DocumentKind.Guide when explicitRules.Count == 0 => RuleExtractor.Implicit(path, blocks),
             _ => explicitRules,
         };
@@ -217,17 +228,66 @@ public static partial class MarkdownKnowledgeParser
         };
     }
 
+    /// <summary>
+    /// Format: a title typed without the space after its hashes (<c>#Use Kafka</c>), which CommonMark reads as a paragraph:
+    /// when the first line of the body (after any front matter) is such a line, the space is added. Only that line: a
+    /// <c>#word</c> further down may be a tag or an issue reference.
+    /// </summary>
+    private static string SpaceAfterTitleHash(string content)
+    {
+        var start = 0;
+        if (content.StartsWith("---", StringComparison.Ordinal))
+        {
+            var close = content.IndexOf("\n---", 3, StringComparison.Ordinal);
+            if (close < 0)
+            {
+                return content;
+            }
+
+            start = content.IndexOf('\n', close + 4);
+            if (start < 0)
+            {
+                return content;
+            }
+        }
+
+        while (start < content.Length && char.IsWhiteSpace(content[start]))
+        {
+            start++;
+        }
+
+        var hashes = start;
+        while (hashes < content.Length && hashes - start < 6 && content[hashes] == '#')
+        {
+            hashes++;
+        }
+
+        return hashes > start && hashes < content.Length && char.IsLetter(content[hashes]) && (start == 0 || content[start - 1] == '\n')
+            ? string.Concat(content.AsSpan(0, hashes), " ", content.AsSpan(hashes))
+            : content;
+    }
+
     /// <summary>Strips "7.", "ADR 7:", "ADR-0007 -" and "Architecture Decision Record:" prefixes; returns the number they gave.</summary>
     public static (string Title, int? Number) CleanTitle(string heading)
     {
         var title = heading.Trim();
         int? number = null;
+        if (BareId().Match(title) is { Success: true } bare)
+        {
+            return (title, int.Parse(bare.Groups["n"].Value, CultureInfo.InvariantCulture));
+        }
+
         for (var pass = 0; pass < 2; pass++)
         {
             var m = AdrNumberHeading().Match(title);
             if (!m.Success)
             {
                 m = NumberedHeading().Match(title);
+            }
+
+            if (!m.Success)
+            {
+                m = SeriesIdHeading().Match(title);
             }
 
             if (m.Success && m.Groups["rest"].Value.Trim().Length > 0)

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ArchMcp.Core.Model;
+using Markdig.Extensions.Tables;
 using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
 
@@ -119,11 +120,71 @@ internal static partial class MarkdownOutline
                     break;
                 }
 
+                case Table table when IsMetadataTable(table, blocks):
+                    AddMetadataRows(table, blocks, links);
+                    break;
+
                 case ContainerBlock inner:
                     Walk(inner, blocks, links, ref pendingAnchor);
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// Format: a two-column key/value table before the first section (often with an empty header row, sometimes inside
+    /// a blockquote) is a metadata block, like front matter: <c>| Status | Accepted |</c>.
+    /// </summary>
+    private static bool IsMetadataTable(Table table, List<TextBlock> blocks)
+    {
+        if (blocks.Exists(b => b.Type == BlockType.Heading && b.Level >= 2))
+        {
+            return false;
+        }
+
+        var rows = 0;
+        foreach (var row in table)
+        {
+            if (row is not TableRow r || r.Count != 2)
+            {
+                return false;
+            }
+
+            rows++;
+        }
+
+        return rows > 0;
+    }
+
+    /// <summary>Each row of a metadata table as one "Key: Value" paragraph, which the metadata readers know; empty rows are skipped.</summary>
+    private static void AddMetadataRows(Table table, List<TextBlock> blocks, List<DocumentLink> links)
+    {
+        foreach (var row in table.OfType<TableRow>())
+        {
+            var key = CellText(row[0], links);
+            var value = CellText(row[1], links);
+            if (key.Length == 0 && value.Length == 0)
+            {
+                continue;
+            }
+
+            blocks.Add(new TextBlock
+            {
+                Type = BlockType.Paragraph, Line = row.Line + 1, Text = key.Length == 0 ? value : value.Length == 0 ? key : $"{key}: {value}",
+            });
+        }
+    }
+
+    private static string CellText(Block cell, List<DocumentLink> links)
+    {
+        var parts = new List<string>();
+        foreach (var paragraph in ((ContainerBlock)cell).OfType<ParagraphBlock>())
+        {
+            var (text, _, _) = InlineText.Render(paragraph.Inline, links);
+            parts.Add(text.Replace('\n', ' ').Trim());
+        }
+
+        return string.Join(' ', parts).Trim();
     }
 
     /// <summary>

@@ -1,5 +1,4 @@
 using System.Text;
-using ArchMcp.Core.Lint;
 using ArchMcp.Core.Model;
 
 namespace ArchMcp.Core.Loading;

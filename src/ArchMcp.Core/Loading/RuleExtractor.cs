@@ -17,8 +17,13 @@ internal static partial class RuleExtractor
     [GeneratedRegex(@"\s*\[(?<id>[A-Za-z0-9][A-Za-z0-9_.:#-]*)\]\s*$")]
     private static partial Regex BracketId();
 
-    [GeneratedRegex(@"^(?<id>[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+)\s*[:.\-–—]\s*(?<rest>.+)$")]
+    [GeneratedRegex(@"^(?<id>[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+(?:\.\d+)*)(?:\s*[:.\-–—]\s*(?<rest>.+)|\s*)$")]
     private static partial Regex PrefixId();
+
+    // A requirement id, not a name with a number (UTF-8, ISO-8601): two series parts (XYZ-AC-01), a dotted number
+    // (AC-01.01) or a zero-padded one (R-0042).
+    [GeneratedRegex(@"^[A-Z][A-Z0-9]*-[A-Z][A-Z0-9]*-\d+(?:\.\d+)*$|^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+\.\d+|^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-0\d+$")]
+    private static partial Regex RequirementId();
 
     // Microsoft style: "✔️ DO …", "❌ DO NOT …", "**AVOID** …", "YOU SHOULD …".
     [GeneratedRegex(@"^(?<mark>[\s✔✓✅❌✗✘⛔☑\uFE0F\u2714]*)(?<level>YOU\s+MUST\s+NOT|YOU\s+MUST|YOU\s+SHOULD\s+NOT|YOU\s+SHOULD|YOU\s+MAY|DO\s+NOT|DON'T|DON’T|DO|AVOID|CONSIDER|MUST\s+NOT|MUST|SHOULD\s+NOT|SHOULD|MAY)\b[\s:,.]*(?<rest>.*)$", RegexOptions.Singleline)]
@@ -188,6 +193,9 @@ internal static partial class RuleExtractor
             text = prefix.Groups["rest"].Value.Trim();
         }
 
+        // Format: a heading that is only an id (#### XYZ-AC-01.01), the requirement in the paragraphs under it.
+        var bareId = prefix.Success && text.Length == 0;
+
         string raw;
         string statement;
         var leading = LeadingLevel().Match(text);
@@ -206,6 +214,13 @@ internal static partial class RuleExtractor
         {
             InferLevel(BodyOf(blocks, index, heading.Level), out raw);
             statement = text;
+        }
+        else if (prefix.Success && RequirementId().IsMatch(prefix.Groups["id"].Value)
+                 && InferLevel(BodyOf(blocks, index, maxLevel: 6), out var own) is var _ && own.Length > 0)
+        {
+            // Format: an id heading (### XYZ-01 - Title) whose own text, before any sub-heading, states a requirement.
+            raw = "";
+            statement = bareId ? FirstSentence(BodyOf(blocks, index, maxLevel: 6)) : text;
         }
         else
         {

@@ -14,7 +14,8 @@ public static class StatusMapper
         ["final"] = DecisionStatus.Accepted, ["completed"] = DecisionStatus.Accepted,
         ["proposed"] = DecisionStatus.Proposed, ["proposal"] = DecisionStatus.Proposed, ["pending"] = DecisionStatus.Proposed,
         ["draft"] = DecisionStatus.Proposed, ["open"] = DecisionStatus.Proposed, ["wip"] = DecisionStatus.Proposed,
-        ["suggested"] = DecisionStatus.Proposed, ["review"] = DecisionStatus.Proposed, ["discussing"] = DecisionStatus.Proposed,
+        ["suggested"] = DecisionStatus.Proposed, ["rfc"] = DecisionStatus.Proposed, ["incomplete"] = DecisionStatus.Proposed,
+        ["reviewing"] = DecisionStatus.Proposed, ["implementing"] = DecisionStatus.Accepted, ["review"] = DecisionStatus.Proposed, ["discussing"] = DecisionStatus.Proposed,
         ["rejected"] = DecisionStatus.Rejected, ["declined"] = DecisionStatus.Rejected, ["abandoned"] = DecisionStatus.Rejected,
         ["refused"] = DecisionStatus.Rejected, ["dropped"] = DecisionStatus.Rejected,
         ["deprecated"] = DecisionStatus.Deprecated, ["retired"] = DecisionStatus.Deprecated, ["obsolete"] = DecisionStatus.Deprecated,
@@ -26,7 +27,7 @@ public static class StatusMapper
     private static readonly (string[] Phrase, DecisionStatus Status)[] Phrases =
     [
         (["under", "review"], DecisionStatus.Proposed), (["in", "review"], DecisionStatus.Proposed), (["in", "progress"], DecisionStatus.Proposed),
-        (["on", "hold"], DecisionStatus.Proposed), (["work", "in", "progress"], DecisionStatus.Proposed), (["in", "discussion"], DecisionStatus.Proposed),
+        (["on", "hold"], DecisionStatus.Proposed), (["in", "development"], DecisionStatus.Proposed), (["work", "in", "progress"], DecisionStatus.Proposed), (["in", "discussion"], DecisionStatus.Proposed),
         (["not", "accepted"], DecisionStatus.Rejected),
     ];
 
@@ -34,6 +35,13 @@ public static class StatusMapper
     public static DecisionStatus Map(string? raw)
     {
         if (string.IsNullOrWhiteSpace(raw))
+        {
+            return DecisionStatus.Unknown;
+        }
+
+        // Format: an unfilled template placeholder lists the choices ("Draft / In Review / Final", "[proposed | accepted]"):
+        // no status has been chosen yet.
+        if (raw.AsSpan().IndexOfAny('/', '|') >= 0 && Normalize(raw).Count(w => Words.ContainsKey(w)) >= 3)
         {
             return DecisionStatus.Unknown;
         }

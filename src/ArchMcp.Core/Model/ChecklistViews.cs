@@ -57,6 +57,12 @@ public sealed record ReviewItem
     public Evidence? Rule { get; init; }
 }
 
-public sealed record RiskSummary(string Overall, int High, int Medium, int Low, int Violated, int NeedsJudgement);
+/// <summary>The risk roll-up: violations by level, how many items a rule decided (met or violated) and how many need a
+/// person (<see cref="NeedsJudgement"/>).</summary>
+public sealed record RiskSummary(string Overall, int High, int Medium, int Low, int Violated, int NeedsJudgement)
+{
+    /// <summary>Items whose verdict (met or violated) was reached by a deterministic rule, with evidence from both sides.</summary>
+    public int JudgedByRule { get; init; }
+}
 
 public sealed record ReviewResult(IReadOnlyList<ReviewItem> Items, RiskSummary Risk, IReadOnlyList<DesignFact> Facts);

@@ -36,7 +36,8 @@ public static class ChecklistMarkdown
         var risk = result.Risk;
         sb.Append("Risk: **").Append(risk.Overall.ToUpperInvariant()).Append("** — ")
             .Append(risk.Violated).Append(" violated (").Append(risk.High).Append(" MUST, ").Append(risk.Medium).Append(" SHOULD, ")
-            .Append(risk.Low).Append(" other), ").Append(risk.NeedsJudgement).AppendLine(" need judgement");
+            .Append(risk.Low).Append(" other); ")
+            .Append(risk.JudgedByRule).Append(" judged by rule, ").Append(risk.NeedsJudgement).AppendLine(" need a person");
         if (result.Items.Count == 0)
         {
             sb.AppendLine().AppendLine("No applicable rules or decisions found.");

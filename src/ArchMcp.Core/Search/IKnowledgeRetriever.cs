@@ -42,7 +42,7 @@ public sealed record ScoredDecision(DecisionRecord Decision, double Score, strin
 /// <summary>Low-level retrieval used by the checklist and review engines (BM25 over single rules and decisions).</summary>
 public interface IKnowledgeRetriever
 {
-    /// <summary>Rules ranked by how well their statement and text match <paramref name="text"/> (free text, not Lucene syntax).</summary>
+    /// <summary>Rules ranked by how well their statement and text match <paramref name="text"/> (free text, not query syntax).</summary>
     IReadOnlyList<ScoredRule> FindRules(string text, int limit, string? root = null);
 
     /// <summary>Decisions ranked by match against <paramref name="text"/>; <see cref="ScoredDecision.Text"/> holds the decision outcome text.</summary>

@@ -56,7 +56,7 @@ public static partial class AdrDraft
 
     /// <summary>Plans a draft: reads the root's decisions and template and searches for related decisions; writes nothing.</summary>
     /// <param name="root">Root name; null for the first root.</param>
-    public static async Task<AdrDraftPlan> PlanAsync(IKnowledgeService knowledge, string title, string? root = null,
+    public static async Task<AdrDraftPlan> PlanAsync(IDecisionLog knowledge, string title, string? root = null,
         DecisionStatus status = DecisionStatus.Proposed, DateOnly? date = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
@@ -82,7 +82,7 @@ public static partial class AdrDraft
                 : $"Unknown knowledge root '{root}'. Roots: {string.Join(", ", info.Roots.Select(r => r.Name))}.");
         }
 
-        var decisions = (await knowledge.ListDecisionsAsync(new DecisionQuery { Root = target.Name, Limit = 10000 }, cancellationToken).ConfigureAwait(false)).Items;
+        var decisions = (await knowledge.ListDecisionsAsync(new DecisionQuery { Root = target.Name, Limit = ToolContract.DecisionLogMax }, cancellationToken).ConfigureAwait(false)).Items;
         var conventions = AdrConventions.Detect(target.Path, decisions.Select(d => d.Path));
         var folder = conventions.Folder;
         var number = decisions.Select(d => d.Number ?? 0).DefaultIfEmpty(0).Max() + 1;
@@ -307,7 +307,7 @@ public static partial class AdrDraft
     /// decision whose title shares a content word with the new title (ignoring the verbs every record title starts
     /// with: use, adopt, choose…), and others scoring at least half of the best such decision.
     /// </summary>
-    private static async Task<IReadOnlyList<DecisionRef>> RelatedAsync(IKnowledgeService knowledge, string title, string root, CancellationToken ct)
+    private static async Task<IReadOnlyList<DecisionRef>> RelatedAsync(IDecisionLog knowledge, string title, string root, CancellationToken ct)
     {
         SearchResult result;
         try

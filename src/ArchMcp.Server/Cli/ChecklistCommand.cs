@@ -2,6 +2,7 @@ using System.CommandLine;
 using ArchMcp.Core;
 using ArchMcp.Core.Model;
 using ArchMcp.Core.Rendering;
+using Args = ArchMcp.Core.ToolContract.Arguments;
 
 namespace ArchMcp.Server.Cli;
 
@@ -11,8 +12,8 @@ public static class ChecklistCommand
     public static Command Create()
     {
         var design = DesignInput.Argument();
-        var limit = new Option<int>("--limit", "-n") { Description = $"Number of items (1-{ToolContract.ChecklistLimitMax}).", DefaultValueFactory = _ => ToolContract.ChecklistLimitDefault };
-        var root = new Option<string?>("--root") { Description = "Only this knowledge root." };
+        var limit = new Option<int>("--limit", "-n") { Description = $"{Args.ChecklistLimit} 1-{ToolContract.ChecklistLimitMax}.", DefaultValueFactory = _ => ToolContract.ChecklistLimitDefault };
+        var root = new Option<string?>("--root") { Description = Args.Root };
         var command = new Command("checklist", "The rules and decisions in force that apply to a design, most relevant first, grouped by level.") { design, limit, root };
         command.SetAction((parse, ct) => parse.WithKnowledgeAsync(async knowledge =>
         {

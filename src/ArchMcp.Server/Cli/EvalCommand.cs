@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ArchMcp.Core;
 using ArchMcp.Core.Evaluation;
 
 namespace ArchMcp.Server.Cli;
@@ -22,7 +23,7 @@ public static class EvalCommand
                     return ExitCodes.InvalidOptions;
                 }
 
-                var report = await EvalRunner.RunAsync(EvalRunner.ReadQueries(file.FullName), parse.GetValue(corpora)!.FullName, ct);
+                var report = await EvalRunner.RunAsync(EvalRunner.ReadQueries(file.FullName), parse.GetValue(corpora)!.FullName, KnowledgeAdapters.OpenEvalTarget, ct);
                 if (parse.FormatOf() == OutputFormat.Json)
                 {
                     parse.WriteJson(report);

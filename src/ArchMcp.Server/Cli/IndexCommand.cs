@@ -12,13 +12,13 @@ public static class IndexCommand
     {
         var verify = new Option<bool>("--verify") { Description = "First check the whole index (Lucene's CheckIndex: every segment decoded, every checksum compared); a corrupt index is rebuilt." };
         var command = new Command("index", "Build or update the index of the knowledge roots.") { verify };
-        command.SetAction((parse, ct) => parse.WithKnowledgeAsync(async knowledge =>
+        command.SetAction((parse, ct) => parse.WithKnowledgeAsync(async (knowledge, indexer) =>
         {
             var watch = Stopwatch.StartNew();
             string? verification = null;
-            if (parse.GetValue(verify) && knowledge is KnowledgeService engine)
+            if (parse.GetValue(verify))
             {
-                var problem = await engine.VerifyAsync(ct);
+                var problem = await indexer.VerifyAsync(ct);
                 verification = problem is null ? "sound" : $"corrupt ({problem}): rebuilt";
             }
 

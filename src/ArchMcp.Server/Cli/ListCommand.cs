@@ -2,6 +2,7 @@ using System.CommandLine;
 using ArchMcp.Core;
 using ArchMcp.Core.Model;
 using ArchMcp.Core.Rendering;
+using Args = ArchMcp.Core.ToolContract.Arguments;
 
 namespace ArchMcp.Server.Cli;
 
@@ -10,13 +11,13 @@ public static class ListCommand
 {
     public static Command Create()
     {
-        var status = new Option<string?>("--status") { Description = "proposed, accepted, rejected, deprecated or superseded." };
-        var tag = new Option<string?>("--tag") { Description = "Only decisions with this tag." };
-        var from = new Option<DateOnly?>("--from") { Description = "Only decisions dated on or after (yyyy-mm-dd).", HelpName = "yyyy-mm-dd" };
-        var to = new Option<DateOnly?>("--to") { Description = "Only decisions dated on or before (yyyy-mm-dd).", HelpName = "yyyy-mm-dd" };
-        var root = new Option<string?>("--root") { Description = "Only this knowledge root (by name)." };
-        var offset = new Option<int>("--offset") { Description = "Skip this many decisions.", DefaultValueFactory = _ => 0 };
-        var limit = new Option<int>("--limit", "-n") { Description = "Page size (1-10000).", DefaultValueFactory = _ => 10000 };
+        var status = new Option<string?>("--status") { Description = $"{Args.DecisionStatus} One of: {ToolContract.StatusValues}." };
+        var tag = new Option<string?>("--tag") { Description = Args.Tag };
+        var from = new Option<DateOnly?>("--from") { Description = Args.From, HelpName = "yyyy-mm-dd" };
+        var to = new Option<DateOnly?>("--to") { Description = Args.To, HelpName = "yyyy-mm-dd" };
+        var root = new Option<string?>("--root") { Description = Args.Root };
+        var offset = new Option<int>("--offset") { Description = Args.Offset, DefaultValueFactory = _ => 0 };
+        var limit = new Option<int>("--limit", "-n") { Description = $"{Args.ListLimit} 1-{ToolContract.DecisionLogMax}; default: the whole log.", DefaultValueFactory = _ => ToolContract.DecisionLogMax };
         var command = new Command("list", "List decisions.") { status, tag, from, to, root, offset, limit };
         command.SetAction((parse, ct) => parse.WithKnowledgeAsync(async knowledge =>
         {

@@ -26,7 +26,7 @@ public static class NewCommand
         {
             var statusText = parse.GetValue(status);
             var lifecycle = RequestArguments.Status(statusText) ?? DecisionStatus.Proposed;
-            var plan = await AdrDraft.PlanAsync(knowledge, string.Join(' ', parse.GetValue(title) ?? []), parse.GetValue(root), lifecycle, parse.GetValue(date), ct);
+            var plan = await AdrDraft.PlanAsync(knowledge.AsDecisionLog(), string.Join(' ', parse.GetValue(title) ?? []), parse.GetValue(root), lifecycle, parse.GetValue(date), ct);
             AdrDraft.Write(plan);
             if (parse.FormatOf() == OutputFormat.Json)
             {

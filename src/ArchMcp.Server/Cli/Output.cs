@@ -78,14 +78,19 @@ public static class Output
     }
 
     /// <summary>Runs a verb body with the knowledge services, mapping failures to one stderr line and an exit code.</summary>
-    public static async Task<int> WithKnowledgeAsync(this ParseResult parse, Func<ArchMcp.Core.IKnowledgeService, Task<int>> body)
+    public static Task<int> WithKnowledgeAsync(this ParseResult parse, Func<ArchMcp.Core.IKnowledgeService, Task<int>> body) =>
+        parse.WithKnowledgeAsync((knowledge, _) => body(knowledge));
+
+    /// <summary>Runs a verb body with the knowledge services and the index's life cycle (for verbs that manage the index).</summary>
+    public static async Task<int> WithKnowledgeAsync(this ParseResult parse, Func<ArchMcp.Core.IKnowledgeService, ArchMcp.Core.IKnowledgeIndexer, Task<int>> body)
     {
         try
         {
             await using var services = Composition.BuildCliServices(parse);
             SayRoots(parse, services);
             var knowledge = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ArchMcp.Core.IKnowledgeService>(services);
-            return await body(knowledge);
+            var indexer = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ArchMcp.Core.IKnowledgeIndexer>(services);
+            return await body(knowledge, indexer);
         }
         catch (Exception ex)
         {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using ArchMcp.Core;
 using ArchMcp.Core.Model;
 using ArchMcp.Core.Rendering;
+using Args = ArchMcp.Core.ToolContract.Arguments;
 
 namespace ArchMcp.Server.Cli;
 
@@ -12,7 +13,7 @@ public static class ReviewCommand
     {
         var design = DesignInput.Argument();
         var limit = new Option<int>("--limit", "-n") { Description = $"Number of rules and decisions to check (1-{ToolContract.ChecklistLimitMax}).", DefaultValueFactory = _ => ToolContract.ChecklistLimitDefault };
-        var root = new Option<string?>("--root") { Description = "Only this knowledge root." };
+        var root = new Option<string?>("--root") { Description = Args.Root };
         var command = new Command("review", "Check a design against the applicable rules and decisions in force: a verdict per item and a risk roll-up. Exits 1 when a MUST is violated.") { design, limit, root };
         command.SetAction((parse, ct) => parse.WithKnowledgeAsync(async knowledge =>
         {

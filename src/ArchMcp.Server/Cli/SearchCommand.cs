@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ArchMcp.Core;
+using Args = ArchMcp.Core.ToolContract.Arguments;
 
 namespace ArchMcp.Server.Cli;
 
@@ -8,10 +9,10 @@ public static class SearchCommand
 {
     public static Command Create()
     {
-        var query = new Argument<string[]>("query") { Description = "What to look for (free text, an ADR number, a rule id).", Arity = ArgumentArity.OneOrMore };
-        var limit = new Option<int>("--limit", "-n") { Description = $"Number of results (1-{ToolContract.SearchLimitMax}).", DefaultValueFactory = _ => ToolContract.SearchLimitDefault };
-        var kind = new Option<string?>("--kind") { Description = "Only this kind: decision, standard, reference, guide." };
-        var status = new Option<string?>("--status") { Description = "Only decisions with this status: proposed, accepted, rejected, deprecated, superseded." };
+        var query = new Argument<string[]>("query") { Description = Args.Query, Arity = ArgumentArity.OneOrMore };
+        var limit = new Option<int>("--limit", "-n") { Description = $"{Args.SearchLimit} 1-{ToolContract.SearchLimitMax}.", DefaultValueFactory = _ => ToolContract.SearchLimitDefault };
+        var kind = new Option<string?>("--kind") { Description = $"{Args.Kind} One of: {ToolContract.KindValues}." };
+        var status = new Option<string?>("--status") { Description = $"{Args.DecisionStatus} One of: {ToolContract.StatusValues}." };
         var command = new Command("search", "Ranked search over all knowledge.") { query, limit, kind, status };
         command.SetAction((parse, ct) => parse.WithKnowledgeAsync(async knowledge =>
         {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using ArchMcp.Core;
 using ArchMcp.Core.Model;
 using ArchMcp.Core.Rendering;
+using Args = ArchMcp.Core.ToolContract.Arguments;
 
 namespace ArchMcp.Server.Cli;
 
@@ -11,7 +12,7 @@ public static partial class ShowCommand
     public static Command Create()
     {
         var reference = new Argument<string[]>("reference") { Description = "ADR-7, 7, 0007, a slug, a file name, title words, or a rule id.", Arity = ArgumentArity.OneOrMore };
-        var sections = new Option<string[]>("--section", "-s") { Description = "Decision sections to show: context, decision, consequences, options, all (repeatable)." };
+        var sections = new Option<string[]>("--section", "-s") { Description = Args.Sections + " Repeatable." };
         var command = new Command("show", "Show one decision, rule or standard.") { reference, sections };
         command.SetAction((parse, ct) => parse.WithKnowledgeAsync(async knowledge =>
         {

@@ -9,23 +9,20 @@ namespace ArchMcp.Server.Hosting;
 /// Runs the first <see cref="IKnowledgeService.RefreshAsync"/> in the background once the host has started; the
 /// server is ready as soon as there is an index to answer from.
 /// </summary>
-public sealed partial class IndexWarmup(IKnowledgeService knowledge, KnowledgeReadiness readiness, ILogger<IndexWarmup> logger) : BackgroundService
+public sealed partial class IndexWarmup(IKnowledgeService knowledge, IKnowledgeIndexer indexer, KnowledgeReadiness readiness, ILogger<IndexWarmup> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
         try
         {
-            if (knowledge is KnowledgeService engine)
+            // Opens the persisted index and starts the file watcher (when Watch is on), or awaits the opening the
+            // stdio host already began. With an index on disk the tools answer from it at once while the refresh
+            // below catches up with the files.
+            await indexer.StartAsync(stoppingToken).ConfigureAwait(false);
+            if (indexer.HasIndex)
             {
-                // Opens the persisted index and starts the file watcher (when Watch is on), or awaits the opening the
-                // stdio host already began. With an index on disk the tools answer from it at once while the refresh
-                // below catches up with the files.
-                await engine.StartAsync(stoppingToken).ConfigureAwait(false);
-                if (engine.HasIndex)
-                {
-                    readiness.MarkReady();
-                }
+                readiness.MarkReady();
             }
 
             var info = await knowledge.RefreshAsync(progress: null, stoppingToken).ConfigureAwait(false);

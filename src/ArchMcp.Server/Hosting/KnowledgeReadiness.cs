@@ -7,14 +7,14 @@ namespace ArchMcp.Server.Hosting;
 /// initialize at once; requests that need the knowledge wait here, so the client is never kept waiting for a handshake.
 /// A first refresh that failed (a full disk) leaves the server not ready until a retry gives it an index.
 /// </summary>
-public sealed class KnowledgeReadiness(IKnowledgeService knowledge)
+public sealed class KnowledgeReadiness(IKnowledgeIndexer indexer)
 {
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public bool IsReady => _ready.Task.IsCompletedSuccessfully || HasIndex;
 
     /// <summary>Why the index is behind the files (a refresh failed and is being retried); null when it is not.</summary>
-    public string? Behind => (knowledge as KnowledgeService)?.Behind;
+    public string? Behind => indexer.Behind;
 
     /// <summary>Waits for the first refresh; rethrows its failure (a missing knowledge folder, a locked index).</summary>
     public Task WaitAsync(CancellationToken cancellationToken) => HasIndex ? Task.CompletedTask : _ready.Task.WaitAsync(cancellationToken);
@@ -33,5 +33,5 @@ public sealed class KnowledgeReadiness(IKnowledgeService knowledge)
         : Behind is { } behind ? (503, $"index behind the files: {behind}")
         : (200, "ready");
 
-    private bool HasIndex => _ready.Task.IsFaulted && knowledge is KnowledgeService { HasIndex: true };
+    private bool HasIndex => _ready.Task.IsFaulted && indexer.HasIndex;
 }

@@ -56,7 +56,7 @@ public static class StdioHost
     /// failures, so this task's own are dropped.
     /// </summary>
     private static void StartKnowledgeEarly(IServiceProvider services) =>
-        Task.Run(() => services.GetRequiredService<IKnowledgeService>() is KnowledgeService engine ? engine.StartAsync() : Task.CompletedTask)
+        Task.Run(() => services.GetRequiredService<IKnowledgeIndexer>().StartAsync())
             .ContinueWith(static t => t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
 
     /// <summary>Registers the one stdio session for notifications for the lifetime of the host.</summary>

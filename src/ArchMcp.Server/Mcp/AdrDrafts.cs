@@ -9,7 +9,7 @@ public sealed class AdrDrafts(IKnowledgeService knowledge, TimeProvider time)
 {
     public async Task<string> DraftAsync(string title, CancellationToken cancellationToken)
     {
-        var plan = await AdrDraft.PlanAsync(knowledge, title, date: DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var plan = await AdrDraft.PlanAsync(knowledge.AsDecisionLog(), title, date: DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), cancellationToken: cancellationToken).ConfigureAwait(false);
         var sb = new StringBuilder();
         sb.Append("Draft architecture decision record ").Append(plan.Id).Append(" \"").Append(plan.Title)
           .Append("\" for ").Append(plan.RelativePath).AppendLine(" from the template below.");

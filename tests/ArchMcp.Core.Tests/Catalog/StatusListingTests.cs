@@ -12,8 +12,7 @@ public class StatusListingTests
     {
         if (corpus is not null)
         {
-            Skip.If(Corpora.SkipReason is not null, Corpora.SkipReason);
-            Skip.IfNot(Corpora.Has(corpus), $"Corpus '{corpus}' is missing from {Corpora.Path}.");
+            Corpora.Require(corpus);
         }
 
         using var folder = new TempKnowledgeFolder(corpus is null ? TempKnowledgeFolder.FixturesPath : Corpora.Folder(corpus));

@@ -65,7 +65,7 @@ public class KnowledgeLinterTests
     [SkippableFact]
     public void Lint_WhenGovukAws_WarnsAboutOneWaySupersessionOfAdr4()
     {
-        Skip.If(Corpora.SkipReason is not null, Corpora.SkipReason);
+        Corpora.Require();
         using var folder = new TempKnowledgeFolder(Corpora.Folder("govuk-aws"));
         var findings = new List<Finding>();
         var docs = KnowledgeLoader.LoadAll(new KnowledgeRoot("govuk-aws", folder.Path), 1 << 22, findings).Select(f => f.Document!).ToList();

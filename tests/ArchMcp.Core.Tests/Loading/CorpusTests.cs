@@ -11,8 +11,7 @@ public class CorpusTests
 {
     private static (List<KnowledgeDocument> Documents, List<Finding> Findings) Load(string corpus)
     {
-        Skip.If(Corpora.SkipReason is not null, Corpora.SkipReason);
-        Skip.IfNot(Corpora.Has(corpus), $"Corpus '{corpus}' is missing from {Corpora.Path}.");
+        Corpora.Require(corpus);
         using var folder = new TempKnowledgeFolder(Corpora.Folder(corpus));
         var findings = new List<Finding>();
         var docs = KnowledgeLoader.LoadAll(new KnowledgeRoot(corpus, folder.Path), 4 * 1024 * 1024, findings)

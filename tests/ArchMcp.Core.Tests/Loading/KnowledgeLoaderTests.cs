@@ -30,7 +30,7 @@ public class KnowledgeLoaderTests
         {
             Assert.NotNull(f.Document);
             Assert.Matches("^[0-9a-f]{64}$", f.ContentHash);
-            Assert.True(f.File.Length > 0);
+            Assert.Equal(new FileInfo(f.File.FullPath).Length, f.File.Length);
         });
         Assert.Equal(files.Select(f => f.File.RelativePath).Order(StringComparer.Ordinal), files.Select(f => f.File.RelativePath));
     }
@@ -150,9 +150,11 @@ public class KnowledgeLoaderTests
         var root = new KnowledgeRoot("k", folder.Path);
         var files = KnowledgeLoader.Enumerate(root, new List<Finding>());
 
-        var hashes = files.AsParallel().Select(f => (f.RelativePath, KnowledgeLoader.Load(root, f, MaxBytes).ContentHash)).ToList();
+        var sequential = files.Select(f => (f.RelativePath, KnowledgeLoader.Load(root, f, MaxBytes).ContentHash)).ToList();
+        var parallel = files.AsParallel().AsOrdered().Select(f => (f.RelativePath, KnowledgeLoader.Load(root, f, MaxBytes).ContentHash)).ToList();
 
-        Assert.Equal(files.Count, hashes.Count);
-        Assert.All(hashes, h => Assert.NotNull(h.ContentHash));
+        Assert.Equal(17, sequential.Count);
+        Assert.All(sequential, h => Assert.Matches("^[0-9a-f]{64}$", h.ContentHash));
+        Assert.Equal(sequential, parallel);
     }
 }

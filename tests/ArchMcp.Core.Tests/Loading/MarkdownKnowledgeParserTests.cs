@@ -321,10 +321,12 @@ public class MarkdownKnowledgeParserTests
     [InlineData("```\nunterminated")]
     [InlineData("<a name=\"x\"></a>")]
     [InlineData("---\n- a\n- b\n---\n# T")]
-    public void Parse_WhenContentIsOdd_NeverThrows(string content)
+    public void Parse_WhenContentIsOdd_NeverThrowsAndStillNamesTheDocument(string content)
     {
         var doc = MarkdownKnowledgeParser.Parse("r", "decisions/x.md", content);
-        Assert.NotNull(doc.Title);
-        Assert.NotEmpty(doc.Id);
+
+        Assert.False(string.IsNullOrWhiteSpace(doc.Title), "a listing needs a title to show");
+        Assert.False(string.IsNullOrWhiteSpace(doc.Id), "a document needs an id to be fetched by");
+        Assert.Equal("decisions/x.md", doc.Path);
     }
 }

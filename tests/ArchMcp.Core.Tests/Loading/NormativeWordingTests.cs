@@ -46,7 +46,7 @@ public sealed partial class NormativeWordingTests
     [SkippableFact]
     public void Infer_OnEverySectionOfTheCorpora_AgreesWithTheRegularExpressions()
     {
-        Skip.If(Corpora.SkipReason is not null, Corpora.SkipReason);
+        Corpora.Require();
         var texts = Directory.EnumerateFiles(Corpora.Path!, "*.md", SearchOption.AllDirectories)
             .SelectMany(f => File.ReadAllText(f).Split("\n#"))
             .ToList();

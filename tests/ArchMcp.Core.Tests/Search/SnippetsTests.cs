@@ -1,4 +1,5 @@
 using ArchMcp.Core.Indexing;
+using ArchMcp.Search;
 using ArchMcp.Core.Search;
 using ArchMcp.Tests.Shared;
 

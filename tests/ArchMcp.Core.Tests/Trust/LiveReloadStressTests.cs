@@ -82,16 +82,7 @@ public sealed class LiveReloadStressTests(ITestOutputHelper output)
 
         var burstEnd = Stopwatch.StartNew();
         List<DecisionSummary> listed = [];
-        while (burstEnd.Elapsed < Quiet)
-        {
-            listed = await ListAsync(service);
-            if (Matches(listed, disk))
-            {
-                break;
-            }
-
-            await Task.Delay(100);
-        }
+        await Signals.UntilChangedAsync(service, async () => Matches(listed = await ListAsync(service), disk), Quiet);
 
         output.WriteLine($"{operations} operations; {disk.Count} files; index equal after {burstEnd.ElapsedMilliseconds} ms: {Matches(listed, disk)}");
         Assert.Equal(disk.Keys.Order(), listed.Select(d => d.Number ?? -1).Order());

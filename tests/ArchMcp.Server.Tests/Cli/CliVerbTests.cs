@@ -280,9 +280,11 @@ public sealed class CliVerbTests : IDisposable
         Assert.Equal(ExitCodes.Findings, result.ExitCode);
         var json = result.Json();
         CorporaCliTests.AssertLintShape(json);
-        Assert.True(json.GetProperty("summary").GetProperty("errors").GetInt32() >= 1);
-        Assert.Contains(json.GetProperty("findings").EnumerateArray(), f =>
-            f.GetProperty("severity").GetString() == "error" && f.GetProperty("path").GetString()!.StartsWith("decisions/0001-", StringComparison.Ordinal));
+        // one error: the second decision numbered 1 is the duplicate (the first keeps its number)
+        Assert.Equal(1, json.GetProperty("summary").GetProperty("errors").GetInt32());
+        var error = Assert.Single(json.GetProperty("findings").EnumerateArray(), f => f.GetProperty("severity").GetString() == "error");
+        Assert.Equal("ARCH013", error.GetProperty("code").GetString()); // LintCodes.DuplicateNumber
+        Assert.StartsWith("decisions/0001-", error.GetProperty("path").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class CorporaCliTests : IDisposable
     [SkippableFact]
     public async Task List_WhenGovukAws_Returns38DecisionsWithKnownStatusesAndBothSupersessionDirections()
     {
-        Skip.If(!Corpora.Has("govuk-aws"), Corpora.SkipReason ?? "The govuk-aws corpus is missing.");
+        Corpora.Require("govuk-aws");
 
         var result = await CliFixture.RunRawAsync("list", "--knowledge", Corpora.Folder("govuk-aws"), "--index", _index.Path, "--format", "json");
 
@@ -42,7 +42,7 @@ public sealed class CorporaCliTests : IDisposable
     [SkippableFact]
     public async Task Eval_WhenDevSet_MeetsTheQualityGate()
     {
-        Skip.If(Corpora.Path is null, Corpora.SkipReason);
+        Corpora.Require();
         var queries = Path.Combine(Corpora.Path!, "dev-queries.jsonl");
         Skip.If(!File.Exists(queries), "dev-queries.jsonl is missing from the shared corpora.");
 
@@ -72,7 +72,7 @@ public sealed class CorporaCliTests : IDisposable
     [InlineData("gds-way")]
     public async Task Lint_WhenSharedCorpus_PrintsTheDocumentedShape(string corpus)
     {
-        Skip.If(!Corpora.Has(corpus), Corpora.SkipReason ?? $"The {corpus} corpus is missing.");
+        Corpora.Require(corpus);
 
         var result = await CliFixture.RunRawAsync("lint", "--knowledge", Corpora.Folder(corpus), "--index", _index.Path, "--format", "json");
 
@@ -85,7 +85,7 @@ public sealed class CorporaCliTests : IDisposable
     [SkippableFact]
     public async Task Search_WhenGovukAwsAskedWhatSupersededDns_PutsTheSuccessorFirst()
     {
-        Skip.If(!Corpora.Has("govuk-aws"), Corpora.SkipReason ?? "The govuk-aws corpus is missing.");
+        Corpora.Require("govuk-aws");
 
         var result = await CliFixture.RunRawAsync("search", "what superseded ADR 4?", "--knowledge", Corpora.Folder("govuk-aws"), "--index", _index.Path, "--format", "json");
 

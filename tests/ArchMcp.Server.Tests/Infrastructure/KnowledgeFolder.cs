@@ -1,6 +1,9 @@
 namespace ArchMcp.Server.Tests.Infrastructure;
 
-/// <summary>A private copy of the test knowledge (four decisions, one standard, a reference architecture, the ADR template) plus an index folder.</summary>
+/// <summary>
+/// A private copy of the server's test knowledge (tests/Shared/Fixtures/server-knowledge: four decisions about the
+/// search engine, one standard, a reference architecture, the ADR template) plus an index folder.
+/// </summary>
 public sealed class KnowledgeFolder : IDisposable
 {
     public KnowledgeFolder()
@@ -8,7 +11,7 @@ public sealed class KnowledgeFolder : IDisposable
         Root = Path.Combine(Path.GetTempPath(), "archmcp-server-tests", Guid.NewGuid().ToString("n"));
         Knowledge = Path.Combine(Root, "knowledge");
         Index = Path.Combine(Root, "index");
-        var source = Path.Combine(AppContext.BaseDirectory, "ServerFixtures", "knowledge");
+        var source = Path.Combine(AppContext.BaseDirectory, "Fixtures", "server-knowledge");
         foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
         {
             var target = Path.Combine(Knowledge, Path.GetRelativePath(source, file));

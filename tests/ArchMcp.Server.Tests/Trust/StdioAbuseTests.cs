@@ -227,6 +227,7 @@ public sealed class StdioAbuseTests(ITestOutputHelper output)
         private readonly TempKnowledgeFolder _knowledge;
         private readonly string _index;
         private readonly ConcurrentQueue<string> _lines = new();
+        private readonly SemaphoreSlim _arrived = new(0);
         private readonly StringBuilder _stderr = new();
         private readonly ITestOutputHelper _output;
         private readonly Task _reader;
@@ -248,9 +249,18 @@ public sealed class StdioAbuseTests(ITestOutputHelper output)
             _process.BeginErrorReadLine();
             _reader = Task.Run(async () =>
             {
-                while (await _process.StandardOutput.ReadLineAsync() is { } line)
+                try
                 {
-                    _lines.Enqueue(line);
+                    while (await _process.StandardOutput.ReadLineAsync() is { } line)
+                    {
+                        _lines.Enqueue(line);
+                        _arrived.Release();
+                    }
+                }
+                finally
+                {
+                    // stdout closed: wake a waiter so it reports the exit instead of waiting out its time
+                    _arrived.Release();
                 }
             });
         }
@@ -302,9 +312,11 @@ public sealed class StdioAbuseTests(ITestOutputHelper output)
 
         private async Task<JsonElement> WaitForAsync(int id, string label)
         {
-            var watch = Stopwatch.StartNew();
-            while (watch.Elapsed < Reply)
+            // woken by each line the reader takes from stdout, not by a timer
+            var deadline = DateTime.UtcNow + Reply;
+            while (true)
             {
+                var ended = _reader.IsCompleted;
                 foreach (var line in _lines)
                 {
                     if (TryParse(line) is { } reply && reply.TryGetProperty("id", out var rid) && rid.ValueKind == JsonValueKind.Number && rid.GetInt32() == id)
@@ -313,15 +325,18 @@ public sealed class StdioAbuseTests(ITestOutputHelper output)
                     }
                 }
 
-                if (_process.HasExited)
+                if (ended)
                 {
-                    Assert.Fail($"archmcp serve exited ({_process.ExitCode}) while waiting for {label}; stderr: {Stderr}");
+                    _process.WaitForExit(5_000);
+                    Assert.Fail($"archmcp serve closed stdout (exit code {(_process.HasExited ? _process.ExitCode : "none yet")}) while waiting for {label}; stderr: {Stderr}");
                 }
 
-                await Task.Delay(20);
+                var left = deadline - DateTime.UtcNow;
+                if (left <= TimeSpan.Zero || !await _arrived.WaitAsync(left))
+                {
+                    throw new TimeoutException($"No reply to {label} (id {id}) in {Reply.TotalSeconds} s; stderr: {Stderr}");
+                }
             }
-
-            throw new TimeoutException($"No reply to {label} (id {id}) in {Reply.TotalSeconds} s; stderr: {Stderr}");
         }
 
         private static JsonElement? TryParse(string line)
@@ -350,9 +365,15 @@ public sealed class StdioAbuseTests(ITestOutputHelper output)
             {
             }
 
-            await Task.WhenAny(_reader, Task.Delay(2_000));
+            await Task.WhenAny(_reader, Task.Delay(2_000)); // bounded wait for the reader to see stdout close
             _output.WriteLine($"stderr tail: {(Stderr.Length > 1500 ? Stderr[^1500..] : Stderr)}");
             _process.Dispose();
+            if (_reader.IsCompleted)
+            {
+                // a reader still running would release a disposed semaphore
+                _arrived.Dispose();
+            }
+
             _knowledge.Dispose();
             try
             {

@@ -1,0 +1,121 @@
+using ArchMcp.Core.Model;
+using System.Text.RegularExpressions;
+
+namespace ArchMcp.Core.Checklists;
+
+/// <summary>
+/// A design that states it does without what a rule requires, or does what a rule's own sentence forbids:
+/// plain-text transport against an encryption-in-transit rule, "without an outbox" against "publish through an
+/// outbox", "we store passwords" against "services never store passwords".
+/// </summary>
+internal static partial class RequirementChecks
+{
+    /// <summary>Unencrypted transport (plain HTTP, http:// URLs, "without TLS") against a rule that requires TLS / encryption in transit.</summary>
+    public static CheckOutcome? PlaintextTransport(Candidate c, DesignContext d)
+    {
+        if (DesignReviewer.IsProhibition(c) || !TransportEncryption().IsMatch(c.Statement))
+        {
+            return null;
+        }
+
+        var hit = d.Sentence(PlainTransport());
+        return hit is null ? null
+            : DesignReviewer.Violated("The design sends traffic unencrypted; the rule requires encryption in transit.", DesignContext.Quote(hit),
+                DesignReviewer.RuleQuote(c, TransportEncryption()));
+    }
+
+    /// <summary>
+    /// The means a rule requires ("through a transactional outbox", "with TLS") named by the design only to say it goes
+    /// without it ("without an outbox", "no TLS"). Only the part of the statement before any negation counts as required.
+    /// </summary>
+    public static CheckOutcome? DeclinedMeans(Candidate c, DesignContext d)
+    {
+        if (DesignReviewer.IsProhibition(c))
+        {
+            return null;
+        }
+
+        var required = DesignReviewer.Negation.Split(c.Statement)[0];
+        var means = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Match m in Means().Matches(required))
+        {
+            means.UnionWith(Words.Content(m.Groups["means"].Value));
+        }
+
+        means.ExceptWith(Generic);
+        if (means.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var sentence in d.Sentences)
+        {
+            foreach (Match m in Without().Matches(sentence.Text))
+            {
+                // Every content word of what the design declines must name the required means: "without an outbox"
+                // declines "a transactional outbox", "without any extra headers" does not decline "an If-Match header".
+                var declined = Words.Content(m.Groups["what"].Value);
+                declined.ExceptWith(Generic);
+                if (declined.Count > 0 && declined.IsSubsetOf(means))
+                {
+                    return DesignReviewer.Violated($"The design goes {m.Value.Trim()}; the rule requires it.", DesignContext.Quote(sentence), DesignReviewer.RuleQuote(c, null));
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A sentence of the rule's text that forbids an action ("Services never store user passwords themselves") while a
+    /// design sentence, not itself negated, names all of that action's words.
+    /// </summary>
+    public static CheckOutcome? ForbiddenInText(Candidate c, DesignContext d)
+    {
+        foreach (var ruleSentence in DesignReviewer.RuleSentences(c.Body).Take(30))
+        {
+            var m = Forbids().Match(ruleSentence);
+            if (!m.Success)
+            {
+                continue;
+            }
+
+            var words = Words.Content(m.Groups["action"].Value);
+            words.ExceptWith(Generic);
+            if (words.Count < 2 || words.Count > 4)
+            {
+                continue;
+            }
+
+            var hit = d.Sentences.FirstOrDefault(s => words.IsSubsetOf(Words.Content(s.Text)) && !DesignReviewer.Negation.IsMatch(s.Text));
+            if (hit is not null)
+            {
+                return DesignReviewer.Violated("The design does what the rule's text forbids.", DesignContext.Quote(hit),
+                    new Evidence(Candidate.OneLine(ruleSentence), c.Rule?.Line ?? c.Decision!.Line));
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly HashSet<string> Generic = new(StringComparer.Ordinal)
+    {
+        "themselve", "themselves", "itself", "ourselve", "ourselves", "service", "system", "data", "application", "way", "approach", "higher", "lower",
+        "1.2", "1.3", "2.0", "thing", "it",
+    };
+
+    [GeneratedRegex(@"\b(tls|https|ssl|mtls|encrypt\w*\b.{0,40}\bin transit|in transit\b.{0,40}\bencrypt\w*)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TransportEncryption();
+
+    [GeneratedRegex(@"\bplain(-|\s)?(text\s+)?http\b|\bhttp://|\bunencrypted\s+(traffic|connections?|http|transport|channels?|links?)\b|\bwithout\s+(tls|https|ssl|encryption)\b|\bno\s+(tls|https|ssl)\b|\bcleartext\b|\bin clear text\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PlainTransport();
+
+    [GeneratedRegex(@"\b(through|with|using|via|behind)\s+(?<means>(an?\s+|the\s+)?[\w-]+(\s+[\w-]+)?)", RegexOptions.IgnoreCase)]
+    private static partial Regex Means();
+
+    [GeneratedRegex(@"\b(without|no|not using|does not use|doesn't use|do not use|don't use|skip\w*|bypass\w*)\s+(?<what>(an?\s+|the\s+|any\s+)?[\w-]+(\s+(?!(because|and|or|but|so|since|as|to|in|on|for|at|from|by|with)\b)[\w-]+)?)", RegexOptions.IgnoreCase)]
+    private static partial Regex Without();
+
+    [GeneratedRegex(@"\b(never|must not|mustn't|shall not|do not|don't)\s+(?<action>[\w\s-]{3,80}?)\s*[.;]?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Forbids();
+}

@@ -1,0 +1,433 @@
+using System.Buffers.Binary;
+using System.IO.Hashing;
+using Lucene.Net.Analysis;
+using Lucene.Net.Codecs;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace ArchMcp.Search;
+
+/// <summary>
+/// The on-disk Lucene index (BM25). Writes happen only under the caller's writer lock, each as one atomic commit;
+/// searches go through a <see cref="SearcherManager"/> that is refreshed after every commit (ours or another
+/// process's).
+/// </summary>
+internal sealed class LuceneKnowledgeIndex : ISearchIndex
+{
+    public static readonly Similarity Similarity = new BM25Similarity();
+
+    private readonly LuceneDirectory _directory;
+    private readonly object _gate = new();
+    // index files whose checksum this process has verified, by name, length and time written (files are write-once)
+    private readonly HashSet<(string Name, long Length, long Written)> _verified = [];
+    // Text is indexed as written (fast); synonyms and acronyms are expanded in both directions at query time.
+    private readonly ArchAnalyzer _queryAnalyzer;
+    // snippets analyse the hits' sentences with the index's analysis (no synonyms)
+    private readonly ArchAnalyzer _textAnalyzer = new(null);
+    private readonly QueryFactory _queries;
+    private SearcherManager? _manager;
+
+    /// <summary>
+    /// Opens (creating when missing) the index folder; throws <see cref="SearchIndexPathException"/> naming the path
+    /// when it cannot be one. <paramref name="synonymLines"/> extend the built-in synonyms of queries.
+    /// </summary>
+    public LuceneKnowledgeIndex(string path, IEnumerable<string>? synonymLines = null)
+    {
+        _queryAnalyzer = new ArchAnalyzer(SynonymGroups.Build(synonymLines ?? []));
+        _queries = new QueryFactory(_queryAnalyzer);
+        Path = path;
+        EnsureFolder(path);
+        EnsureFolder(LucenePath);
+        _directory = OpenDirectory(LucenePath);
+    }
+
+    private static void EnsureFolder(string path)
+    {
+        if (File.Exists(path))
+        {
+            throw new SearchIndexPathException($"The index path '{path}' is a file, not a folder: move it away, or pass --index PATH to use another folder.");
+        }
+
+        try
+        {
+            System.IO.Directory.CreateDirectory(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new SearchIndexPathException($"Cannot create the index folder '{path}' ({ex.Message}): make its parent writable, or pass --index PATH to a writable folder.", ex);
+        }
+    }
+
+    public string Path { get; }
+
+    /// <summary>
+    /// The index folder, read with positional file reads (<see cref="NIOFSDirectory"/>). Lucene.Net's
+    /// <see cref="MMapDirectory"/> records every clone of an input in a weak table, and a search clones inputs for
+    /// every term it reads: each garbage collection then walked thousands of weak handles. Cross-process exclusion is
+    /// the caller's writer lock's job; Lucene's own lock file would only go stale after a crash.
+    /// </summary>
+    public static LuceneDirectory OpenDirectory(string path) => new NIOFSDirectory(new DirectoryInfo(path), NoLockFactory.GetNoLockFactory());
+
+    private string LucenePath => System.IO.Path.Combine(Path, "lucene");
+
+    /// <summary>Whether a committed index exists.</summary>
+    public bool Exists => DirectoryReader.IndexExists(_directory);
+
+    /// <summary>
+    /// Opens (or re-opens) the searcher on the last commit and verifies the checksum of every file of that commit this
+    /// process has not verified yet (a CRC-32 over each file, compared with its Lucene footer: garbage anywhere in
+    /// postings, terms, norms or stored fields is found before it can change an answer). Throws
+    /// <see cref="CorruptIndexException"/> when the index is corrupt, and then serves nothing from it.
+    /// </summary>
+    public void Open()
+    {
+        lock (_gate)
+        {
+            try
+            {
+                if (_manager is null)
+                {
+                    _manager = new SearcherManager(_directory, new Bm25SearcherFactory());
+                }
+                else
+                {
+                    _manager.MaybeRefreshBlocking();
+                }
+
+                VerifyCommitFiles(_manager);
+            }
+            catch (Exception ex) when (ex is IOException or InvalidOperationException or IndexOutOfRangeException or ArgumentException)
+            {
+                _manager?.Dispose();
+                _manager = null;
+                if (ex is IOException)
+                {
+                    throw;
+                }
+
+                throw new CorruptIndexException(ex.Message, ex);
+            }
+        }
+    }
+
+    private void VerifyCommitFiles(SearcherManager manager)
+    {
+        var searcher = manager.Acquire();
+        try
+        {
+            foreach (var name in ((DirectoryReader)searcher.IndexReader).IndexCommit.FileNames)
+            {
+                var file = new FileInfo(System.IO.Path.Combine(LucenePath, name));
+                if (!file.Exists)
+                {
+                    continue; // another process committed since and removed this commit's files: its own are checked next
+                }
+
+                var stamp = (name, file.Length, file.LastWriteTimeUtc.Ticks);
+                if (!_verified.Contains(stamp))
+                {
+                    VerifyChecksum(file.FullName);
+                    _verified.Add(stamp);
+                }
+            }
+        }
+        finally
+        {
+            manager.Release(searcher);
+        }
+    }
+
+    /// <summary>
+    /// Checks one index file against its footer (magic, algorithm 0, CRC-32 of everything before the checksum), as
+    /// Lucene's <c>CodecUtil.ChecksumEntireFile</c> does but with a vectorised CRC.
+    /// </summary>
+    public static void VerifyChecksum(string path)
+    {
+        var name = System.IO.Path.GetFileName(path);
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
+        var length = file.Length;
+        var footerLength = CodecUtil.FooterLength();
+        if (length < footerLength)
+        {
+            throw new CorruptIndexException($"{name} is too short ({length} bytes) to end with a checksum");
+        }
+
+        Span<byte> footer = stackalloc byte[16];
+        file.Position = length - footerLength;
+        file.ReadExactly(footer[..footerLength]);
+        if (BinaryPrimitives.ReadInt32BigEndian(footer) != CodecUtil.FOOTER_MAGIC || BinaryPrimitives.ReadInt32BigEndian(footer[4..]) != 0)
+        {
+            throw new CorruptIndexException($"{name} has no valid checksum footer");
+        }
+
+        var expected = BinaryPrimitives.ReadInt64BigEndian(footer[8..]);
+        var crc = new Crc32();
+        var buffer = new byte[1 << 20];
+        file.Position = 0;
+        for (var left = length - 8; left > 0;)
+        {
+            var read = file.Read(buffer, 0, (int)Math.Min(buffer.Length, left));
+            if (read == 0)
+            {
+                throw new CorruptIndexException($"{name} ended while its checksum was read");
+            }
+
+            crc.Append(buffer.AsSpan(0, read));
+            left -= read;
+        }
+
+        if (crc.GetCurrentHashAsUInt32() != expected)
+        {
+            throw new CorruptIndexException($"checksum mismatch in {name}: the file holds 0x{expected:x8}, its content gives 0x{crc.GetCurrentHashAsUInt32():x8}");
+        }
+    }
+
+    /// <summary>
+    /// Removes every file of a corrupt index (the caller holds the writer's lock): Lucene cannot open a writer,
+    /// even one that recreates the index, over a commit it cannot read.
+    /// </summary>
+    public void Wipe()
+    {
+        lock (_gate)
+        {
+            _manager?.Dispose();
+            _manager = null;
+            _verified.Clear();
+            foreach (var file in System.IO.Directory.EnumerateFiles(LucenePath))
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Lucene's own full check (<see cref="CheckIndex"/>: every segment decoded, every checksum compared), for
+    /// <c>archmcp index --verify</c>. Returns null when the index is sound, else what is wrong.
+    /// </summary>
+    public string? CheckAll()
+    {
+        using var log = new StringWriter();
+        var check = new CheckIndex(_directory) { InfoStream = log };
+        try
+        {
+            var status = check.DoCheckIndex();
+            if (status.Clean)
+            {
+                return null;
+            }
+
+            var problem = log.ToString().Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.StartsWith("FAILED", StringComparison.Ordinal) || l.Contains("ERROR", StringComparison.Ordinal) || l.StartsWith("WARNING", StringComparison.Ordinal));
+            return problem ?? "CheckIndex found problems";
+        }
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or IndexOutOfRangeException or ArgumentException)
+        {
+            return ex.Message;
+        }
+    }
+
+    /// <summary>Whether the searcher's commit holds deleted entries (which still count in the BM25 statistics).</summary>
+    public bool HasDeletions => Search(searcher => searcher.IndexReader.HasDeletions, false);
+
+    /// <summary>Runs <paramref name="search"/> on the current searcher; an empty result when no index is open.</summary>
+    public T Search<T>(Func<IndexSearcher, T> search, T empty)
+    {
+        var manager = _manager;
+        if (manager is null)
+        {
+            return empty;
+        }
+
+        IndexSearcher searcher;
+        try
+        {
+            searcher = manager.Acquire();
+        }
+        catch (ObjectDisposedException)
+        {
+            return empty; // a corrupt index was just closed to be rebuilt
+        }
+
+        try
+        {
+            return search(searcher);
+        }
+        finally
+        {
+            manager.Release(searcher);
+        }
+    }
+
+    /// <summary>Generation and schema of the commit the searcher is on (0 and null when none).</summary>
+    public IndexCommitInfo Commit => Search(searcher =>
+    {
+        var commit = ((DirectoryReader)searcher.IndexReader).IndexCommit;
+        return new IndexCommitInfo(commit.Generation, commit.UserData.TryGetValue(SchemaKey, out var v) ? v : null);
+    }, default(IndexCommitInfo));
+
+    public const string SchemaKey = "archmcp-schema";
+
+    /// <summary>
+    /// Every file's stored state from the last commit, each turned into a <typeparamref name="T"/> as it is read (null
+    /// skips it): the stored headers of all files are never held at once.
+    /// </summary>
+    public List<T> ReadStoredFiles<T>(Func<StoredFile, T?> read)
+        where T : class
+    {
+        return Search(searcher =>
+        {
+            var result = new List<T>();
+            var hits = searcher.Search(new TermQuery(new Term(IndexFields.Type, IndexFields.TypeDoc)), Math.Max(1, searcher.IndexReader.NumDocs));
+            foreach (var hit in hits.ScoreDocs)
+            {
+                var d = searcher.Doc(hit.Doc);
+                var file = new StoredFile(
+                    d.Get(IndexFields.Key),
+                    d.GetField(IndexFields.Size)?.GetInt64Value() ?? -1,
+                    d.GetField(IndexFields.Modified)?.GetInt64Value() ?? -1,
+                    d.Get(IndexFields.Hash) ?? "",
+                    d.Get(IndexFields.Header) ?? "");
+                if (read(file) is { } value)
+                {
+                    result.Add(value);
+                }
+            }
+
+            return result;
+        }, []);
+    }
+
+    /// <summary>
+    /// Opens a writer for one batch of changes; nothing is visible until <see cref="IndexBatch.Commit"/>. The caller
+    /// holds the writer's lock. The writer is thread-safe: documents may be added from several threads.
+    /// </summary>
+    public IIndexBatch OpenBatch(bool recreate)
+    {
+        // Segments are flushed rarely (a large buffer) and written as plain files: packing each one into a compound
+        // file copies the whole segment again, about a tenth of a full build's time for a few file handles saved.
+        var analyzer = new ArchAnalyzer(null);
+        var config = new IndexWriterConfig(ArchAnalyzer.Version, analyzer)
+        {
+            Similarity = Similarity,
+            OpenMode = recreate ? OpenMode.CREATE : OpenMode.CREATE_OR_APPEND,
+            RAMBufferSizeMB = 128,
+            MaxThreadStates = Math.Max(2, Environment.ProcessorCount),
+            UseCompoundFile = false,
+        };
+        config.MergePolicy.NoCFSRatio = 0;
+        if (config.MergePolicy is TieredMergePolicy tiered)
+        {
+            tiered.ForceMergeDeletesPctAllowed = 0; // see IndexBatch.ExpungeDeletes
+        }
+
+        try
+        {
+            return new IndexBatch(this, new IndexWriter(_directory, config), analyzer, recreate);
+        }
+        catch
+        {
+            analyzer.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// One set of changes written as a single atomic commit (or none, when disposed uncommitted). A batch that
+    /// recreates the index starts from nothing, so its files are added without first deleting an older version: a
+    /// delete per file is a term every flushed segment is searched for, and a lock all writer threads take.
+    /// </summary>
+    public sealed class IndexBatch(LuceneKnowledgeIndex index, IndexWriter writer, Analyzer analyzer, bool recreate) : IIndexBatch
+    {
+        private bool _committed;
+
+        /// <summary>Adds a file's entries in place of any it had (each key at most once per batch).</summary>
+        public void Upsert(IndexEntry entry)
+        {
+            ArgumentNullException.ThrowIfNull(entry);
+            var key = entry.Key;
+            var entries = LuceneDocuments.Map(entry);
+            if (recreate)
+            {
+                writer.AddDocuments(entries);
+            }
+            else
+            {
+                writer.UpdateDocuments(new Term(IndexFields.Key, key), entries);
+            }
+        }
+
+        public void Delete(string key) => writer.DeleteDocuments(new Term(IndexFields.Key, key));
+
+        /// <summary>
+        /// Rewrites the segments that hold deleted entries: BM25 counts them in its statistics (documents, average
+        /// length, term frequencies) until they are merged away, so only then does every score equal a fresh index's.
+        /// </summary>
+        public void ExpungeDeletes()
+        {
+            if (writer.HasDeletions())
+            {
+                writer.ForceMergeDeletes(true);
+            }
+        }
+
+        public void Commit(string schema)
+        {
+            writer.SetCommitData(new Dictionary<string, string> { [SchemaKey] = schema });
+            writer.Commit();
+            _committed = true;
+            index.Open();
+        }
+
+        /// <summary>Closes the writer; an uncommitted batch is rolled back, leaving the last commit as it was.</summary>
+        public void Dispose()
+        {
+            if (_committed)
+            {
+                writer.Dispose();
+            }
+            else
+            {
+                try
+                {
+                    writer.Rollback();
+                }
+                catch (Exception ex) when (ex is IOException or ObjectDisposedException)
+                {
+                    // a writer that failed to write (a full disk) may already have closed itself; the commit is as it was
+                }
+            }
+
+            analyzer.Dispose();
+        }
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> Terms(string text) => _queries.Terms(text);
+
+    /// <inheritdoc/>
+    public string[] Snippets(IReadOnlyList<string?> texts, IReadOnlyCollection<string> terms) => ArchMcp.Search.Snippets.MakeAll(_textAnalyzer, texts, terms);
+
+    /// <inheritdoc/>
+    public T Read<T>(Func<IRanker, T> read, T empty) => Search(searcher => read(new LuceneRanker(searcher)), empty);
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _manager?.Dispose();
+            _manager = null;
+        }
+
+        _directory.Dispose();
+        _queryAnalyzer.Dispose();
+        _textAnalyzer.Dispose();
+    }
+
+    private sealed class Bm25SearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = Similarity };
+    }
+}

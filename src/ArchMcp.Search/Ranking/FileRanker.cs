@@ -1,0 +1,138 @@
+using Lucene.Net.Index;
+using Lucene.Net.Queries;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace ArchMcp.Search;
+
+/// <summary>
+/// File-level ranking: BM25 over the whole file (title, ids, tags, headings, body) blended with the best single
+/// section, so a long standard with one precise section competes fairly with a short record. Both passes are
+/// Lucene searches of <see cref="QueryTerms.Build"/> queries.
+/// </summary>
+internal static class FileRanker
+{
+    /// <summary>The fields of the file-level pass.</summary>
+    public static readonly IReadOnlyList<WeightedField> FileFields =
+    [
+        new(IndexFields.Title, 2f),
+        new(IndexFields.Ids, 2f),
+        new(IndexFields.Tags, 2f),
+        new(IndexFields.Headings, 1f),
+        new(IndexFields.Body, 1f),
+    ];
+
+    /// <summary>The fields of the section pass (word pairs are sought in <see cref="IndexFields.SectionText"/>).</summary>
+    public static readonly IReadOnlyList<WeightedField> SectionFields =
+    [
+        new(IndexFields.SectionHeading, 1f),
+        new(IndexFields.SectionText, 1f),
+    ];
+
+    public const double FileWeight = 0.5;
+    public const double SectionWeight = 0.5;
+
+    /// <summary>How many files the file-level pass hands to the section pass, at least.</summary>
+    public const int MinCandidates = 60;
+
+    /// <summary>
+    /// The best <paramref name="limit"/> files for <paramref name="terms"/> among the file entries that
+    /// <paramref name="filter"/> (if any) matches, best first; ties go to the key that sorts first.
+    /// </summary>
+    public static List<FileHit> Rank(IndexSearcher searcher, IReadOnlyList<string> terms, Query? filter, int limit)
+    {
+        var queries = QueryFactory.Prepare(searcher.IndexReader, terms);
+        if (queries.Build(FileFields) is not { } fileQuery)
+        {
+            return [];
+        }
+
+        // file fields exist only on file entries, so every hit is a file
+        var top = searcher.Search(fileQuery, filter is null ? null : new QueryWrapperFilter(filter), Math.Max(limit * 2, MinCandidates));
+        var fileScores = top.ScoreDocs
+            .Select(d => (Key: IndexKeys.Of(searcher.IndexReader, d.Doc), d.Score))
+            .Where(f => f.Key is not null)
+            .ToList();
+        if (fileScores.Count == 0)
+        {
+            return [];
+        }
+
+        // A section's words are words of its file, so the files that can have a matching section are the file-level
+        // candidates: the section pass searches only their sections.
+        var bestSection = queries.Build(SectionFields, IndexFields.SectionText) is { } sectionQuery
+            ? BestSections(searcher, sectionQuery, fileScores.Select(f => f.Key!))
+            : [];
+
+        var maxFile = fileScores.Max(v => v.Score);
+        var maxSection = bestSection.Count == 0 ? 1 : bestSection.Values.Max(v => v.Score);
+        return fileScores
+            .Select(f => (Key: f.Key!, Score:
+                FileWeight * (f.Score / maxFile) +
+                SectionWeight * (bestSection.TryGetValue(f.Key!, out var s) ? s.Score / maxSection : 0)))
+            .OrderByDescending(x => x.Score)
+            .ThenBy(x => x.Key, StringComparer.Ordinal)
+            .Take(limit)
+            .Select(x => new FileHit(x.Key, x.Score, bestSection.TryGetValue(x.Key, out var s) ? s.Doc : -1))
+            .ToList();
+    }
+
+    /// <summary>Reads the section entry a hit points at (on the searcher that ranked it).</summary>
+    public static SectionMatch? ReadSection(IndexSearcher searcher, FileHit? hit)
+    {
+        if (hit is null || hit.SectionDoc < 0)
+        {
+            return null;
+        }
+
+        var d = searcher.Doc(hit.SectionDoc);
+        return new SectionMatch(d.Get(IndexFields.SectionHeading) ?? "", d.GetField(IndexFields.Line)?.GetInt32Value() ?? 1, d.Get(IndexFields.SectionText) ?? "");
+    }
+
+    /// <summary>The best-scoring section of each of the files, by key (ties: the earlier entry).</summary>
+    private static Dictionary<string, (float Score, int Doc)> BestSections(IndexSearcher searcher, Query sections, IEnumerable<string> keys)
+    {
+        // the candidates' entries lead and the query's postings skip to them: the sections of other files are never scored
+        var inFiles = new TermsFilter([.. keys.Select(k => new Term(IndexFields.Key, k))]);
+        var collector = new BestPerFile();
+        searcher.Search(new FilteredQuery(sections, inFiles, FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY), collector);
+        return collector.Best;
+    }
+
+    /// <summary>Keeps the best-scoring entry of each file key, the first one on a tie (documents come in order).</summary>
+    private sealed class BestPerFile : ICollector
+    {
+        private readonly BytesRef _key = new();
+        private Scorer? _scorer;
+        private SortedDocValues? _keys;
+        private int _docBase;
+
+        public Dictionary<string, (float Score, int Doc)> Best { get; } = new(StringComparer.Ordinal);
+
+        public bool AcceptsDocsOutOfOrder => false;
+
+        public void SetScorer(Scorer scorer) => _scorer = scorer;
+
+        public void SetNextReader(AtomicReaderContext context)
+        {
+            _keys = context.AtomicReader.GetSortedDocValues(IndexFields.Key);
+            _docBase = context.DocBase;
+        }
+
+        public void Collect(int doc)
+        {
+            if (_keys is null)
+            {
+                return;
+            }
+
+            var score = _scorer!.GetScore();
+            _keys.Get(doc, _key);
+            var key = _key.Utf8ToString();
+            if (!Best.TryGetValue(key, out var best) || score > best.Score)
+            {
+                Best[key] = (score, _docBase + doc);
+            }
+        }
+    }
+}

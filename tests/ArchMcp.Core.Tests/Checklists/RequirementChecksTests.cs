@@ -1,0 +1,80 @@
+using ArchMcp.Core.Checklists;
+using ArchMcp.Core.Model;
+
+namespace ArchMcp.Core.Tests.Checklists;
+
+/// <summary>A design that goes without what a rule requires, or does what the rule's text forbids.</summary>
+public sealed class RequirementChecksTests
+{
+    private static string VerdictOf(RuleLevel level, string statement, string design, string text = "")
+    {
+        var retriever = new InMemoryRetriever().AddRule("R-1", level, statement, text);
+        var candidate = retriever.FindRules(statement, 1).Single().Rule;
+        return DesignReviewer.Evaluate(Candidate.For(candidate), DesignContext.Create(design)).Verdict;
+    }
+
+    [Theory]
+    [InlineData("Encrypt all traffic in transit with TLS", "Internal calls between the services go over plain HTTP.")]
+    [InlineData("Serve every endpoint over HTTPS", "The admin UI is reachable at http://admin.internal:8080.")]
+    [InlineData("Publish state-change events through a transactional outbox", "The service writes to Kafka after the commit, without an outbox.")]
+    [InlineData("Protect write endpoints with OAuth scopes", "The import endpoint is called without OAuth because it is internal.")]
+    public void Evaluate_WhenDesignGoesWithoutWhatRuleRequires_IsViolated(string statement, string design) =>
+        Assert.Equal(Verdicts.Violated, VerdictOf(RuleLevel.Must, statement, design));
+
+    [Theory]
+    [InlineData("Encrypt all traffic in transit with TLS", "Internal calls between the services use mutual TLS.")]
+    [InlineData("Publish state-change events through a transactional outbox", "Events are written to an outbox table in the same transaction.")]
+    [InlineData("Support optimistic locking with If-Match header", "On a quota breach we answer 503 without any extra headers.")]
+    public void Evaluate_WhenDesignDoesWhatRuleRequires_IsNotViolated(string statement, string design) =>
+        Assert.NotEqual(Verdicts.Violated, VerdictOf(RuleLevel.Must, statement, design));
+
+    [Fact]
+    public void Evaluate_WhenDesignDoesWhatRuleTextForbids_IsViolatedQuotingThatSentence()
+    {
+        var retriever = new InMemoryRetriever().AddRule("R-1", RuleLevel.Must, "Authenticate users through the identity provider",
+            "Use the code flow with PKCE. Services never store user passwords themselves.", line: 12);
+        var candidate = Candidate.For(retriever.FindRules("authenticate users", 1).Single().Rule);
+
+        var outcome = DesignReviewer.Evaluate(candidate, DesignContext.Create("Sign-up is simple.\nThe account service stores user passwords as MD5 hashes."));
+
+        Assert.Equal(Verdicts.Violated, outcome.Verdict);
+        Assert.Equal(2, outcome.Design!.Line);
+        Assert.Equal("Services never store user passwords themselves.", outcome.Rule!.Quote);
+        Assert.Equal(12, outcome.Rule.Line);
+    }
+
+    [Fact]
+    public void Evaluate_WhenDesignSentenceItselfNegatesTheForbiddenAction_IsNotViolated()
+    {
+        Assert.NotEqual(Verdicts.Violated, VerdictOf(RuleLevel.Must, "Authenticate users through the identity provider",
+            "The service never stores user passwords; sign-in goes through the identity provider.", "Services never store user passwords themselves."));
+    }
+
+    [Theory]
+    [InlineData("Use Terraform for infrastructure", "We manage the servers with Terraform modules.")]
+    [InlineData("Use ElastiCache for Redis", "The new app runs MySQL on an EC2 VM.")]
+    public void Evaluate_WhenDecisionOnlyNamesProducts_NeitherMetNorViolatedByNamingOne(string title, string design)
+    {
+        var retriever = new InMemoryRetriever().AddDecision(1, title, title + ".");
+        var decision = retriever.FindDecisions(title, 1).Single();
+
+        var verdict = DesignReviewer.Evaluate(Candidate.For(decision.Decision, decision.Text), DesignContext.Create(design)).Verdict;
+
+        Assert.True(verdict is Verdicts.NeedsJudgement or Verdicts.NotAddressed, verdict);
+    }
+
+    [Fact]
+    public void Review_WhenDecisionIsProposed_ItIsNotMustAndRiskSaysHowItemsWereJudged()
+    {
+        var retriever = new InMemoryRetriever()
+            .AddDecision(1, "Use snake_case for event names", "We propose snake_case event names.", DecisionStatus.Proposed)
+            .AddRule("R-1", RuleLevel.Must, "Encrypt all traffic in transit with TLS");
+        var result = new ChecklistEngine(retriever).Review(new ChecklistRequest { Design = "Traffic between services goes over plain HTTP. Event names are snake_case." });
+
+        var decision = Assert.Single(result.Items, i => i.Item.Kind == "decision");
+        Assert.Equal("MAY", decision.Item.Level);
+        Assert.Equal(result.Items.Count(i => i.Verdict is Verdicts.Met or Verdicts.Violated), result.Risk.JudgedByRule);
+        Assert.Equal(result.Items.Count(i => i.Verdict == Verdicts.NeedsJudgement), result.Risk.NeedsJudgement);
+        Assert.True(result.Risk.JudgedByRule >= 1);
+    }
+}
