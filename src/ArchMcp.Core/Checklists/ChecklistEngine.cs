@@ -7,23 +7,12 @@ namespace ArchMcp.Core.Checklists;
 /// The applicable rules and decisions in force for a topic or a design, ranked by how much they bear on it,
 /// and the review of a design against them. Works over any <see cref="IKnowledgeRetriever"/>.
 /// </summary>
-/// <param name="scopes">The declared scope of a knowledge file by root name and path (null: general). Defaults to reading
-/// the front matter of the files of the service's roots when <paramref name="retriever"/> is the knowledge service.</param>
+/// <param name="scopes">The declared scope of a knowledge file by root name and path (null: general). Without it every
+/// document is general.</param>
 public sealed class ChecklistEngine(IKnowledgeRetriever retriever, ChecklistTuning? tuning = null, Func<string, string, DocumentScope?>? scopes = null)
 {
     private readonly ChecklistTuning _tuning = tuning ?? new ChecklistTuning();
-    private readonly Func<string, string, DocumentScope?> _scopes = scopes ?? DefaultScopes(retriever);
-
-    private static Func<string, string, DocumentScope?> DefaultScopes(IKnowledgeRetriever retriever)
-    {
-        if (retriever is not KnowledgeService service)
-        {
-            return static (_, _) => null;
-        }
-
-        var files = new FileScopes(root => service.Roots.FirstOrDefault(r => r.Name == root)?.Path);
-        return files.Of;
-    }
+    private readonly Func<string, string, DocumentScope?> _scopes = scopes ?? (static (_, _) => null);
 
     /// <param name="cancellationToken">Checked between the design's sentences and the candidates: a caller that
     /// has gone (an HTTP client that disconnected) stops the work.</param>

@@ -255,7 +255,7 @@ public sealed class RefreshTests : IDisposable
         using (var index = new LuceneKnowledgeIndex(_engine.IndexPath))
         {
             index.Open();
-            Assert.Equal(KnowledgeService.Schema, index.Commit.Schema);
+            Assert.Equal(KnowledgeIndexer.Schema, index.Commit.Schema);
         }
     }
 
