@@ -67,7 +67,7 @@ public sealed class KnowledgeService : IKnowledgeService, IKnowledgeIndexer, IDi
     }
 
     /// <summary>The knowledge roots, resolved and uniquely named.</summary>
-    public IReadOnlyList<KnowledgeRoot> Roots => _roots;
+    internal IReadOnlyList<KnowledgeRoot> Roots => _roots;
 
     /// <summary>The index folder in use.</summary>
     public string IndexPath => _index.Path;

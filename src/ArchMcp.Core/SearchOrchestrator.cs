@@ -1,5 +1,4 @@
 using ArchMcp.Core.Catalog;
-using ArchMcp.Core.Indexing;
 using ArchMcp.Core.Model;
 using ArchMcp.Core.Search;
 using ArchMcp.Search;

@@ -9,7 +9,7 @@ namespace ArchMcp.Core.Checklists;
 /// </summary>
 /// <param name="scopes">The declared scope of a knowledge file by root name and path (null: general). Without it every
 /// document is general.</param>
-public sealed class ChecklistEngine(IKnowledgeRetriever retriever, ChecklistTuning? tuning = null, Func<string, string, DocumentScope?>? scopes = null)
+internal sealed class ChecklistEngine(IKnowledgeRetriever retriever, ChecklistTuning? tuning = null, Func<string, string, DocumentScope?>? scopes = null)
 {
     private readonly ChecklistTuning _tuning = tuning ?? new ChecklistTuning();
     private readonly Func<string, string, DocumentScope?> _scopes = scopes ?? (static (_, _) => null);
@@ -29,7 +29,7 @@ public sealed class ChecklistEngine(IKnowledgeRetriever retriever, ChecklistTuni
         ArgumentNullException.ThrowIfNull(request);
         var context = DesignContext.Create(request.Design);
         var items = Rank(context, request, cancellationToken)
-            .Select(r => DesignReviewer.ToReviewItem(r.Candidate, r.Outcome, context))
+            .Select(r => DesignReviewer.ToReviewItem(r.Candidate, r.Outcome))
             .ToList();
         return new ReviewResult(items, DesignReviewer.Summarise(items), context.Facts);
     }
@@ -167,7 +167,7 @@ public sealed class ChecklistEngine(IKnowledgeRetriever retriever, ChecklistTuni
 }
 
 /// <summary>Weights of the ranking (defaults tuned on the development queries; exposed for experiments).</summary>
-public sealed record ChecklistTuning
+internal sealed record ChecklistTuning
 {
     public int RulesPerQuery { get; init; } = 25;
     public int DecisionsPerQuery { get; init; } = 10;

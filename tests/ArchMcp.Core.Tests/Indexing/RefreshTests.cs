@@ -1,7 +1,7 @@
 using ArchMcp.Core.Indexing;
-using ArchMcp.Search;
 using ArchMcp.Core.Model;
 using ArchMcp.Core.Tests.Harness;
+using ArchMcp.Search;
 
 namespace ArchMcp.Core.Tests.Indexing;
 

@@ -1,7 +1,7 @@
 using ArchMcp.Core.Loading;
 using ArchMcp.Core.Model;
-using ArchMcp.Tests.Shared;
 using ArchMcp.Core.Tests.Harness;
+using ArchMcp.Tests.Shared;
 
 namespace ArchMcp.Core.Tests.Search;
 
