@@ -104,7 +104,7 @@ internal sealed class KnowledgeLookup(RootFileReader files)
     /// <summary>Ids starting with <paramref name="prefix"/>, then ids containing it, at most <paramref name="limit"/>.</summary>
     public static IReadOnlyList<string> CompleteIds(KnowledgeCatalog catalog, CompletionTarget target, string prefix, int limit)
     {
-        IEnumerable<string> ids = target switch
+        var ids = target switch
         {
             CompletionTarget.Decision => catalog.Decisions.Select(d => d.Id),
             CompletionTarget.Standard => catalog.Entries.Where(e => e.Kind == DocumentKind.Standard).Select(e => e.Id),

@@ -10,39 +10,39 @@ using Microsoft.Extensions.Options;
 namespace ArchMcp.Core;
 
 /// <summary>
-/// The knowledge engine behind every adapter: composes the index's life cycle (<c>KnowledgeService.Startup.cs</c>,
-/// <c>KnowledgeService.Refresh.cs</c>), the search orchestrator and the retriever (<c>KnowledgeService.Search.cs</c>,
-/// <c>KnowledgeService.Retrieval.cs</c>), the catalog lookups (<see cref="KnowledgeLookup"/>), the file reader
-/// (<see cref="RootFileReader"/>) and the checklist engine (<see cref="ChecklistEngine"/>). Queries run against an
-/// immutable <see cref="KnowledgeState"/> snapshot that a refresh swaps atomically.
+/// The knowledge engine behind every adapter, as a thin facade over the parts that do the work: the indexer (refresh,
+/// verification, watcher, lock: <see cref="KnowledgeIndexer"/>), the search orchestrator (<see cref="SearchOrchestrator"/>),
+/// the checklist engine with its retriever (<see cref="ChecklistEngine"/>, <see cref="ChecklistRetriever"/>), the
+/// catalog lookups (<see cref="KnowledgeLookup"/>) and the file reader (<see cref="RootFileReader"/>). Queries run
+/// against an immutable <see cref="KnowledgeState"/> snapshot that a refresh swaps atomically.
 /// </summary>
-public sealed partial class KnowledgeService : IKnowledgeService, IKnowledgeIndexer, IKnowledgeRetriever, IDisposable
+public sealed class KnowledgeService : IKnowledgeService, IKnowledgeIndexer, IDisposable
 {
-    private readonly KnowledgeOptions _options;
-    private readonly ILogger<KnowledgeService> _logger;
     private readonly IReadOnlyList<KnowledgeRoot> _roots;
-    // problems with the roots' own settings files (synonyms), reported by lint with the files' findings
-    private readonly List<Finding> _settingsFindings = [];
     private readonly ISearchIndex _index;
-    private readonly RootFileReader _files;
+    private readonly KnowledgeIndexer _indexer;
+    private readonly SearchOrchestrator _search;
     private readonly KnowledgeLookup _lookup;
     private readonly ChecklistEngine _checklists;
-    private volatile KnowledgeState _state = KnowledgeState.Empty;
+    private bool _disposed;
 
     /// <summary>Resolves the roots and the index folder; nothing is read until the first call.</summary>
     public KnowledgeService(IOptions<KnowledgeOptions> options, ILogger<KnowledgeService> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _options = options.Value;
-        _logger = logger;
-        _roots = KnowledgeRoots.Resolve(_options.Roots);
-        // the roots' own synonyms extend the index's vocabulary of queries
-        var synonymLines = Synonyms.ReadRootFiles(_roots, _settingsFindings);
-        _index = OpenIndex(IndexLocation.Resolve(_options, _roots), synonymLines);
-        _files = new RootFileReader(_roots, _options.MaxFileBytes);
-        _lookup = new KnowledgeLookup(_files);
-        // the checklist engine ranks through this engine's retriever (FindRules, FindDecisions, InForce)
-        _checklists = new ChecklistEngine(this);
+        var settings = options.Value;
+        _roots = KnowledgeRoots.Resolve(settings.Roots);
+        // the roots' own synonyms extend the index's vocabulary of queries; problems with them are reported by lint
+        var settingsFindings = new List<Finding>();
+        var synonymLines = Synonyms.ReadRootFiles(_roots, settingsFindings);
+        _index = OpenIndex(IndexLocation.Resolve(settings, _roots), synonymLines);
+        _indexer = new KnowledgeIndexer(settings, _roots, settingsFindings, _index, logger);
+        _search = new SearchOrchestrator(_indexer, _index, settings.CacheAnswers);
+        var files = new RootFileReader(_roots, settings.MaxFileBytes);
+        _lookup = new KnowledgeLookup(files);
+        Retriever = new ChecklistRetriever(_indexer, _index, files);
+        // a document's declared scope is read from the front matter of the file in its root, a quote's line from its text
+        _checklists = new ChecklistEngine(Retriever, files: new FileScopes(root => _roots.FirstOrDefault(r => r.Name == root)?.Path));
     }
 
     /// <summary>Opens the search index; a path that cannot be an index folder is an <see cref="IndexUnavailableException"/>.</summary>
@@ -59,19 +59,81 @@ public sealed partial class KnowledgeService : IKnowledgeService, IKnowledgeInde
     }
 
     /// <inheritdoc/>
-    public event EventHandler<KnowledgeChangedEventArgs>? Changed;
+    public event EventHandler<KnowledgeChangedEventArgs>? Changed
+    {
+        add => _indexer.Changed += value;
+        remove => _indexer.Changed -= value;
+    }
 
     /// <summary>The knowledge roots, resolved and uniquely named.</summary>
-    public IReadOnlyList<KnowledgeRoot> Roots => _roots;
+    internal IReadOnlyList<KnowledgeRoot> Roots => _roots;
 
     /// <summary>The index folder in use.</summary>
     public string IndexPath => _index.Path;
+
+    /// <summary>The checklist engine's retriever over this engine's index (also registered for hosts that build their own engine).</summary>
+    internal IKnowledgeRetriever Retriever { get; }
+
+    /// <inheritdoc/>
+    public bool HasIndex => _indexer.HasIndex;
+
+    /// <inheritdoc/>
+    public string? Behind => _indexer.Behind;
+
+    /// <inheritdoc/>
+    public Task StartAsync(CancellationToken cancellationToken = default) => _indexer.StartAsync(cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<string?> VerifyAsync(CancellationToken cancellationToken = default) => _indexer.VerifyAsync(cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<IndexInfo> RefreshAsync(IProgress<IndexProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        _indexer.RefreshAsync(progress, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default) =>
+        _search.SearchAsync(request, cancellationToken);
+
+    /// <inheritdoc/>
+    public async Task<ChecklistResult> DesignChecklistAsync(ChecklistRequest request, CancellationToken cancellationToken = default)
+    {
+        ValidateDesign(request);
+        await _indexer.ReadyAsync(cancellationToken).ConfigureAwait(false);
+        return _checklists.Checklist(request, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public async Task<ReviewResult> ReviewDesignAsync(ChecklistRequest request, CancellationToken cancellationToken = default)
+    {
+        ValidateDesign(request);
+        await _indexer.ReadyAsync(cancellationToken).ConfigureAwait(false);
+        return _checklists.Review(request, cancellationToken);
+    }
+
+    private static void ValidateDesign(ChecklistRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (string.IsNullOrWhiteSpace(request.Design))
+        {
+            throw new InvalidQueryException("The design is empty. Pass a topic (\"API pagination\") or the design text.");
+        }
+
+        if (request.Design.Length > ToolContract.MaxDesignChars)
+        {
+            throw new InvalidQueryException($"'design' is {request.Design.Length} characters long; the limit is {ToolContract.MaxDesignChars}. Review the design in parts, or pass its summary.");
+        }
+
+        if (request.Limit is < 1 or > ToolContract.ChecklistLimitMax)
+        {
+            throw new InvalidQueryException($"'limit' must be between 1 and {ToolContract.ChecklistLimitMax} (got {request.Limit}).");
+        }
+    }
 
     /// <inheritdoc/>
     public async Task<DecisionView> GetDecisionAsync(GetDecisionRequest request, CancellationToken cancellationToken = default)
     {
         KnowledgeLookup.Validate(request);
-        var catalog = (await ReadyAsync(cancellationToken).ConfigureAwait(false)).Catalog;
+        var catalog = (await _indexer.ReadyAsync(cancellationToken).ConfigureAwait(false)).Catalog;
         return _lookup.GetDecision(catalog, request);
     }
 
@@ -79,7 +141,7 @@ public sealed partial class KnowledgeService : IKnowledgeService, IKnowledgeInde
     public async Task<DecisionPage> ListDecisionsAsync(DecisionQuery query, CancellationToken cancellationToken = default)
     {
         KnowledgeLookup.Validate(query);
-        var catalog = (await ReadyAsync(cancellationToken).ConfigureAwait(false)).Catalog;
+        var catalog = (await _indexer.ReadyAsync(cancellationToken).ConfigureAwait(false)).Catalog;
         return KnowledgeLookup.ListDecisions(catalog, query);
     }
 
@@ -87,33 +149,33 @@ public sealed partial class KnowledgeService : IKnowledgeService, IKnowledgeInde
     public async Task<RuleLookup> GetRuleAsync(string id, string? root = null, CancellationToken cancellationToken = default)
     {
         KnowledgeLookup.ValidateRuleId(id);
-        var catalog = (await ReadyAsync(cancellationToken).ConfigureAwait(false)).Catalog;
+        var catalog = (await _indexer.ReadyAsync(cancellationToken).ConfigureAwait(false)).Catalog;
         return _lookup.GetRule(catalog, id, root);
     }
 
     /// <inheritdoc/>
     public async Task<DocumentView> GetDocumentAsync(DocumentKind kind, string id, CancellationToken cancellationToken = default)
     {
-        var catalog = (await ReadyAsync(cancellationToken).ConfigureAwait(false)).Catalog;
+        var catalog = (await _indexer.ReadyAsync(cancellationToken).ConfigureAwait(false)).Catalog;
         return _lookup.GetDocument(catalog, kind, id);
     }
 
     /// <inheritdoc/>
     public async Task<IReadOnlyList<DocumentView>> ListDocumentsAsync(CancellationToken cancellationToken = default) =>
-        KnowledgeLookup.ListDocuments((await ReadyAsync(cancellationToken).ConfigureAwait(false)).Catalog);
+        KnowledgeLookup.ListDocuments((await _indexer.ReadyAsync(cancellationToken).ConfigureAwait(false)).Catalog);
 
     /// <inheritdoc/>
     public async Task<IndexInfo> GetIndexInfoAsync(CancellationToken cancellationToken = default) =>
-        BuildInfo(await ReadyAsync(cancellationToken).ConfigureAwait(false));
+        _indexer.BuildInfo(await _indexer.ReadyAsync(cancellationToken).ConfigureAwait(false));
 
     /// <inheritdoc/>
     public IReadOnlyList<string> CompleteIds(CompletionTarget target, string prefix, int limit = 100) =>
-        KnowledgeLookup.CompleteIds(_state.Catalog, target, prefix, limit);
+        KnowledgeLookup.CompleteIds(_indexer.State.Catalog, target, prefix, limit);
 
     /// <inheritdoc/>
     public async Task<LintReport> LintAsync(CancellationToken cancellationToken = default)
     {
-        var state = await ReadyAsync(cancellationToken).ConfigureAwait(false);
+        var state = await _indexer.ReadyAsync(cancellationToken).ConfigureAwait(false);
         return KnowledgeLinter.Lint(state.Catalog, state.LoadFindings);
     }
 
@@ -126,8 +188,7 @@ public sealed partial class KnowledgeService : IKnowledgeService, IKnowledgeInde
         }
 
         _disposed = true;
-        StopIndexing();
+        _indexer.Dispose();
         _index.Dispose();
-        _refreshGate.Dispose();
     }
 }

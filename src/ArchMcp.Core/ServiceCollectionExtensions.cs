@@ -30,7 +30,7 @@ public static class ServiceCollectionExtensions
             sp.GetService<ILogger<KnowledgeService>>() ?? NullLogger<KnowledgeService>.Instance));
         services.TryAddSingleton<IKnowledgeService>(sp => sp.GetRequiredService<KnowledgeService>());
         services.TryAddSingleton<IKnowledgeIndexer>(sp => sp.GetRequiredService<KnowledgeService>());
-        services.TryAddSingleton<Search.IKnowledgeRetriever>(sp => sp.GetRequiredService<KnowledgeService>());
+        services.TryAddSingleton(sp => sp.GetRequiredService<KnowledgeService>().Retriever);
         return services;
     }
 }

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using ArchMcp.Server.Cli;
 
 // A lone search splits its work over the index's segments (ArchMcp.Core.Search.Segments). The pool starts with one

@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Text.Json;
 using ArchMcp.Core;
 using ArchMcp.Core.Indexing;
-using ArchMcp.Search;
 using ArchMcp.Core.Model;
 using ArchMcp.Core.Search;
+using ArchMcp.Search;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 

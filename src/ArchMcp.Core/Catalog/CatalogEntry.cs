@@ -3,10 +3,10 @@ using ArchMcp.Core.Model;
 namespace ArchMcp.Core.Catalog;
 
 /// <summary>A relation as the file states it, with the decision it resolved to (null when it points nowhere).</summary>
-public sealed record ResolvedRelation(RelationKind Kind, string Target, int Line, CatalogEntry? Resolved);
+internal sealed record ResolvedRelation(RelationKind Kind, string Target, int Line, CatalogEntry? Resolved);
 
 /// <summary>One document of the catalog with its final, unique id and its resolved relations.</summary>
-public sealed class CatalogEntry
+internal sealed class CatalogEntry
 {
     internal readonly List<CatalogEntry> SupersedesList = [];
     internal readonly List<CatalogEntry> SupersededByList = [];
@@ -64,7 +64,7 @@ public sealed class CatalogEntry
 }
 
 /// <summary>A rule with the document that holds it.</summary>
-public sealed record CatalogRule(Rule Rule, CatalogEntry Document)
+internal sealed record CatalogRule(Rule Rule, CatalogEntry Document)
 {
     public string Id => Rule.Id;
 

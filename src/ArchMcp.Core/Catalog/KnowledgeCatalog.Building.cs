@@ -1,12 +1,10 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using ArchMcp.Core.Loading;
 using ArchMcp.Core.Model;
 
 namespace ArchMcp.Core.Catalog;
 
 /// <summary>Building the catalog: final ids, lookup tables and two-way relations.</summary>
-public sealed partial class KnowledgeCatalog
+internal sealed partial class KnowledgeCatalog
 {
     /// <summary>Builds the catalog. Deterministic: ids and duplicates are assigned in root, then path order.</summary>
     public static KnowledgeCatalog Build(IEnumerable<KnowledgeDocument> documents)

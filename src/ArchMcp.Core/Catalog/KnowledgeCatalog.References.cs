@@ -6,7 +6,7 @@ using ArchMcp.Core.Model;
 namespace ArchMcp.Core.Catalog;
 
 /// <summary>Decisions found from the references people give: numbers, ids, slugs, file names, paths, URIs, titles.</summary>
-public sealed partial class KnowledgeCatalog
+internal sealed partial class KnowledgeCatalog
 {
     // a bare number, or one after a prefix ("ADR-7", "decision 7") or "#": never after a lone sign ("-1" is no reference)
     [GeneratedRegex(@"^(?:(?:ADR|decision|record|dr)s?[\s#:_-]*|#\s*)?(?:no\.?\s*)?0*(?<n>\d{1,6})$", RegexOptions.IgnoreCase)]

@@ -6,7 +6,7 @@ using ArchMcp.Core.Model;
 namespace ArchMcp.Core.Catalog;
 
 /// <summary>Standards and their rules resolved from loose references.</summary>
-public sealed partial class KnowledgeCatalog
+internal sealed partial class KnowledgeCatalog
 {
     [GeneratedRegex(@"^(?:rules?)\s*(?:#|no\.?|number)?\s*(?<id>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex RulePrefix();
@@ -69,7 +69,7 @@ public sealed partial class KnowledgeCatalog
             .Select(r =>
             {
                 var ruleKey = r.Id.ToLowerInvariant();
-                double score = wanted is { } target && int.TryParse(ruleKey, NumberStyles.None, CultureInfo.InvariantCulture, out var actual)
+                var score = wanted is { } target && int.TryParse(ruleKey, NumberStyles.None, CultureInfo.InvariantCulture, out var actual)
                     ? 1.0 / (1 + Math.Abs(actual - target))
                     : (0.5 * CatalogText.Similarity(key, ruleKey)) + (0.5 * CatalogText.Coverage(tokens, CatalogText.Tokens(r.Rule.Statement)));
                 return (Rule: r, Score: score);

@@ -2,7 +2,7 @@ using ArchMcp.Core.Model;
 
 namespace ArchMcp.Core.Catalog;
 
-public sealed partial class KnowledgeCatalog
+internal sealed partial class KnowledgeCatalog
 {
     private StatusGroup[]? _statusGroups;
 

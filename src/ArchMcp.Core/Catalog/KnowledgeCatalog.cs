@@ -7,7 +7,7 @@ namespace ArchMcp.Core.Catalog;
 /// rule resolution from loose references, two-way decision relations and the decision in force. Built from
 /// documents or headers (it never reads Text or Sections). Immutable once built, so safe to share between threads.
 /// </summary>
-public sealed partial class KnowledgeCatalog
+internal sealed partial class KnowledgeCatalog
 {
     private readonly List<CatalogEntry> _entries;
     private readonly List<string> _roots;

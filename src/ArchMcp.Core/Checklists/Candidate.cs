@@ -4,7 +4,7 @@ using ArchMcp.Core.Search;
 namespace ArchMcp.Core.Checklists;
 
 /// <summary>A rule or a decision in force gathered while ranking, with its fused evidence of relevance.</summary>
-public sealed class Candidate
+internal sealed class Candidate
 {
     private Candidate(string key, RuleRecord? rule, DecisionRecord? decision, string decisionText)
     {

@@ -7,18 +7,14 @@ namespace ArchMcp.Core.Checklists;
 /// The applicable rules and decisions in force for a topic or a design, ranked by how much they bear on it,
 /// and the review of a design against them. Works over any <see cref="IKnowledgeRetriever"/>.
 /// </summary>
-/// <param name="scopes">The declared scope of a knowledge file by root name and path (null: general). Defaults to reading
-/// the front matter of the files of the service's roots when <paramref name="retriever"/> is the knowledge service.</param>
-public sealed class ChecklistEngine(IKnowledgeRetriever retriever, ChecklistTuning? tuning = null, Func<string, string, DocumentScope?>? scopes = null)
+/// <param name="files">The knowledge files on disk: their declared scopes, and the lines that rule quotes are cited at.
+/// Without them every document is general and a quote is cited at its section's line.</param>
+/// <param name="scopes">The declared scope of a knowledge file by root name and path (null: general), instead of
+/// <paramref name="files"/>' scopes.</param>
+internal sealed class ChecklistEngine(IKnowledgeRetriever retriever, ChecklistTuning? tuning = null, FileScopes? files = null, Func<string, string, DocumentScope?>? scopes = null)
 {
     private readonly ChecklistTuning _tuning = tuning ?? new ChecklistTuning();
-
-    /// <summary>The knowledge files on disk when <paramref name="retriever"/> is the knowledge service; null otherwise.</summary>
-    private readonly FileScopes? _files = retriever is KnowledgeService service
-        ? new FileScopes(root => service.Roots.FirstOrDefault(r => r.Name == root)?.Path)
-        : null;
-
-    private Func<string, string, DocumentScope?> Scopes => scopes ?? (_files is null ? static (_, _) => null : _files.Of);
+    private readonly Func<string, string, DocumentScope?> _scopes = scopes ?? files?.Of ?? (static (_, _) => null);
 
     /// <param name="cancellationToken">Checked between the design's sentences and the candidates: a caller that
     /// has gone (an HTTP client that disconnected) stops the work.</param>
@@ -42,7 +38,7 @@ public sealed class ChecklistEngine(IKnowledgeRetriever retriever, ChecklistTuni
 
     /// <summary>The outcome with its rule quote cited at the line of the quoted sentence in the source file (not its heading), when found.</summary>
     private CheckOutcome WithSourceLine(Candidate candidate, CheckOutcome outcome) =>
-        outcome.Rule is { } rule && _files?.LineOf(candidate.Root, candidate.Path, rule.Line, rule.Quote) is { } line
+        outcome.Rule is { } rule && files?.LineOf(candidate.Root, candidate.Path, rule.Line, rule.Quote) is { } line
             ? outcome with { Rule = rule with { Line = line } }
             : outcome;
 
@@ -81,7 +77,7 @@ public sealed class ChecklistEngine(IKnowledgeRetriever retriever, ChecklistTuni
         {
             cancellationToken.ThrowIfCancellationRequested();
             // A document that declares what it governs applies only to designs that name it (a component, a technology, a path).
-            if (Scopes(c.Root, c.Path) is { } scope && !scope.Covers(context.Text))
+            if (_scopes(c.Root, c.Path) is { } scope && !scope.Covers(context.Text))
             {
                 continue;
             }
@@ -188,7 +184,7 @@ public sealed class ChecklistEngine(IKnowledgeRetriever retriever, ChecklistTuni
 }
 
 /// <summary>Weights of the ranking (defaults tuned on the development queries; exposed for experiments).</summary>
-public sealed record ChecklistTuning
+internal sealed record ChecklistTuning
 {
     public int RulesPerQuery { get; init; } = 25;
     public int DecisionsPerQuery { get; init; } = 10;

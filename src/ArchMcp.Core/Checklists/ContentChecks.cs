@@ -1,6 +1,5 @@
-using ArchMcp.Core.Model;
-using System.Globalization;
 using System.Text.RegularExpressions;
+using ArchMcp.Core.Model;
 
 namespace ArchMcp.Core.Checklists;
 

@@ -4,7 +4,7 @@ using ArchMcp.Core.Model;
 namespace ArchMcp.Core.Checklists;
 
 /// <summary>A design text prepared for ranking and review: its sentences and facts.</summary>
-public sealed partial class DesignContext
+internal sealed partial class DesignContext
 {
     private DesignContext(string text, IReadOnlyList<DesignSentence> sentences, IReadOnlyList<DesignFact> facts)
     {
@@ -104,4 +104,4 @@ public static partial class Words
 }
 
 /// <summary>The verdict of one check, with the evidence from both sides.</summary>
-public sealed record CheckOutcome(string Verdict, string Reason, Evidence? Design = null, Evidence? Rule = null);
+internal sealed record CheckOutcome(string Verdict, string Reason, Evidence? Design = null, Evidence? Rule = null);

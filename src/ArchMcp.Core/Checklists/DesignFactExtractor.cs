@@ -8,7 +8,7 @@ namespace ArchMcp.Core.Checklists;
 /// headers, technologies, security mechanisms, retention periods, response shapes, versioning, event names.
 /// Pure text analysis; knows nothing about any standard.
 /// </summary>
-public static partial class DesignFactExtractor
+internal static partial class DesignFactExtractor
 {
     public static IReadOnlyList<DesignFact> Extract(string design)
     {

@@ -4,7 +4,7 @@ using ArchMcp.Core.Model;
 namespace ArchMcp.Core.Checklists;
 
 /// <summary>Verdicts for one rule or decision against a design: deterministic checks first, then topical overlap.</summary>
-public static partial class DesignReviewer
+internal static partial class DesignReviewer
 {
     private static readonly Func<Candidate, DesignContext, CheckOutcome?>[] Checks =
     [
@@ -73,7 +73,7 @@ public static partial class DesignReviewer
         return new CheckOutcome(Verdicts.NotAddressed, "The design says nothing about this.", null, RuleQuote(candidate, null));
     }
 
-    public static ReviewItem ToReviewItem(Candidate candidate, CheckOutcome outcome, DesignContext context) => new()
+    public static ReviewItem ToReviewItem(Candidate candidate, CheckOutcome outcome) => new()
     {
         Item = candidate.ToItem(),
         Verdict = outcome.Verdict,

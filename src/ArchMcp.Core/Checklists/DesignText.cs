@@ -3,10 +3,10 @@ using System.Text.RegularExpressions;
 namespace ArchMcp.Core.Checklists;
 
 /// <summary>A sentence of a design text with its 1-based line.</summary>
-public sealed record DesignSentence(string Text, int Line);
+internal sealed record DesignSentence(string Text, int Line);
 
 /// <summary>Splits a design text into sentences and clauses, keeping line numbers and code spans intact.</summary>
-public static partial class DesignText
+internal static partial class DesignText
 {
     public static IReadOnlyList<DesignSentence> Sentences(string text)
     {

@@ -10,7 +10,7 @@ namespace ArchMcp.Core.Checklists;
 /// <c>scope: { components: [billing], technologies: [kafka], paths: ["services/billing/**"] }</c>
 /// (a bare list or string counts as components). A document without <c>scope</c> is general.
 /// </summary>
-public sealed partial record DocumentScope(IReadOnlyList<string> Components, IReadOnlyList<string> Technologies, IReadOnlyList<string> Paths)
+internal sealed partial record DocumentScope(IReadOnlyList<string> Components, IReadOnlyList<string> Technologies, IReadOnlyList<string> Paths)
 {
     public bool IsEmpty => Components.Count == 0 && Technologies.Count == 0 && Paths.Count == 0;
 
@@ -96,9 +96,9 @@ public sealed partial record DocumentScope(IReadOnlyList<string> Components, IRe
 /// <summary>
 /// Scopes and lines of knowledge files read from disk, cached by path and modification time for the life of one engine.
 /// </summary>
-public sealed partial class FileScopes(Func<string, string?> rootDirectory)
+internal sealed partial class FileScopes(Func<string, string?> rootDirectory)
 {
-    private readonly ConcurrentDictionary<string, (DateTime Written, DocumentScope? Scope, string[] Lines)> Cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (DateTime Written, DocumentScope? Scope, string[] Lines)> _cache = new(StringComparer.Ordinal);
 
     /// <summary>The scope of <paramref name="path"/> (relative to the root named <paramref name="root"/>); null when general or unreadable.</summary>
     public DocumentScope? Of(string root, string path) => Read(root, path)?.Scope;
@@ -143,14 +143,14 @@ public sealed partial class FileScopes(Func<string, string?> rootDirectory)
         try
         {
             var written = File.GetLastWriteTimeUtc(full);
-            if (Cache.TryGetValue(full, out var hit) && hit.Written == written)
+            if (_cache.TryGetValue(full, out var hit) && hit.Written == written)
             {
                 return (hit.Scope, hit.Lines);
             }
 
             var text = File.ReadAllText(full);
             var entry = (written, DocumentScope.Parse(text), text.ReplaceLineEndings("\n").Split('\n'));
-            Cache[full] = entry;
+            _cache[full] = entry;
             return (entry.Item2, entry.Item3);
         }
         catch (IOException)

@@ -1,7 +1,7 @@
 namespace ArchMcp.Core.Checklists;
 
 /// <summary>The kinds of <see cref="Model.DesignFact"/> the extractor produces (wire names, kebab-case).</summary>
-public static class FactKinds
+internal static class FactKinds
 {
     public const string Endpoint = "endpoint";
     public const string HttpMethod = "http-method";

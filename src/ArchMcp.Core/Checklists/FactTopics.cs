@@ -7,7 +7,7 @@ namespace ArchMcp.Core.Checklists;
 /// What each kind of fact is about, in the vocabulary standards use: a sub-query that finds the rules on that
 /// subject, and a pattern that recognises a rule statement speaking about it (used to boost such rules).
 /// </summary>
-public static class FactTopics
+internal static class FactTopics
 {
     private sealed record Topic(Func<DesignFact, bool> Applies, Func<DesignFact, string> Query, Regex Statement);
 

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace ArchMcp.Core.Checklists;
 
 /// <summary>The letter-case convention of an identifier (a field, a path segment, a query parameter, an enum value).</summary>
-public enum NamingStyle
+internal enum NamingStyle
 {
     /// <summary>One lowercase word: compatible with camelCase, snake_case, kebab-case and lowercase rules.</summary>
     Lower,
@@ -16,7 +16,7 @@ public enum NamingStyle
     Mixed,
 }
 
-public static partial class NamingStyles
+internal static partial class NamingStyles
 {
     public static NamingStyle Of(string identifier)
     {

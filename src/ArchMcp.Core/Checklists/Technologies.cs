@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace ArchMcp.Core.Checklists;
 
 /// <summary>Well-known technologies and products a design may name, each with its category and spelling variants.</summary>
-public static partial class Technologies
+internal static partial class Technologies
 {
     public const string DataStore = "data-store";
     public const string Messaging = "messaging";

@@ -1,5 +1,5 @@
-using ArchMcp.Core.Model;
 using System.Text.RegularExpressions;
+using ArchMcp.Core.Model;
 
 namespace ArchMcp.Core.Checklists;
 

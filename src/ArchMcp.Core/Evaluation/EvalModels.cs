@@ -13,6 +13,7 @@ public sealed record EvalQuery
     [JsonPropertyName("violations")] public List<string>? Violations { get; init; }
 }
 
+/// <summary>Ranking quality over a set of queries: recall@5, MRR@10, nDCG@10 and, for review queries, violation recall@10.</summary>
 public sealed record EvalMetrics
 {
     public int Queries { get; init; }
@@ -22,6 +23,7 @@ public sealed record EvalMetrics
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public double? ViolationRecall10 { get; init; }
 }
 
+/// <summary>How one graded query was answered: the ids ranked, its metrics and how long it took.</summary>
 public sealed record EvalQueryResult
 {
     public required string Id { get; init; }
@@ -36,6 +38,7 @@ public sealed record EvalQueryResult
     public double Milliseconds { get; init; }
 }
 
+/// <summary>The result of an evaluation run: overall, by query kind and by corpus, per query, and the indexing time per corpus.</summary>
 public sealed record EvalReport(
     EvalMetrics Overall,
     IReadOnlyDictionary<string, EvalMetrics> ByKind,

@@ -9,7 +9,7 @@ using ArchMcp.Search;
 namespace ArchMcp.Core.Indexing;
 
 /// <summary>Turns one parsed file into the search index's entry, and its header into the JSON stored with it.</summary>
-public static class DocumentMapper
+internal static class DocumentMapper
 {
     /// <summary>Headers are (de)serialized with generated code: opening an index reads one per file, often at start-up.</summary>
     private static readonly JsonTypeInfo<KnowledgeDocument> HeaderJson = HeaderJsonContext.Default.KnowledgeDocument;

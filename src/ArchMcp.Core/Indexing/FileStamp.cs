@@ -1,4 +1,4 @@
 namespace ArchMcp.Core.Indexing;
 
 /// <summary>What tells whether a file changed: size and modification time first, the content hash to be sure.</summary>
-public readonly record struct FileStamp(long Size, long ModifiedTicks, string Hash);
+internal readonly record struct FileStamp(long Size, long ModifiedTicks, string Hash);

@@ -4,7 +4,7 @@ using System.Text;
 namespace ArchMcp.Core.Indexing;
 
 /// <summary>Where an index lives by default: the user's cache folder, keyed by the knowledge roots.</summary>
-public static class IndexLocation
+internal static class IndexLocation
 {
     public static string Resolve(KnowledgeOptions options, IReadOnlyList<KnowledgeRoot> roots)
     {

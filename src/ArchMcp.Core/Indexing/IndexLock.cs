@@ -5,7 +5,7 @@ namespace ArchMcp.Core.Indexing;
 /// operating system releases it when the process dies, so a crash never leaves a stale lock. The search index's own
 /// native lock does not exclude a second process on Linux, so every writer takes this one first.
 /// </summary>
-public sealed class IndexLock : IDisposable
+internal sealed class IndexLock : IDisposable
 {
     public const string FileName = "archmcp.lock";
 

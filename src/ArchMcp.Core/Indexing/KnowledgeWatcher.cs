@@ -13,7 +13,7 @@ namespace ArchMcp.Core.Indexing;
 /// callback gets null and the whole tree is reconciled with the index; after an error, when the folders (listed every
 /// <see cref="FolderPoll"/>) changed, or whenever <see cref="Restart"/> is called, the watchers are created anew.
 /// </remarks>
-public sealed class KnowledgeWatcher : IDisposable
+internal sealed class KnowledgeWatcher : IDisposable
 {
     public static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(100);
 

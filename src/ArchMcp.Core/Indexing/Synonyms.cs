@@ -8,7 +8,7 @@ namespace ArchMcp.Core.Indexing;
 /// <c>variant, variant => canonical form</c> or <c>canonical, variant, variant</c>. The lines are handed to the
 /// search index, which adds them to its built-in architecture vocabulary.
 /// </summary>
-public static class Synonyms
+internal static class Synonyms
 {
     /// <summary>File name of a root's own synonym list.</summary>
     public const string FileName = "archmcp-synonyms.txt";

@@ -7,7 +7,7 @@ namespace ArchMcp.Core.Lint;
 /// Checks the health of the knowledge: files that could not be read or parsed, and the decision log (status, date,
 /// numbering, supersession links). Codes are listed in <see cref="LintCodes"/>. Every message says what to do.
 /// </summary>
-public static class KnowledgeLinter
+internal static class KnowledgeLinter
 {
     /// <param name="catalog">The catalog of every parsed document.</param>
     /// <param name="loaderFindings">Findings of files that produced no document (enumeration and load problems).</param>

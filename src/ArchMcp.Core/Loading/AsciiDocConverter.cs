@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace ArchMcp.Core.Loading;
@@ -59,9 +58,6 @@ internal static partial class AsciiDocConverter
 
     [GeneratedRegex(@"^(?<delim>-{4,}|\.{4,}|\+{4,}|={4,}|\*{4,}|_{4,}|--)\s*$")]
     private static partial Regex Delimiter();
-
-    [GeneratedRegex(@"^(?<kind>NOTE|TIP|IMPORTANT|WARNING|CAUTION):\s+")]
-    private static partial Regex AdmonitionParagraph();
 
     [GeneratedRegex(@"^v?\d[\w.-]*,\s*(?<date>[^:]+)(?::.*)?$")]
     private static partial Regex RevisionLine();

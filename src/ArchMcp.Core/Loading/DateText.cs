@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace ArchMcp.Core.Loading;
 
 /// <summary>Finds a calendar date in free text ("2017-07-27", "27 July 2017", "July 27, 2017", "27/07/2017").</summary>
-public static partial class DateText
+internal static partial class DateText
 {
     [GeneratedRegex(@"\b(?<y>(?:19|20)\d{2})[-/.](?<m>\d{1,2})[-/.](?<d>\d{1,2})\b")]
     private static partial Regex Iso();

@@ -13,8 +13,8 @@ internal static partial class DecisionExtractor
 
     /// <summary>
     /// A word every relation phrase has, each found by a vectorised search of its own: the phrase regex tries every s, r,
-    /// a and e of a text, and most blocks name no relation (the regex on every paragraph was ~1.5% of a full index; one
-    /// search for all four words was as slow, their first letters being those of common words).
+    /// a and e of a text, and most blocks name no relation (a search for all four words at once is no faster, their first
+    /// letters being those of common words; figures in docs/performance.md).
     /// </summary>
     private static readonly SearchValues<string>[] RelationWords =
         [.. new[] { "super", "replace", "amend", "xtend" }.Select(w => SearchValues.Create([w], StringComparison.OrdinalIgnoreCase))];

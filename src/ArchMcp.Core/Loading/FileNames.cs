@@ -4,10 +4,10 @@ using System.Text.RegularExpressions;
 namespace ArchMcp.Core.Loading;
 
 /// <summary>What a knowledge file name says: date prefix, decision number and slug.</summary>
-public sealed record FileNameInfo(string Stem, string Slug, int? Number, DateOnly? Date);
+internal sealed record FileNameInfo(string Stem, string Slug, int? Number, DateOnly? Date);
 
 /// <summary>Reads decision numbers, date prefixes and slugs out of file names.</summary>
-public static partial class FileNames
+internal static partial class FileNames
 {
     [GeneratedRegex(@"^(?<y>(?:19|20)\d{2})-?(?<m>\d{2})-?(?<d>\d{2})(?:[-_ ]+(?<rest>.+))?$")]
     private static partial Regex DatePrefix();

@@ -9,7 +9,7 @@ namespace ArchMcp.Core.Loading;
 /// files inside it read with a small bound, the ref a name in git's ref format under <c>refs/</c>, and the answer a
 /// 40- or 64-digit hexadecimal commit id. Anything else gives no commit, so no file's text can pass for one.
 /// </summary>
-public static partial class GitHead
+internal static partial class GitHead
 {
     private const long MaxHeadBytes = 4096;
     private const long MaxPackedRefsBytes = 4 * 1024 * 1024;

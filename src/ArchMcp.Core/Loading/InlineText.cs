@@ -16,7 +16,7 @@ internal static class InlineText
     }
 
     [ThreadStatic]
-    private static Rendering? t_rendering;
+    private static Rendering? _rendering;
 
     /// <summary>
     /// The plain text of a block's inlines without leading or trailing whitespace, its links (offsets in that text;
@@ -24,7 +24,7 @@ internal static class InlineText
     /// </summary>
     public static (string Text, List<InlineLink> Links, string? FirstAnchor) Render(ContainerInline? root, List<DocumentLink> documentLinks)
     {
-        var rendering = t_rendering ??= new Rendering();
+        var rendering = _rendering ??= new Rendering();
         if (rendering.Text.Capacity > 1 << 16)
         {
             rendering.Text = new(256); // one huge block does not keep its buffer for the thread's lifetime

@@ -4,7 +4,7 @@ using ArchMcp.Core.Model;
 namespace ArchMcp.Core.Loading;
 
 /// <summary>Listing: which files of a root are knowledge, found by walking the root or by naming one path.</summary>
-public static partial class KnowledgeLoader
+internal static partial class KnowledgeLoader
 {
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase) { "node_modules", "bin", "obj" };
     private static readonly ConcurrentDictionary<string, string> RootReals = new(StringComparer.Ordinal);

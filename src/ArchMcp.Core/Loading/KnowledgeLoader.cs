@@ -8,10 +8,10 @@ namespace ArchMcp.Core.Loading;
 /// <param name="Root">Name of the knowledge root.</param>
 /// <param name="RelativePath">Path relative to the root, forward slashes.</param>
 /// <param name="FullPath">Absolute path used to read the file.</param>
-public sealed record SourceFile(string Root, string RelativePath, string FullPath, long Length, DateTimeOffset LastWriteUtc);
+internal sealed record SourceFile(string Root, string RelativePath, string FullPath, long Length, DateTimeOffset LastWriteUtc);
 
 /// <summary>The outcome of reading and parsing one file: a document, or none when the file had to be skipped.</summary>
-public sealed record LoadedFile(SourceFile File, KnowledgeDocument? Document, string? ContentHash, long Length, IReadOnlyList<Finding> Findings)
+internal sealed record LoadedFile(SourceFile File, KnowledgeDocument? Document, string? ContentHash, long Length, IReadOnlyList<Finding> Findings)
 {
     public bool Succeeded => Document is not null;
 }
@@ -21,7 +21,7 @@ public sealed record LoadedFile(SourceFile File, KnowledgeDocument? Document, st
 /// are followed only inside it, loops are cut); reading is safe against large, binary, invalid or vanishing files.
 /// Every method is thread-safe, so files can be loaded in parallel.
 /// </summary>
-public static partial class KnowledgeLoader
+internal static partial class KnowledgeLoader
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private static readonly UTF8Encoding LenientUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);

@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 using ArchMcp.Core.Model;
 using Markdig;
 using Markdig.Extensions.Yaml;
-using Markdig.Syntax;
 
 namespace ArchMcp.Core.Loading;
 
@@ -13,7 +12,7 @@ namespace ArchMcp.Core.Loading;
 /// decision metadata and rules. Never throws on content: problems become <see cref="KnowledgeDocument.Findings"/>.
 /// Thread-safe.
 /// </summary>
-public static partial class MarkdownKnowledgeParser
+internal static partial class MarkdownKnowledgeParser
 {
     // No autolink extension: it made bare URLs links, which are never links between documents (absolute URLs are
     // dropped from them), for a third of Markdig's parsing time. <https://…> autolinks are CommonMark's own.

@@ -6,11 +6,11 @@ namespace ArchMcp.Core.Loading;
 
 /// <summary>
 /// The requirement level a text's wording implies: its "must", "must not", "should" and "should not" words and phrases,
-/// counted in one pass over its words (six regular expressions over every section of a standard were 3% of a full
-/// index). Words are what a regular expression's <c>\b</c> separates; a phrase's words are one space (or, for
+/// counted in one pass over its words (cheaper than a regular expression per phrase over every section; figures in
+/// docs/performance.md). Words are what a regular expression's <c>\b</c> separates; a phrase's words are one space (or, for
 /// "mustn't", "shouldn't" and "don't", one apostrophe) apart.
 /// </summary>
-public static class NormativeWording
+internal static class NormativeWording
 {
     /// <summary>
     /// The strongest level the text's wording says, and its words: more "must/shall/required/mandatory" than "must not,

@@ -8,7 +8,7 @@ namespace ArchMcp.Core.Loading;
 /// file really inside the root, within a size bound. A file that breaks a rule is ignored with a finding, so a link
 /// to <c>/dev/zero</c> or to a file outside the root, or a file of many megabytes, costs nothing.
 /// </summary>
-public static class RootFile
+internal static class RootFile
 {
     /// <summary>The file's text, or null when it is absent (no finding) or refused (a finding in <paramref name="findings"/>).</summary>
     /// <param name="relativePath">Path under the root, forward slashes.</param>

@@ -4,7 +4,7 @@ using Microsoft.Win32.SafeHandles;
 namespace ArchMcp.Core.Loading;
 
 /// <summary>What became of a <see cref="SafeFile.Read"/>.</summary>
-public enum SafeReadOutcome
+internal enum SafeReadOutcome
 {
     Read,
     NotFound,
@@ -20,7 +20,7 @@ public enum SafeReadOutcome
 /// <param name="Length">The file's length (the bytes read, or the size found when too large).</param>
 /// <param name="Detail">For <see cref="SafeReadOutcome.NotRegular"/> the kind of file ("FIFO"…), for
 /// <see cref="SafeReadOutcome.Unreadable"/> the system's message.</param>
-public readonly record struct SafeRead(SafeReadOutcome Outcome, byte[] Bytes, long Length, string? Detail = null)
+internal readonly record struct SafeRead(SafeReadOutcome Outcome, byte[] Bytes, long Length, string? Detail = null)
 {
     public bool Succeeded => Outcome == SafeReadOutcome.Read;
 }
@@ -32,7 +32,7 @@ public readonly record struct SafeRead(SafeReadOutcome Outcome, byte[] Bytes, lo
 /// most one byte past the limit is read. On Linux the checks are made on the handle; elsewhere (or without /proc) the
 /// path's real location is checked before it is opened.
 /// </summary>
-public static partial class SafeFile
+internal static partial class SafeFile
 {
     private const int ORdOnly = 0, ONonBlock = 0x800, OCloExec = 0x80000; // the same on x64 and arm64 Linux
     private const int AtEmptyPath = 0x1000, StatxType = 0x1;

@@ -4,7 +4,7 @@ using ArchMcp.Core.Model;
 namespace ArchMcp.Core.Loading;
 
 /// <summary>Maps the many status wordings found in decision records to the one lifecycle.</summary>
-public static class StatusMapper
+internal static class StatusMapper
 {
     private static readonly Dictionary<string, DecisionStatus> Words = new(StringComparer.Ordinal)
     {

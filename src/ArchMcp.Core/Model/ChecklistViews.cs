@@ -1,5 +1,6 @@
 namespace ArchMcp.Core.Model;
 
+/// <summary>A design checklist or review request: the topic or design text, how many items, and optionally one root.</summary>
 public sealed record ChecklistRequest
 {
     /// <summary>A topic ("API pagination") or a whole design text.</summary>
@@ -36,8 +37,10 @@ public sealed record ChecklistItem
     public double Score { get; init; }
 }
 
+/// <summary>The applicable rules and decisions in force, most relevant first, and the facts drawn from the design.</summary>
 public sealed record ChecklistResult(IReadOnlyList<ChecklistItem> Items, IReadOnlyList<DesignFact> Facts);
 
+/// <summary>The verdicts a review gives an item (the wire strings of <see cref="ReviewItem.Verdict"/>).</summary>
 public static class Verdicts
 {
     public const string Violated = "violated";
@@ -46,8 +49,10 @@ public static class Verdicts
     public const string NeedsJudgement = "needs judgement";
 }
 
+/// <summary>A quote backing a verdict, from the design or the rule, with its line.</summary>
 public sealed record Evidence(string Quote, int Line);
 
+/// <summary>One checklist item with its verdict, the reason and the evidence from both sides.</summary>
 public sealed record ReviewItem
 {
     public required ChecklistItem Item { get; init; }
@@ -74,4 +79,5 @@ public sealed record RiskSummary(string Overall, int High, int Medium, int Low, 
     public int JudgedByModel { get; init; }
 }
 
+/// <summary>A design review: a verdict per applicable item, the risk roll-up, and the facts drawn from the design.</summary>
 public sealed record ReviewResult(IReadOnlyList<ReviewItem> Items, RiskSummary Risk, IReadOnlyList<DesignFact> Facts);

@@ -41,6 +41,7 @@ public enum RelationKind
     RelatesTo,
 }
 
+/// <summary>The wire spelling of the model's enums (as tools, JSON and the CLI show them) and its parsing back.</summary>
 public static class EnumText
 {
     public static string ToWire(this DocumentKind kind) => kind switch

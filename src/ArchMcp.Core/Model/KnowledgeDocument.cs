@@ -1,7 +1,7 @@
 namespace ArchMcp.Core.Model;
 
 /// <summary>One parsed Markdown file of a knowledge root.</summary>
-public sealed record KnowledgeDocument
+internal sealed record KnowledgeDocument
 {
     /// <summary>Name of the knowledge root the file belongs to.</summary>
     public required string Root { get; init; }
@@ -48,10 +48,10 @@ public sealed record KnowledgeDocument
 public sealed record Section(string Heading, int Level, int Line, string Text, string? Anchor = null);
 
 /// <summary>A Markdown link found in a document.</summary>
-public sealed record DocumentLink(string Text, string Target, int Line);
+internal sealed record DocumentLink(string Text, string Target, int Line);
 
 /// <summary>Decision-specific metadata.</summary>
-public sealed record DecisionInfo
+internal sealed record DecisionInfo
 {
     /// <summary>The decision number, from the heading or the file name.</summary>
     public int? Number { get; init; }
@@ -73,7 +73,7 @@ public sealed record DecisionInfo
 }
 
 /// <summary>A stated relation: <paramref name="Target"/> is a raw reference (file name, "ADR-0015", number, title).</summary>
-public sealed record DecisionRelation(RelationKind Kind, string Target, int Line);
+internal sealed record DecisionRelation(RelationKind Kind, string Target, int Line);
 
 /// <summary>One normative rule of a standard.</summary>
 public sealed record Rule
@@ -102,12 +102,12 @@ public sealed record Rule
 }
 
 /// <summary>A problem found in a file: for lint, and as an error when a file cannot be read.</summary>
-public sealed record Finding(FindingSeverity Severity, string Code, string Path, int Line, string Message)
+internal sealed record Finding(FindingSeverity Severity, string Code, string Path, int Line, string Message)
 {
     public string? Root { get; init; }
 }
 
-public enum FindingSeverity
+internal enum FindingSeverity
 {
     Error,
     Warning,

@@ -42,6 +42,7 @@ public sealed record SearchHit
     public string? Reason { get; init; }
 }
 
+/// <summary>A search answer: the hits in rank order and, when the query named records or relations, how it was read.</summary>
 public sealed record SearchResult(string Query, IReadOnlyList<SearchHit> Hits, string? Interpretation = null);
 
 /// <summary>Which parts of a decision to return.</summary>
@@ -56,8 +57,10 @@ public sealed record GetDecisionRequest
     public string? Root { get; init; }
 }
 
+/// <summary>One section of a decision: its heading, line and text.</summary>
 public sealed record DecisionSection(string Heading, int Line, string Text);
 
+/// <summary>A decision as <c>get_decision</c> returns it: its header, relations, the decision in force and the sections asked for.</summary>
 public sealed record DecisionView
 {
     public required string Id { get; init; }
@@ -86,6 +89,7 @@ public sealed record DecisionView
     public IReadOnlyList<DecisionSection> Sections { get; init; } = [];
 }
 
+/// <summary>Filters and paging of the decision log (<c>list_decisions</c>).</summary>
 public sealed record DecisionQuery
 {
     public DecisionStatus? Status { get; init; }
@@ -117,8 +121,10 @@ public sealed record DecisionSummary
     public required string Root { get; init; }
 }
 
+/// <summary>One page of the decision log: the total, this page's items and where the next page starts.</summary>
 public sealed record DecisionPage(int Total, int Offset, IReadOnlyList<DecisionSummary> Items, int? NextOffset);
 
+/// <summary>One rule with its level, statement, text and the document it belongs to.</summary>
 public sealed record RuleView
 {
     public required string Id { get; init; }
@@ -162,6 +168,7 @@ public sealed record DocumentView
     public required string Markdown { get; init; }
 }
 
+/// <summary>What is indexed, from which roots and commits, when, and whether the index is behind the files.</summary>
 public sealed record IndexInfo
 {
     public required IReadOnlyList<KnowledgeRootInfo> Roots { get; init; }
@@ -179,4 +186,5 @@ public sealed record IndexInfo
     public string? Behind { get; init; }
 }
 
+/// <summary>A knowledge root: its name, folder and the git commit its checkout is on (null when not a checkout).</summary>
 public sealed record KnowledgeRootInfo(string Name, string Path, string? Commit);

@@ -3,7 +3,7 @@ using ArchMcp.Core.Model;
 namespace ArchMcp.Core.Search;
 
 /// <summary>A rule as stored in the index, with its document.</summary>
-public sealed record RuleRecord
+internal sealed record RuleRecord
 {
     public required string Id { get; init; }
     public required RuleLevel Level { get; init; }
@@ -19,10 +19,10 @@ public sealed record RuleRecord
     public string? SectionHeading { get; init; }
 }
 
-public sealed record ScoredRule(RuleRecord Rule, double Score);
+internal sealed record ScoredRule(RuleRecord Rule, double Score);
 
 /// <summary>A decision as kept in the catalog (light metadata; the file is re-read for its sections).</summary>
-public sealed record DecisionRecord
+internal sealed record DecisionRecord
 {
     public required string Id { get; init; }
     public int? Number { get; init; }
@@ -37,10 +37,10 @@ public sealed record DecisionRecord
     public string Uri => $"arch://decisions/{Id}";
 }
 
-public sealed record ScoredDecision(DecisionRecord Decision, double Score, string Text);
+internal sealed record ScoredDecision(DecisionRecord Decision, double Score, string Text);
 
 /// <summary>Low-level retrieval used by the checklist and review engines (BM25 over single rules and decisions).</summary>
-public interface IKnowledgeRetriever
+internal interface IKnowledgeRetriever
 {
     /// <summary>Rules ranked by how well their statement and text match <paramref name="text"/> (free text, not query syntax).</summary>
     IReadOnlyList<ScoredRule> FindRules(string text, int limit, string? root = null);

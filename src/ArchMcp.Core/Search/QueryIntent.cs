@@ -4,7 +4,7 @@ using ArchMcp.Core.Model;
 namespace ArchMcp.Core.Search;
 
 /// <summary>What a search query asks beyond its words.</summary>
-public sealed record QueryIntent
+internal sealed record QueryIntent
 {
     /// <summary>Explicit decision numbers named in the query ("ADR 21", "decision 0013", "ADR-0013").</summary>
     public IReadOnlyList<int> DecisionNumbers { get; init; } = [];
@@ -23,7 +23,7 @@ public sealed record QueryIntent
 }
 
 /// <summary>Reads references, relation questions and status listings out of free-text queries.</summary>
-public static partial class QueryInterpreter
+internal static partial class QueryInterpreter
 {
     /// <summary>Only the start of a query is read for references and intent; longer texts are free text.</summary>
     public const int MaxIntentChars = 300;

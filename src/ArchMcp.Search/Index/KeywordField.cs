@@ -7,18 +7,18 @@ namespace ArchMcp.Search;
 /// <summary>
 /// An untokenized field (a <see cref="StringField"/>) whose single-token stream is reused per thread. Lucene makes a
 /// new stream for every new field instance, and each new stream registers its attributes under a process-wide lock:
-/// with several entries per file and all cores indexing, that lock was where indexing spent a third of its time.
+/// with several entries per file and all cores indexing, that lock dominated indexing (see docs/performance.md).
 /// The stream is consumed on the indexing thread before the next field asks for it.
 /// </summary>
 internal sealed class KeywordField(string name, string value, bool stored)
     : Field(name, value, stored ? StringField.TYPE_STORED : StringField.TYPE_NOT_STORED)
 {
     [ThreadStatic]
-    private static SingleTokenStream? t_stream;
+    private static SingleTokenStream? _stream;
 
     public override TokenStream GetTokenStream(Analyzer analyzer)
     {
-        var stream = t_stream ??= new SingleTokenStream();
+        var stream = _stream ??= new SingleTokenStream();
         stream.Value = GetStringValue();
         return stream;
     }

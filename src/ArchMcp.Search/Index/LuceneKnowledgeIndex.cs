@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.IO.Hashing;
 using Lucene.Net.Analysis;
 using Lucene.Net.Codecs;
-using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;

@@ -183,7 +183,7 @@ internal static class Snippets
     }
 
     [ThreadStatic]
-    private static StringBuilder? t_joined;
+    private static StringBuilder? _joined;
 
     /// <summary>
     /// The first <paramref name="max"/> sentences: split after . ! ? before a space and at blank lines, line breaks
@@ -191,7 +191,7 @@ internal static class Snippets
     /// </summary>
     private static Sentences SplitSentences(string text, int max)
     {
-        var sb = t_joined ??= new StringBuilder();
+        var sb = _joined ??= new StringBuilder();
         sb.Clear();
         var startOf = new List<int> { 0 };
         for (var i = 0; i < text.Length && startOf.Count <= max; i++)

@@ -2,6 +2,7 @@ using System.CommandLine;
 
 namespace ArchMcp.Server.Cli;
 
+/// <summary>How a verb prints its answer: JSON (for scripts) or Markdown (for people).</summary>
 public enum OutputFormat
 {
     Text,

@@ -1,8 +1,5 @@
 using System.CommandLine;
 using ArchMcp.Core;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ArchMcp.Server.Cli;
 

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using ArchMcp.Server.Hosting;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Hosting;
 
 namespace ArchMcp.Server.Cli;
 

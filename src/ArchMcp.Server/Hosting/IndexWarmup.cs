@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using ArchMcp.Core;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace ArchMcp.Server.Hosting;
 

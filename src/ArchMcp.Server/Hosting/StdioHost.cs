@@ -2,10 +2,6 @@ using System.CommandLine;
 using ArchMcp.Core;
 using ArchMcp.Server.Cli;
 using ArchMcp.Server.Mcp;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Server;
 
 namespace ArchMcp.Server.Hosting;

@@ -1,6 +1,4 @@
 using ArchMcp.Core;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
 
 namespace ArchMcp.Server.Mcp;

@@ -9,6 +9,7 @@ using Args = ArchMcp.Core.ToolContract.Arguments;
 
 namespace ArchMcp.Server.Mcp;
 
+/// <summary>The MCP tools <c>get_decision</c> and <c>list_decisions</c>, thin adapters over <see cref="IKnowledgeService"/>.</summary>
 [McpServerToolType]
 public sealed class DecisionTools(IKnowledgeService knowledge)
 {

@@ -10,6 +10,7 @@ using Args = ArchMcp.Core.ToolContract.Arguments;
 
 namespace ArchMcp.Server.Mcp;
 
+/// <summary>The MCP tools <c>design_checklist</c> and <c>review_design</c>, thin adapters over <see cref="IKnowledgeService"/>.</summary>
 [McpServerToolType]
 public sealed class DesignTools(IKnowledgeService knowledge)
 {

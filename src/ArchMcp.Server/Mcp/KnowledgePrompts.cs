@@ -7,6 +7,7 @@ using ModelContextProtocol.Server;
 
 namespace ArchMcp.Server.Mcp;
 
+/// <summary>The MCP prompts: ready-made requests that walk a model through a decision, a review or a new ADR.</summary>
 [McpServerPromptType]
 public sealed class KnowledgePrompts(IKnowledgeService knowledge, AdrDrafts drafts)
 {

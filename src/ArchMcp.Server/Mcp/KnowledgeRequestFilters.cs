@@ -1,8 +1,6 @@
 using System.Text.Json;
 using ArchMcp.Core;
 using ArchMcp.Server.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;

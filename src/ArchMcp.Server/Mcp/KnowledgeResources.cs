@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using ArchMcp.Core;
 using ArchMcp.Core.Model;
 using ArchMcp.Core.Rendering;
-using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 

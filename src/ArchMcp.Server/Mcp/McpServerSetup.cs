@@ -1,10 +1,7 @@
-using System.Reflection;
 using ArchMcp.Core;
 using ArchMcp.Server.Hosting;
-using ModelContextProtocol;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
+using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 

@@ -9,6 +9,7 @@ using Args = ArchMcp.Core.ToolContract.Arguments;
 
 namespace ArchMcp.Server.Mcp;
 
+/// <summary>The MCP tool <c>get_rule</c>, a thin adapter over <see cref="IKnowledgeService.GetRuleAsync"/>.</summary>
 [McpServerToolType]
 public sealed class RuleTools(IKnowledgeService knowledge)
 {

@@ -9,6 +9,7 @@ using Args = ArchMcp.Core.ToolContract.Arguments;
 
 namespace ArchMcp.Server.Mcp;
 
+/// <summary>The MCP tool <c>search_knowledge</c>, a thin adapter over <see cref="IKnowledgeService.SearchAsync"/>.</summary>
 [McpServerToolType]
 public sealed class SearchTools(IKnowledgeService knowledge)
 {

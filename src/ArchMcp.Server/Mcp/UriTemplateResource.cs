@@ -5,7 +5,7 @@ namespace ArchMcp.Server.Mcp;
 
 /// <summary>
 /// A resource template matched without a regular expression. The SDK's attribute-based templates each compile one when
-/// the server is built, about 60 ms of the start-up (most of it the first use of the regex engine). ArchMcp's templates
+/// the server is built, a noticeable part of the start-up (see docs/performance.md). ArchMcp's templates
 /// only hold literal text and <c>{name}</c> variables that each stand for one path segment; they match as the SDK's do:
 /// ignoring case, a variable up to the next '/', '?', '&amp;' or '#', its value percent-decoded. A template may end in
 /// one optional query variable (<c>{?root}</c>: the catalog adds <c>?root=team-b</c> when two roots share an id).

@@ -5,7 +5,7 @@ using ArchMcp.Core.Search;
 namespace ArchMcp.Core.Tests.Checklists;
 
 /// <summary>A small BM25 retriever over hand-made rules and decisions, for unit tests of ranking and review logic.</summary>
-public sealed partial class InMemoryRetriever : IKnowledgeRetriever
+internal sealed partial class InMemoryRetriever : IKnowledgeRetriever
 {
     private readonly List<(RuleRecord Rule, string[] Terms)> _rules = [];
     private readonly List<(DecisionRecord Decision, string Text, string[] Terms)> _decisions = [];

@@ -6,13 +6,6 @@ namespace ArchMcp.Core.Tests.Checklists;
 /// <summary>Each deterministic contradiction, on a hand-made rule and design.</summary>
 public sealed class ReviewChecksTests
 {
-    private static ReviewItem ReviewOne(RuleLevel level, string statement, string text, string design)
-    {
-        var retriever = new InMemoryRetriever().AddRule("R-1", level, statement, text);
-        var result = new ChecklistEngine(retriever).Review(new ChecklistRequest { Design = design + " " + statement });
-        return Assert.Single(result.Items, i => i.Item.Id == "R-1");
-    }
-
     private static string VerdictOf(RuleLevel level, string statement, string design, string text = "")
     {
         var retriever = new InMemoryRetriever().AddRule("R-1", level, statement, text);

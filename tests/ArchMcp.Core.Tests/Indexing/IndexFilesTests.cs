@@ -1,4 +1,3 @@
-using ArchMcp.Core.Indexing;
 using ArchMcp.Core.Tests.Harness;
 using ArchMcp.Search;
 using Lucene.Net.Index;

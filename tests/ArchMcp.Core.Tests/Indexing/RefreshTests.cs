@@ -1,7 +1,7 @@
 using ArchMcp.Core.Indexing;
-using ArchMcp.Search;
 using ArchMcp.Core.Model;
 using ArchMcp.Core.Tests.Harness;
+using ArchMcp.Search;
 
 namespace ArchMcp.Core.Tests.Indexing;
 
@@ -255,7 +255,7 @@ public sealed class RefreshTests : IDisposable
         using (var index = new LuceneKnowledgeIndex(_engine.IndexPath))
         {
             index.Open();
-            Assert.Equal(KnowledgeService.Schema, index.Commit.Schema);
+            Assert.Equal(KnowledgeIndexer.Schema, index.Commit.Schema);
         }
     }
 

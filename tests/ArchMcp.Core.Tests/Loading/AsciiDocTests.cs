@@ -1,4 +1,3 @@
-using ArchMcp.Core.Lint;
 using ArchMcp.Core.Loading;
 using ArchMcp.Core.Model;
 using ArchMcp.Tests.Shared;

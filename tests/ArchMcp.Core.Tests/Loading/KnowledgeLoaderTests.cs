@@ -1,5 +1,4 @@
 using System.Text;
-using ArchMcp.Core.Lint;
 using ArchMcp.Core.Loading;
 using ArchMcp.Core.Model;
 using ArchMcp.Tests.Shared;

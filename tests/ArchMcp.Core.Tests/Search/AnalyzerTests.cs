@@ -1,4 +1,3 @@
-using ArchMcp.Core.Indexing;
 using ArchMcp.Search;
 using Lucene.Net.Analysis.TokenAttributes;
 

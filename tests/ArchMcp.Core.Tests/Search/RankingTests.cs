@@ -1,7 +1,5 @@
-using ArchMcp.Core.Indexing;
-using ArchMcp.Search;
-using ArchMcp.Core.Search;
 using ArchMcp.Core.Tests.Harness;
+using ArchMcp.Search;
 using ArchMcp.Tests.Shared;
 using Lucene.Net.Index;
 using Lucene.Net.Queries;

@@ -1,7 +1,7 @@
 using ArchMcp.Core.Loading;
 using ArchMcp.Core.Model;
-using ArchMcp.Tests.Shared;
 using ArchMcp.Core.Tests.Harness;
+using ArchMcp.Tests.Shared;
 
 namespace ArchMcp.Core.Tests.Search;
 
@@ -37,7 +37,7 @@ public sealed class RuleTextTests
         var checkedRules = 0;
         foreach (var (path, rule) in rules.Where((_, i) => i % Math.Max(1, rules.Count / 150) == 0))
         {
-            var found = engine.Service.FindRules(rule.Statement + " " + rule.Text[..Math.Min(rule.Text.Length, 200)], 50)
+            var found = engine.Service.Retriever.FindRules(rule.Statement + " " + rule.Text[..Math.Min(rule.Text.Length, 200)], 50)
                 .FirstOrDefault(r => r.Rule.Path == path && r.Rule.Id == rule.Id);
             if (found is null)
             {
@@ -64,8 +64,8 @@ public sealed class RuleTextTests
         File.SetLastWriteTimeUtc(other, DateTime.UtcNow.AddMinutes(1));
         await engine.Service.RefreshAsync();
 
-        var big = Assert.Single(engine.Service.FindRules("services log in json", 5), r => r.Rule.Statement == "Services log in JSON");
-        var small = Assert.Single(engine.Service.FindRules("timestamps utc", 5), r => r.Rule.Statement == "Use UTC");
+        var big = Assert.Single(engine.Service.Retriever.FindRules("services log in json", 5), r => r.Rule.Statement == "Services log in JSON");
+        var small = Assert.Single(engine.Service.Retriever.FindRules("timestamps utc", 5), r => r.Rule.Statement == "Use UTC");
 
         Assert.Equal(words, big.Rule.Text);
         Assert.Equal("Timestamps must be in UTC.\nStored as ISO 8601.", small.Rule.Text);

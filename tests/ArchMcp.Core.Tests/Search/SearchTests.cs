@@ -198,7 +198,7 @@ public sealed partial class SearchTests : IDisposable
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]
-    [InlineData(KnowledgeService.MaxLimit + 1)]
+    [InlineData(SearchOrchestrator.MaxLimit + 1)]
     public async Task Search_WhenLimitOutOfRange_ThrowsInvalidQuery(int limit)
     {
         var ex = await Assert.ThrowsAsync<InvalidQueryException>(() => _engine.SearchAsync("kafka", limit));
@@ -209,7 +209,7 @@ public sealed partial class SearchTests : IDisposable
     [Theory]
     [InlineData(1)]
     [InlineData(3)]
-    [InlineData(KnowledgeService.MaxLimit)]
+    [InlineData(SearchOrchestrator.MaxLimit)]
     public async Task Search_WhenLimitInRange_ReturnsAtMostLimitHits(int limit)
     {
         var result = await _engine.SearchAsync("decision events api logs postgresql", limit);

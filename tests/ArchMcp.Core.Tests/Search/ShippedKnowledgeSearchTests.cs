@@ -1,6 +1,6 @@
 using ArchMcp.Core.Model;
-using ArchMcp.Tests.Shared;
 using ArchMcp.Core.Tests.Harness;
+using ArchMcp.Tests.Shared;
 
 namespace ArchMcp.Core.Tests.Search;
 

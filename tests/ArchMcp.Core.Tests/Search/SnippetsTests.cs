@@ -1,6 +1,4 @@
-using ArchMcp.Core.Indexing;
 using ArchMcp.Search;
-using ArchMcp.Core.Search;
 using ArchMcp.Tests.Shared;
 
 namespace ArchMcp.Core.Tests.Search;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using ArchMcp.Core.Lint;
 using ArchMcp.Core.Model;
 using ArchMcp.Core.Templates;
 using ArchMcp.Tests.Shared;

@@ -1,49 +1,24 @@
 using ArchMcp.Core.Catalog;
-using ArchMcp.Core.Indexing;
 using ArchMcp.Core.Model;
 using ArchMcp.Core.Search;
 using ArchMcp.Search;
 
 namespace ArchMcp.Core;
 
-public sealed partial class KnowledgeService
+/// <summary>
+/// The checklist engine's retrieval (<see cref="IKnowledgeRetriever"/>) over the index: single rules and decisions
+/// ranked against a text, and the decision in force at the end of a supersession chain. Reads the indexer's current
+/// snapshot; the caller has made sure there is one.
+/// </summary>
+internal sealed class ChecklistRetriever(KnowledgeIndexer indexer, ISearchIndex index, RootFileReader files) : IKnowledgeRetriever
 {
-    public async Task<ChecklistResult> DesignChecklistAsync(ChecklistRequest request, CancellationToken cancellationToken = default)
-    {
-        ValidateDesign(request);
-        await ReadyAsync(cancellationToken).ConfigureAwait(false);
-        return _checklists.Checklist(request, cancellationToken);
-    }
+    private readonly ISearchIndex _index = index;
+    private readonly RootFileReader _files = files;
 
-    public async Task<ReviewResult> ReviewDesignAsync(ChecklistRequest request, CancellationToken cancellationToken = default)
-    {
-        ValidateDesign(request);
-        await ReadyAsync(cancellationToken).ConfigureAwait(false);
-        return _checklists.Review(request, cancellationToken);
-    }
-
-    private static void ValidateDesign(ChecklistRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        if (string.IsNullOrWhiteSpace(request.Design))
-        {
-            throw new InvalidQueryException("The design is empty. Pass a topic (\"API pagination\") or the design text.");
-        }
-
-        if (request.Design.Length > ToolContract.MaxDesignChars)
-        {
-            throw new InvalidQueryException($"'design' is {request.Design.Length} characters long; the limit is {ToolContract.MaxDesignChars}. Review the design in parts, or pass its summary.");
-        }
-
-        if (request.Limit is < 1 or > ToolContract.ChecklistLimitMax)
-        {
-            throw new InvalidQueryException($"'limit' must be between 1 and {ToolContract.ChecklistLimitMax} (got {request.Limit}).");
-        }
-    }
-
+    /// <inheritdoc/>
     public IReadOnlyList<ScoredRule> FindRules(string text, int limit, string? root = null)
     {
-        var catalog = _state.Catalog;
+        var catalog = indexer.State.Catalog;
         var terms = _index.Terms(text);
         return _index.Read(ranker =>
         {
@@ -51,7 +26,7 @@ public sealed partial class KnowledgeService
             foreach (var hit in ranker.RankRules(terms, root, limit))
             {
                 var ordinal = hit.Ordinal;
-                if (FindKey(catalog, hit.Key) is { } entry && ordinal >= 0 && ordinal < entry.Rules.Count)
+                if (SearchOrchestrator.FindKey(catalog, hit.Key) is { } entry && ordinal >= 0 && ordinal < entry.Rules.Count)
                 {
                     result.Add(new ScoredRule(Record(entry.Rules[ordinal], hit.Text), hit.Score));
                 }
@@ -61,9 +36,10 @@ public sealed partial class KnowledgeService
         }, []);
     }
 
+    /// <inheritdoc/>
     public IReadOnlyList<ScoredDecision> FindDecisions(string text, int limit, string? root = null)
     {
-        var catalog = _state.Catalog;
+        var catalog = indexer.State.Catalog;
         var terms = _index.Terms(text);
         var filter = new SearchFilter(Kind: DocumentKind.Decision.ToWire(), Root: root);
         var hits = _index.Read(ranker => ranker.RankFiles(terms, filter, limit)
@@ -71,7 +47,7 @@ public sealed partial class KnowledgeService
         var result = new List<ScoredDecision>();
         foreach (var (key, score, best) in hits)
         {
-            if (FindKey(catalog, key) is { } entry)
+            if (SearchOrchestrator.FindKey(catalog, key) is { } entry)
             {
                 var full = _files.LoadFull(entry);
                 var outcome = full.Sections.Where(s => KnowledgeViews.SectionMatches(s.Heading, "decision")).Select(s => s.Text).FirstOrDefault(t => t.Length > 0)
@@ -83,9 +59,10 @@ public sealed partial class KnowledgeService
         return result;
     }
 
+    /// <inheritdoc/>
     public DecisionRecord InForce(DecisionRecord decision)
     {
-        var catalog = _state.Catalog;
+        var catalog = indexer.State.Catalog;
         return catalog.Find(decision.Root, decision.Path) is { } entry ? Record(catalog.InForce(entry)) : decision;
     }
 

@@ -9,14 +9,45 @@ using Microsoft.Extensions.Logging;
 
 namespace ArchMcp.Core;
 
-public sealed partial class KnowledgeService
+/// <summary>
+/// Keeps the index in step with the files: the refresh (only changed files are re-parsed), the verification, the
+/// writer's lock, and (in <c>KnowledgeIndexer.LifeCycle.cs</c>) opening, watching and retrying. It publishes what is
+/// indexed as an immutable <see cref="KnowledgeState"/> that a refresh swaps atomically; the search orchestrator and
+/// the checklist retriever read that snapshot.
+/// </summary>
+internal sealed partial class KnowledgeIndexer : IKnowledgeIndexer, IDisposable
 {
+    private readonly KnowledgeOptions _options;
+    private readonly ILogger _logger;
+    private readonly IReadOnlyList<KnowledgeRoot> _roots;
+    // problems with the roots' own settings files (synonyms), reported by lint with the files' findings
+    private readonly IReadOnlyList<Finding> _settingsFindings;
+    private readonly ISearchIndex _index;
+    private volatile KnowledgeState _state = KnowledgeState.Empty;
+
+    /// <param name="index">The opened search index; the caller owns it and disposes it after this indexer.</param>
+    public KnowledgeIndexer(KnowledgeOptions options, IReadOnlyList<KnowledgeRoot> roots, IReadOnlyList<Finding> settingsFindings, ISearchIndex index, ILogger logger)
+    {
+        _options = options;
+        _roots = roots;
+        _settingsFindings = settingsFindings;
+        _index = index;
+        _logger = logger;
+    }
+
+    /// <summary>Raised after a refresh changed the index; carries the URIs of the documents that changed.</summary>
+    public event EventHandler<KnowledgeChangedEventArgs>? Changed;
+
+    /// <summary>What is indexed now (empty until the first opening or refresh); queries read it without a lock.</summary>
+    public KnowledgeState State => _state;
+
     /// <summary>Bump when the analysis or the stored layout changes: older indexes are rebuilt.</summary>
     public const string Schema = "11";
 
     /// <summary>How long a refresh waits for another process that is writing the same index.</summary>
     public static readonly TimeSpan LockWait = TimeSpan.FromSeconds(60);
 
+    /// <summary>Brings the index up to date with the files (only changed files are re-parsed).</summary>
     public Task<IndexInfo> RefreshAsync(IProgress<IndexProgress>? progress = null, CancellationToken cancellationToken = default) =>
         RefreshCoreAsync(null, progress, cancellationToken);
 
@@ -386,7 +417,7 @@ public sealed partial class KnowledgeService
         }
     }
 
-    private static string? UriOfKey(KnowledgeState state, string key) => FindKey(state.Catalog, key)?.Uri;
+    private static string? UriOfKey(KnowledgeState state, string key) => SearchOrchestrator.FindKey(state.Catalog, key)?.Uri;
 
     private Dictionary<string, IndexedFile> ReadFiles()
     {

@@ -1,13 +1,19 @@
 using ArchMcp.Core.Catalog;
-using ArchMcp.Core.Indexing;
 using ArchMcp.Core.Model;
 using ArchMcp.Core.Search;
 using ArchMcp.Search;
 
 namespace ArchMcp.Core;
 
-public sealed partial class KnowledgeService
+/// <summary>
+/// Answers a search: reads the query's intent (a record named, a relation followed, a status asked for), pins what it
+/// names, ranks the rest through the index, and turns the picks into cards with snippets. Reads the indexer's current
+/// snapshot; answers are cached per snapshot when <see cref="KnowledgeOptions.CacheAnswers"/> is on.
+/// </summary>
+internal sealed class SearchOrchestrator(KnowledgeIndexer indexer, ISearchIndex index, bool cacheAnswers)
 {
+    private readonly ISearchIndex _index = index;
+
     /// <summary>Ranking factor for decisions that are no longer in force (they rank below their successors).</summary>
     public const double NotInForceFactor = 0.85;
 
@@ -15,6 +21,7 @@ public sealed partial class KnowledgeService
 
     public const int MaxQueryChars = ToolContract.MaxQueryChars;
 
+    /// <summary>Ranked search over all knowledge; a request out of the contract's limits is an <see cref="InvalidQueryException"/>.</summary>
     public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -33,10 +40,10 @@ public sealed partial class KnowledgeService
             throw new InvalidQueryException($"limit must be between 1 and {MaxLimit} (got {request.Limit}).");
         }
 
-        var state = await ReadyAsync(cancellationToken).ConfigureAwait(false);
+        var state = await indexer.ReadyAsync(cancellationToken).ConfigureAwait(false);
         // one searcher for the whole answer: section entries are read for the hits shown, after the final ordering
         SearchResult Compute(SearchRequest r) => _index.Read(ranker => Answer(ranker, state.Catalog, r), null) ?? Answer(null, state.Catalog, r);
-        return _options.CacheAnswers ? state.Answers.GetOrAdd(request, Compute) : Compute(request);
+        return cacheAnswers ? state.Answers.GetOrAdd(request, Compute) : Compute(request);
     }
 
     private SearchResult Answer(IRanker? ranker, KnowledgeCatalog catalog, SearchRequest request)

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Logging;
 namespace ArchMcp.Core;
 
 // The index's life cycle (IKnowledgeIndexer): opening the persisted index on the first call, the watcher, retries
-// after a failed refresh, and stopping it all. The refresh itself is in KnowledgeService.Refresh.cs.
-public sealed partial class KnowledgeService
+// after a failed refresh, and stopping it all. The refresh itself is in KnowledgeIndexer.cs.
+internal sealed partial class KnowledgeIndexer
 {
     private readonly SemaphoreSlim _refreshGate = new(1, 1);
     private readonly object _startGate = new();
@@ -30,7 +30,7 @@ public sealed partial class KnowledgeService
     /// Makes sure there is something to answer from: the persisted index when one exists (a refresh then runs in the
     /// background when watching, or is awaited otherwise), else a first full index.
     /// </summary>
-    private async Task<KnowledgeState> ReadyAsync(CancellationToken ct)
+    public async Task<KnowledgeState> ReadyAsync(CancellationToken ct)
     {
         var state = _state;
         if (state.Loaded)
@@ -154,9 +154,18 @@ public sealed partial class KnowledgeService
         }
     }
 
-    /// <summary>Stops the retries and the watcher, and waits (boundedly) for an opening or a first refresh under way.</summary>
-    private void StopIndexing()
+    /// <summary>
+    /// Stops the retries and the watcher, and waits (boundedly) for an opening or a first refresh under way. The index
+    /// itself belongs to the caller.
+    /// </summary>
+    public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         try
         {
             // A server disposed while it starts may still be opening the index (and about to create the watcher).
@@ -179,10 +188,12 @@ public sealed partial class KnowledgeService
         catch (AggregateException)
         {
         }
+
+        _refreshGate.Dispose();
     }
 
     /// <summary>What is indexed, from where (with each root's git commit) and when; whether it is behind the files.</summary>
-    private IndexInfo BuildInfo(KnowledgeState state)
+    public IndexInfo BuildInfo(KnowledgeState state)
     {
         var entries = state.Catalog.Entries;
         return new IndexInfo
