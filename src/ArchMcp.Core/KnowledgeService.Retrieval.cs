@@ -92,6 +92,7 @@ public sealed partial class KnowledgeService
     private static DecisionRecord Record(CatalogEntry e) => new()
     {
         Id = e.Id,
+        Aliases = e.Document.Aliases,
         Number = e.Number,
         Title = e.Title,
         Status = e.Status,
@@ -106,6 +107,7 @@ public sealed partial class KnowledgeService
     private static RuleRecord Record(CatalogRule r, string text) => new()
     {
         Id = r.Id,
+        Aliases = r.Rule.Aliases,
         Level = r.Rule.Level,
         RawLevel = r.Rule.RawLevel,
         Statement = r.Rule.Statement,

@@ -122,7 +122,7 @@ public sealed partial class KnowledgeCatalog
                 }
 
                 var file = FileNames.Analyze(entry.Path);
-                foreach (var name in new[] { file.Stem, file.Slug, entry.Document.Id })
+                foreach (var name in entry.Document.Aliases.Prepend(entry.Document.Id).Prepend(file.Slug).Prepend(file.Stem))
                 {
                     var key = CatalogText.Normalize(name);
                     if (key.Length > 0 && !Lookup(_byName, key).Contains(entry))

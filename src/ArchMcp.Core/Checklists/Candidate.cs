@@ -58,6 +58,7 @@ public sealed class Candidate
         ? new ChecklistItem
         {
             Id = r.Id,
+            Aliases = r.Aliases,
             Kind = "rule",
             Level = r.Level.ToWire(),
             RawLevel = r.RawLevel,
@@ -72,6 +73,7 @@ public sealed class Candidate
         : new ChecklistItem
         {
             Id = Decision!.Id,
+            Aliases = Decision.Aliases,
             Kind = "decision",
             // Only an accepted decision binds (MUST); a proposed one is an option under discussion, never in force.
             Level = (Decision.Status == DecisionStatus.Proposed ? RuleLevel.May : RuleLevel.Must).ToWire(),

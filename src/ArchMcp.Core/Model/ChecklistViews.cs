@@ -18,6 +18,9 @@ public sealed record ChecklistItem
     /// <summary>Rule id ("176", "API-001", "path :: heading") or decision id ("ADR-0025").</summary>
     public required string Id { get; init; }
 
+    /// <summary>The other identifiers of the rule or decision ("086", "RE:05", "path :: Decision").</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+
     /// <summary>"rule" or "decision".</summary>
     public required string Kind { get; init; }
 

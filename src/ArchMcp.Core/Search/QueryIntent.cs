@@ -93,7 +93,7 @@ public static partial class QueryInterpreter
         };
     }
 
-    [GeneratedRegex(@"\b(?:adrs?|decisions?|records?|dr)\s*[-#:]?\s*(?<n>\d{1,5})\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:adrs?|decisions?|records?|dr|proposals?)\s*[-#:]?\s*(?<n>\d{1,5})\b", RegexOptions.IgnoreCase)]
     private static partial Regex DecisionRef();
 
     [GeneratedRegex(@"(?:\brules?\s*#?\s*|(?<![\w/])#)(?<id>[A-Za-z0-9][\w.-]*)", RegexOptions.IgnoreCase)]
@@ -111,7 +111,9 @@ public static partial class QueryInterpreter
     [GeneratedRegex(@"\b(what|which)\b.*\b(did|does)\b.*\b(supersede|replace)\b")]
     private static partial Regex AskPredecessor();
 
-    [GeneratedRegex(@"\b(which|what|list|show|all|any)\b.*\b(adrs?|decisions?|records?)\b.*\b(?<s>pending|proposed|accepted|approved|rejected|deprecated|superseded|draft|open|on hold)\b|\b(?<s>pending|proposed|accepted|approved|rejected|deprecated|superseded|draft)\s+(adrs?|decisions?|records?)\b")]
+    // The records may be called ADRs, decisions, records, proposals, enhancements or design docs; a plural status word
+    // ("still drafts") is the status; the first status word after the records is the one asked for ("at RFC stage rather than decided").
+    [GeneratedRegex(@"\b(which|what|list|show|all|any)\b.*?\b(adrs?|decisions?|records?|proposals?|enhancements?|rfcs|design docs?)\b.*?\b(?<s>pending|proposed|accepted|approved|rejected|deprecated|superseded|draft|open|on hold|final|rfc|decided|implemented|active|in review|under review)s?\b|\b(?<s>pending|proposed|accepted|approved|rejected|deprecated|superseded|draft|final)\s+(adrs?|decisions?|records?|proposals?|design docs?)\b")]
     private static partial Regex StatusListing();
 
     [GeneratedRegex(@"\b(what|which|who|superseded|supersedes|supersede|replaced|replaces|replace|amends|amended|amend|the|decision|record|adr|did|does|do|is|are|still|from|original|on|about|of|by)\b", RegexOptions.IgnoreCase)]
