@@ -133,6 +133,13 @@ public class AliasTests
     public void Interpret_WhenQueryListsRecordsByStatus_ReadsTheStatusAsked(string query, string status) =>
         Assert.Equal(status, QueryInterpreter.Interpret(query).StatusWord);
 
+    [Theory]
+    [InlineData("API-001", "API-001")]
+    [InlineData("what does XYZ-AC-01.02 ask?", "XYZ-AC-01.02")]
+    [InlineData("XYZ-AC-01", "XYZ-AC-01")]
+    public void Interpret_WhenQueryNamesARequirementId_ReadsTheWholeId(string query, string id) =>
+        Assert.Equal([id], QueryInterpreter.Interpret(query).RuleIds);
+
     [Fact]
     public void Interpret_WhenQueryNamesAProposalByNumber_ReadsTheNumber() =>
         Assert.Equal([86], QueryInterpreter.Interpret("proposal 86").DecisionNumbers);
