@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ArchMcp.Core.Model;
 
 public sealed record ChecklistRequest
@@ -18,7 +20,11 @@ public sealed record ChecklistItem
     /// <summary>Rule id ("176", "API-001", "path :: heading") or decision id ("ADR-0025").</summary>
     public required string Id { get; init; }
 
-    /// <summary>The other identifiers of the rule or decision ("086", "RE:05", "path :: Decision").</summary>
+    /// <summary>
+    /// The other identifiers of the rule or decision ("086", "RE:05", "path :: Decision"), for the eval's matching; not
+    /// sent: the tool list's byte budget has no room for the field in the output schemas yet.
+    /// </summary>
+    [JsonIgnore]
     public IReadOnlyList<string> Aliases { get; init; } = [];
 
     /// <summary>"rule" or "decision".</summary>
