@@ -69,6 +69,7 @@ internal sealed class ChecklistRetriever(KnowledgeIndexer indexer, ISearchIndex 
     private static DecisionRecord Record(CatalogEntry e) => new()
     {
         Id = e.Id,
+        Aliases = e.Document.Aliases,
         Number = e.Number,
         Title = e.Title,
         Status = e.Status,
@@ -83,6 +84,7 @@ internal sealed class ChecklistRetriever(KnowledgeIndexer indexer, ISearchIndex 
     private static RuleRecord Record(CatalogRule r, string text) => new()
     {
         Id = r.Id,
+        Aliases = r.Rule.Aliases,
         Level = r.Rule.Level,
         RawLevel = r.Rule.RawLevel,
         Statement = r.Rule.Statement,

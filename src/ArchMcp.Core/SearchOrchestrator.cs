@@ -70,7 +70,7 @@ internal sealed class SearchOrchestrator(KnowledgeIndexer indexer, ISearchIndex 
         var ranked = text
             .Select(h => (Hit: h, Entry: FindKey(catalog, h.Key)))
             .Where(x => x.Entry is not null && !seen.Contains(x.Entry))
-            .Select(x => (x.Hit, Entry: x.Entry!, Score: x.Hit.Score * (IsInForce(x.Entry!) ? 1.0 : NotInForceFactor)))
+            .Select(x => (x.Hit, Entry: x.Entry!, Score: x.Hit.Score * (x.Entry!.InForce ? 1.0 : NotInForceFactor)))
             .OrderByDescending(x => x.Score);
         foreach (var (hit, entry, score) in ranked)
         {
@@ -183,9 +183,6 @@ internal sealed class SearchOrchestrator(KnowledgeIndexer indexer, ISearchIndex 
         RelationKind.Amends => "is amended by",
         _ => "relates to",
     };
-
-    private static bool IsInForce(CatalogEntry entry) =>
-        entry.Kind != DocumentKind.Decision || entry.Status is not (DecisionStatus.Superseded or DecisionStatus.Rejected or DecisionStatus.Deprecated);
 
     private static bool Matches(CatalogEntry entry, SearchRequest request) =>
         (request.Kind is null || entry.Kind == request.Kind) &&

@@ -1,3 +1,4 @@
+using ArchMcp.Core.Loading;
 using ArchMcp.Core.Model;
 
 namespace ArchMcp.Core.Catalog;
@@ -44,6 +45,14 @@ internal sealed class CatalogEntry
     public int? Number => Document.Decision?.Number;
     public DecisionStatus Status => Document.Decision?.Status ?? DecisionStatus.Unknown;
     public string RawStatus => Document.Decision?.RawStatus ?? "";
+
+    /// <summary>
+    /// False for a decision superseded, rejected or deprecated, and for an older version of a versioned standard:
+    /// still searchable, but they rank below what replaced them.
+    /// </summary>
+    public bool InForce => Kind == DocumentKind.Decision
+        ? Status is not (DecisionStatus.Superseded or DecisionStatus.Rejected or DecisionStatus.Deprecated)
+        : !Tags.Contains(VersionedFiles.OlderVersionTag, StringComparer.Ordinal);
 
     /// <summary>Decisions this one replaces, stated here or by them (two-way).</summary>
     public IReadOnlyList<CatalogEntry> Supersedes => SupersedesList;

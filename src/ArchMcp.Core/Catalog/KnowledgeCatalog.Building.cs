@@ -120,7 +120,8 @@ internal sealed partial class KnowledgeCatalog
                 }
 
                 var file = FileNames.Analyze(entry.Path);
-                foreach (var name in new[] { file.Stem, file.Slug, entry.Document.Id })
+                // numbers are resolved as numbers (a sign or a prefix decides), never as names: "-1" names no decision
+                foreach (var name in entry.Document.Aliases.Where(a => !a.All(char.IsAsciiDigit)).Prepend(entry.Document.Id).Prepend(file.Slug).Prepend(file.Stem))
                 {
                     var key = CatalogText.Normalize(name);
                     if (key.Length > 0 && !Lookup(_byName, key).Contains(entry))

@@ -9,7 +9,7 @@ namespace ArchMcp.Core.Catalog;
 internal sealed partial class KnowledgeCatalog
 {
     // a bare number, or one after a prefix ("ADR-7", "decision 7") or "#": never after a lone sign ("-1" is no reference)
-    [GeneratedRegex(@"^(?:(?:ADR|decision|record|dr)s?[\s#:_-]*|#\s*)?(?:no\.?\s*)?0*(?<n>\d{1,6})$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:ADR|decision|record|dr|proposal)s?[\s#:_-]*|#\s*)?(?:no\.?\s*)?0*(?<n>\d{1,6})$", RegexOptions.IgnoreCase)]
     private static partial Regex NumberReference();
 
     /// <summary>

@@ -72,6 +72,7 @@ internal sealed class Candidate
         ? new ChecklistItem
         {
             Id = r.Id,
+            Aliases = r.Aliases,
             Kind = "rule",
             Level = r.Level.ToWire(),
             RawLevel = r.RawLevel,
@@ -86,6 +87,7 @@ internal sealed class Candidate
         : new ChecklistItem
         {
             Id = Decision!.Id,
+            Aliases = Decision.Aliases,
             Kind = "decision",
             Level = DecisionLevel(Decision).ToWire(),
             RawLevel = Decision.RawStatus,

@@ -91,7 +91,8 @@ public static class EvalRunner
             items = [.. checklist.Items.Take(Depth).Select(i => i.Id)];
             if (query.Violations is { Count: > 0 } violations)
             {
-                var found = new HashSet<string>(items.Select(Normalize), StringComparer.Ordinal);
+                // a violation is found when any identifier of a returned item (its id or an alias) is the label
+                var found = new HashSet<string>(checklist.Items.Take(Depth).SelectMany(i => i.Aliases.Prepend(i.Id)).Select(Normalize), StringComparer.Ordinal);
                 violationRecall = violations.Count(v => found.Contains(Normalize(v))) / (double)violations.Count;
             }
         }

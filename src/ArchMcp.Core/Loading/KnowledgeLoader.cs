@@ -90,7 +90,7 @@ internal static partial class KnowledgeLoader
         if (document.Kind != DocumentKind.Decision && document.Rules.Count > 0 && VersionedFiles.IsOlderVersion(file.FullPath))
         {
             // an older version of a versioned standard: searchable history, its rules not in force
-            document = document with { Rules = [], Tags = [.. document.Tags, "older-version"] };
+            document = document with { Rules = [], Tags = [.. document.Tags, VersionedFiles.OlderVersionTag] };
         }
 
         if (findings.Count > 0)

@@ -106,20 +106,26 @@ internal static partial class MarkdownKnowledgeParser
         var fmTitle = fm.Get("title");
         int? headingNumber = null;
         string title;
+        string? rawTitle = null;
         var titleLine = 1;
         if (h1Usable)
         {
-            (title, headingNumber) = CleanTitle(h1!.Text);
+            rawTitle = h1!.Text;
             titleLine = h1.Line;
         }
         else if (fmTitle is not null)
         {
-            (title, headingNumber) = CleanTitle(fmTitle);
+            rawTitle = fmTitle;
         }
         else if (h1 is null && blocks.FirstOrDefault(b => b.Type == BlockType.Heading && b.Text.Length > 0 && !TemplateMarkup().IsMatch(b.Text)) is { } first)
         {
-            (title, headingNumber) = CleanTitle(first.Text);
+            rawTitle = first.Text;
             titleLine = first.Line;
+        }
+
+        if (rawTitle is not null)
+        {
+            (title, headingNumber) = CleanTitle(rawTitle);
         }
         else
         {
@@ -198,6 +204,17 @@ internal static partial class MarkdownKnowledgeParser
             _ => explicitRules,
         };
 
+        IReadOnlyList<string> aliases = [];
+        if (kind == DocumentKind.Decision)
+        {
+            aliases = DocumentAliases.OfDecision(id, path, number, file, rawTitle, blocks);
+        }
+        else if (DocumentAliases.GuideCode(blocks) is { } code)
+        {
+            aliases = [code];
+            rules = [.. rules.Select(r => r with { Aliases = aliases })];
+        }
+
         var links = allLinks.Where(l => !l.Target.Contains("://", StringComparison.Ordinal) && !l.Target.StartsWith('#')
                                         && !l.Target.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)).ToList();
 
@@ -214,6 +231,7 @@ internal static partial class MarkdownKnowledgeParser
             Kind = kind,
             Id = id,
             Title = title,
+            Aliases = aliases,
             TitleLine = titleLine,
             Tags = tags,
             Date = date,

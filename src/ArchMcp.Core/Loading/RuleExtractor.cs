@@ -209,6 +209,12 @@ internal static partial class RuleExtractor
             raw = Collapse(any.Groups["level"].Value);
             statement = text;
         }
+        else if (prefix.Success && GroupsChildIds(blocks, index, prefix.Groups["id"].Value))
+        {
+            // Format: a control (### XYZ-AC-01 - Title) whose requirements are the sub-headings with ids under it
+            // (#### XYZ-AC-01.01): the control describes them and is not a rule of its own.
+            return null;
+        }
         else if (prefix.Success && documentIdPrefix is not null
                  && prefix.Groups["id"].Value.StartsWith(documentIdPrefix, StringComparison.OrdinalIgnoreCase))
         {
@@ -240,6 +246,32 @@ internal static partial class RuleExtractor
             Line = heading.Line,
             SectionHeading = sectionAbove,
         };
+    }
+
+    /// <summary>Whether a sub-heading of heading <paramref name="index"/> starts with its id extended (<c>AC-01</c> → <c>AC-01.01</c>).</summary>
+    private static bool GroupsChildIds(IReadOnlyList<TextBlock> blocks, int index, string id)
+    {
+        var level = blocks[index].Level;
+        for (var j = index + 1; j < blocks.Count; j++)
+        {
+            if (blocks[j].Type != BlockType.Heading)
+            {
+                continue;
+            }
+
+            if (blocks[j].Level <= level)
+            {
+                return false;
+            }
+
+            var text = blocks[j].Text;
+            if (text.Length > id.Length + 1 && text.StartsWith(id, StringComparison.Ordinal) && text[id.Length] is '.' or '-' && char.IsDigit(text[id.Length + 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool LooksLikeSentence(string rest) => rest.Length >= 3 && rest.Any(char.IsLetter);

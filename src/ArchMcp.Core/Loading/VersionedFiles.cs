@@ -11,6 +11,9 @@ namespace ArchMcp.Core.Loading;
 /// </summary>
 internal static partial class VersionedFiles
 {
+    /// <summary>The tag an older version carries.</summary>
+    public const string OlderVersionTag = "older-version";
+
     [GeneratedRegex(@"^(?<date>(?:19|20)\d{2}-\d{2}-\d{2})(?:[-_](?<suffix>[A-Za-z]+))?$")]
     private static partial Regex VersionName();
 

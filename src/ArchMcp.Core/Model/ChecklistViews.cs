@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ArchMcp.Core.Model;
 
 /// <summary>A design checklist or review request: the topic or design text, how many items, and optionally one root.</summary>
@@ -18,6 +20,13 @@ public sealed record ChecklistItem
 {
     /// <summary>Rule id ("176", "API-001", "path :: heading") or decision id ("ADR-0025").</summary>
     public required string Id { get; init; }
+
+    /// <summary>
+    /// The other identifiers of the rule or decision ("086", "RE:05", "path :: Decision"), for the eval's matching; not
+    /// sent: the tool list's byte budget has no room for the field in the output schemas yet.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> Aliases { get; init; } = [];
 
     /// <summary>"rule" or "decision".</summary>
     public required string Kind { get; init; }

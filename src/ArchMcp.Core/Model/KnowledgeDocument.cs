@@ -16,6 +16,13 @@ internal sealed record KnowledgeDocument
 
     public required string Title { get; init; }
 
+    /// <summary>
+    /// The other identifiers a reader cites the document by: for a decision its number ("86", "086"), slug, path, the
+    /// source's own name ("ITE-5", "ADR029") and "path :: heading" of its decision section; for a guide page, the checklist
+    /// code it elaborates ("RE:05").
+    /// </summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+
     /// <summary>1-based line of the title (the H1, or 1 when the title comes from front matter).</summary>
     public int TitleLine { get; init; } = 1;
 
@@ -96,6 +103,9 @@ public sealed record Rule
 
     /// <summary>The heading path above the rule ("Versioning"), for context.</summary>
     public string? SectionHeading { get; init; }
+
+    /// <summary>Other identifiers the rule is cited by (the checklist code of the guide page that holds it).</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
 
     /// <summary>True when the source marks no rule explicitly and the rule is a section ("path :: heading") with its level inferred.</summary>
     public bool Implicit { get; init; }

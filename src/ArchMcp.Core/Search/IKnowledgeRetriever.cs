@@ -6,6 +6,7 @@ namespace ArchMcp.Core.Search;
 internal sealed record RuleRecord
 {
     public required string Id { get; init; }
+    public IReadOnlyList<string> Aliases { get; init; } = [];
     public required RuleLevel Level { get; init; }
     public required string RawLevel { get; init; }
     public required string Statement { get; init; }
@@ -25,6 +26,7 @@ internal sealed record ScoredRule(RuleRecord Rule, double Score);
 internal sealed record DecisionRecord
 {
     public required string Id { get; init; }
+    public IReadOnlyList<string> Aliases { get; init; } = [];
     public int? Number { get; init; }
     public required string Title { get; init; }
     public required DecisionStatus Status { get; init; }

@@ -93,13 +93,14 @@ internal static partial class QueryInterpreter
         };
     }
 
-    [GeneratedRegex(@"\b(?:adrs?|decisions?|records?|dr)\s*[-#:]?\s*(?<n>\d{1,5})\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:adrs?|decisions?|records?|dr|proposals?)\s*[-#:]?\s*(?<n>\d{1,5})\b", RegexOptions.IgnoreCase)]
     private static partial Regex DecisionRef();
 
     [GeneratedRegex(@"(?:\brules?\s*#?\s*|(?<![\w/])#)(?<id>[A-Za-z0-9][\w.-]*)", RegexOptions.IgnoreCase)]
     private static partial Regex RuleRef();
 
-    [GeneratedRegex(@"\b[A-Z][A-Z0-9]{1,11}-\d{1,6}\b")]
+    // "API-001", and requirement ids with series parts and dotted numbers ("OSPS-VM-05.03").
+    [GeneratedRegex(@"\b[A-Z][A-Z0-9]{1,11}(?:-[A-Z][A-Z0-9]{0,11}){0,3}-\d{1,6}(?:\.\d{1,6}){0,3}\b")]
     private static partial Regex DocumentId();
 
     [GeneratedRegex(@"\b(what|which|who)\b.*\b(superseded|supersedes|replaced|replaces|succeeded|obsoleted|overrode|overrides)\b|\b(successor|replacement|newer decision|decision in force)\b")]
@@ -111,7 +112,9 @@ internal static partial class QueryInterpreter
     [GeneratedRegex(@"\b(what|which)\b.*\b(did|does)\b.*\b(supersede|replace)\b")]
     private static partial Regex AskPredecessor();
 
-    [GeneratedRegex(@"\b(which|what|list|show|all|any)\b.*\b(adrs?|decisions?|records?)\b.*\b(?<s>pending|proposed|accepted|approved|rejected|deprecated|superseded|draft|open|on hold)\b|\b(?<s>pending|proposed|accepted|approved|rejected|deprecated|superseded|draft)\s+(adrs?|decisions?|records?)\b")]
+    // The records may be called ADRs, decisions, records, proposals, enhancements or design docs; a plural status word
+    // ("still drafts") is the status; the first status word after the records is the one asked for ("at RFC stage rather than decided").
+    [GeneratedRegex(@"\b(which|what|list|show|all|any)\b.*?\b(adrs?|decisions?|records?|proposals?|enhancements?|rfcs|design docs?)\b.*?\b(?<s>pending|proposed|accepted|approved|rejected|deprecated|superseded|draft|open|on hold|final|rfc|decided|implemented|active|in review|under review)s?\b|\b(?<s>pending|proposed|accepted|approved|rejected|deprecated|superseded|draft|final)\s+(adrs?|decisions?|records?|proposals?|design docs?)\b")]
     private static partial Regex StatusListing();
 
     [GeneratedRegex(@"\b(what|which|who|superseded|supersedes|supersede|replaced|replaces|replace|amends|amended|amend|the|decision|record|adr|did|does|do|is|are|still|from|original|on|about|of|by)\b", RegexOptions.IgnoreCase)]

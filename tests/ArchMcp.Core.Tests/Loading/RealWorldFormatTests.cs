@@ -1,3 +1,4 @@
+using ArchMcp.Core.Catalog;
 using ArchMcp.Core.Loading;
 using ArchMcp.Core.Model;
 
@@ -214,7 +215,7 @@ public class RealWorldFormatTests
 
             ### XYZ-AC-01 - Use MFA
 
-            Sensitive actions need a second factor.
+            The steps required to reach sensitive actions need a second factor (the control groups its requirements).
 
             #### XYZ-AC-01.01
 
@@ -260,6 +261,11 @@ public class RealWorldFormatTests
             Assert.Empty(Load("2025-01-10.md").Rules);
             Assert.Empty(Load("2026-02-01-rc.md").Rules);
             Assert.Contains("older-version", Load("2025-01-10.md").Tags);
+
+            // an older version is not in force: search ranks it below the current one
+            var catalog = KnowledgeCatalog.Build([Load("2025-01-10.md"), Load("2026-02-01.md")]);
+            Assert.False(catalog.Find("k", "versions/2025-01-10.md")!.InForce);
+            Assert.True(catalog.Find("k", "versions/2026-02-01.md")!.InForce);
         }
         finally
         {
