@@ -64,12 +64,12 @@ internal sealed class LuceneKnowledgeIndex : ISearchIndex
     public string Path { get; }
 
     /// <summary>
-    /// The index folder, read with positional file reads (<see cref="NIOFSDirectory"/>). Lucene.Net's
+    /// The index folder, read with positional file reads (<see cref="PositionalReadDirectory"/>). Lucene.Net's
     /// <see cref="MMapDirectory"/> records every clone of an input in a weak table, and a search clones inputs for
     /// every term it reads: each garbage collection then walked thousands of weak handles. Cross-process exclusion is
     /// the caller's writer lock's job; Lucene's own lock file would only go stale after a crash.
     /// </summary>
-    public static LuceneDirectory OpenDirectory(string path) => new NIOFSDirectory(new DirectoryInfo(path), NoLockFactory.GetNoLockFactory());
+    public static LuceneDirectory OpenDirectory(string path) => new PositionalReadDirectory(new DirectoryInfo(path), NoLockFactory.GetNoLockFactory());
 
     private string LucenePath => System.IO.Path.Combine(Path, "lucene");
 

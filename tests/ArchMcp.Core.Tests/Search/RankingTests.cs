@@ -4,6 +4,7 @@ using ArchMcp.Tests.Shared;
 using Lucene.Net.Index;
 using Lucene.Net.Queries;
 using Lucene.Net.Search;
+using Lucene.Net.Store;
 
 namespace ArchMcp.Core.Tests.Search;
 
@@ -139,6 +140,28 @@ public sealed class RankingTests : IDisposable
             var inFile = searcher.Search(new FilteredQuery(sections, new TermsFilter(new Term(IndexFields.Key, hit.Key))), 1).ScoreDocs;
             Assert.Equal(inFile.Length == 0 ? -1 : inFile[0].Doc, hit.SectionDoc);
         }
+    }
+
+    [SkippableTheory]
+    [InlineData("", "why do we use Kafka for domain events")]
+    [InlineData("govuk-aws", "pg and mysql on a managed AWS database service instead of puppet-managed VMs")]
+    [InlineData("zalando", "offset vs cursor pagination for large collections")]
+    public async Task Rank_OnTheIndexFolderOpenedByLucenesOwnDirectory_RanksTheSame(string source, string text)
+    {
+        var ours = await SearcherAsync(source);
+        var folder = ((FSDirectory)((DirectoryReader)ours.IndexReader).Directory).Directory.FullName;
+        using var directory = new NIOFSDirectory(new DirectoryInfo(folder));
+        using var reader = DirectoryReader.Open(directory);
+        var lucenes = new IndexSearcher(reader) { Similarity = LuceneKnowledgeIndex.Similarity };
+        using var analyzer = new ArchAnalyzer(null);
+        var terms = new QueryFactory(analyzer).Terms(text);
+
+        var expected = FileRanker.Rank(lucenes, terms, null, 30);
+        var actual = FileRanker.Rank(ours, terms, null, 30);
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, actual);
+        Assert.Equal(expected.Select(h => FileRanker.ReadSection(lucenes, h)), actual.Select(h => FileRanker.ReadSection(ours, h)));
     }
 
     [Fact]
