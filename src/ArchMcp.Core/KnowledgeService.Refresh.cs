@@ -12,7 +12,7 @@ namespace ArchMcp.Core;
 public sealed partial class KnowledgeService
 {
     /// <summary>Bump when the analysis or the stored layout changes: older indexes are rebuilt.</summary>
-    public const string Schema = "11";
+    public const string Schema = "12";
 
     /// <summary>How long a refresh waits for another process that is writing the same index.</summary>
     public static readonly TimeSpan LockWait = TimeSpan.FromSeconds(60);

@@ -12,7 +12,11 @@ public sealed partial class KnowledgeService
     {
         ValidateDesign(request);
         await ReadyAsync(cancellationToken).ConfigureAwait(false);
-        return _checklists.Checklist(request, cancellationToken);
+        var checklist = _checklists.Checklist(request, cancellationToken);
+        var catalog = _state.Catalog;
+        var answer = checklist.Items.Take(AnswerCoverage.ChecklistItems).Select(i => catalog.Find(i.Root, i.Path)).OfType<CatalogEntry>().Distinct().Select(ReadOrEmpty);
+        var coverage = AnswerCoverage.Of(_index, request.Design, string.Join('\n', answer));
+        return checklist with { Covered = checklist.Items.Count > 0 && coverage >= AnswerCoverage.Floor, Coverage = coverage };
     }
 
     public async Task<ReviewResult> ReviewDesignAsync(ChecklistRequest request, CancellationToken cancellationToken = default)

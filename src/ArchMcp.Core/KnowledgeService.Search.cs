@@ -77,8 +77,26 @@ public sealed partial class KnowledgeService
 
         var sections = picks.Select(p => ranker?.ReadSection(p.Hit)).ToList();
         var snippets = _index.Snippets([.. picks.Select((p, i) => p.Snippet is null && sections[i] is { } best ? (best.Text.Length > 0 ? best.Text : best.Heading) : null)], terms);
-        var hits = picks.Select((p, i) => Card(catalog, p.Entry, p.Score, p.Snippet ?? snippets[i], p.Line ?? sections[i]?.Line, p.Reason)).ToList();
-        return new SearchResult(request.Query, hits, notes.Count == 0 ? null : string.Join("; ", notes));
+        var hits = picks.Select((p, i) => Card(catalog, p.Entry, p.Score, p.Snippet ?? snippets[i], p.Line ?? QuotedLine(p.Entry, sections[i], snippets[i]), p.Reason)).ToList();
+        var coverage = pinned.Count > 0 ? 1 : picks.Count == 0 ? 0 : AnswerCoverage.Of(_index, request.Query, $"{picks[0].Entry.Title}\n{ReadOrEmpty(picks[0].Entry)}");
+        return new SearchResult(request.Query, hits, notes.Count == 0 ? null : string.Join("; ", notes), coverage >= AnswerCoverage.Floor) { Coverage = coverage };
+    }
+
+    /// <summary>The line of the sentence a snippet quotes from a section (the section's line when it is not found).</summary>
+    private int? QuotedLine(CatalogEntry entry, SectionMatch? section, string snippet) =>
+        section is null || snippet.Length == 0 ? section?.Line : QuoteLine.Find(ReadOrEmpty(entry), section.Line, snippet) ?? section.Line;
+
+    /// <summary>The file's Markdown as it is now ("" when it can no longer be served).</summary>
+    private string ReadOrEmpty(CatalogEntry entry)
+    {
+        try
+        {
+            return _files.ReadMarkdown(entry);
+        }
+        catch (DocumentNotFoundException)
+        {
+            return "";
+        }
     }
 
     /// <summary>Results the query asks for by reference, relation or status, in the order they answer it.</summary>
@@ -212,6 +230,7 @@ public sealed partial class KnowledgeService
             SupersededBy = superseded,
             InForce = inForce is not null && inForce != entry ? inForce.Id : null,
             Reason = reason,
+            Decision = entry.Decision?.Outcome,
         };
     }
 }

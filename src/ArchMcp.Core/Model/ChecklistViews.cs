@@ -36,7 +36,15 @@ public sealed record ChecklistItem
     public double Score { get; init; }
 }
 
-public sealed record ChecklistResult(IReadOnlyList<ChecklistItem> Items, IReadOnlyList<DesignFact> Facts);
+/// <summary>
+/// The applicable items; <paramref name="Covered"/> is false when nothing in the knowledge applies to the design (the
+/// items are then only loosely related).
+/// </summary>
+public sealed record ChecklistResult(IReadOnlyList<ChecklistItem> Items, IReadOnlyList<DesignFact> Facts, bool Covered = true)
+{
+    /// <summary>The share of the design's words that the first items hold.</summary>
+    public double Coverage { get; init; } = 1;
+}
 
 public static class Verdicts
 {

@@ -40,9 +40,20 @@ public sealed record SearchHit
 
     /// <summary>Why this hit is here when it was not a text match ("ADR-0015 supersedes ADR-0004").</summary>
     public string? Reason { get; init; }
+
+    /// <summary>For a decision: what it decided and why, and the options it turned down.</summary>
+    public DecisionOutcome? Decision { get; init; }
 }
 
-public sealed record SearchResult(string Query, IReadOnlyList<SearchHit> Hits, string? Interpretation = null);
+/// <summary>
+/// The hits for a query; <paramref name="Covered"/> is false when nothing in the knowledge answers it (the hits are then
+/// only loosely related).
+/// </summary>
+public sealed record SearchResult(string Query, IReadOnlyList<SearchHit> Hits, string? Interpretation = null, bool Covered = true)
+{
+    /// <summary>The share of the query's words that the best hit holds (1 when the query names a record).</summary>
+    public double Coverage { get; init; } = 1;
+}
 
 /// <summary>Which parts of a decision to return.</summary>
 public sealed record GetDecisionRequest
@@ -84,6 +95,9 @@ public sealed record DecisionView
     public IReadOnlyList<DecisionRef> Related { get; init; } = [];
 
     public IReadOnlyList<DecisionSection> Sections { get; init; } = [];
+
+    /// <summary>What was decided and why, and the options turned down; null when the record states no outcome.</summary>
+    public DecisionOutcome? Decision { get; init; }
 }
 
 public sealed record DecisionQuery
