@@ -12,20 +12,21 @@ namespace ArchMcp.Core.Loading;
 /// </summary>
 internal static partial class OutcomeExtractor
 {
+    // NonBacktracking throughout: linear time on hostile text (a quote never closed, "in the context of" a thousand times).
     public const int MaxChars = 300;
 
     private const int MaxOptionChars = 100;
 
-    [GeneratedRegex(@"\bchosen (?:option|alternative)\b\s*[:：]?\s*(?<option>""[^""]+""|“[^”]+”|`[^`]+`|\[[^\]]+\]|[^,.]+)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bchosen (?:option|alternative)\b\s*[:：]?\s*(?<option>""[^""]+""|“[^”]+”|`[^`]+`|\[[^\]]+\]|[^,.]+)", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex ChosenOption();
 
-    [GeneratedRegex(@"\bwe (?:decided|have decided|chose|choose|will|are going to|'ll|agreed|have agreed|adopt|propose to)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bwe (?:decided|have decided|chose|choose|will|are going to|'ll|agreed|have agreed|adopt|propose to)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex WeDecided();
 
-    [GeneratedRegex(@"\bin the context of\b.*?\bwe decided\b", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    [GeneratedRegex(@"\bin the context of\b.*?\bwe decided\b", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.NonBacktracking)]
     private static partial Regex YStatement();
 
-    [GeneratedRegex(@"\b(?:and )?neglected (?<options>.+?)(?:,|\bto achieve\b|$)", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    [GeneratedRegex(@"\b(?:and )?neglected (?<options>.+?)(?:,|\bto achieve\b|$)", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.NonBacktracking)]
     private static partial Regex Neglected();
 
     public static DecisionOutcome? Find(IReadOnlyList<TextBlock> blocks)

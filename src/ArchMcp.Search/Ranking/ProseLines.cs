@@ -9,15 +9,15 @@ namespace ArchMcp.Search;
 public static partial class ProseLines
 {
     /// <summary>Format: the metadata keys of decision records and documents (Nygard, MADR, log4brains, front-matter-like bullets).</summary>
-    [GeneratedRegex(@"^\W*(status|date|last[- ]updated|updated|deciders|decision[- ]makers?|decided by|authors?|owners?|consulted|informed|tags|keywords|technical story|supersedes|superseded[- ]by|amends|amended[- ]by|version|reviewers?|category|created|id|title)\s*[:：|]", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\W*(status|date|last[- ]updated|updated|deciders|decision[- ]makers?|decided by|authors?|owners?|consulted|informed|tags|keywords|technical story|supersedes|superseded[- ]by|amends|amended[- ]by|version|reviewers?|category|created|id|title)\s*[:：|]", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex MetadataKey();
 
     /// <summary>A date and nothing else: 2020-01-05, 05/01/2020, 5 January 2020, January 5, 2020.</summary>
-    [GeneratedRegex(@"^\W*(\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\d{1,2}\s+\p{L}+\s+\d{4}|\p{L}+\s+\d{1,2},?\s+\d{4})\W*$")]
+    [GeneratedRegex(@"^\W*(\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\d{1,2}\s+\p{L}+\s+\d{4}|\p{L}+\s+\d{1,2},?\s+\d{4})\W*$", RegexOptions.NonBacktracking)]
     private static partial Regex BareDate();
 
     /// <summary>Diagram and code syntax that prose does not use: arrows, braces, statement ends, assignments.</summary>
-    [GeneratedRegex(@"-->|->>|==>|-\.->|[{}]\s*$|^\s*[}\])]|^\s*(graph|flowchart|sequenceDiagram|classDiagram|stateDiagram(-v2)?|erDiagram|gantt|subgraph|participant)\b[^.]*$|^\s*end\s*$|^\s*[\w.$]+\s*[:+\-*/]?=\s")]
+    [GeneratedRegex(@"-->|->>|==>|-\.->|[{}]\s*$|^\s*[}\])]|^\s*(graph|flowchart|sequenceDiagram|classDiagram|stateDiagram(-v2)?|erDiagram|gantt|subgraph|participant)\b[^.]*$|^\s*end\s*$|^\s*[\w.$]+\s*[:+\-*/]?=\s", RegexOptions.NonBacktracking)]
     private static partial Regex CodeSyntax();
 
     /// <summary>
