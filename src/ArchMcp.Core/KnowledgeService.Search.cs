@@ -230,7 +230,7 @@ public sealed partial class KnowledgeService
             SupersededBy = superseded,
             InForce = inForce is not null && inForce != entry ? inForce.Id : null,
             Reason = reason,
-            Decision = entry.Decision?.Outcome,
+            Decision = entry.Decision?.Outcome?.Text,
         };
     }
 }

@@ -42,8 +42,8 @@ public sealed record ChecklistItem
 /// </summary>
 public sealed record ChecklistResult(IReadOnlyList<ChecklistItem> Items, IReadOnlyList<DesignFact> Facts, bool Covered = true)
 {
-    /// <summary>The share of the design's words that the first items hold.</summary>
-    public double Coverage { get; init; } = 1;
+    /// <summary>The share of the design's words that the first items' files hold; for eval, not on the wire.</summary>
+    internal double Coverage { get; init; } = 1;
 }
 
 public static class Verdicts

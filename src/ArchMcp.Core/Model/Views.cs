@@ -41,8 +41,8 @@ public sealed record SearchHit
     /// <summary>Why this hit is here when it was not a text match ("ADR-0015 supersedes ADR-0004").</summary>
     public string? Reason { get; init; }
 
-    /// <summary>For a decision: what it decided and why, and the options it turned down.</summary>
-    public DecisionOutcome? Decision { get; init; }
+    /// <summary>For a decision: what it decided and why (get_decision adds its line and the options turned down).</summary>
+    public string? Decision { get; init; }
 }
 
 /// <summary>
@@ -51,8 +51,8 @@ public sealed record SearchHit
 /// </summary>
 public sealed record SearchResult(string Query, IReadOnlyList<SearchHit> Hits, string? Interpretation = null, bool Covered = true)
 {
-    /// <summary>The share of the query's words that the best hit holds (1 when the query names a record).</summary>
-    public double Coverage { get; init; } = 1;
+    /// <summary>The share of the query's words that the best hit holds (1 when the query names a record); for eval, not on the wire.</summary>
+    internal double Coverage { get; init; } = 1;
 }
 
 /// <summary>Which parts of a decision to return.</summary>

@@ -64,9 +64,9 @@ public static class KnowledgeMarkdown
                 sb.Append("   > ").AppendLine(hit.Snippet.ReplaceLineEndings(" "));
             }
 
-            if (hit.Decision is { } outcome)
+            if (hit.Decision is { } decided)
             {
-                Outcome(sb, "   ", outcome);
+                sb.Append("   Decided: ").AppendLine(decided);
             }
         }
 
@@ -96,7 +96,7 @@ public static class KnowledgeMarkdown
 
         if (d.Decision is { } outcome)
         {
-            Outcome(sb, "", outcome);
+            Outcome(sb, outcome);
         }
 
         Links(sb, "Supersedes", d.Supersedes);
@@ -171,12 +171,12 @@ public static class KnowledgeMarkdown
     }
 
     /// <summary>A decision's outcome with its line, and the options it turned down.</summary>
-    private static void Outcome(StringBuilder sb, string indent, DecisionOutcome outcome)
+    private static void Outcome(StringBuilder sb, DecisionOutcome outcome)
     {
-        sb.Append(indent).Append("Decided (line ").Append(outcome.Line).Append("): ").AppendLine(outcome.Text);
+        sb.Append("Decided (line ").Append(outcome.Line).Append("): ").AppendLine(outcome.Text);
         if (outcome.Rejected.Count > 0)
         {
-            sb.Append(indent).Append("Rejected: ").AppendLine(string.Join("; ", outcome.Rejected));
+            sb.Append("Rejected: ").AppendLine(string.Join("; ", outcome.Rejected));
         }
     }
 }
