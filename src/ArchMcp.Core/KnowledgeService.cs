@@ -1,3 +1,4 @@
+using ArchMcp.Core.Catalog;
 using ArchMcp.Core.Checklists;
 using ArchMcp.Core.Indexing;
 using ArchMcp.Core.Lint;
@@ -23,6 +24,7 @@ public sealed class KnowledgeService : IKnowledgeService, IKnowledgeIndexer, IDi
     private readonly KnowledgeIndexer _indexer;
     private readonly SearchOrchestrator _search;
     private readonly KnowledgeLookup _lookup;
+    private readonly RootFileReader _files;
     private readonly ChecklistEngine _checklists;
     private bool _disposed;
 
@@ -37,8 +39,8 @@ public sealed class KnowledgeService : IKnowledgeService, IKnowledgeIndexer, IDi
         var synonymLines = Synonyms.ReadRootFiles(_roots, settingsFindings);
         _index = OpenIndex(IndexLocation.Resolve(settings, _roots), synonymLines);
         _indexer = new KnowledgeIndexer(settings, _roots, settingsFindings, _index, logger);
-        _search = new SearchOrchestrator(_indexer, _index, settings.CacheAnswers);
-        var files = new RootFileReader(_roots, settings.MaxFileBytes);
+        var files = _files = new RootFileReader(_roots, settings.MaxFileBytes);
+        _search = new SearchOrchestrator(_indexer, _index, files, settings.CacheAnswers);
         _lookup = new KnowledgeLookup(files);
         Retriever = new ChecklistRetriever(_indexer, _index, files);
         // a document's declared scope is read from the front matter of the file in its root, a quote's line from its text
@@ -99,7 +101,12 @@ public sealed class KnowledgeService : IKnowledgeService, IKnowledgeIndexer, IDi
     {
         ValidateDesign(request);
         await _indexer.ReadyAsync(cancellationToken).ConfigureAwait(false);
-        return _checklists.Checklist(request, cancellationToken);
+        var checklist = _checklists.Checklist(request, cancellationToken);
+        // covered when the files of the first items hold enough of the design's words (AnswerCoverage)
+        var catalog = _indexer.State.Catalog;
+        var answer = checklist.Items.Take(AnswerCoverage.ChecklistItems).Select(i => catalog.Find(i.Root, i.Path)).OfType<CatalogEntry>().Distinct().Select(_files.ReadOrEmpty);
+        var coverage = AnswerCoverage.Of(_index, request.Design, string.Join('\n', answer));
+        return checklist with { Covered = checklist.Items.Count > 0 && coverage >= AnswerCoverage.Floor, Coverage = coverage };
     }
 
     /// <inheritdoc/>

@@ -46,6 +46,7 @@ internal static class KnowledgeViews
         InForce = Ref(catalog.InForce(entry)),
         Related = Refs(entry.Related),
         Sections = SelectSections(full.Sections, wanted.Count == 0 ? DefaultSections : wanted),
+        Decision = entry.Decision?.Outcome,
     };
 
     public static DecisionSummary Summary(CatalogEntry d) => new()

@@ -35,6 +35,19 @@ internal sealed class RootFileReader(IReadOnlyList<KnowledgeRoot> roots, long ma
         return Encoding.UTF8.GetString(bytes.StartsWith(Utf8Bom) ? bytes[3..] : bytes);
     }
 
+    /// <summary>The file's Markdown as it is now ("" when it can no longer be served).</summary>
+    public string ReadOrEmpty(CatalogEntry entry)
+    {
+        try
+        {
+            return ReadMarkdown(entry);
+        }
+        catch (DocumentNotFoundException)
+        {
+            return "";
+        }
+    }
+
     /// <summary>The file parsed again from disk (for its sections and rule texts); the header when it cannot be read.</summary>
     public KnowledgeDocument LoadFull(CatalogEntry entry)
     {

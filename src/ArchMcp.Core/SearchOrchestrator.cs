@@ -10,9 +10,10 @@ namespace ArchMcp.Core;
 /// names, ranks the rest through the index, and turns the picks into cards with snippets. Reads the indexer's current
 /// snapshot; answers are cached per snapshot when <see cref="KnowledgeOptions.CacheAnswers"/> is on.
 /// </summary>
-internal sealed class SearchOrchestrator(KnowledgeIndexer indexer, ISearchIndex index, bool cacheAnswers)
+internal sealed class SearchOrchestrator(KnowledgeIndexer indexer, ISearchIndex index, RootFileReader files, bool cacheAnswers)
 {
     private readonly ISearchIndex _index = index;
+    private readonly RootFileReader _files = files;
 
     /// <summary>Ranking factor for decisions that are no longer in force (they rank below their successors).</summary>
     public const double NotInForceFactor = 0.85;
@@ -84,9 +85,14 @@ internal sealed class SearchOrchestrator(KnowledgeIndexer indexer, ISearchIndex 
 
         var sections = picks.Select(p => ranker?.ReadSection(p.Hit)).ToList();
         var snippets = _index.Snippets([.. picks.Select((p, i) => p.Snippet is null && sections[i] is { } best ? (best.Text.Length > 0 ? best.Text : best.Heading) : null)], terms);
-        var hits = picks.Select((p, i) => Card(catalog, p.Entry, p.Score, p.Snippet ?? snippets[i], p.Line ?? sections[i]?.Line, p.Reason)).ToList();
-        return new SearchResult(request.Query, hits, notes.Count == 0 ? null : string.Join("; ", notes));
+        var hits = picks.Select((p, i) => Card(catalog, p.Entry, p.Score, p.Snippet ?? snippets[i], p.Line ?? QuotedLine(p.Entry, sections[i], snippets[i]), p.Reason)).ToList();
+        var coverage = pinned.Count > 0 ? 1 : picks.Count == 0 ? 0 : AnswerCoverage.Of(_index, request.Query, $"{picks[0].Entry.Title}\n{_files.ReadOrEmpty(picks[0].Entry)}");
+        return new SearchResult(request.Query, hits, notes.Count == 0 ? null : string.Join("; ", notes), coverage >= AnswerCoverage.Floor) { Coverage = coverage };
     }
+
+    /// <summary>The line of the sentence a snippet quotes from a section (the section's line when it is not found).</summary>
+    private int? QuotedLine(CatalogEntry entry, SectionMatch? section, string snippet) =>
+        section is null || snippet.Length == 0 ? section?.Line : QuoteLine.Find(_files.ReadOrEmpty(entry), section.Line, snippet) ?? section.Line;
 
     /// <summary>Results the query asks for by reference, relation or status, in the order they answer it.</summary>
     private void Pin(IRanker? ranker, KnowledgeCatalog catalog, QueryIntent intent, string? root,
@@ -216,6 +222,7 @@ internal sealed class SearchOrchestrator(KnowledgeIndexer indexer, ISearchIndex 
             SupersededBy = superseded,
             InForce = inForce is not null && inForce != entry ? inForce.Id : null,
             Reason = reason,
+            Decision = entry.Decision?.Outcome?.Text,
         };
     }
 }

@@ -56,25 +56,22 @@ public static class ToolContract
     public static class Descriptions
     {
         public const string SearchKnowledge =
-            "Ranked search over the organisation's architecture decision records (ADRs), standards and reference " +
-            "architectures. Call it before proposing a technology, pattern or API shape, or to answer why something is " +
-            "done a certain way. Returns cards (id, kind, title, status, snippet, path:line to cite); a superseded " +
-            "decision names the one in force. Follow up with get_decision or get_rule.";
+            "Ranked search over the architecture decisions (ADRs), standards and reference architectures. Call it before " +
+            "proposing a technology, pattern or API shape, or to answer why something is done a certain way. Cards give id, " +
+            "status, snippet, the decision taken and path:line; covered is false when nothing answers.";
 
         public const string GetDecision =
-            "One architecture decision by any reference (ADR-7, 7, 0007, slug, file name or title words): status, date, " +
-            "chosen sections, the supersession chain both ways, the decision in force and related records, with " +
-            "path:line. Use it to answer what was decided about X and whether it still holds. Unknown ids get the closest ids.";
+            "One decision by any reference (ADR-7, 7, 0007, slug, file name or title words): status, outcome, chosen " +
+            "sections, the supersession chain both ways, the decision in force and related records, with path:line. " +
+            "Unknown ids get the closest ids.";
 
         public const string ListDecisions =
-            "The decision log, oldest first, filtered by status, tag and date range: one line per decision (id, status, " +
-            "date, title, what supersedes it). Use it for overviews, e.g. which decisions are still proposed. Paginated: " +
-            "pass nextOffset back as offset; it is absent on the last page.";
+            "The decision log, oldest first, filtered by status, tag and date range: id, status, date, title, what " +
+            "supersedes it. Paginated: pass nextOffset back as offset.";
 
         public const string GetRule =
-            "One rule of an engineering standard by its id (API-001, 176, http-url-casing): level (MUST, SHOULD, MAY), " +
-            "full text, standard and path:line; or, given a standard's id, the standard with its rules. Use it to quote a " +
-            "rule exactly before relying on it. Unknown ids get the closest ids.";
+            "One rule of a standard by its id (API-001, 176, http-url-casing): level, full text, standard and path:line; " +
+            "or a standard with its rules. Quote a rule before relying on it. Unknown ids get the closest ids.";
 
         public const string DesignChecklist =
             "The rules and decisions in force that apply to a topic or a whole design text, MUST first, each with its id, " +

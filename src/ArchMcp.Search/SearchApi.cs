@@ -46,6 +46,12 @@ public interface ISearchIndex : IDisposable
     /// <summary>The analysed, distinct terms of a query text (synonyms expanded), in order of first appearance.</summary>
     IReadOnlyList<string> Terms(string text);
 
+    /// <summary>How many files the served commit holds, and how many of them hold each of <paramref name="terms"/> in their text.</summary>
+    (int Files, int[] Holding) FileFrequencies(IReadOnlyList<string> terms);
+
+    /// <summary>Which of <paramref name="terms"/> <paramref name="text"/> holds, analysed as the index analyses a file's text.</summary>
+    IReadOnlySet<string> Holding(string text, IReadOnlyCollection<string> terms);
+
     /// <summary>
     /// A short snippet of each text ("" for a null one): the sentence holding the most of <paramref name="terms"/>,
     /// with those words highlighted.

@@ -14,7 +14,7 @@ namespace ArchMcp.Core.Checklists;
 internal sealed class ChecklistEngine(IKnowledgeRetriever retriever, ChecklistTuning? tuning = null, FileScopes? files = null, Func<string, string, DocumentScope?>? scopes = null)
 {
     private readonly ChecklistTuning _tuning = tuning ?? new ChecklistTuning();
-    private readonly Func<string, string, DocumentScope?> _scopes = scopes ?? files?.Of ?? (static (_, _) => null);
+    private readonly Func<string, string, DocumentScope?> _scopes = scopes ?? (files is null ? static (_, _) => null : files.Of);
 
     /// <param name="cancellationToken">Checked between the design's sentences and the candidates: a caller that
     /// has gone (an HTTP client that disconnected) stops the work.</param>
@@ -31,7 +31,7 @@ internal sealed class ChecklistEngine(IKnowledgeRetriever retriever, ChecklistTu
         ArgumentNullException.ThrowIfNull(request);
         var context = DesignContext.Create(request.Design);
         var items = Rank(context, request, cancellationToken)
-            .Select(r => DesignReviewer.ToReviewItem(r.Candidate, WithSourceLine(r.Candidate, r.Outcome), context))
+            .Select(r => DesignReviewer.ToReviewItem(r.Candidate, WithSourceLine(r.Candidate, r.Outcome)))
             .ToList();
         return new ReviewResult(items, DesignReviewer.Summarise(items), context.Facts);
     }

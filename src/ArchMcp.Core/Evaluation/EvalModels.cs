@@ -36,15 +36,29 @@ public sealed record EvalQueryResult
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public double? ViolationRecall10 { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyList<string>? Items { get; init; }
     public double Milliseconds { get; init; }
+
+    /// <summary>Whether the answer said the knowledge covers the query (false: "not covered").</summary>
+    public bool Covered { get; init; }
+
+    /// <summary>The share of the query's words its best hit holds (search queries), the signal behind <see cref="Covered"/>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public double? Coverage { get; init; }
 }
 
-/// <summary>The result of an evaluation run: overall, by query kind and by corpus, per query, and the indexing time per corpus.</summary>
+/// <summary>
+/// How well answers abstain: a query with no relevant file is unanswerable, and an answer abstains when it says "not
+/// covered". Precision: the share of abstentions that were on unanswerable queries (null without any); recall: the
+/// share of unanswerable queries abstained on (null without any).
+/// </summary>
+public sealed record EvalAbstention(int Unanswerable, int Abstained, int Correct, double? Precision, double? Recall);
+
+/// <summary>The scores; <see cref="Overall"/>, <see cref="ByKind"/> and <see cref="ByCorpus"/> are over the answerable queries.</summary>
 public sealed record EvalReport(
     EvalMetrics Overall,
     IReadOnlyDictionary<string, EvalMetrics> ByKind,
     IReadOnlyDictionary<string, EvalMetrics> ByCorpus,
     IReadOnlyList<EvalQueryResult> Queries,
-    IReadOnlyDictionary<string, double> IndexMilliseconds);
+    IReadOnlyDictionary<string, double> IndexMilliseconds,
+    EvalAbstention Abstention);
 
 /// <summary>Reads query lines with code generated at build time (no reflection).</summary>
 [JsonSerializable(typeof(EvalQuery))]

@@ -70,12 +70,27 @@ public static class EvalRunner
             }
         }
 
+        var unanswerable = queries.Where(q => q.Relevant.Count == 0).Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
+        var answerable = results.Where(r => !unanswerable.Contains(r.Id)).ToList();
         return new EvalReport(
-            Aggregate(results),
-            results.GroupBy(r => r.Kind).ToDictionary(g => g.Key, g => Aggregate([.. g])),
-            results.GroupBy(r => r.Corpus).ToDictionary(g => g.Key, g => Aggregate([.. g])),
+            Aggregate(answerable),
+            answerable.GroupBy(r => r.Kind).ToDictionary(g => g.Key, g => Aggregate([.. g])),
+            answerable.GroupBy(r => r.Corpus).ToDictionary(g => g.Key, g => Aggregate([.. g])),
             results,
-            indexTimes);
+            indexTimes,
+            Abstention(results, unanswerable));
+    }
+
+    private static EvalAbstention Abstention(IReadOnlyList<EvalQueryResult> results, HashSet<string> unanswerable)
+    {
+        var abstained = results.Where(r => !r.Covered).ToList();
+        var correct = abstained.Count(r => unanswerable.Contains(r.Id));
+        return new EvalAbstention(
+            unanswerable.Count,
+            abstained.Count,
+            correct,
+            abstained.Count == 0 ? null : Round(correct / (double)abstained.Count),
+            unanswerable.Count == 0 ? null : Round(correct / (double)unanswerable.Count));
     }
 
     private static async Task<EvalQueryResult> ScoreAsync(IEvalTarget service, EvalQuery query, CancellationToken ct)
@@ -84,9 +99,12 @@ public static class EvalRunner
         IReadOnlyList<string> ranked;
         IReadOnlyList<string>? items = null;
         double? violationRecall = null;
+        bool covered;
+        double? coverage = null;
         if (query.Kind == "checklist")
         {
             var checklist = await service.DesignChecklistAsync(new ChecklistRequest { Design = query.Query, Limit = 30 }, ct).ConfigureAwait(false);
+            (covered, coverage) = (checklist.Covered, checklist.Coverage);
             ranked = [.. checklist.Items.Select(i => i.Path).Distinct().Take(Depth)];
             items = [.. checklist.Items.Take(Depth).Select(i => i.Id)];
             if (query.Violations is { Count: > 0 } violations)
@@ -99,6 +117,7 @@ public static class EvalRunner
         else
         {
             var search = await service.SearchAsync(new SearchRequest { Query = query.Query, Limit = Depth }, ct).ConfigureAwait(false);
+            (covered, coverage) = (search.Covered, search.Coverage);
             ranked = [.. search.Hits.Select(h => h.Path).Distinct().Take(Depth)];
         }
 
@@ -129,6 +148,8 @@ public static class EvalRunner
             ViolationRecall10 = violationRecall,
             Items = items,
             Milliseconds = elapsed,
+            Covered = covered,
+            Coverage = coverage,
         };
     }
 

@@ -184,6 +184,7 @@ internal static partial class MarkdownKnowledgeParser
                 NumberMismatch = file.Number is { } fromFile && headingNumber is { } fromHeading && fromFile != fromHeading
                     ? (fromHeading, fromFile)
                     : null,
+                Outcome = OutcomeExtractor.Find(blocks),
             };
             date = DateText.Find(facts.DateText) ?? file.Date ?? DateText.Find(fm.Get("revdate")); // revdate: AsciiDoc's revision date
             id = number is { } n ? $"ADR-{n.ToString("D4", CultureInfo.InvariantCulture)}" : DocumentSlug(path, file);

@@ -46,8 +46,15 @@ public sealed record ChecklistItem
     public double Score { get; init; }
 }
 
-/// <summary>The applicable rules and decisions in force, most relevant first, and the facts drawn from the design.</summary>
-public sealed record ChecklistResult(IReadOnlyList<ChecklistItem> Items, IReadOnlyList<DesignFact> Facts);
+/// <summary>
+/// The applicable items; <paramref name="Covered"/> is false when nothing in the knowledge applies to the design (the
+/// items are then only loosely related).
+/// </summary>
+public sealed record ChecklistResult(IReadOnlyList<ChecklistItem> Items, IReadOnlyList<DesignFact> Facts, bool Covered = true)
+{
+    /// <summary>The share of the design's words that the first items' files hold; for eval, not on the wire.</summary>
+    internal double Coverage { get; init; } = 1;
+}
 
 /// <summary>The verdicts a review gives an item (the wire strings of <see cref="ReviewItem.Verdict"/>).</summary>
 public static class Verdicts

@@ -77,7 +77,16 @@ internal sealed record DecisionInfo
 
     /// <summary>Number given by the heading and by the file name, when both exist and differ (for lint).</summary>
     public (int Heading, int FileName)? NumberMismatch { get; init; }
+
+    /// <summary>What was decided and why, with the options turned down; null when the record states no outcome.</summary>
+    public DecisionOutcome? Outcome { get; init; }
 }
+
+/// <summary>
+/// A decision's outcome: the sentence that states the chosen option and its reason, its line, and the options the
+/// record turned down (empty when it names none).
+/// </summary>
+public sealed record DecisionOutcome(string Text, int Line, IReadOnlyList<string> Rejected);
 
 /// <summary>A stated relation: <paramref name="Target"/> is a raw reference (file name, "ADR-0015", number, title).</summary>
 internal sealed record DecisionRelation(RelationKind Kind, string Target, int Line);

@@ -40,10 +40,20 @@ public sealed record SearchHit
 
     /// <summary>Why this hit is here when it was not a text match ("ADR-0015 supersedes ADR-0004").</summary>
     public string? Reason { get; init; }
+
+    /// <summary>For a decision: what it decided and why (get_decision adds its line and the options turned down).</summary>
+    public string? Decision { get; init; }
 }
 
-/// <summary>A search answer: the hits in rank order and, when the query named records or relations, how it was read.</summary>
-public sealed record SearchResult(string Query, IReadOnlyList<SearchHit> Hits, string? Interpretation = null);
+/// <summary>
+/// The hits for a query; <paramref name="Covered"/> is false when nothing in the knowledge answers it (the hits are then
+/// only loosely related).
+/// </summary>
+public sealed record SearchResult(string Query, IReadOnlyList<SearchHit> Hits, string? Interpretation = null, bool Covered = true)
+{
+    /// <summary>The share of the query's words that the best hit holds (1 when the query names a record); for eval, not on the wire.</summary>
+    internal double Coverage { get; init; } = 1;
+}
 
 /// <summary>Which parts of a decision to return.</summary>
 public sealed record GetDecisionRequest
@@ -87,6 +97,9 @@ public sealed record DecisionView
     public IReadOnlyList<DecisionRef> Related { get; init; } = [];
 
     public IReadOnlyList<DecisionSection> Sections { get; init; } = [];
+
+    /// <summary>What was decided and why, and the options turned down; null when the record states no outcome.</summary>
+    public DecisionOutcome? Decision { get; init; }
 }
 
 /// <summary>Filters and paging of the decision log (<c>list_decisions</c>).</summary>

@@ -23,7 +23,12 @@ public static class ChecklistMarkdown
         ArgumentNullException.ThrowIfNull(result);
         if (result.Items.Count == 0)
         {
-            return "No applicable rules or decisions found. Try naming the subject (\"API versioning\", \"logging\") or check the knowledge roots.\n";
+            return "Not covered: no applicable rules or decisions found. Try naming the subject (\"API versioning\", \"logging\") or check the knowledge roots.\n";
+        }
+
+        if (!result.Covered)
+        {
+            return $"Not covered: no rule or decision in the knowledge is about this design (the nearest, {result.Items[0].Id} in {result.Items[0].Path}, only touches it).\n";
         }
 
         return format == ChecklistFormat.TaskList ? TaskList(result) : Grouped(result);

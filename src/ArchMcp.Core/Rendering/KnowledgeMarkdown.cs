@@ -16,7 +16,14 @@ public static class KnowledgeMarkdown
 
         if (result.Hits.Count == 0)
         {
-            sb.AppendLine($"No results for \"{result.Query}\". Try other words, fewer filters, or list_decisions.");
+            sb.AppendLine($"Not covered: no results for \"{result.Query}\". Try other words, fewer filters, or list_decisions.");
+            return sb.ToString();
+        }
+
+        if (!result.Covered)
+        {
+            var nearest = result.Hits[0];
+            sb.AppendLine($"Not covered: nothing in the knowledge answers \"{result.Query}\" (the nearest hit, {nearest.Id} at {nearest.Path}, only touches it).");
             return sb.ToString();
         }
 
@@ -56,6 +63,11 @@ public static class KnowledgeMarkdown
             {
                 sb.Append("   > ").AppendLine(hit.Snippet.ReplaceLineEndings(" "));
             }
+
+            if (hit.Decision is { } decided)
+            {
+                sb.Append("   Decided: ").AppendLine(decided);
+            }
         }
 
         return sb.ToString();
@@ -80,6 +92,11 @@ public static class KnowledgeMarkdown
         if (d.InForce.Id != d.Id)
         {
             sb.Append("⚠ Not in force — the decision in force is **").Append(d.InForce.Id).Append("** ").AppendLine(d.InForce.Title);
+        }
+
+        if (d.Decision is { } outcome)
+        {
+            Outcome(sb, outcome);
         }
 
         Links(sb, "Supersedes", d.Supersedes);
@@ -151,5 +168,15 @@ public static class KnowledgeMarkdown
         }
 
         sb.Append(label).Append(": ").AppendLine(string.Join(", ", refs.Select(r => $"{r.Id} {r.Title} ({r.Status})")));
+    }
+
+    /// <summary>A decision's outcome with its line, and the options it turned down.</summary>
+    private static void Outcome(StringBuilder sb, DecisionOutcome outcome)
+    {
+        sb.Append("Decided (line ").Append(outcome.Line).Append("): ").AppendLine(outcome.Text);
+        if (outcome.Rejected.Count > 0)
+        {
+            sb.Append("Rejected: ").AppendLine(string.Join("; ", outcome.Rejected));
+        }
     }
 }

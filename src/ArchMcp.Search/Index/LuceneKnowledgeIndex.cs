@@ -407,6 +407,14 @@ internal sealed class LuceneKnowledgeIndex : ISearchIndex
     public IReadOnlyList<string> Terms(string text) => _queries.Terms(text);
 
     /// <inheritdoc/>
+    public (int Files, int[] Holding) FileFrequencies(IReadOnlyList<string> terms) => Search(
+        searcher => (searcher.IndexReader.GetDocCount(IndexFields.Body), terms.Select(t => searcher.IndexReader.DocFreq(new Term(IndexFields.Body, t))).ToArray()),
+        (0, new int[terms.Count]));
+
+    /// <inheritdoc/>
+    public IReadOnlySet<string> Holding(string text, IReadOnlyCollection<string> terms) => ArchMcp.Search.Snippets.Holding(_textAnalyzer, text, terms);
+
+    /// <inheritdoc/>
     public string[] Snippets(IReadOnlyList<string?> texts, IReadOnlyCollection<string> terms) => ArchMcp.Search.Snippets.MakeAll(_textAnalyzer, texts, terms);
 
     /// <inheritdoc/>

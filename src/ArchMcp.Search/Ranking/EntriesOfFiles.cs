@@ -7,7 +7,7 @@ namespace ArchMcp.Search;
 /// <summary>
 /// The section and rule entries of some files, given the files' own entries (top-level document numbers). A file's
 /// entries are written as one block — the file entry, then its sections and rules — and Lucene keeps the documents
-/// of a block together and in order, through merges too (<see cref="IndexWriter.UpdateDocuments"/>): a file's entries
+/// of a block together and in order, through merges too (<c>IndexWriter.UpdateDocuments</c>): a file's entries
 /// are the documents after its file entry up to the next file entry. Nothing is looked up or read to find them.
 /// </summary>
 internal sealed class EntriesOfFiles(int[] sortedFileDocs) : Filter

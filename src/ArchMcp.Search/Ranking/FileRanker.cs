@@ -1,7 +1,5 @@
 using Lucene.Net.Index;
-using Lucene.Net.Queries;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace ArchMcp.Search;
 

@@ -46,6 +46,8 @@ internal static class Snippets
             return "";
         }
 
+        text = ProseLines.Keep(text);
+
         if (terms is not HashSet<string> set || !set.TryGetAlternateLookup<ReadOnlySpan<char>>(out var wanted))
         {
             wanted = new HashSet<string>(terms, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
@@ -96,15 +98,31 @@ internal static class Snippets
         return Highlight(analyzer, chosen, wanted);
     }
 
+    /// <summary>
+    /// Marks the words holding a wanted term, whole: a term found inside a word (GitHub split into git and hub) marks
+    /// the word once.
+    /// </summary>
     private static string Highlight(Analyzer analyzer, string text, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> wanted)
     {
         var sb = new StringBuilder(text.Length + 16);
         var at = 0;
-        foreach (var (start, end, _) in Matches(analyzer, text, wanted).OrderBy(m => m.Start))
+        foreach (var (tokenStart, tokenEnd, _) in Matches(analyzer, text, wanted).OrderBy(m => m.Start))
         {
-            if (start < at || end > text.Length)
+            if (tokenStart < at || tokenEnd > text.Length)
             {
                 continue;
+            }
+
+            var start = tokenStart;
+            while (start > at && char.IsLetterOrDigit(text[start - 1]))
+            {
+                start--;
+            }
+
+            var end = tokenEnd;
+            while (end < text.Length && char.IsLetterOrDigit(text[end]))
+            {
+                end++;
             }
 
             sb.Append(text, at, start - at).Append("**").Append(text, start, end - start).Append("**");
@@ -112,6 +130,26 @@ internal static class Snippets
         }
 
         return sb.Append(text, at, text.Length - at).ToString();
+    }
+
+    /// <summary>Which of <paramref name="terms"/> <paramref name="text"/> holds, analysed as indexed text (the whole text, however long).</summary>
+    public static HashSet<string> Holding(Analyzer analyzer, string text, IReadOnlyCollection<string> terms)
+    {
+        var wanted = new HashSet<string>(terms, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        var held = new HashSet<string>(StringComparer.Ordinal);
+        using var stream = analyzer.GetTokenStream("body", text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (held.Count < wanted.Set.Count && stream.IncrementToken())
+        {
+            if (wanted.TryGetValue(term.Buffer.AsSpan(0, term.Length), out var t))
+            {
+                held.Add(t);
+            }
+        }
+
+        stream.End();
+        return held;
     }
 
     /// <summary>The wanted terms in <paramref name="text"/>, one per position (no string is made per word).</summary>

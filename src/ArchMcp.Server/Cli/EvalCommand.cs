@@ -59,6 +59,8 @@ public static class EvalCommand
         }
 
         Row("overall", report.Overall);
+        var a = report.Abstention;
+        output.WriteLine($"abstention: {a.Abstained} not covered, {a.Correct} of {a.Unanswerable} unanswerable; precision {(a.Precision is { } p ? p.ToString("0.000") : "-")}, recall {(a.Recall is { } r ? r.ToString("0.000") : "-")}");
         foreach (var q in report.Queries.Where(q => q.Ndcg10 < 0.8 || q.ViolationRecall10 < 0.75))
         {
             output.WriteLine($"  weak: {q.Id} nDCG {q.Ndcg10:0.00} MRR {q.Mrr10:0.00}{(q.ViolationRecall10 is { } v ? $" violR {v:0.00}" : "")} → {string.Join(", ", q.Ranked.Take(3).Select(Path.GetFileName))}");

@@ -14,7 +14,7 @@ public sealed class VerdictEvidenceTests
         var retriever = new InMemoryRetriever().AddRule("R-1", level, statement, body);
         var candidate = retriever.FindRules(statement, 1).Single().Rule;
         var context = DesignContext.Create(design);
-        return DesignReviewer.ToReviewItem(Candidate.For(candidate), DesignReviewer.Evaluate(Candidate.For(candidate), context), context);
+        return DesignReviewer.ToReviewItem(Candidate.For(candidate), DesignReviewer.Evaluate(Candidate.For(candidate), context));
     }
 
     [Theory]

@@ -38,6 +38,22 @@ public sealed class SnippetsTests : IDisposable
         Assert.Equal("One line and another. Second sentence.", snippet);
     }
 
+    [Fact]
+    public void Make_WhenATermIsPartOfACompoundWord_HighlightsTheWholeWordOnce()
+    {
+        var snippet = Make("Releases are built on GitHub runners.", "GitHub");
+
+        Assert.Equal("Releases are built on **GitHub** runners.", snippet);
+    }
+
+    [Fact]
+    public void Make_SkipsMetadataLinesAndDiagramSourceForTheFirstProseSentence()
+    {
+        var snippet = Make("Date: 2022-11-03\nStatus: accepted\ngraph TD\n  A[Shop] --> B[Payments]\nPayments are taken by the provider, never stored.", "kafka");
+
+        Assert.Equal("Payments are taken by the provider, never stored.", snippet);
+    }
+
     [Theory]
     [InlineData(150, "Logs are kept for thirty **days** under the **retention** policy.")]
     [InlineData(Snippets.MaxSentences + 30, "Filler line 0 says nothing.")]
