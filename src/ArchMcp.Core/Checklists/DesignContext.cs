@@ -56,7 +56,7 @@ internal sealed partial class DesignContext
 }
 
 /// <summary>Content words: lowercase, light stemming, stop words dropped.</summary>
-public static partial class Words
+internal static partial class Words
 {
     private static readonly HashSet<string> Stop = new(StringComparer.Ordinal)
     {

@@ -8,7 +8,7 @@ namespace ArchMcp.Core.Checklists;
 /// <c>VERDICT: met|violated|undecided</c> and <c>REASON: one sentence</c>. Anything else — extra text, another
 /// verdict word, a missing or overlong reason — is no judgement, and the item keeps its deterministic verdict.
 /// </summary>
-public static partial class JudgementFormat
+internal static partial class JudgementFormat
 {
     /// <summary>Longest reason accepted, in characters (one sentence).</summary>
     public const int MaxReasonChars = 300;
@@ -56,4 +56,4 @@ public static partial class JudgementFormat
 }
 
 /// <summary>A model's verdict on one item (<see cref="Verdicts.Met"/> or <see cref="Verdicts.Violated"/>) and its one-sentence reason.</summary>
-public sealed record ModelVerdict(string Verdict, string Reason);
+internal sealed record ModelVerdict(string Verdict, string Reason);

@@ -4,7 +4,7 @@ namespace ArchMcp.Core.Search;
 /// The line of a file where a quoted sentence starts. The quote is plain text (markup gone, lines joined), so it is
 /// found by its words: the first line, from the section's heading on, where its first words follow one another.
 /// </summary>
-public static class QuoteLine
+internal static class QuoteLine
 {
     /// <summary>How many of the quote's first words must follow one another in the file.</summary>
     public const int Words = 5;
