@@ -10,10 +10,10 @@ using Microsoft.Extensions.Logging;
 namespace ArchMcp.Core;
 
 /// <summary>
-/// Keeps the index in step with the files: the refresh (only changed files are re-parsed), the verification, the
-/// writer's lock, and (in <c>KnowledgeIndexer.LifeCycle.cs</c>) opening, watching and retrying. It publishes what is
-/// indexed as an immutable <see cref="KnowledgeState"/> that a refresh swaps atomically; the search orchestrator and
-/// the checklist retriever read that snapshot.
+/// Keeps the index in step with the files: the refresh (only changed files are re-parsed; <see cref="IndexReconciler"/>
+/// works out which), the verification, the writer's lock, and (in <c>KnowledgeIndexer.LifeCycle.cs</c>) opening,
+/// watching and retrying. It publishes what is indexed as an immutable <see cref="KnowledgeState"/> that a refresh
+/// swaps atomically; the search orchestrator and the checklist retriever read that snapshot.
 /// </summary>
 internal sealed partial class KnowledgeIndexer : IKnowledgeIndexer, IDisposable
 {
@@ -23,6 +23,7 @@ internal sealed partial class KnowledgeIndexer : IKnowledgeIndexer, IDisposable
     // problems with the roots' own settings files (synonyms), reported by lint with the files' findings
     private readonly IReadOnlyList<Finding> _settingsFindings;
     private readonly ISearchIndex _index;
+    private readonly IndexReconciler _reconciler;
     private volatile KnowledgeState _state = KnowledgeState.Empty;
 
     /// <param name="index">The opened search index; the caller owns it and disposes it after this indexer.</param>
@@ -33,6 +34,7 @@ internal sealed partial class KnowledgeIndexer : IKnowledgeIndexer, IDisposable
         _settingsFindings = settingsFindings;
         _index = index;
         _logger = logger;
+        _reconciler = new IndexReconciler(roots, index, logger);
     }
 
     /// <summary>Raised after a refresh changed the index; carries the URIs of the documents that changed.</summary>
@@ -153,6 +155,7 @@ internal sealed partial class KnowledgeIndexer : IKnowledgeIndexer, IDisposable
         }
     }
 
+    /// <summary>One refresh, under the refresh gate: take the writer's lock, plan, write the changes, publish the new state.</summary>
     private async Task<IndexInfo> RefreshLockedAsync(IReadOnlyCollection<string>? paths, IProgress<IndexProgress>? progress, bool reconcile, CancellationToken cancellationToken)
     {
         // without the lock (a read-only folder, a folder where the lock file belongs) the index is only compared
@@ -160,279 +163,196 @@ internal sealed partial class KnowledgeIndexer : IKnowledgeIndexer, IDisposable
         var (held, cannotWrite) = await LockAsync(cancellationToken).ConfigureAwait(false);
         using var lockHeld = held;
         var watch = Stopwatch.StartNew();
-        var (known, recreate) = CatchUpWithCommit(cannotWrite);
-        var findings = new ConcurrentBag<Finding>();
-        var enumerationFindings = new List<Finding>(_settingsFindings);
-        // only when nobody else wrote since our last refresh: then the index differs from our state by these paths alone
-        (List<(KnowledgeRoot Root, SourceFile File, string Key)> Sources, List<string> Vanished)? targeted = null;
-        if (paths is not null && !recreate && ReferenceEquals(known, _state.Files))
-        {
-            targeted = Target(paths, known);
-            if (targeted is null)
-            {
-                // a folder came, went or moved: the operating system watches folder by folder, and one renamed away with
-                // a file created in its place has left a watcher deaf to the whole root
-                _watcher?.Restart();
-            }
-        }
-
-        List<(KnowledgeRoot Root, SourceFile File, string Key)> sources;
-        List<string> vanished = [];
-        IEnumerable<(KnowledgeRoot Root, SourceFile File, string Key)> ListRoots() =>
-            _roots.SelectMany(root => KnowledgeLoader.Walk(root, enumerationFindings).Select(file => (root, file, IndexKey.Of(root.Name, file.RelativePath))));
-
-        IEnumerable<(KnowledgeRoot Root, SourceFile File, string Key)> changed;
-        if (targeted is { } t)
-        {
-            (sources, vanished) = t;
-            changed = ChangedOf(sources);
-        }
-        else if (recreate)
-        {
-            // Nothing is kept from before, so every file is indexed: each is read as soon as it is listed, instead
-            // of one core listing the roots while the other waits.
-            sources = [];
-            changed = ListRoots().Select(s =>
-            {
-                sources.Add(s);
-                return s;
-            });
-        }
-        else
-        {
-            sources = [.. ListRoots()];
-            var present = sources.Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
-            vanished = [.. known.Keys.Where(k => !present.Contains(k))];
-            changed = ChangedOf(sources);
-        }
-
-        List<(KnowledgeRoot Root, SourceFile File, string Key)> ChangedOf(List<(KnowledgeRoot Root, SourceFile File, string Key)> all) =>
-            [.. all.Where(s => !known.TryGetValue(s.Key, out var k) || k.Stamp.Size != s.File.Length || k.Stamp.ModifiedTicks != s.File.LastWriteUtc.UtcTicks)];
-
-        var next = new Dictionary<string, IndexedFile>(known, StringComparer.Ordinal);
-        var updated = new ConcurrentBag<(string Key, bool New, bool ContentChanged, bool HeaderChanged)>();
-        var failed = new ConcurrentBag<string>();
         var old = _state;
-        List<string> deletes = [];
-        Task<KnowledgeCatalog>? newCatalog = null;
-
-        // the catalog holds headers only: when no file came, went or changed its header, the old one still holds
-        bool SameCatalog() => old.Loaded && ReferenceEquals(known, old.Files) && deletes.Count == 0 && !recreate && updated.All(u => !u.HeaderChanged);
-
-        // (when recreating, the files are listed as they are indexed: nothing is listed yet)
-        var expunge = reconcile && cannotWrite is null && _index.HasDeletions;
-        if (recreate || vanished.Count > 0 || changed is List<(KnowledgeRoot, SourceFile, string)> { Count: > 0 } || expunge)
+        var plan = _reconciler.Plan(paths, old, _settingsFindings, cannotWrite);
+        if (plan.FoldersChanged)
         {
-            // Files are parsed and analysed on all cores straight into the writer; only their headers stay in memory.
-            using var batch = cannotWrite is null ? _index.OpenBatch(recreate) : null;
-            var gate = new object();
-            var done = 0;
-            // one file at a time: files differ a lot in size, and a file listed late is not waited for
-            Parallel.ForEach(Partitioner.Create(changed, EnumerablePartitionerOptions.NoBuffering), new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, s =>
-            {
-                var loaded = KnowledgeLoader.Load(s.Root, s.File, _options.MaxFileBytes);
-                foreach (var f in loaded.Findings)
-                {
-                    findings.Add(f);
-                }
+            // the operating system watches folder by folder, and one renamed away with a file created in its place
+            // has left a watcher deaf to the whole root
+            _watcher?.Restart();
+        }
 
-                if (loaded.Document is { } doc)
-                {
-                    var stamp = new FileStamp(s.File.Length, s.File.LastWriteUtc.UtcTicks, loaded.ContentHash ?? "");
-                    known.TryGetValue(s.Key, out var before);
-                    if (recreate || before is null || before.Stamp != stamp)
-                    {
-                        // keyed by the listing's key: the one the entry is later looked up, changed and deleted by
-                        batch?.Upsert(DocumentMapper.Map(doc, stamp) with { Key = s.Key });
-                        // an edit of the prose leaves the header (title, status, relations, rules) as it was
-                        var header = DocumentMapper.Header(doc);
-                        var sameHeader = before is not null && DocumentMapper.SameHeader(before.Header, header);
-                        lock (gate)
-                        {
-                            next[s.Key] = new IndexedFile(s.Key, stamp, sameHeader ? before!.Header : header);
-                        }
-
-                        updated.Add((s.Key, before is null, before?.Stamp.Hash != stamp.Hash, !sameHeader));
-                    }
-                }
-                else
-                {
-                    failed.Add(s.Key);
-                }
-
-                var n = Interlocked.Increment(ref done);
-                // while the roots are still being listed, the total is what has been listed so far
-                var total = changed is List<(KnowledgeRoot, SourceFile, string)> list ? list.Count : sources.Count;
-                if (progress is not null && (n % 100 == 0 || n == total))
-                {
-                    progress.Report(new IndexProgress(n, total, s.File.RelativePath));
-                }
-            });
-
-            deletes = [.. vanished.Concat(failed.Where(known.ContainsKey))];
-            if (batch is null)
-            {
-                if (!updated.IsEmpty || deletes.Count > 0)
-                {
-                    throw new IndexUnavailableException($"{updated.Count + deletes.Count} changed files are not in the index. {cannotWrite!.Message}", cannotWrite);
-                }
-            }
-            else
-            {
-                foreach (var key in deletes)
-                {
-                    batch.Delete(key);
-                }
-            }
-
-            foreach (var key in deletes)
-            {
-                next.Remove(key);
-            }
-
-            if (expunge)
-            {
-                batch!.ExpungeDeletes();
-            }
-
-            if (batch is not null && (recreate || !updated.IsEmpty || deletes.Count > 0 || expunge))
-            {
-                // a new catalog is built on another core while the commit writes the index out
-                newCatalog = SameCatalog() ? null : Task.Run(() => KnowledgeCatalog.Build(next.Values.Select(f => f.Header)));
-                batch.Commit(Schema);
-            }
+        var changes = new RefreshChanges(plan.Known);
+        var expunge = reconcile && cannotWrite is null && _index.HasDeletions;
+        if (plan.HasChanges || expunge)
+        {
+            Write(plan, changes, old, cannotWrite, expunge, progress, cancellationToken);
         }
 
         var written = watch.ElapsedMilliseconds;
-        var allFindings = targeted is null
-            ? enumerationFindings.Concat(findings).ToList()
-            : old.LoadFindings.Where(f => !sources.Any(s => s.Root.Name == f.Root && s.File.RelativePath == f.Path) && !deletes.Contains(IndexKey.Of(f.Root ?? "", f.Path)))
-                .Concat(findings).ToList();
-        var unchanged = old.Loaded && ReferenceEquals(known, old.Files) && deletes.Count == 0 && updated.IsEmpty && !recreate;
-        var catalog = SameCatalog() ? old.Catalog : newCatalog is not null ? await newCatalog.ConfigureAwait(false) : KnowledgeCatalog.Build(next.Values.Select(f => f.Header));
-        _state = new KnowledgeState(true, unchanged ? old.Files : next, catalog, allFindings, _index.Commit.Generation, DateTimeOffset.UtcNow);
+        await PublishAsync(plan, changes, old).ConfigureAwait(false);
         _logger.LogInformation("Indexed {Changed} changed of {Total} files ({Deleted} removed) in {Ms} ms ({Written} ms to list, parse and write).",
-            updated.Count, sources.Count, deletes.Count, watch.ElapsedMilliseconds, written);
-        var contentChanged = recreate || deletes.Count > 0 || updated.Any(u => u.ContentChanged);
-        if (contentChanged && old.Loaded)
-        {
-            var uris = updated.Select(u => u.Key).Concat(deletes).Select(k => UriOfKey(old, k) ?? UriOfKey(_state, k)).OfType<string>().Distinct().ToList();
-            var listChanged = deletes.Count > 0 || updated.Any(u => u.New);
-            Changed?.Invoke(this, new KnowledgeChangedEventArgs(uris, listChanged));
-        }
-
+            changes.Updated.Count, plan.Sources.Count, changes.Deletes.Count, watch.ElapsedMilliseconds, written);
+        RaiseChanged(plan, changes, old);
         return BuildInfo(_state);
     }
 
     /// <summary>
-    /// The files behind the changed <paramref name="paths"/>: those to (re)index and the known ones that are gone. Null
-    /// when a folder appeared, moved or vanished: then only a full listing tells what changed.
+    /// Writes the plan's changes in one batch (parsed files, deletions, a merge of deleted entries when
+    /// <paramref name="expunge"/>) and commits it. Without a writer (<paramref name="cannotWrite"/>) any change fails
+    /// the refresh, naming the folder.
     /// </summary>
-    private (List<(KnowledgeRoot Root, SourceFile File, string Key)> Sources, List<string> Vanished)? Target(
-        IReadOnlyCollection<string> paths, IReadOnlyDictionary<string, IndexedFile> known)
+    private void Write(RefreshPlan plan, RefreshChanges changes, KnowledgeState old, IndexUnavailableException? cannotWrite, bool expunge, IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
     {
-        var sources = new List<(KnowledgeRoot Root, SourceFile File, string Key)>();
-        var vanished = new List<string>();
-        foreach (var path in paths)
+        using var batch = cannotWrite is null ? _index.OpenBatch(plan.Recreate) : null;
+        ParseAll(plan, batch, changes, progress, cancellationToken);
+        changes.Deletes = [.. plan.Vanished.Concat(changes.Failed.Where(plan.Known.ContainsKey))];
+        if (batch is null)
         {
-            var root = _roots.FirstOrDefault(r => path.StartsWith(Path.TrimEndingDirectorySeparator(r.Path) + Path.DirectorySeparatorChar, StringComparison.Ordinal));
-            if (root is null)
+            if (changes.Written)
             {
-                continue;
+                throw new IndexUnavailableException($"{changes.Updated.Count + changes.Deletes.Count} changed files are not in the index. {cannotWrite!.Message}", cannotWrite);
             }
 
-            if (Directory.Exists(path))
-            {
-                return null;
-            }
-
-            var relative = Path.GetRelativePath(root.Path, path).Replace('\\', '/');
-            var key = IndexKey.Of(root.Name, relative);
-            if (!KnowledgeLoader.IsKnowledgeFile(relative))
-            {
-                if (known.Keys.Any(k => k.StartsWith(key + "/", StringComparison.Ordinal)))
-                {
-                    return null; // a folder of indexed files vanished or moved away
-                }
-
-                continue;
-            }
-
-            if (KnowledgeLoader.Describe(root, relative) is { } file)
-            {
-                sources.Add((root, file, key));
-            }
-            else if (known.ContainsKey(key))
-            {
-                vanished.Add(key);
-            }
+            return;
         }
 
-        return (sources, vanished);
+        foreach (var key in changes.Deletes)
+        {
+            batch.Delete(key);
+            changes.Next.Remove(key);
+        }
+
+        if (expunge)
+        {
+            batch.ExpungeDeletes();
+        }
+
+        if (plan.Recreate || changes.Written || expunge)
+        {
+            // a new catalog is built on another core while the commit writes the index out
+            changes.NewCatalog = changes.SameCatalog(plan, old) ? null : Task.Run(() => KnowledgeCatalog.Build(changes.Next.Values.Select(f => f.Header)));
+            batch.Commit(Schema);
+        }
     }
 
     /// <summary>
-    /// Opens the latest commit (another process may have written it) and returns the files it holds; a missing,
-    /// corrupt or older-schema index is recreated.
+    /// Parses the plan's changed files on all cores straight into <paramref name="batch"/>; only their headers stay in
+    /// memory. Reports progress every 100 files.
     /// </summary>
-    private (IReadOnlyDictionary<string, IndexedFile> Known, bool Recreate) CatchUpWithCommit(IndexUnavailableException? cannotWrite)
+    private void ParseAll(RefreshPlan plan, IIndexBatch? batch, RefreshChanges changes, IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
     {
-        try
+        var done = 0;
+        // one file at a time: files differ a lot in size, and a file listed late is not waited for
+        Parallel.ForEach(Partitioner.Create(plan.Changed, EnumerablePartitionerOptions.NoBuffering), new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, file =>
         {
-            if (!_index.Exists)
+            Parse(file, plan, batch, changes);
+            var n = Interlocked.Increment(ref done);
+            var total = plan.Total;
+            if (progress is not null && (n % 100 == 0 || n == total))
             {
-                return cannotWrite is null ? (new Dictionary<string, IndexedFile>(), true) : throw cannotWrite;
+                progress.Report(new IndexProgress(n, total, file.File.RelativePath));
             }
+        });
+    }
 
-            _index.Open();
-            var (generation, schema) = _index.Commit;
-            if (schema != Schema)
-            {
-                return cannotWrite is null ? (new Dictionary<string, IndexedFile>(), true) : throw cannotWrite;
-            }
-
-            if (_state.Loaded && generation == _state.Generation)
-            {
-                return (_state.Files, false);
-            }
-
-            var known = ReadFiles();
-            return (known, false);
+    /// <summary>Parses one file; when its content differs from the index's, upserts it and records its header.</summary>
+    private void Parse(ListedFile file, RefreshPlan plan, IIndexBatch? batch, RefreshChanges changes)
+    {
+        var loaded = KnowledgeLoader.Load(file.Root, file.File, _options.MaxFileBytes);
+        foreach (var f in loaded.Findings)
+        {
+            changes.Findings.Add(f);
         }
-        catch (Exception ex) when (ex is IOException or InvalidOperationException or IndexOutOfRangeException or ArgumentException)
+
+        if (loaded.Document is not { } doc)
         {
-            if (cannotWrite is not null)
-            {
-                throw new IndexUnavailableException($"The index at '{_index.Path}' is corrupt ({ex.Message}) and cannot be rebuilt: {cannotWrite.Message}", ex);
-            }
+            changes.Failed.Add(file.Key);
+            return;
+        }
 
-            _logger.LogWarning("The index at {Path} is corrupt ({Message}); rebuilding it from the knowledge files.", _index.Path, ex.Message);
-            if (ex is not (FileNotFoundException or DirectoryNotFoundException))
-            {
-                // no writer opens, not even one that recreates the index, over a commit it cannot read
-                _index.Wipe();
-            }
+        var stamp = new FileStamp(file.File.Length, file.File.LastWriteUtc.UtcTicks, loaded.ContentHash ?? "");
+        plan.Known.TryGetValue(file.Key, out var before);
+        if (!plan.Recreate && before is not null && before.Stamp == stamp)
+        {
+            return;
+        }
 
-            return (new Dictionary<string, IndexedFile>(), true);
+        // keyed by the listing's key: the one the entry is later looked up, changed and deleted by
+        batch?.Upsert(DocumentMapper.Map(doc, stamp) with { Key = file.Key });
+        // an edit of the prose leaves the header (title, status, relations, rules) as it was
+        var header = DocumentMapper.Header(doc);
+        var sameHeader = before is not null && DocumentMapper.SameHeader(before.Header, header);
+        changes.Record(new IndexedFile(file.Key, stamp, sameHeader ? before!.Header : header),
+            new FileUpdate(file.Key, before is null, before?.Stamp.Hash != stamp.Hash, !sameHeader));
+    }
+
+    /// <summary>
+    /// Swaps in the new state: the files now indexed, the catalog (the old one when no header changed) and the
+    /// findings (after a targeted refresh, the old ones of the files not looked at, plus the new ones).
+    /// </summary>
+    private async Task PublishAsync(RefreshPlan plan, RefreshChanges changes, KnowledgeState old)
+    {
+        var deletes = changes.Deletes;
+        var findings = plan.Targeted
+            ? old.LoadFindings.Where(f => !plan.Sources.Any(s => s.Root.Name == f.Root && s.File.RelativePath == f.Path) && !deletes.Contains(IndexKey.Of(f.Root ?? "", f.Path)))
+                .Concat(changes.Findings).ToList()
+            : plan.ListingFindings.Concat(changes.Findings).ToList();
+        var sameCatalog = changes.SameCatalog(plan, old);
+        var catalog = sameCatalog ? old.Catalog : changes.NewCatalog is not null ? await changes.NewCatalog.ConfigureAwait(false) : KnowledgeCatalog.Build(changes.Next.Values.Select(f => f.Header));
+        var unchanged = sameCatalog && changes.Updated.IsEmpty;
+        _state = new KnowledgeState(true, unchanged ? old.Files : changes.Next, catalog, findings, _index.Commit.Generation, DateTimeOffset.UtcNow);
+    }
+
+    /// <summary>Tells the listeners (resource subscriptions) which documents' content changed, and whether the list did.</summary>
+    private void RaiseChanged(RefreshPlan plan, RefreshChanges changes, KnowledgeState old)
+    {
+        var contentChanged = plan.Recreate || changes.Deletes.Count > 0 || changes.Updated.Any(u => u.ContentChanged);
+        if (contentChanged && old.Loaded)
+        {
+            var uris = changes.Updated.Select(u => u.Key).Concat(changes.Deletes).Select(k => UriOfKey(old, k) ?? UriOfKey(_state, k)).OfType<string>().Distinct().ToList();
+            var listChanged = changes.Deletes.Count > 0 || changes.Updated.Any(u => u.New);
+            Changed?.Invoke(this, new KnowledgeChangedEventArgs(uris, listChanged));
         }
     }
 
     private static string? UriOfKey(KnowledgeState state, string key) => SearchOrchestrator.FindKey(state.Catalog, key)?.Uri;
 
-    private Dictionary<string, IndexedFile> ReadFiles()
-    {
-        var files = new Dictionary<string, IndexedFile>(StringComparer.Ordinal);
-        foreach (var file in _index.ReadStoredFiles(s => DocumentMapper.ReadHeader(s.HeaderJson) is { } header ? new IndexedFile(s.Key, new FileStamp(s.Size, s.ModifiedTicks, s.Hash), header) : null))
-        {
-            files[file.Key] = file;
-        }
-
-        return files;
-    }
-
     private KnowledgeState BuildState(IReadOnlyList<Finding> findings, DateTimeOffset? indexedAt)
     {
-        var files = ReadFiles();
+        var files = _reconciler.ReadFiles();
         return new KnowledgeState(true, files, KnowledgeCatalog.Build(files.Values.Select(f => f.Header)), findings, _index.Commit.Generation, indexedAt);
+    }
+
+    /// <summary>A file a refresh (re)indexed: whether it is new, and whether its content and its header changed.</summary>
+    private readonly record struct FileUpdate(string Key, bool New, bool ContentChanged, bool HeaderChanged);
+
+    /// <summary>What one refresh changed: files (re)indexed or unparsable, keys removed, and the files now indexed.</summary>
+    private sealed class RefreshChanges(IReadOnlyDictionary<string, IndexedFile> known)
+    {
+        private readonly Lock _gate = new();
+
+        /// <summary>The files the index holds after this refresh.</summary>
+        public Dictionary<string, IndexedFile> Next { get; } = new(known, StringComparer.Ordinal);
+
+        public ConcurrentBag<FileUpdate> Updated { get; } = [];
+
+        public ConcurrentBag<string> Failed { get; } = [];
+
+        public ConcurrentBag<Finding> Findings { get; } = [];
+
+        public List<string> Deletes { get; set; } = [];
+
+        /// <summary>The catalog being built while the commit writes, when a header changed.</summary>
+        public Task<KnowledgeCatalog>? NewCatalog { get; set; }
+
+        public bool Written => !Updated.IsEmpty || Deletes.Count > 0;
+
+        public void Record(IndexedFile file, FileUpdate update)
+        {
+            lock (_gate)
+            {
+                Next[file.Key] = file;
+            }
+
+            Updated.Add(update);
+        }
+
+        /// <summary>
+        /// The catalog holds headers only: when no file came, went or changed its header since <paramref name="old"/>,
+        /// the old one still holds.
+        /// </summary>
+        public bool SameCatalog(RefreshPlan plan, KnowledgeState old) =>
+            old.Loaded && ReferenceEquals(plan.Known, old.Files) && Deletes.Count == 0 && !plan.Recreate && Updated.All(u => !u.HeaderChanged);
     }
 }

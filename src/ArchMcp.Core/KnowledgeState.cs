@@ -4,9 +4,6 @@ using ArchMcp.Core.Model;
 
 namespace ArchMcp.Core;
 
-/// <summary>A file as the index knows it: its stamp and its parsed header (no bulky text).</summary>
-internal sealed record IndexedFile(string Key, FileStamp Stamp, KnowledgeDocument Header);
-
 /// <summary>An immutable snapshot of what is indexed; a refresh replaces it as a whole.</summary>
 internal sealed record KnowledgeState(
     bool Loaded,
