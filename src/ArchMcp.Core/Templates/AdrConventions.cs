@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace ArchMcp.Core.Templates;
 
 /// <summary>How the metadata of a decision record is written.</summary>
-public enum RecordStyle
+internal enum RecordStyle
 {
     /// <summary>YAML front matter (<c>status:</c>, <c>date:</c>) — MADR 3 and 4.</summary>
     FrontMatter,
@@ -22,7 +22,7 @@ public enum RecordStyle
 /// the metadata is written and whether statuses are capitalised. General rules only: majority votes over the
 /// existing records, with MADR 4 conventions (<c>0001-slug.md</c>, front matter) when there are none.
 /// </summary>
-public sealed partial record AdrConventions
+internal sealed partial record AdrConventions
 {
     /// <summary>Largest template file read (a template is a page, not a data set).</summary>
     public const long MaxTemplateBytes = 256 * 1024;

@@ -111,30 +111,30 @@ public sealed class AdrConventionsTests : IDisposable
     }
 
     [Theory]
-    [InlineData(Madr4, RecordStyle.FrontMatter, false)]
-    [InlineData(Madr2, RecordStyle.Bullets, false)]
-    [InlineData("# 1. Title\n\nDate: 2020-01-01\n\n## Status\n\nAccepted\n", RecordStyle.Lines, true)]
-    [InlineData("# Title\n\nStatus: accepted\nDate: 2020-01-01\n", RecordStyle.Lines, false)]
-    [InlineData("# Title\n\n* Status: Proposed\n", RecordStyle.Bullets, true)]
-    public void Style_AndStatusCase_FollowTheRecords(string text, RecordStyle style, bool capitalized)
+    [InlineData(Madr4, nameof(RecordStyle.FrontMatter), false)]
+    [InlineData(Madr2, nameof(RecordStyle.Bullets), false)]
+    [InlineData("# 1. Title\n\nDate: 2020-01-01\n\n## Status\n\nAccepted\n", nameof(RecordStyle.Lines), true)]
+    [InlineData("# Title\n\nStatus: accepted\nDate: 2020-01-01\n", nameof(RecordStyle.Lines), false)]
+    [InlineData("# Title\n\n* Status: Proposed\n", nameof(RecordStyle.Bullets), true)]
+    public void Style_AndStatusCase_FollowTheRecords(string text, string style, bool capitalized)
     {
         _root.Write("adr/0001-a.md", text);
         _root.Write("adr/0002-b.md", text);
 
         var conventions = Detect("adr/0001-a.md", "adr/0002-b.md");
 
-        Assert.Equal(style, conventions.Style);
+        Assert.Equal(Enum.Parse<RecordStyle>(style), conventions.Style);
         Assert.Equal(capitalized, conventions.CapitalizedStatus);
         Assert.Equal(capitalized ? "Proposed" : "proposed", conventions.StatusText("proposed"));
     }
 
     [Theory]
-    [InlineData(RecordStyle.FrontMatter, "---\nstatus: \"proposed\"\ndate: \"2025-01-02\"")]
-    [InlineData(RecordStyle.Bullets, "# Use Redis\n\n* Status: proposed\n* Date: 2025-01-02\n")]
-    [InlineData(RecordStyle.Lines, "# 7. Use Redis\n\nDate: 2025-01-02\n\n## Status\n\nproposed\n")]
-    public void BuiltInTemplate_WritesTheMetadataInTheRecordsStyle(RecordStyle style, string start)
+    [InlineData(nameof(RecordStyle.FrontMatter), "---\nstatus: \"proposed\"\ndate: \"2025-01-02\"")]
+    [InlineData(nameof(RecordStyle.Bullets), "# Use Redis\n\n* Status: proposed\n* Date: 2025-01-02\n")]
+    [InlineData(nameof(RecordStyle.Lines), "# 7. Use Redis\n\nDate: 2025-01-02\n\n## Status\n\nproposed\n")]
+    public void BuiltInTemplate_WritesTheMetadataInTheRecordsStyle(string style, string start)
     {
-        var text = AdrDraft.Fill(AdrDraft.BuiltIn(style), 7, "Use Redis", Day.ToString("yyyy-MM-dd"), "proposed", "0007");
+        var text = AdrTemplate.Fill(AdrTemplate.BuiltIn(Enum.Parse<RecordStyle>(style)), 7, "Use Redis", Day.ToString("yyyy-MM-dd"), "proposed", "0007");
 
         Assert.StartsWith(start, text);
         Assert.DoesNotContain("{{", text);
@@ -143,7 +143,7 @@ public sealed class AdrConventionsTests : IDisposable
     [Fact]
     public void Fill_AdrToolsTemplate_ReplacesItsUppercasePlaceholders()
     {
-        var text = AdrDraft.Fill("# NUMBER. TITLE\n\nDate: DATE\n\n## Status\n\nSTATUS\n\n## Context\n\nThe Status quo.\n", 12, "Use Redis", "2025-01-02", "Accepted", "0012");
+        var text = AdrTemplate.Fill("# NUMBER. TITLE\n\nDate: DATE\n\n## Status\n\nSTATUS\n\n## Context\n\nThe Status quo.\n", 12, "Use Redis", "2025-01-02", "Accepted", "0012");
 
         Assert.Equal("# 12. Use Redis\n\nDate: 2025-01-02\n\n## Status\n\nAccepted\n\n## Context\n\nThe Status quo.\n", text);
     }
@@ -151,9 +151,9 @@ public sealed class AdrConventionsTests : IDisposable
     [Fact]
     public void Fill_MadrPlaceholders_AreReplacedInTitleFrontMatterAndBullets()
     {
-        var madr4 = AdrDraft.Fill("---\nstatus: \"{proposed | rejected | accepted}\"\ndate: {YYYY-MM-DD when the decision was last updated}\n---\n# {short title of solved problem and solution}\n\n{context}\n", 3, "Use Redis", "2025-01-02", "proposed");
-        var madr2 = AdrDraft.Fill("# [short title of solved problem and solution]\n\n* Status: [proposed | rejected | accepted]\n* Date: [YYYY-MM-DD when the decision was last updated]\n", 3, "Use Redis", "2025-01-02", "proposed");
-        var nn = AdrDraft.Fill("# NN. Title\n\nDate: YYYY-MM-DD\n\n## Status\n\nProposed\n", 3, "Use Redis", "2025-01-02", "accepted");
+        var madr4 = AdrTemplate.Fill("---\nstatus: \"{proposed | rejected | accepted}\"\ndate: {YYYY-MM-DD when the decision was last updated}\n---\n# {short title of solved problem and solution}\n\n{context}\n", 3, "Use Redis", "2025-01-02", "proposed");
+        var madr2 = AdrTemplate.Fill("# [short title of solved problem and solution]\n\n* Status: [proposed | rejected | accepted]\n* Date: [YYYY-MM-DD when the decision was last updated]\n", 3, "Use Redis", "2025-01-02", "proposed");
+        var nn = AdrTemplate.Fill("# NN. Title\n\nDate: YYYY-MM-DD\n\n## Status\n\nProposed\n", 3, "Use Redis", "2025-01-02", "accepted");
 
         Assert.Equal("---\nstatus: \"proposed\"\ndate: 2025-01-02\n---\n# Use Redis\n\n{context}\n", madr4);
         Assert.Equal("# Use Redis\n\n* Status: proposed\n* Date: 2025-01-02\n", madr2);
@@ -163,7 +163,7 @@ public sealed class AdrConventionsTests : IDisposable
     [Fact]
     public void Fill_FrontMatterComment_IsNotTakenForTheTitle()
     {
-        var text = AdrDraft.Fill("---\n# the status of the record\nstatus: {status}\n---\n# {title}\n", 3, "Use Redis", "2025-01-02", "proposed");
+        var text = AdrTemplate.Fill("---\n# the status of the record\nstatus: {status}\n---\n# {title}\n", 3, "Use Redis", "2025-01-02", "proposed");
 
         Assert.Equal("---\n# the status of the record\nstatus: proposed\n---\n# Use Redis\n", text);
     }

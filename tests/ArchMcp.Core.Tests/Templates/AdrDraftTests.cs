@@ -34,7 +34,7 @@ public sealed class AdrDraftTests : IDisposable
     [Fact]
     public void Fill_WhenTemplateHasPlaceholdersAndKind_ReplacesThemAndDropsKind()
     {
-        var text = AdrDraft.Fill("---\nkind: template\nstatus: \"{{status}}\"\ndate: {{ date }}\n---\n# {{title}}\n\nADR-{{number}} {keep}\n", 17, "Use Redis", "2025-02-03", "proposed");
+        var text = AdrTemplate.Fill("---\nkind: template\nstatus: \"{{status}}\"\ndate: {{ date }}\n---\n# {{title}}\n\nADR-{{number}} {keep}\n", 17, "Use Redis", "2025-02-03", "proposed");
 
         Assert.Equal("---\nstatus: \"proposed\"\ndate: 2025-02-03\n---\n# Use Redis\n\nADR-0017 {keep}\n", text);
     }
@@ -42,7 +42,7 @@ public sealed class AdrDraftTests : IDisposable
     [Fact]
     public void Fill_WhenKindWasTheOnlyFrontMatter_DropsTheFrontMatter()
     {
-        var text = AdrDraft.Fill("---\nkind: template\n---\n# {{number}}. {{title}}\n", 3, "Three", "2025-01-01", "accepted");
+        var text = AdrTemplate.Fill("---\nkind: template\n---\n# {{number}}. {{title}}\n", 3, "Three", "2025-01-01", "accepted");
 
         Assert.Equal("# 0003. Three\n", text);
     }
@@ -50,7 +50,7 @@ public sealed class AdrDraftTests : IDisposable
     [Fact]
     public void Fill_WhenTitleContainsPlaceholderText_DoesNotExpandItAgain()
     {
-        var text = AdrDraft.Fill("# {{title}} ({{status}})", 1, "Why {{status}} matters", "2025-01-01", "proposed");
+        var text = AdrTemplate.Fill("# {{title}} ({{status}})", 1, "Why {{status}} matters", "2025-01-01", "proposed");
 
         Assert.Equal("# Why {{status}} matters (proposed)", text);
     }

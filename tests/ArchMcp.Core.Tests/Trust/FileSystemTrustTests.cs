@@ -340,7 +340,7 @@ public sealed class FileSystemTrustTests : IDisposable
     }
 
     /// <summary>The ADR templates of the fixtures (`archmcp new` takes the one beside the records first, then templates/).</summary>
-    private static readonly string[] FixtureTemplates = ["decisions/adr-template.md", AdrDraft.TemplatePath];
+    private static readonly string[] FixtureTemplates = ["decisions/adr-template.md", AdrTemplate.DefaultPath];
 
     private void ReplaceWithLink(string relativePath, string target)
     {

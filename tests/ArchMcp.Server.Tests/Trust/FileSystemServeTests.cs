@@ -89,7 +89,7 @@ public sealed class FileSystemServeTests(ITestOutputHelper output)
     /// <summary>Every place `archmcp new` looks for the ADR template in the fixtures: beside the records, then templates/.</summary>
     private static void LinkTemplate(string knowledge, string target)
     {
-        foreach (var relative in new[] { "decisions/adr-template.md", AdrDraft.TemplatePath })
+        foreach (var relative in new[] { "decisions/adr-template.md", AdrTemplate.DefaultPath })
         {
             var template = Path.Combine(knowledge, relative.Replace('/', Path.DirectorySeparatorChar));
             Directory.CreateDirectory(Path.GetDirectoryName(template)!);
