@@ -17,7 +17,22 @@ case "${1:-}" in
   --verify) dotnet format style ArchMcp.sln --diagnostics "${STYLE[@]}" --severity warn --verify-no-changes ;;
   public-api)
     dotnet format style ArchMcp.sln --diagnostics "${STYLE[@]}" --severity warn
-    for p in "${SHIPPED[@]}"; do dotnet format analyzers "$p" --diagnostics RS0016 --severity warn; done ;;
+    # The analyzers' code fix (`dotnet format analyzers --diagnostics RS0016`) records nothing here, so the build's
+    # own messages are parsed: RS0016 (public, not declared) is appended to PublicAPI.Unshipped.txt, RS0017 (declared,
+    # gone or no longer public) is removed from both files. In dependency order: each project builds on fixed ones.
+    for p in "${SHIPPED[@]}"; do
+      out=$(dotnet build "$p" 2>&1 | grep -F "[$PWD/$p/" || true)
+      added=$(grep -oP "RS0016: Symbol '\K.*(?=' is not part of the declared public API)" <<<"$out" | sort -u || true)
+      gone=$(grep -oP "RS0017: Symbol '\K.*(?=' is part of the declared API)" <<<"$out" | sort -u || true)
+      if [ -n "$gone" ]; then
+        for f in "$p"/PublicAPI.Shipped.txt "$p"/PublicAPI.Unshipped.txt; do
+          grep -vxF -f <(printf '%s\n' "$gone") "$f" > "$f.tmp" || true
+          mv "$f.tmp" "$f"
+        done
+      fi
+      if [ -n "$added" ]; then printf '%s\n' "$added" >> "$p/PublicAPI.Unshipped.txt"; fi
+      echo "$p: $(grep -c . <<<"$added") recorded, $(grep -c . <<<"$gone") removed"
+    done ;;
   "") dotnet format style ArchMcp.sln --diagnostics "${STYLE[@]}" --severity warn ;;
   *) echo "usage: $0 [--verify | public-api]" >&2; exit 2 ;;
 esac

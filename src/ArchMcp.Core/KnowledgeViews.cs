@@ -11,7 +11,7 @@ namespace ArchMcp.Core;
 /// </summary>
 internal static class KnowledgeViews
 {
-    private static readonly string[] DefaultSections = ["context", "decision", "consequences"];
+    private static readonly string[] DefaultSections = ToolContract.DefaultSections.Split(", ");
 
     public static DocumentView Document(CatalogEntry e, string markdown) => new()
     {

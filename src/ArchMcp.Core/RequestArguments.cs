@@ -10,7 +10,7 @@ namespace ArchMcp.Core;
 public static class RequestArguments
 {
     /// <summary>The section names <see cref="Decision"/> accepts.</summary>
-    public static readonly IReadOnlyList<string> SectionNames = ["context", "decision", "consequences", "options", "drivers", "status", "all"];
+    public static readonly IReadOnlyList<string> SectionNames = ToolContract.SectionValues.Split(", ");
 
     public static SearchRequest Search(string? query, string? kind, string? status, IEnumerable<string>? tags, string? root, int limit) => new()
     {

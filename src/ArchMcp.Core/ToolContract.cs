@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ArchMcp.Core;
 
 /// <summary>
@@ -52,6 +54,12 @@ public static class ToolContract
     public const string KindValues = "decision, standard, reference, guide, template";
     public const string StatusValues = "proposed, accepted, rejected, deprecated, superseded";
 
+    /// <summary>The sections get_decision returns when none are named.</summary>
+    public const string DefaultSections = "context, decision, consequences";
+
+    /// <summary>The section names get_decision accepts ("all" for every section).</summary>
+    public const string SectionValues = DefaultSections + ", options, drivers, status, all";
+
     /// <summary>What each tool is for and when an assistant should call it (plain ASCII without quotes: JSON escapes cost bytes).</summary>
     public static class Descriptions
     {
@@ -94,7 +102,7 @@ public static class ToolContract
         public const string Root = "Only this knowledge root (by name).";
         public const string SearchLimit = "Number of results.";
         public const string DecisionId = "Decision reference, e.g. ADR-0007, 7 or a slug.";
-        public const string Sections = "Sections (default: context, decision, consequences): context, decision, consequences, options, drivers, status or all.";
+        public const string Sections = "Sections (default: " + DefaultSections + "): " + SectionValues + ".";
         public const string Tag = "Only decisions with this tag.";
         public const string From = "Only decisions dated on or after this day (YYYY-MM-DD).";
         public const string To = "Only decisions dated on or before this day (YYYY-MM-DD).";
@@ -106,3 +114,9 @@ public static class ToolContract
         public const string Sampling = "Let your model judge up to 5 needs-judgement items (MCP sampling).";
     }
 }
+
+/// <summary>Allows exactly the <see cref="ToolContract.KindValues"/>: the enum of a kind argument's JSON schema.</summary>
+public sealed class KindValuesAttribute() : AllowedValuesAttribute(ToolContract.KindValues.Split(", "));
+
+/// <summary>Allows exactly the <see cref="ToolContract.StatusValues"/>: the enum of a status argument's JSON schema.</summary>
+public sealed class StatusValuesAttribute() : AllowedValuesAttribute(ToolContract.StatusValues.Split(", "));

@@ -21,8 +21,8 @@ public sealed class ArchKnowledgePlugin(IKnowledgeService knowledge)
     [Description(ToolContract.Descriptions.SearchKnowledge)]
     public Task<SearchResult> SearchKnowledgeAsync(
         [Description(Args.Query), StringLength(ToolContract.MaxQueryChars)] string query,
-        [Description(Args.Kind), AllowedValues("decision", "standard", "reference", "guide", "template")] string? kind = null,
-        [Description(Args.DecisionStatus), AllowedValues("proposed", "accepted", "rejected", "deprecated", "superseded")] string? status = null,
+        [Description(Args.Kind), KindValues] string? kind = null,
+        [Description(Args.DecisionStatus), StatusValues] string? status = null,
         [Description(Args.Tags)] string[]? tags = null,
         [Description(Args.Root)] string? root = null,
         [Description(Args.SearchLimit), Range(1, ToolContract.SearchLimitMax)] int limit = ToolContract.SearchLimitDefault,
@@ -43,7 +43,7 @@ public sealed class ArchKnowledgePlugin(IKnowledgeService knowledge)
     [KernelFunction(ToolContract.ListDecisions)]
     [Description(ToolContract.Descriptions.ListDecisions)]
     public Task<DecisionPage> ListDecisionsAsync(
-        [Description(Args.DecisionStatus), AllowedValues("proposed", "accepted", "rejected", "deprecated", "superseded")] string? status = null,
+        [Description(Args.DecisionStatus), StatusValues] string? status = null,
         [Description(Args.Tag)] string? tag = null,
         [Description(Args.From)] string? from = null,
         [Description(Args.To)] string? to = null,

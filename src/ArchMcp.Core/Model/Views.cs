@@ -111,7 +111,7 @@ public sealed record DecisionQuery
     public DateOnly? To { get; init; }
     public string? Root { get; init; }
     public int Offset { get; init; }
-    public int Limit { get; init; } = 50;
+    public int Limit { get; init; } = 20;
 }
 
 /// <summary>One decision in a listing; the JSON shape of <c>archmcp list --format json</c>.</summary>

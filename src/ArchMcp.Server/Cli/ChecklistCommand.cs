@@ -1,8 +1,5 @@
 using System.CommandLine;
-using ArchMcp.Core;
-using ArchMcp.Core.Model;
 using ArchMcp.Core.Rendering;
-using Args = ArchMcp.Core.ToolContract.Arguments;
 
 namespace ArchMcp.Server.Cli;
 
@@ -11,19 +8,11 @@ public static class ChecklistCommand
 {
     public static Command Create()
     {
-        var design = DesignInput.Argument();
-        var limit = new Option<int>("--limit", "-n") { Description = $"{Args.ChecklistLimit} 1-{ToolContract.ChecklistLimitMax}.", DefaultValueFactory = _ => ToolContract.ChecklistLimitDefault };
-        var root = new Option<string?>("--root") { Description = Args.Root };
-        var command = new Command("checklist", "The rules and decisions in force that apply to a design, most relevant first, grouped by level.") { design, limit, root };
+        var arguments = new DesignArguments();
+        var command = arguments.Command("checklist", "The rules and decisions in force that apply to a design, most relevant first, grouped by level.");
         command.SetAction((parse, ct) => parse.WithKnowledgeAsync(async knowledge =>
         {
-            var request = new ChecklistRequest
-            {
-                Design = await DesignInput.ReadAsync(parse.GetValue(design)!, ct),
-                Limit = parse.GetValue(limit),
-                Root = parse.GetValue(root),
-            };
-            var result = await knowledge.DesignChecklistAsync(request, ct);
+            var result = await knowledge.DesignChecklistAsync(await arguments.RequestAsync(parse, ct), ct);
             switch (parse.FormatOf())
             {
                 case OutputFormat.Json:

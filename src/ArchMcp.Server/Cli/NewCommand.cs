@@ -17,7 +17,7 @@ public static class NewCommand
     public static Command Create()
     {
         var title = new Argument<string[]>("title") { Description = "Title of the decision, phrased as the solution (\"Use Redis for sessions\").", Arity = ArgumentArity.OneOrMore };
-        var status = new Option<string>("--status") { Description = "Initial status: proposed, accepted, rejected, deprecated or superseded.", DefaultValueFactory = _ => "proposed" };
+        var status = new Option<string>("--status") { Description = $"Initial status, one of: {ToolContract.StatusValues}.", DefaultValueFactory = _ => "proposed" };
         var date = new Option<DateOnly?>("--date") { Description = "Date written into the record (yyyy-mm-dd). Default: today.", HelpName = "yyyy-mm-dd" };
         var root = new Option<string?>("--root") { Description = "Knowledge root (by name) to write into. Default: the first root." };
         var create = new Option<bool>("--create") { Description = "Create the --knowledge folder when it does not exist (the record then goes straight into it)." };

@@ -27,7 +27,7 @@ public sealed class DecisionTools(IKnowledgeService knowledge)
         Destructive = false, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(DecisionPage))]
     [Description(ToolContract.Descriptions.ListDecisions)]
     public Task<CallToolResult> ListDecisions(
-        [Description(Args.DecisionStatus), AllowedValues("proposed", "accepted", "rejected", "deprecated", "superseded")] string? status = null,
+        [Description(Args.DecisionStatus), StatusValues] string? status = null,
         [Description(Args.Tag)] string? tag = null,
         [Description(Args.From)] string? from = null,
         [Description(Args.To)] string? to = null,

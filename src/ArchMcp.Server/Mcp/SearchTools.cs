@@ -18,8 +18,8 @@ public sealed class SearchTools(IKnowledgeService knowledge)
     [Description(ToolContract.Descriptions.SearchKnowledge)]
     public Task<CallToolResult> SearchKnowledge(
         [Description(Args.Query), StringLength(ToolContract.MaxQueryChars)] string query,
-        [Description(Args.Kind), AllowedValues("decision", "standard", "reference", "guide", "template")] string? kind = null,
-        [Description(Args.DecisionStatus), AllowedValues("proposed", "accepted", "rejected", "deprecated", "superseded")] string? status = null,
+        [Description(Args.Kind), KindValues] string? kind = null,
+        [Description(Args.DecisionStatus), StatusValues] string? status = null,
         [Description(Args.Tags)] string[]? tags = null,
         [Description(Args.Root)] string? root = null,
         [Description(Args.SearchLimit), Range(1, ToolContract.SearchLimitMax)] int limit = ToolContract.SearchLimitDefault,
