@@ -87,6 +87,7 @@ public sealed class McpSessions
 
     private static string KeyOf(McpServer server) => server.SessionId ?? SingleSession;
 
+    /// <summary>What became of a <c>resources/subscribe</c> request.</summary>
     public enum SubscribeOutcome
     {
         Subscribed,
@@ -95,6 +96,7 @@ public sealed class McpSessions
         NoSession,
     }
 
+    /// <summary>One connected client: its server handle, who opened it and the resources it subscribed to.</summary>
     public sealed class Session(McpServer server, string? owner = null)
     {
         public McpServer Server { get; } = server;

@@ -75,6 +75,6 @@ public sealed class RequirementChecksTests
         Assert.Equal("MAY", decision.Item.Level);
         Assert.Equal(result.Items.Count(i => i.Verdict is Verdicts.Met or Verdicts.Violated), result.Risk.JudgedByRule);
         Assert.Equal(result.Items.Count(i => i.Verdict == Verdicts.NeedsJudgement), result.Risk.NeedsJudgement);
-        Assert.True(result.Risk.JudgedByRule >= 1);
+        Assert.Equal(Verdicts.Violated, Assert.Single(result.Items, i => i.Item.Id == "R-1").Verdict);
     }
 }
