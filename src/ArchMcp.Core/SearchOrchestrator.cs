@@ -85,14 +85,17 @@ internal sealed class SearchOrchestrator(KnowledgeIndexer indexer, ISearchIndex 
 
         var sections = picks.Select(p => ranker?.ReadSection(p.Hit)).ToList();
         var snippets = _index.Snippets([.. picks.Select((p, i) => p.Snippet is null && sections[i] is { } best ? (best.Text.Length > 0 ? best.Text : best.Heading) : null)], terms);
-        var hits = picks.Select((p, i) => Card(catalog, p.Entry, p.Score, p.Snippet ?? snippets[i], p.Line ?? QuotedLine(p.Entry, sections[i], snippets[i]), p.Reason)).ToList();
-        var coverage = pinned.Count > 0 ? 1 : picks.Count == 0 ? 0 : AnswerCoverage.Of(_index, request.Query, $"{picks[0].Entry.Title}\n{_files.ReadOrEmpty(picks[0].Entry)}");
+        // a hit's file is read once for the answer: the quoted line of each hit, the coverage of the best
+        var markdown = new string?[picks.Count];
+        string FileOf(int i) => markdown[i] ??= _files.ReadOrEmpty(picks[i].Entry);
+        var hits = picks.Select((p, i) => Card(catalog, p.Entry, p.Score, p.Snippet ?? snippets[i], p.Line ?? QuotedLine(() => FileOf(i), sections[i], snippets[i]), p.Reason)).ToList();
+        var coverage = pinned.Count > 0 ? 1 : picks.Count == 0 ? 0 : AnswerCoverage.Of(_index, request.Query, $"{picks[0].Entry.Title}\n{FileOf(0)}");
         return new SearchResult(request.Query, hits, notes.Count == 0 ? null : string.Join("; ", notes), coverage >= AnswerCoverage.Floor) { Coverage = coverage };
     }
 
     /// <summary>The line of the sentence a snippet quotes from a section (the section's line when it is not found).</summary>
-    private int? QuotedLine(CatalogEntry entry, SectionMatch? section, string snippet) =>
-        section is null || snippet.Length == 0 ? section?.Line : QuoteLine.Find(_files.ReadOrEmpty(entry), section.Line, snippet) ?? section.Line;
+    private static int? QuotedLine(Func<string> markdown, SectionMatch? section, string snippet) =>
+        section is null || snippet.Length == 0 ? section?.Line : QuoteLine.Find(markdown(), section.Line, snippet) ?? section.Line;
 
     /// <summary>Results the query asks for by reference, relation or status, in the order they answer it.</summary>
     private void Pin(IRanker? ranker, KnowledgeCatalog catalog, QueryIntent intent, string? root,

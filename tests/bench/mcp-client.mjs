@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Minimal MCP client for the end-to-end benchmark (no npm packages). Prints one JSON object on stdout.
 //   node mcp-client.mjs coldstart   --runs 5 --query Q -- EXE ARGS...
-//   node mcp-client.mjs stdio       --calls 1000 --queries FILE -- EXE ARGS...
+//   node mcp-client.mjs stdio       --calls 1000 --queries FILE [--warmup N] -- EXE ARGS...
 //   node mcp-client.mjs incremental --runs 5 --file F -- EXE ARGS...
 //   node mcp-client.mjs http        --url http://127.0.0.1:PORT/mcp --clients 8 --seconds 20 --queries FILE
 import { spawn } from 'node:child_process';
@@ -47,6 +47,8 @@ class Stdio {
   /** Resolves once the server logs that its start-up refresh is done (or after timeoutMs). */
   async ready(timeoutMs = 60000) { const t0 = now(); while (!this.stderr.includes('Index ready') && now() - t0 < timeoutMs) await new Promise(r => setTimeout(r, 20)); }
   search(query, limit = 5) { return this.request('tools/call', { name: 'search_knowledge', arguments: { query, limit } }); }
+  /** The child's user + system CPU time in ms (/proc/PID/stat, clock ticks of 10 ms). */
+  cpuMs() { try { const f = readFileSync(`/proc/${this.child.pid}/stat`, 'utf8').split(') ')[1].split(' '); return (Number(f[11]) + Number(f[12])) * 10; } catch { return null; } }
   rss() { try { const s = readFileSync(`/proc/${this.child.pid}/status`, 'utf8'); const g = k => Number((s.match(new RegExp(`${k}:\\s+(\\d+)`)) || [])[1] || 0) / 1024; return { rssMiB: g('VmRSS'), peakMiB: g('VmHWM') }; } catch { return null; } }
   async close() { this.child.stdin.end(); const t = setTimeout(() => this.child.kill('SIGTERM'), 3000); await this.exited; clearTimeout(t); }
 }
@@ -71,11 +73,14 @@ async function stdio() {
   // steady state: the server answers at once from the index on disk, but its start-up refresh (listing and checking
   // every file, starting the watcher) competes for the cores for a second or two; measured after it
   await s.ready();
-  for (let i = 0; i < Math.max(100, qs.length * 3); i++) await s.search(qs[i % qs.length], 5);
-  const times = []; let empty = 0;
+  for (let i = 0; i < Number(opts.warmup ?? Math.max(100, qs.length * 3)); i++) await s.search(qs[i % qs.length], 5);
+  // CPU time per call: the server's own CPU (all its threads) over the timed calls, steadier than wall time on a
+  // shared machine
+  const times = []; let empty = 0; const cpu0 = s.cpuMs();
   for (let i = 0; i < calls; i++) { const t = now(); const r = await s.search(qs[i % qs.length], 5); times.push(now() - t); if (!hitsOf(r).length) empty++; }
+  const cpuMsPerCall = cpu0 === null ? null : (s.cpuMs() - cpu0) / calls;
   const mem = s.rss(); await s.close();
-  return { search: stats(times), emptyResults: empty, memory: mem };
+  return { search: stats(times), cpuMsPerCall, emptyResults: empty, memory: mem };
 }
 
 async function incremental() {

@@ -18,28 +18,58 @@ internal static class QuoteLine
             return null;
         }
 
-        var lines = markdown.Split('\n');
-        var words = new List<(string Word, int Line)>();
-        for (var i = Math.Max(fromLine - 1, 0); i < lines.Length; i++)
+        // the file's words from that line on, read one by one (a search reads a file per hit): the last few are kept
+        // in a ring, and each new word completes a run to compare with the quote's first words
+        var at = 0;
+        var line = 1;
+        for (; line < fromLine && at < markdown.Length; line++)
         {
-            words.AddRange(WordsOf(lines[i]).Select(w => (w, i + 1)));
+            var next = markdown.IndexOf('\n', at);
+            at = next < 0 ? markdown.Length : next + 1;
         }
 
-        for (var at = 0; at + wanted.Count <= words.Count; at++)
+        var ring = new (int Start, int Length, int Line)[wanted.Count];
+        var seen = 0;
+        var start = -1;
+        for (var i = at; i <= markdown.Length; i++)
         {
-            var all = true;
-            for (var k = 0; k < wanted.Count && all; k++)
+            var letter = i < markdown.Length && char.IsLetterOrDigit(markdown[i]);
+            if (letter && start < 0)
             {
-                all = string.Equals(words[at + k].Word, wanted[k], StringComparison.OrdinalIgnoreCase);
+                start = i;
+            }
+            else if (!letter && start >= 0)
+            {
+                ring[seen++ % ring.Length] = (start, i - start, line);
+                start = -1;
+                if (seen >= ring.Length && RunMatches(markdown, ring, seen, wanted))
+                {
+                    return ring[seen % ring.Length].Line;
+                }
             }
 
-            if (all)
+            if (i < markdown.Length && markdown[i] == '\n')
             {
-                return words[at].Line;
+                line++;
             }
         }
 
         return null;
+    }
+
+    /// <summary>Whether the last words in the ring (the oldest at <paramref name="seen"/> modulo its length) are the wanted ones, ignoring case.</summary>
+    private static bool RunMatches(string markdown, (int Start, int Length, int Line)[] ring, int seen, List<string> wanted)
+    {
+        for (var k = 0; k < wanted.Count; k++)
+        {
+            var (start, length, _) = ring[(seen + k) % ring.Length];
+            if (!markdown.AsSpan(start, length).Equals(wanted[k], StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static IEnumerable<string> WordsOf(string text)
