@@ -139,10 +139,10 @@ public class RealWorldFormatTests
     [Fact]
     public void Parse_WhenTitleIsOnlyANumber_TakesTheNumber()
     {
-        Assert.Equal(("12.", (int?)12), MarkdownKnowledgeParser.CleanTitle("12."));
-        Assert.Equal(("ADR-002", (int?)2), MarkdownKnowledgeParser.CleanTitle("ADR-002"));
-        Assert.Equal(("Title", (int?)9), MarkdownKnowledgeParser.CleanTitle("ITE-9: Title"));
-        Assert.Equal(("Step by step", (int?)null), MarkdownKnowledgeParser.CleanTitle("Step by step"));
+        Assert.Equal(("12.", (int?)12), DocumentTitle.CleanTitle("12."));
+        Assert.Equal(("ADR-002", (int?)2), DocumentTitle.CleanTitle("ADR-002"));
+        Assert.Equal(("Title", (int?)9), DocumentTitle.CleanTitle("ITE-9: Title"));
+        Assert.Equal(("Step by step", (int?)null), DocumentTitle.CleanTitle("Step by step"));
     }
 
     [Fact]
