@@ -139,7 +139,7 @@ internal static class MarkdownKnowledgeParser
             _ when FileNames.IsProcessDocument(path) => [],
             _ when explicitRules.Count == 0 && FileNames.IsFolderIndex(path) => [],
             DocumentKind.Standard or DocumentKind.Guide when explicitRules.Count == 0 => RuleExtractor.Implicit(path, blocks),
-            _ => explicitRules,
+            _ => RuleExtractor.WithNormativeSections(path, blocks, explicitRules),
         };
 
         IReadOnlyList<string> aliases = [];
