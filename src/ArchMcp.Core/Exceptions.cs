@@ -21,6 +21,16 @@ public sealed class RuleNotFoundException(string id, IReadOnlyList<string> close
     public IReadOnlyList<string> Closest { get; } = closest;
 }
 
+/// <summary>
+/// A reference that names several decisions or rules (a number two records share, an id several roots or standards
+/// use): nothing is picked; <see cref="Candidates"/> lists them, each with what tells it apart.
+/// </summary>
+public sealed class AmbiguousReferenceException(string reference, string kind, IReadOnlyList<string> candidates)
+    : KnowledgeException($"'{reference}' names {candidates.Count} {kind}s: {string.Join("; ", candidates)}. Name one by its id or URI, or pass root.")
+{
+    public IReadOnlyList<string> Candidates { get; } = candidates;
+}
+
 /// <summary>No document of the kind has the id (or URI).</summary>
 public sealed class DocumentNotFoundException(string kind, string id)
     : KnowledgeException($"No {kind} '{id}'. List the resources to see the ids that exist.");

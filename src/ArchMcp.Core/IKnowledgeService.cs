@@ -11,13 +11,16 @@ public interface IKnowledgeService
     /// <summary>Ranked search over all knowledge.</summary>
     Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>One decision by any reference. Throws <see cref="DecisionNotFoundException"/> with the closest matches.</summary>
+    /// <summary>
+    /// One decision by any reference. Throws <see cref="DecisionNotFoundException"/> with the closest matches, or
+    /// <see cref="AmbiguousReferenceException"/> with the candidates when the reference names several.
+    /// </summary>
     Task<DecisionView> GetDecisionAsync(GetDecisionRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>The decision log filtered by status, tag, date range and root, one page of it.</summary>
     Task<DecisionPage> ListDecisionsAsync(DecisionQuery query, CancellationToken cancellationToken = default);
 
-    /// <summary>One rule by its identifier, or a standard by its id. Throws <see cref="RuleNotFoundException"/>.</summary>
+    /// <summary>One rule by its identifier, or a standard by its id. Throws <see cref="RuleNotFoundException"/>, or <see cref="AmbiguousReferenceException"/> when standards or roots share the id.</summary>
     Task<RuleLookup> GetRuleAsync(string id, string? root = null, CancellationToken cancellationToken = default);
 
     /// <summary>The rules and decisions in force that apply to a topic or a design text, most relevant first.</summary>

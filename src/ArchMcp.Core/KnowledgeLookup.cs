@@ -23,8 +23,15 @@ internal sealed class KnowledgeLookup(RootFileReader files)
     public DecisionView GetDecision(KnowledgeCatalog catalog, GetDecisionRequest request)
     {
         Validate(request);
-        var entry = catalog.ResolveDecision(request.Reference.Trim(), request.Root)
-            ?? throw new DecisionNotFoundException(request.Reference, [.. catalog.ClosestDecisions(request.Reference, 3).Select(d => $"{d.Id} {d.Title}")]);
+        var (candidates, _) = catalog.DecisionCandidates(request.Reference.Trim(), request.Root);
+        if (candidates.Count > 1)
+        {
+            throw new AmbiguousReferenceException(request.Reference, "decision",
+                [.. candidates.Select(d => $"{d.Id} {d.Title} ({d.Path}{(catalog.Roots.Count > 1 ? $", root {d.Root}" : "")})")]);
+        }
+
+        var entry = candidates.Count == 1 ? candidates[0]
+            : throw new DecisionNotFoundException(request.Reference, [.. catalog.ClosestDecisions(request.Reference, 3).Select(d => $"{d.Id} {d.Title}")]);
         return KnowledgeViews.Decision(catalog, entry, files.LoadFull(entry), request.Sections);
     }
 
@@ -75,6 +82,14 @@ internal sealed class KnowledgeLookup(RootFileReader files)
         ValidateRuleId(id);
         if (catalog.ResolveRule(id.Trim(), root) is { } rule)
         {
+            // a URI names one rule; an id several standards or roots use names them all
+            var several = catalog.RulesWithId(id.Trim(), root);
+            if (several.Count > 1 && !id.Trim().StartsWith("arch://", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new AmbiguousReferenceException(id, "rule",
+                    [.. several.Select(r => $"{r.Id} {r.Rule.Statement} ({r.Document.Path}:{r.Rule.Line}{(catalog.Roots.Count > 1 ? $", root {r.Document.Root}" : "")})")]);
+            }
+
             return new RuleLookup(KnowledgeViews.Rule(rule, files.LoadFull(rule.Document)), null);
         }
 

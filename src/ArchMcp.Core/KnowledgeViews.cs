@@ -28,6 +28,7 @@ internal static class KnowledgeViews
     public static DecisionView Decision(KnowledgeCatalog catalog, CatalogEntry entry, KnowledgeDocument full, IReadOnlyList<string> wanted) => new()
     {
         Id = entry.Id,
+        Aliases = entry.Document.Aliases,
         Number = entry.Number,
         Title = entry.Title,
         Status = entry.Status.ToWire(),
@@ -72,6 +73,7 @@ internal static class KnowledgeViews
     public static RuleView Rule(CatalogRule rule, KnowledgeDocument? full) => new()
     {
         Id = rule.Id,
+        Aliases = rule.Rule.Aliases,
         Level = rule.Rule.Level.ToWire(),
         RawLevel = rule.Rule.RawLevel,
         Statement = rule.Rule.Statement,

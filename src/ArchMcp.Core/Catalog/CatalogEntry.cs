@@ -47,12 +47,16 @@ internal sealed class CatalogEntry
     public string RawStatus => Document.Decision?.RawStatus ?? "";
 
     /// <summary>
-    /// False for a decision superseded, rejected or deprecated, and for an older version of a versioned standard:
-    /// still searchable, but they rank below what replaced them.
+    /// False for a decision superseded, rejected or deprecated — by its status, by its own words naming its successor
+    /// (in prose or a table: "deprecated in favour of ADR-12"), or by an accepted decision that says it replaces it —
+    /// and for an older version of a versioned standard: still searchable, but they rank below what replaced them.
     /// </summary>
     public bool InForce => Kind == DocumentKind.Decision
-        ? Status is not (DecisionStatus.Superseded or DecisionStatus.Rejected or DecisionStatus.Deprecated)
+        ? Status is not (DecisionStatus.Superseded or DecisionStatus.Rejected or DecisionStatus.Deprecated) && !Replaced
         : !Tags.Contains(VersionedFiles.OlderVersionTag, StringComparer.Ordinal);
+
+    private bool Replaced => SupersededByList.Exists(successor => successor.Status == DecisionStatus.Accepted
+        || StatedList.Exists(r => r.Kind == RelationKind.SupersededBy && r.Resolved == successor));
 
     /// <summary>Decisions this one replaces, stated here or by them (two-way).</summary>
     public IReadOnlyList<CatalogEntry> Supersedes => SupersedesList;

@@ -174,7 +174,8 @@ internal sealed partial class KnowledgeCatalog
         {
             foreach (var relation in entry.Document.Decision?.Relations ?? [])
             {
-                var target = ResolveTarget(entry, relation.Target);
+                var target = ResolveTarget(entry, relation.Target)
+                    ?? (relation.Alternative is { } alternative ? ResolveDecision(alternative, entry.Root) : null);
                 if (target == entry)
                 {
                     target = null;
@@ -225,9 +226,9 @@ internal sealed partial class KnowledgeCatalog
                 return byPath;
             }
 
-            if (ByName(FileNames.Stem(t), from.Root) is { } byStem)
+            if (ByName(FileNames.Stem(t), from.Root) is { Count: > 0 } byStem)
             {
-                return byStem;
+                return byStem[0];
             }
         }
 

@@ -14,19 +14,36 @@ internal sealed partial class KnowledgeCatalog
 
     /// <summary>
     /// A decision from any reference: "ADR-7", "adr 7", "7", "0007", "#7", an id, a slug, a file name with or without
-    /// .md, a path, an <c>arch://decisions/</c> URI, the exact title or all the content words of the title. Null when none fits.
+    /// .md, a path, an <c>arch://decisions/</c> URI, the exact title or all the content words of the title. Null when none
+    /// fits, or when the title's words fit several equally; the first root's when the reference names several.
     /// </summary>
     public CatalogEntry? ResolveDecision(string reference, string? root = null)
+    {
+        var (candidates, byTitleWords) = DecisionCandidates(reference, root);
+        return byTitleWords && candidates.Count > 1 ? null : candidates.FirstOrDefault();
+    }
+
+    /// <summary>
+    /// Every decision the reference names, read the first way that names any (URI, id, number, name, title, title
+    /// words; see <see cref="ResolveDecision"/>), in root then path order: several when records share a number or roots
+    /// share an id. ByTitleWords is true when only the title's words matched.
+    /// </summary>
+    public (IReadOnlyList<CatalogEntry> Candidates, bool ByTitleWords) DecisionCandidates(string reference, string? root = null)
     {
         ArgumentNullException.ThrowIfNull(reference);
         var r = reference.Trim().Trim('"', '\'', '`', '“', '”').Trim();
         if (r.Length == 0)
         {
-            return null;
+            return ([], false);
         }
 
         if (r.StartsWith("arch://decisions/", StringComparison.OrdinalIgnoreCase))
         {
+            if (Decisions.FirstOrDefault(d => string.Equals(d.Uri, r, StringComparison.OrdinalIgnoreCase)) is { } handedOut)
+            {
+                return ([handedOut], false); // a URI this catalog handed out names one decision of one root
+            }
+
             var rest = r["arch://decisions/".Length..];
             var q = rest.IndexOf('?');
             r = System.Uri.UnescapeDataString(q < 0 ? rest : rest[..q]);
@@ -40,29 +57,29 @@ internal sealed partial class KnowledgeCatalog
             }
         }
 
-        if (Get(DocumentKind.Decision, r, root) is { } byId)
+        if (InRoots(Lookup(_byId, (GroupOf(DocumentKind.Decision), r.ToLowerInvariant())), root) is { Count: > 0 } byId)
         {
-            return byId;
+            return (byId, false);
         }
 
         var number = NumberReference().Match(r);
         if (number.Success && int.TryParse(number.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
-            && _byNumber.TryGetValue(n, out var numbered) && InRoot(numbered, root) is { } byNumber)
+            && InRoots(Lookup(_byNumber, n), root) is { Count: > 0 } byNumber)
         {
-            return byNumber;
+            return (byNumber, false);
         }
 
-        if (ByName(r, root) is { } byName)
+        if (ByName(r, root) is { Count: > 0 } byName)
         {
-            return byName;
+            return (byName, false);
         }
 
-        if (_byTitle.TryGetValue(CatalogText.Normalize(r), out var titled) && InRoot(titled, root) is { } byTitle)
+        if (InRoots(Lookup(_byTitle, CatalogText.Normalize(r)), root) is { Count: > 0 } byTitle)
         {
-            return byTitle;
+            return (byTitle, false);
         }
 
-        return ByTitleWords(r, root);
+        return (ByTitleWords(r, root), true);
     }
 
     /// <summary>The decisions nearest to a reference, best first, for "did you mean" (number proximity, title words, edit distance).</summary>
@@ -105,35 +122,35 @@ internal sealed partial class KnowledgeCatalog
             .Take(count).Select(s => s.Entry).ToList();
     }
 
-    private CatalogEntry? ByName(string reference, string? root)
+    private List<CatalogEntry> ByName(string reference, string? root)
     {
         var path = NormalizePath(reference);
         foreach (var r in root is null ? _roots : [root])
         {
             if (_byPath.TryGetValue((r, path), out var entry) && entry.Kind == DocumentKind.Decision)
             {
-                return entry;
+                return [entry];
             }
         }
 
         var stem = FileNames.Stem(path);
-        var key = CatalogText.Normalize(stem);
-        var hit = InRoot(Lookup(_byName, key).Where(e => e.Kind == DocumentKind.Decision).ToList(), root);
-        if (hit is null)
+        var hits = InRoots(Lookup(_byName, CatalogText.Normalize(stem)).Where(e => e.Kind == DocumentKind.Decision).ToList(), root);
+        if (hits.Count == 0)
         {
             var slug = CatalogText.Normalize(FileNames.Analyze(stem).Slug);
-            hit = InRoot(Lookup(_byName, slug).Where(e => e.Kind == DocumentKind.Decision).ToList(), root);
+            hits = InRoots(Lookup(_byName, slug).Where(e => e.Kind == DocumentKind.Decision).ToList(), root);
         }
 
-        return hit;
+        return hits;
     }
 
-    private CatalogEntry? ByTitleWords(string reference, string? root)
+    /// <summary>The decisions whose titles hold all the reference's words with the fewest other words (several on a tie).</summary>
+    private List<CatalogEntry> ByTitleWords(string reference, string? root)
     {
         var tokens = CatalogText.Tokens(reference);
         if (tokens.Count == 0)
         {
-            return null;
+            return [];
         }
 
         // only the decisions with the rarest of the words can have them all
@@ -142,15 +159,14 @@ internal sealed partial class KnowledgeCatalog
         {
             if (!_decisionsWithToken.TryGetValue(token, out var with))
             {
-                return null;
+                return [];
             }
 
             rarest = rarest is null || with.Count < rarest.Count ? with : rarest;
         }
 
-        CatalogEntry? best = null;
+        var best = new List<CatalogEntry>();
         var bestExtra = int.MaxValue;
-        var tie = false;
         foreach (var i in rarest!)
         {
             var (entry, entryTokens, _) = _decisionTokens[i];
@@ -162,18 +178,18 @@ internal sealed partial class KnowledgeCatalog
             var extra = entryTokens.Count - tokens.Count;
             if (extra < bestExtra)
             {
-                best = entry;
+                best.Clear();
                 bestExtra = extra;
-                tie = false;
             }
-            else if (extra == bestExtra && best is not null && best.Root == entry.Root)
+
+            if (extra == bestExtra)
             {
-                tie = true;
+                best.Add(entry);
             }
         }
 
-        // Two equally good titles: ambiguous, let the caller offer the closest ones instead.
-        return tie ? null : best;
+        // Equally good titles in one root are ambiguous; across roots, the first root's is meant (as for ids).
+        return best.Count > 1 ? best.FindAll(e => e.Root == best[0].Root) : best;
     }
 
     private static string NormalizePath(string path)

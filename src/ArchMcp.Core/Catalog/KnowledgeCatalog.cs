@@ -102,6 +102,11 @@ internal sealed partial class KnowledgeCatalog
         return root is null ? list[0] : list.FirstOrDefault(e => e.Root == root);
     }
 
-    private static List<CatalogEntry> Lookup(Dictionary<string, List<CatalogEntry>> map, string key) =>
+    /// <summary>The entries of <paramref name="list"/> in <paramref name="root"/>; all of them when it is null.</summary>
+    private static List<CatalogEntry> InRoots(List<CatalogEntry> list, string? root) =>
+        root is null ? list : list.FindAll(e => e.Root == root);
+
+    private static List<CatalogEntry> Lookup<TKey>(Dictionary<TKey, List<CatalogEntry>> map, TKey key)
+        where TKey : notnull =>
         map.TryGetValue(key, out var list) ? list : [];
 }

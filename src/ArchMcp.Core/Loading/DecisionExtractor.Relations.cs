@@ -8,7 +8,9 @@ namespace ArchMcp.Core.Loading;
 /// <summary>Relations between decisions: phrases in status lines and text, links, and front matter keys.</summary>
 internal static partial class DecisionExtractor
 {
-    [GeneratedRegex(@"\b(?<kind>superseded\s+by|superseeded\s+by|superceded\s+by|replaced\s+by|supersedes|supersede|replaces|amended\s+by|amends|extended\s+by|extends)\b", RegexOptions.IgnoreCase)]
+    // Format: the phrases of status lines and prose ("superseded by", "deprecated in favour of" in a revision-history
+    // row), and "Updates:" / "Updated by:" as a metadata key (only there: "updates" is a common word in prose).
+    [GeneratedRegex(@"\b(?<kind>superseded\s+by|superseeded\s+by|superceded\s+by|replaced\s+by|supersedes|supersede|replaces|amended\s+by|amends|extended\s+by|extends|deprecated\s+in\s+favou?r\s+of)\b|^[\s*_]*(?<kind>updates|updated\s+by)[\s*_]*(?=[:：])", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
     private static partial Regex RelationPhrase();
 
     /// <summary>
@@ -17,7 +19,7 @@ internal static partial class DecisionExtractor
     /// letters being those of common words; figures in docs/performance.md).
     /// </summary>
     private static readonly SearchValues<string>[] RelationWords =
-        [.. new[] { "super", "replace", "amend", "xtend" }.Select(w => SearchValues.Create([w], StringComparison.OrdinalIgnoreCase))];
+        [.. new[] { "super", "replace", "amend", "xtend", "in favo", "update" }.Select(w => SearchValues.Create([w], StringComparison.OrdinalIgnoreCase))];
 
     private static bool MayNameRelation(ReadOnlySpan<char> text)
     {
@@ -35,8 +37,12 @@ internal static partial class DecisionExtractor
     /// <summary>Whether <paramref name="text"/> has a relation phrase.</summary>
     private static bool HasRelationPhrase(string text) => MayNameRelation(text) && RelationPhrase().IsMatch(text);
 
-    [GeneratedRegex(@"^[\s:]*(?:the\s+)?(?:(?:ADR|decision|record)s?\s*)?[#-]?\s*(?<n>\d{1,5})\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^[\s:：*_]*(?:the\s+)?(?:(?:ADR|decision|record)s?\s*)?[#-]?\s*(?<n>\d{1,5})\b", RegexOptions.IgnoreCase)]
     private static partial Regex NumberReference();
+
+    // Between the numbers of a list: "ADR-3, ADR-4", "#12 and #14", "3 & 4".
+    [GeneratedRegex(@"^\s*(?:,|;|&|\band\b|/)\s*")]
+    private static partial Regex ListSeparator();
 
     /// <summary>Relation phrases in block text [start, end): a link after the phrase, an ADR number, or (status lines) a title.</summary>
     private static void ReadRelations(TextBlock block, int start, int end, List<DecisionRelation> relations, bool allowTitles)
@@ -72,18 +78,24 @@ internal static partial class DecisionExtractor
             {
                 foreach (var link in targets)
                 {
-                    var target = IsMarkdownLink(link.Url) ? StripFragment(link.Url) : text[link.Start..link.End].Trim();
-                    relations.Add(new DecisionRelation(kind, target, line));
+                    var linkText = text[link.Start..link.End].Trim();
+                    if (!IsMarkdownLink(link.Url))
+                    {
+                        relations.Add(new DecisionRelation(kind, linkText, line));
+                        continue;
+                    }
+
+                    // Format: a link whose text names the number: the number stands in when the target names no file.
+                    var number = NumberReference().Match(linkText);
+                    relations.Add(new DecisionRelation(kind, StripFragment(link.Url), line, number.Success ? AdrId(number) : null));
                 }
 
                 continue;
             }
 
             var tail = text[phraseEnd..limit];
-            var number = NumberReference().Match(tail);
-            if (number.Success)
+            if (ReadNumbers(tail, kind, line, relations))
             {
-                relations.Add(new DecisionRelation(kind, $"ADR-{int.Parse(number.Groups["n"].Value, CultureInfo.InvariantCulture):D4}", line));
                 continue;
             }
 
@@ -97,6 +109,30 @@ internal static partial class DecisionExtractor
             }
         }
     }
+
+    /// <summary>The decision numbers listed at the start of <paramref name="tail"/> ("ADR-3, ADR-4", "#12 and #14"), each a relation.</summary>
+    private static bool ReadNumbers(string tail, RelationKind kind, int line, List<DecisionRelation> relations)
+    {
+        var at = 0;
+        var read = false;
+        while (at < tail.Length && NumberReference().Match(tail[at..]) is { Success: true } number)
+        {
+            relations.Add(new DecisionRelation(kind, AdrId(number), line));
+            read = true;
+            at += number.Length;
+            var separator = ListSeparator().Match(tail[at..]);
+            if (!separator.Success)
+            {
+                break;
+            }
+
+            at += separator.Length;
+        }
+
+        return read;
+    }
+
+    private static string AdrId(Match number) => $"ADR-{int.Parse(number.Groups["n"].Value, CultureInfo.InvariantCulture):D4}";
 
     /// <summary>The most relation phrases read from one block.</summary>
     private const int MaxRelationPhrases = 64;
@@ -145,6 +181,16 @@ internal static partial class DecisionExtractor
     private static RelationKind KindOf(string phrase)
     {
         var p = phrase.ToLowerInvariant();
+        if (p.StartsWith("deprecated", StringComparison.Ordinal))
+        {
+            return RelationKind.SupersededBy;
+        }
+
+        if (p.StartsWith("update", StringComparison.Ordinal))
+        {
+            return p.EndsWith(" by", StringComparison.Ordinal) ? RelationKind.AmendedBy : RelationKind.Amends;
+        }
+
         if (p.EndsWith(" by", StringComparison.Ordinal))
         {
             return p.StartsWith("amended", StringComparison.Ordinal) || p.StartsWith("extended", StringComparison.Ordinal)

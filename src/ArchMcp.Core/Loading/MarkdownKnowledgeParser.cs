@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 using ArchMcp.Core.Model;
 using Markdig;
@@ -12,7 +11,7 @@ namespace ArchMcp.Core.Loading;
 /// decision metadata and rules. Never throws on content: problems become <see cref="KnowledgeDocument.Findings"/>.
 /// Thread-safe.
 /// </summary>
-internal static partial class MarkdownKnowledgeParser
+internal static class MarkdownKnowledgeParser
 {
     // No autolink extension: it made bare URLs links, which are never links between documents (absolute URLs are
     // dropped from them), for a third of Markdig's parsing time. <https://…> autolinks are CommonMark's own.
@@ -21,27 +20,6 @@ internal static partial class MarkdownKnowledgeParser
         .UsePipeTables()
         .UsePreciseSourceLocation()
         .Build();
-
-    [GeneratedRegex(@"^(?:ADR|Decision|Record)\s*[-_#:]?\s*0*(?<n>\d{1,5})\b\s*[.:\-–—)]?\s*(?<rest>.*)$", RegexOptions.IgnoreCase)]
-    private static partial Regex AdrNumberHeading();
-
-    [GeneratedRegex(@"^0*(?<n>\d{1,5})\s*[.:)\-–—]\s+(?<rest>.+)$")]
-    private static partial Regex NumberedHeading();
-
-    // Format: a record id of an upper-case series name and a number before the title ("ITE-9: Title", "RFC 12 - Title").
-    // NonBacktracking (here and below): adjacent optional runs of spaces cost quadratic time on a heading of blanks.
-    [GeneratedRegex(@"^[A-Z]{2,8}[-_ ]?0*(?<n>\d{1,5})\s*[:.\-–—]\s+(?<rest>.+)$", RegexOptions.NonBacktracking)]
-    private static partial Regex SeriesIdHeading();
-
-    // Format: a title that is only an id or a number ("ADR-002" in front matter, "# 12.").
-    [GeneratedRegex(@"^(?:(?:ADR|Decision|Record|[A-Z]{2,8})\s*[-_#:]?\s*)?0*(?<n>\d{1,5})\.?$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
-    private static partial Regex BareId();
-
-    [GeneratedRegex(@"^(?:Architectur(?:e|al)\s+Decision\s+Record|Architecture\s+Decision|Decision\s+Record|ADR)\s*[:\-–—]\s*(?<rest>.+)$", RegexOptions.IgnoreCase)]
-    private static partial Regex TitlePrefix();
-
-    [GeneratedRegex(@"<%|%>|\{\{|\}\}|\{%|%\}|^\{.*\}$|^\[.*\]$")]
-    private static partial Regex TemplateMarkup();
 
     public static KnowledgeDocument Parse(string root, string relativePath, string content)
     {
@@ -56,7 +34,7 @@ internal static partial class MarkdownKnowledgeParser
                 return ParseCore(root, path, asciiDoc.Markdown, asciiDoc);
             }
 
-            return ParseCore(root, path, SpaceAfterTitleHash(content ?? ""), null);
+            return ParseCore(root, path, DocumentTitle.SpaceAfterTitleHash(content ?? ""), null);
         }
         catch (Exception ex)
         {
@@ -97,51 +75,10 @@ internal static partial class MarkdownKnowledgeParser
 
             allLinks = allLinks.Select(l => l with { Line = asciiDoc.SourceLine(l.Line) }).ToList();
         }
+
         var file = FileNames.Analyze(path);
 
-        // Title: the clean H1, unless it is template markup or absent; then front matter, then the file name.
-        var h1Index = blocks.FindIndex(b => b.Type == BlockType.Heading && b.Level == 1);
-        var h1 = h1Index >= 0 ? blocks[h1Index] : null;
-        var h1Usable = h1 is not null && h1.Text.Length > 0 && !TemplateMarkup().IsMatch(h1.Text);
-        var fmTitle = fm.Get("title");
-        int? headingNumber = null;
-        string title;
-        string? rawTitle = null;
-        var titleLine = 1;
-        if (h1Usable)
-        {
-            rawTitle = h1!.Text;
-            titleLine = h1.Line;
-        }
-        else if (fmTitle is not null)
-        {
-            rawTitle = fmTitle;
-        }
-        else if (h1 is null && blocks.FirstOrDefault(b => b.Type == BlockType.Heading && b.Text.Length > 0 && !TemplateMarkup().IsMatch(b.Text)) is { } first)
-        {
-            rawTitle = first.Text;
-            titleLine = first.Line;
-        }
-
-        if (rawTitle is not null)
-        {
-            (title, headingNumber) = CleanTitle(rawTitle);
-        }
-        else
-        {
-            title = FileNames.Humanize(file.Slug);
-        }
-
-        if (title.Length == 0)
-        {
-            title = FileNames.Humanize(file.Slug);
-        }
-
-        // A template-markup H1 reads as the title everywhere else.
-        if (h1 is not null && !h1Usable)
-        {
-            blocks[h1Index] = new TextBlock { Type = BlockType.Heading, Level = 1, Line = h1.Line, Text = title, Anchor = h1.Anchor };
-        }
+        var (title, headingNumber, rawTitle, titleLine) = DocumentTitle.Choose(blocks, fm.Get("title"), file);
 
         var fmId = fm.Get("id");
         var idPrefix = fmId is null ? null : Regex.Match(fmId, @"^[A-Za-z]+").Value is { Length: > 0 } p ? p : null;
@@ -187,12 +124,12 @@ internal static partial class MarkdownKnowledgeParser
                 Outcome = OutcomeExtractor.Find(blocks),
             };
             date = DateText.Find(facts.DateText) ?? file.Date ?? DateText.Find(fm.Get("revdate")); // revdate: AsciiDoc's revision date
-            id = number is { } n ? $"ADR-{n.ToString("D4", CultureInfo.InvariantCulture)}" : DocumentSlug(path, file);
+            id = number is { } n ? $"ADR-{n.ToString("D4", CultureInfo.InvariantCulture)}" : DocumentTitle.Slug(path, file);
         }
         else
         {
             date = DateText.Find(fm.Get("date", "last_reviewed_on", "last-reviewed", "last_reviewed", "updated", "last_updated", "last-updated", "revdate"));
-            id = fmId is not null && IdLike(fmId) ? fmId : DocumentSlug(path, file);
+            id = fmId is not null && DocumentTitle.IsIdLike(fmId) ? fmId : DocumentTitle.Slug(path, file);
         }
 
         // Principle: process pages are never rules; an index page (a README of a folder) has only the rules it marks explicitly.
@@ -202,7 +139,7 @@ internal static partial class MarkdownKnowledgeParser
             _ when FileNames.IsProcessDocument(path) => [],
             _ when explicitRules.Count == 0 && FileNames.IsFolderIndex(path) => [],
             DocumentKind.Standard or DocumentKind.Guide when explicitRules.Count == 0 => RuleExtractor.Implicit(path, blocks),
-            _ => explicitRules,
+            _ => RuleExtractor.WithNormativeSections(path, blocks, explicitRules),
         };
 
         IReadOnlyList<string> aliases = [];
@@ -246,97 +183,6 @@ internal static partial class MarkdownKnowledgeParser
         };
     }
 
-    /// <summary>
-    /// Format: a title typed without the space after its hashes (<c>#Use Kafka</c>), which CommonMark reads as a paragraph:
-    /// when the first line of the body (after any front matter) is such a line, the space is added. Only that line: a
-    /// <c>#word</c> further down may be a tag or an issue reference.
-    /// </summary>
-    private static string SpaceAfterTitleHash(string content)
-    {
-        var start = 0;
-        if (content.StartsWith("---", StringComparison.Ordinal))
-        {
-            var close = content.IndexOf("\n---", 3, StringComparison.Ordinal);
-            if (close < 0)
-            {
-                return content;
-            }
-
-            start = content.IndexOf('\n', close + 4);
-            if (start < 0)
-            {
-                return content;
-            }
-        }
-
-        while (start < content.Length && char.IsWhiteSpace(content[start]))
-        {
-            start++;
-        }
-
-        var hashes = start;
-        while (hashes < content.Length && hashes - start < 6 && content[hashes] == '#')
-        {
-            hashes++;
-        }
-
-        return hashes > start && hashes < content.Length && char.IsLetter(content[hashes]) && (start == 0 || content[start - 1] == '\n')
-            ? string.Concat(content.AsSpan(0, hashes), " ", content.AsSpan(hashes))
-            : content;
-    }
-
-    /// <summary>Strips "7.", "ADR 7:", "ADR-0007 -" and "Architecture Decision Record:" prefixes; returns the number they gave.</summary>
-    public static (string Title, int? Number) CleanTitle(string heading)
-    {
-        var title = heading.Trim();
-        int? number = null;
-        if (BareId().Match(title) is { Success: true } bare)
-        {
-            return (title, int.Parse(bare.Groups["n"].Value, CultureInfo.InvariantCulture));
-        }
-
-        for (var pass = 0; pass < 2; pass++)
-        {
-            var m = AdrNumberHeading().Match(title);
-            if (!m.Success)
-            {
-                m = NumberedHeading().Match(title);
-            }
-
-            if (!m.Success)
-            {
-                m = SeriesIdHeading().Match(title);
-            }
-
-            if (m.Success && m.Groups["rest"].Value.Trim().Length > 0)
-            {
-                number ??= int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
-                title = m.Groups["rest"].Value.Trim();
-            }
-
-            var prefix = TitlePrefix().Match(title);
-            if (prefix.Success)
-            {
-                title = prefix.Groups["rest"].Value.Trim();
-            }
-        }
-
-        return (title, number);
-    }
-
-    private static string DocumentSlug(string path, FileNameInfo file)
-    {
-        if (!FileNames.IsFolderIndex(path))
-        {
-            return file.Slug;
-        }
-
-        var parts = path.Split('/');
-        return parts.Length >= 2 ? parts[^2] : file.Slug;
-    }
-
-    private static bool IdLike(string id) => id.Length <= 64 && !id.Contains(' ') && !id.Contains('/');
-
     private static void AddTags(List<string> tags, string text)
     {
         foreach (var tag in text.Split([',', ';', '#'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -367,28 +213,9 @@ internal static partial class MarkdownKnowledgeParser
             }
 
             var text = string.Join('\n', texts.AsSpan(i + 1, end - (i + 1))).Trim();
-            sections.Add(new Section(blocks[i].Text, blocks[i].Level, blocks[i].Line, text, blocks[i].Anchor ?? Slugify(blocks[i].Text)));
+            sections.Add(new Section(blocks[i].Text, blocks[i].Level, blocks[i].Line, text, blocks[i].Anchor ?? DocumentTitle.Slugify(blocks[i].Text)));
         }
 
         return sections;
-    }
-
-    /// <summary>GitHub-style heading anchor: lower case, punctuation dropped, spaces to hyphens.</summary>
-    public static string Slugify(string heading)
-    {
-        var sb = new StringBuilder(heading.Length);
-        foreach (var c in heading.Trim().ToLowerInvariant())
-        {
-            if (char.IsLetterOrDigit(c) || c is '_' or '-')
-            {
-                sb.Append(c);
-            }
-            else if (c == ' ')
-            {
-                sb.Append('-');
-            }
-        }
-
-        return sb.ToString();
     }
 }

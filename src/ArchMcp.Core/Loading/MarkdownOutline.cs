@@ -3,6 +3,7 @@ using ArchMcp.Core.Model;
 using Markdig.Extensions.Tables;
 using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace ArchMcp.Core.Loading;
 
@@ -11,6 +12,15 @@ internal static partial class MarkdownOutline
 {
     [GeneratedRegex("""<a\s+[^>]*?\b(?:name|id)\s*=\s*["']([^"']+)["']""", RegexOptions.IgnoreCase)]
     internal static partial Regex HtmlAnchor();
+
+    // An anchor tag alone on the first line of an HTML block (<a id="x"/>, <a name="x">): CommonMark runs the block on
+    // to the next blank line, swallowing the Markdown paragraph written under it.
+    [GeneratedRegex("""^\s*<a\s+[^>]*?\b(?:name|id)\s*=\s*["']([^"']+)["'][^>]*>\s*(?:</a>\s*)?\n""", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingAnchorLine();
+
+    // Format: a checklist code in a table's first cell ("RE:05"): a series of capitals, a colon, a number.
+    [GeneratedRegex(@"^[A-Z]{2,5}:\d{1,3}$")]
+    private static partial Regex ChecklistCode();
 
     [GeneratedRegex(@"\s*\{#([A-Za-z0-9_.:-]+)[^}]*\}\s*$")]
     private static partial Regex AttributeAnchor();
@@ -77,17 +87,26 @@ internal static partial class MarkdownOutline
                         break;
                     }
 
-                    var startsItem = paragraph.Parent is ListItemBlock item && ReferenceEquals(item.FirstOrDefault(), paragraph);
+                    var item = paragraph.Parent as ListItemBlock;
+                    var startsItem = item is not null && ReferenceEquals(item.FirstOrDefault(), paragraph);
                     var (clean, attr) = SplitAttributeAnchor(text);
                     blocks.Add(new TextBlock
                     {
                         Type = BlockType.Paragraph, Line = paragraph.Line + 1, Text = clean,
                         Anchor = attr ?? firstAnchor ?? pendingAnchor,
                         StartsListItem = startsItem, InlineLinks = WithinText(inlineLinks, clean),
+                        ListNumber = startsItem && item!.Parent is ListBlock { IsOrdered: true } ? item.Order : null,
+                        StartsBold = paragraph.Inline?.FirstChild is EmphasisInline { DelimiterCount: 2 },
                     });
                     pendingAnchor = null;
                     break;
                 }
+
+                case HtmlBlock html when LeadingAnchorLine().Match(html.Lines.ToString()) is { Success: true } anchorLine
+                                         && !html.Lines.ToString()[anchorLine.Length..].TrimStart().StartsWith('<'):
+                    pendingAnchor = anchorLine.Groups[1].Value;
+                    WalkShifted(html.Lines.ToString()[anchorLine.Length..], html.Line + 1, blocks, links, ref pendingAnchor);
+                    break;
 
                 case HtmlBlock html:
                 {
@@ -124,6 +143,14 @@ internal static partial class MarkdownOutline
                     AddMetadataRows(table, blocks, links);
                     break;
 
+                case TableRow row when row.Count >= 2 && ChecklistCode().IsMatch(CellText(row[0], [])):
+                {
+                    var code = CellText(row[0], links); // its link (the code's guide page) is a link of the document
+                    var rest = string.Join(' ', row.Skip(1).Select(cell => CellText(cell, links)).Where(t => t.Length > 0));
+                    blocks.Add(new TextBlock { Type = BlockType.Paragraph, Line = row.Line + 1, Text = $"{code}: {rest}", RowCode = code });
+                    break;
+                }
+
                 case ContainerBlock inner:
                     Walk(inner, blocks, links, ref pendingAnchor);
                     break;
@@ -132,8 +159,29 @@ internal static partial class MarkdownOutline
     }
 
     /// <summary>
+    /// The Markdown after an anchor line that opened an HTML block, read as Markdown; its lines counted from
+    /// <paramref name="anchorLine"/> (1-based), the line of the anchor.
+    /// </summary>
+    private static void WalkShifted(string markdown, int anchorLine, List<TextBlock> blocks, List<DocumentLink> links, ref string? pendingAnchor)
+    {
+        var firstBlock = blocks.Count;
+        var firstLink = links.Count;
+        Walk(Markdig.Markdown.Parse(markdown), blocks, links, ref pendingAnchor);
+        for (var i = firstBlock; i < blocks.Count; i++)
+        {
+            blocks[i].Line += anchorLine;
+        }
+
+        for (var i = firstLink; i < links.Count; i++)
+        {
+            links[i] = links[i] with { Line = links[i].Line + anchorLine };
+        }
+    }
+
+    /// <summary>
     /// Format: a two-column key/value table before the first section (often with an empty header row, sometimes inside
-    /// a blockquote) is a metadata block, like front matter: <c>| Status | Accepted |</c>.
+    /// a blockquote) is a metadata block, like front matter: <c>| Status | Accepted |</c>. A table whose rows start with
+    /// two or more checklist codes (<c>| RE:01 | … |</c>) is a checklist, not metadata.
     /// </summary>
     private static bool IsMetadataTable(Table table, List<TextBlock> blocks)
     {
@@ -143,6 +191,7 @@ internal static partial class MarkdownOutline
         }
 
         var rows = 0;
+        var codes = 0;
         foreach (var row in table)
         {
             if (row is not TableRow r || r.Count != 2)
@@ -151,9 +200,10 @@ internal static partial class MarkdownOutline
             }
 
             rows++;
+            codes += ChecklistCode().IsMatch(CellText(r[0], [])) ? 1 : 0;
         }
 
-        return rows > 0;
+        return rows > 0 && codes < 2;
     }
 
     /// <summary>Each row of a metadata table as one "Key: Value" paragraph, which the metadata readers know; empty rows are skipped.</summary>

@@ -32,6 +32,10 @@ internal static partial class RuleExtractor
     [GeneratedRegex(@"^(?<mark>[\s✔✓✅❌✗✘⛔☑\uFE0F\u2714]+)(?<level>do\s+not|don't|don’t|do|avoid|consider)\b[\s:,.]*(?<rest>.*)$", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex EmojiParagraphLevel();
 
+    // The RFC 2119 / RFC 8174 boilerplate that defines the level words: it states no requirement.
+    [GeneratedRegex(@"\b(?:RFC\s?(?:2119|8174)|BCP\s?14)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex KeyWordBoilerplate();
+
     [GeneratedRegex(@"(?<=[.!?])\s+(?=[A-Z`""(\[])")]
     private static partial Regex SentenceBreak();
 
@@ -46,6 +50,7 @@ internal static partial class RuleExtractor
         var rules = new List<Rule>();
         var counters = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         TextBlock? heading = null;
+        var inSection = false;
         // index of the last heading seen at each level, so the section above a heading is found in O(levels), not O(blocks)
         var lastHeadingAt = new int[8];
         Array.Fill(lastHeadingAt, -1);
@@ -55,6 +60,7 @@ internal static partial class RuleExtractor
             if (block.Type == BlockType.Heading)
             {
                 heading = block;
+                inSection |= block.Level >= 2;
                 var level = Math.Clamp(block.Level, 1, lastHeadingAt.Length - 1);
                 var above = -1;
                 for (var l = 1; l < level; l++)
@@ -82,6 +88,11 @@ internal static partial class RuleExtractor
                 m = EmojiParagraphLevel().Match(block.Text);
                 if (!m.Success || !LooksLikeSentence(m.Groups["rest"].Value))
                 {
+                    if (SentenceRule(path, block, heading?.Text ?? title, inSection, counters) is { } sentenceRule)
+                    {
+                        rules.Add(sentenceRule);
+                    }
+
                     continue;
                 }
             }
@@ -102,6 +113,84 @@ internal static partial class RuleExtractor
         }
 
         return rules;
+    }
+
+    /// <summary>
+    /// A rule stated by a sentence rather than by a leading level word: a checklist table's row with a code
+    /// (<c>| RE:05 | Add redundancy … |</c>: a recommendation, SHOULD unless its wording says more), an item of a numbered
+    /// list with an upper-case level word (<c>1. Services MUST …</c>, id "path :: heading / 1"), or a bold paragraph with
+    /// one before the first section (<c>**All services MUST …**</c>) — never the RFC 2119 boilerplate defining the words.
+    /// </summary>
+    private static Rule? SentenceRule(string path, TextBlock block, string headingText, bool inSection, Dictionary<string, int> counters)
+    {
+        if (block.RowCode is { } code)
+        {
+            var recommendation = block.Text[(code.Length + 1)..].Trim();
+            var inferred = InferLevel(recommendation, out var words);
+            return new Rule
+            {
+                Id = Unique(code, counters), Level = words.Length == 0 ? RuleLevel.Should : inferred, RawLevel = words,
+                Statement = FirstSentence(recommendation), Text = recommendation, Line = block.Line, SectionHeading = headingText,
+            };
+        }
+
+        var numbered = block.ListNumber is not null;
+        if (!numbered && (inSection || !block.StartsBold))
+        {
+            return null;
+        }
+
+        var level = AnyLevel().Match(block.Text);
+        if (!level.Success || KeyWordBoilerplate().IsMatch(block.Text))
+        {
+            return null;
+        }
+
+        var raw = Collapse(level.Groups["level"].Value);
+        var id = numbered ? $"{path} :: {headingText} / {block.ListNumber}" : $"{path} :: {headingText}";
+        return new Rule
+        {
+            Id = Unique(block.Anchor ?? id, counters), Level = LevelOf(raw), RawLevel = raw, Statement = FirstSentence(block.Text),
+            Text = block.Text, Line = block.Line, SectionHeading = headingText,
+        };
+    }
+
+    /// <summary>
+    /// The explicit rules, and the sections that hold none of them but whose wording states a level (MUST, should …),
+    /// as implicit rules: one rule marked in a standard does not hide what its other sections require.
+    /// </summary>
+    public static List<Rule> WithNormativeSections(string path, List<TextBlock> blocks, List<Rule> explicitRules)
+    {
+        if (explicitRules.Count == 0)
+        {
+            return explicitRules;
+        }
+
+        var rules = new List<Rule>(explicitRules);
+        foreach (var section in Implicit(path, blocks))
+        {
+            var index = blocks.FindIndex(b => b.Type == BlockType.Heading && b.Line == section.Line);
+            if (index < 0)
+            {
+                continue;
+            }
+
+            var end = index + 1;
+            var stop = Math.Max(blocks[index].Level, 3);
+            while (end < blocks.Count && !(blocks[end].Type == BlockType.Heading && blocks[end].Level <= stop))
+            {
+                end++;
+            }
+
+            var endLine = end < blocks.Count ? blocks[end].Line : int.MaxValue;
+            if (section.RawLevel.Length > 0 && !explicitRules.Exists(r => r.Line >= section.Line && r.Line < endLine)
+                && !rules.Exists(r => r.Id == section.Id))
+            {
+                rules.Add(section);
+            }
+        }
+
+        return [.. rules.OrderBy(r => r.Line)];
     }
 
     /// <summary>Sections (H2/H3 with text) of a standard or guide without explicit rules, as implicit rules "path :: heading".</summary>

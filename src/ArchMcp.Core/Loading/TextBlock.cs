@@ -30,6 +30,15 @@ internal sealed class TextBlock
     /// <summary>True for the first paragraph of a list item.</summary>
     public bool StartsListItem { get; init; }
 
+    /// <summary>For the first paragraph of an item of a numbered list: the item's number.</summary>
+    public int? ListNumber { get; init; }
+
+    /// <summary>True for a paragraph that starts in bold (<c>**…**</c>).</summary>
+    public bool StartsBold { get; init; }
+
+    /// <summary>For a table row whose first cell is a checklist code (<c>RE:05</c>): the code; the block holds "code: rest of the row".</summary>
+    public string? RowCode { get; init; }
+
     public string? CodeLanguage { get; init; }
 
     public IReadOnlyList<InlineLink> InlineLinks { get; init; } = [];

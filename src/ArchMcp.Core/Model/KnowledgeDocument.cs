@@ -89,7 +89,11 @@ internal sealed record DecisionInfo
 public sealed record DecisionOutcome(string Text, int Line, IReadOnlyList<string> Rejected);
 
 /// <summary>A stated relation: <paramref name="Target"/> is a raw reference (file name, "ADR-0015", number, title).</summary>
-internal sealed record DecisionRelation(RelationKind Kind, string Target, int Line);
+/// <param name="Alternative">
+/// For a link whose text names a number (<c>[ADR-0012](0012-evnt-bus.md)</c>): that number ("ADR-0012"), which the
+/// catalog resolves when the link's target names no file.
+/// </param>
+internal sealed record DecisionRelation(RelationKind Kind, string Target, int Line, string? Alternative = null);
 
 /// <summary>One normative rule of a standard.</summary>
 public sealed record Rule

@@ -74,6 +74,9 @@ public sealed record DecisionSection(string Heading, int Line, string Text);
 public sealed record DecisionView
 {
     public required string Id { get; init; }
+
+    /// <summary>The other ways a reader cites it: number, padded number, file stem, slug, path, the source's own name.</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
     public int? Number { get; init; }
     public required string Title { get; init; }
     public required string Status { get; init; }
@@ -141,6 +144,9 @@ public sealed record DecisionPage(int Total, int Offset, IReadOnlyList<DecisionS
 public sealed record RuleView
 {
     public required string Id { get; init; }
+
+    /// <summary>The other ways a reader cites it (the checklist code of its guide page).</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
     public required string Level { get; init; }
     public required string RawLevel { get; init; }
     public required string Statement { get; init; }

@@ -53,6 +53,27 @@ public sealed class MultiRootTests : IDisposable
     }
 
     [Fact]
+    public async Task GetDecision_WhenTheNumberIsInSeveralRootsAndNoRootGiven_ListsTheCandidatesInsteadOfPickingOne()
+    {
+        var error = await Assert.ThrowsAsync<AmbiguousReferenceException>(() => _service.GetDecisionAsync(new GetDecisionRequest { Reference = "ADR-0001" }));
+
+        Assert.Equal(2, error.Candidates.Count);
+        Assert.Contains("root payments", error.Candidates[0]);
+        Assert.Contains("Use the DHL API for labels", error.Candidates[1]);
+        Assert.Contains("Name one by its id or URI, or pass root", error.Message);
+    }
+
+    [Fact]
+    public async Task GetDecision_WhenThePlainUriOfTheFirstRoot_ResolvesItWithoutAmbiguity()
+    {
+        var payments = (await _service.ListDecisionsAsync(new DecisionQuery { Root = "payments" })).Items[0];
+
+        var decision = await _service.GetDecisionAsync(new GetDecisionRequest { Reference = payments.Uri });
+
+        Assert.Equal("payments", decision.Root);
+    }
+
+    [Fact]
     public async Task GetDecision_WhenUriHasRootQuery_ResolvesTheDecisionOfThatRoot()
     {
         var shipping = (await _service.ListDecisionsAsync(new DecisionQuery { Root = "shipping" })).Items[0];

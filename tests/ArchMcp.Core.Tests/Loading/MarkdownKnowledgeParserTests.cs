@@ -180,7 +180,7 @@ public class MarkdownKnowledgeParserTests
     [InlineData("Architecture Decision Record: Use Kafka", "Use Kafka", null)]
     [InlineData("Use 2 regions", "Use 2 regions", null)]
     public void CleanTitle_WhenPrefixed_StripsPrefixAndReturnsNumber(string heading, string title, int? number) =>
-        Assert.Equal((title, number), MarkdownKnowledgeParser.CleanTitle(heading));
+        Assert.Equal((title, number), DocumentTitle.CleanTitle(heading));
 
     [Theory]
     [InlineData("decisions/0007-foo.md", 7, "foo")]
