@@ -60,6 +60,9 @@ internal sealed class ChecklistRetriever(KnowledgeIndexer indexer, ISearchIndex 
     }
 
     /// <inheritdoc/>
+    public double Coverage(string question, string answer) => AnswerCoverage.Of(_index, question, answer);
+
+    /// <inheritdoc/>
     public DecisionRecord InForce(DecisionRecord decision)
     {
         var catalog = indexer.State.Catalog;
@@ -79,6 +82,7 @@ internal sealed class ChecklistRetriever(KnowledgeIndexer indexer, ISearchIndex 
         Path = e.Path,
         Line = e.Line,
         Root = e.Root,
+        Outcome = e.Decision?.Outcome,
     };
 
     private static RuleRecord Record(CatalogRule r, string text) => new()

@@ -107,7 +107,8 @@ internal static class KnowledgeViews
 
     /// <summary>
     /// Whether a section heading answers a section name (context, decision, consequences, options, drivers, status, or
-    /// any words): the names templates give the same part of a record (Problem, Outcome, Implications…).
+    /// any words): the names templates give the same part of a record (Problem, Outcome, Implications…). "Decision
+    /// Drivers", "Decision Makers", "Decision Date" are not the decision.
     /// </summary>
     public static bool SectionMatches(string heading, string wanted)
     {
@@ -115,7 +116,8 @@ internal static class KnowledgeViews
         return wanted.Trim().ToLowerInvariant() switch
         {
             "context" => h.Contains("context") || h.Contains("problem") || h.Contains("background"),
-            "decision" => h.Contains("decision") || h.Contains("outcome") || h == "resolution",
+            "decision" => (h.Contains("decision") || h.Contains("outcome") || h == "resolution")
+                && !h.Split(HeadingWordBreaks, StringSplitOptions.RemoveEmptyEntries).Any(w => DecisionAsides.Any(a => w.StartsWith(a, StringComparison.Ordinal))),
             "consequences" => h.Contains("consequence") || h.Contains("implications"),
             "options" => h.Contains("option") || h.Contains("pros and cons") || h.Contains("alternatives"),
             "drivers" => h.Contains("driver") || h.Contains("forces"),
@@ -123,6 +125,11 @@ internal static class KnowledgeViews
             var other => h.Contains(other),
         };
     }
+
+    private static readonly char[] HeadingWordBreaks = [' ', '-', '_', ':', '.', '/', '&', '(', ')'];
+
+    /// <summary>Words of headings about a decision that are not its outcome: "Decision Drivers", "Decision-makers", "Decision Date".</summary>
+    private static readonly string[] DecisionAsides = ["driver", "maker", "date", "status", "related"];
 
     /// <summary><paramref name="text"/> cut at a sentence (or line) end before <paramref name="max"/> characters, marked with an ellipsis.</summary>
     public static string Cut(string text, int max)

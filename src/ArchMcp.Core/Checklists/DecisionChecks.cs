@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ArchMcp.Core.Loading;
 using ArchMcp.Core.Model;
 
 namespace ArchMcp.Core.Checklists;
@@ -46,6 +47,31 @@ internal static partial class DecisionChecks
         return hit is null ? null
             : DesignReviewer.Violated($"Re-proposal: the design adopts {proposed.Trim()}, which decision {c.Id} rejected.", DesignContext.Quote(hit),
                 new Evidence(Candidate.OneLine(c.Statement), c.Line));
+    }
+
+    /// <summary>
+    /// A design adopting an option that a decision in force considered and did not choose (MADR's considered options,
+    /// a Y-statement's neglected one) while not naming the chosen one: a re-proposal, cited with the decision's outcome
+    /// sentence and its line.
+    /// </summary>
+    public static CheckOutcome? ReProposesOption(Candidate c, DesignContext d)
+    {
+        if (c.Decision is not { Status: not DecisionStatus.Proposed, Outcome: { Rejected.Count: > 0 } outcome }
+            || (OutcomeExtractor.Chosen(outcome.Text) is { } chosen && Mentions(d, chosen) is not null))
+        {
+            return null;
+        }
+
+        foreach (var name in outcome.Rejected.Select(OutcomeExtractor.OptionName))
+        {
+            if (Mentions(d, name) is { } hit)
+            {
+                return DesignReviewer.Violated($"Re-proposal: the design adopts {name}, an option decision {c.Id} considered and did not choose.",
+                    DesignContext.Quote(hit), new Evidence(Candidate.OneLine(outcome.Text), outcome.Line));
+            }
+        }
+
+        return null;
     }
 
     /// <summary>(chosen, rejected) pairs stated in a sentence: "X instead of Y", "Y replaced by X", "remove Y", "decided against Y".</summary>

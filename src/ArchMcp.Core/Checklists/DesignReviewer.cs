@@ -23,6 +23,7 @@ internal static partial class DesignReviewer
         RequirementChecks.DeclinedMeans,
         RequirementChecks.ForbiddenInText,
         DecisionChecks.ReplacedOrRejected,
+        DecisionChecks.ReProposesOption,
         SubstitutionChecks.Technology,
         SubstitutionChecks.NaturalLanguage,
         SubstitutionChecks.PlaintextSecrets,

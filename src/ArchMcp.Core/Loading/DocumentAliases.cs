@@ -36,7 +36,7 @@ internal static partial class DocumentAliases
             aliases.Add(name.Groups["name"].Value);
         }
 
-        if (blocks.FirstOrDefault(b => b.Type == BlockType.Heading && b.Level >= 2 && IsDecisionSection(b.Text)) is { } section)
+        if (blocks.FirstOrDefault(b => b.Type == BlockType.Heading && b.Level >= 2 && KnowledgeViews.SectionMatches(b.Text, "decision")) is { } section)
         {
             aliases.Add($"{path} :: {section.Text}");
         }
@@ -73,10 +73,6 @@ internal static partial class DocumentAliases
 
         return code;
     }
-
-    /// <summary>The section that states the outcome ("Decision", "Decision Outcome"), not the drivers that led to it.</summary>
-    private static bool IsDecisionSection(string heading) =>
-        KnowledgeViews.SectionMatches(heading, "decision") && !KnowledgeViews.SectionMatches(heading, "drivers");
 
     private static List<string> Distinct(List<string> aliases, string id)
     {

@@ -48,7 +48,7 @@ internal static partial class OutcomeExtractor
         {
             if (ChosenOption().Match(block.Text) is { Success: true } chosen)
             {
-                return (SentenceFrom(block.Text, chosen.Index, untilParagraphEnd: true), block.LineAt(chosen.Index), Unquote(chosen.Groups["option"].Value));
+                return (SentenceFrom(block.Text, chosen.Index, untilParagraphEnd: true), block.LineAt(chosen.Index), OptionName(chosen.Groups["option"].Value));
             }
         }
 
@@ -111,8 +111,7 @@ internal static partial class OutcomeExtractor
     private static Part PartOf(string heading)
     {
         var name = DecisionExtractor.HeadingName(heading).ToLowerInvariant();
-        if ((name.Contains("decision") || name.Contains("outcome") || name == "resolution")
-            && !name.Contains("driver") && !name.Contains("maker") && !name.Contains("status") && !name.Contains("date"))
+        if (KnowledgeViews.SectionMatches(name, "decision"))
         {
             return Part.Decision;
         }
@@ -123,7 +122,8 @@ internal static partial class OutcomeExtractor
 
     /// <summary>
     /// The options turned down: all under a heading that says they were rejected; else, once the chosen option is
-    /// known, the other considered options.
+    /// known, the other considered options. Options are list items under such a heading or its sub-headings (MADR's
+    /// "Pros and Cons of the Options" gives each option a heading; the list under it argues, it names no option).
     /// </summary>
     private static IReadOnlyList<string> Rejected(IReadOnlyList<TextBlock> blocks, string outcome, string? chosen)
     {
@@ -136,13 +136,15 @@ internal static partial class OutcomeExtractor
         var considered = new List<string>();
         List<string>? into = null;
         var level = 0;
+        var underOption = false;
         foreach (var block in blocks)
         {
             if (block.Type == BlockType.Heading)
             {
-                if (into is not null && block.Level > level && !ReferenceEquals(into, considered))
+                if (into is not null && block.Level > level)
                 {
-                    into.Add(Cut(block.Text)); // the sub-sections of "Rejected alternatives" name them
+                    into.Add(Cut(block.Text));
+                    underOption = true;
                     continue;
                 }
 
@@ -151,25 +153,52 @@ internal static partial class OutcomeExtractor
                     : name.Contains("option") || name.Contains("alternative") ? considered
                     : null;
                 level = block.Level;
+                underOption = false;
             }
-            else if (into is not null && block.StartsListItem)
+            else if (into is not null && !underOption && block.StartsListItem)
             {
                 into.Add(Cut(FirstLine(block.Text)));
             }
         }
 
-        if (rejected.Count == 0 && chosen is not null && considered.Exists(o => SameOption(o, chosen)))
+        if (rejected.Count == 0 && chosen is { Length: > 0 } && considered.Exists(o => SameOption(o, chosen)))
         {
             rejected.AddRange(considered.Where(o => !SameOption(o, chosen)));
         }
 
-        return rejected.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return rejected.DistinctBy(OptionName, StringComparer.OrdinalIgnoreCase).ToList();
     }
+
+    /// <summary>The chosen option a "Chosen option: …" outcome names (by <see cref="OptionName"/>); null when it names none.</summary>
+    public static string? Chosen(string outcome) =>
+        ChosenOption().Match(outcome) is { Success: true } m ? OptionName(m.Groups["option"].Value) : null;
+
+    /// <summary>
+    /// The name of an option as a list item or heading gives it: "[Kafka](…) – a durable log", "Option 2: Kafka" and
+    /// "`Kafka`" all name Kafka.
+    /// </summary>
+    public static string OptionName(string option)
+    {
+        var text = OptionLabel().Replace(MarkdownLink().Replace(option, "${text}"), "");
+        var description = OptionDescription().Match(text);
+        return Unquote(description.Success ? text[..description.Index] : text);
+    }
+
+    [GeneratedRegex(@"\[(?<text>[^\]]*)\]\([^)]*\)", RegexOptions.NonBacktracking)]
+    private static partial Regex MarkdownLink();
+
+    /// <summary>"Option 2:", "Alternative B –", "3." before an option's name.</summary>
+    [GeneratedRegex(@"^\W*(?:(?:option|alternative)\s+(?:\d+|[a-z])\b|\d+[.)])\s*[:.)\-\u2013\u2014]?\s*", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    private static partial Regex OptionLabel();
+
+    /// <summary>Where the description after an option's name starts: " – ", ": ", ", ".</summary>
+    [GeneratedRegex(@"\s+[-\u2013\u2014]\s+|[:,]\s", RegexOptions.NonBacktracking)]
+    private static partial Regex OptionDescription();
 
     private static bool SameOption(string option, string chosen)
     {
-        var o = Unquote(option);
-        return o.StartsWith(chosen, StringComparison.OrdinalIgnoreCase) || chosen.StartsWith(o, StringComparison.OrdinalIgnoreCase);
+        var o = OptionName(option);
+        return o.Length > 0 && (o.StartsWith(chosen, StringComparison.OrdinalIgnoreCase) || chosen.StartsWith(o, StringComparison.OrdinalIgnoreCase));
     }
 
     private static string Unquote(string text) => text.Trim().Trim('"', '“', '”', '`', '[', ']', '*', ' ');

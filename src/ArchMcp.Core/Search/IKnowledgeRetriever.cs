@@ -36,6 +36,10 @@ internal sealed record DecisionRecord
     public required string Path { get; init; }
     public required int Line { get; init; }
     public required string Root { get; init; }
+
+    /// <summary>What it decided, with the options it turned down (null when the record states no outcome).</summary>
+    public DecisionOutcome? Outcome { get; init; }
+
     public string Uri => $"arch://decisions/{Id}";
 }
 
@@ -49,6 +53,9 @@ internal interface IKnowledgeRetriever
 
     /// <summary>Decisions ranked by match against <paramref name="text"/>; <see cref="ScoredDecision.Text"/> holds the decision outcome text.</summary>
     IReadOnlyList<ScoredDecision> FindDecisions(string text, int limit, string? root = null);
+
+    /// <summary>The share of <paramref name="question"/>'s words that <paramref name="answer"/> holds, each weighted by its rarity in the knowledge (<see cref="AnswerCoverage"/>).</summary>
+    double Coverage(string question, string answer);
 
     /// <summary>The decisions that superseded <paramref name="decision"/>, resolved to the one in force at the end of the chain.</summary>
     DecisionRecord InForce(DecisionRecord decision);

@@ -57,5 +57,75 @@ public sealed class ReviewEvidenceLineTests : IDisposable
         Assert.Equal(_harness.FindLine("decisions/0005-image-builds.md", "We use Buildah"), item.Rule.Line);
     }
 
+    [Fact]
+    public async Task ReviewDesign_WhenDecisionDriversComeBeforeTheDecision_JudgesByTheDecisionSection()
+    {
+        _harness.Folder.Write("decisions/0006-image-builds.md", """
+            # 6. Image builds
+
+            ## Status
+
+            Accepted
+
+            ## Decision Drivers
+
+            * Builds run without a privileged daemon.
+
+            ## Decision
+
+            We use Buildah instead of Kaniko, which is no longer maintained.
+            """);
+
+        var result = await _harness.Service.ReviewDesignAsync(new ChecklistRequest { Design = "The connector image is built with Kaniko." });
+
+        var item = Assert.Single(result.Items, i => i.Item.Id == "ADR-0006");
+        Assert.Equal(Verdicts.Violated, item.Verdict);
+        Assert.Equal(_harness.FindLine("decisions/0006-image-builds.md", "We use Buildah"), item.Rule!.Line);
+    }
+
+    private const string MadrQueueDecision = """
+        ---
+        status: accepted
+        ---
+        # Pick a message queue
+
+        ## Context and Problem Statement
+
+        Orders are lost when the billing service restarts.
+
+        ## Considered Options
+
+        * [RabbitMQ](https://example.org/rabbitmq) – a broker we run ourselves
+        * Amazon SQS
+
+        ## Decision Outcome
+
+        Chosen option: "Amazon SQS", because it is managed and keeps messages for fourteen days.
+        """;
+
+    [Fact]
+    public async Task ReviewDesign_WhenDesignAdoptsAnOptionTheDecisionDidNotChoose_IsReProposalCitingTheChosenOption()
+    {
+        _harness.Folder.Write("decisions/0004-pick-a-queue.md", MadrQueueDecision);
+
+        var result = await _harness.Service.ReviewDesignAsync(new ChecklistRequest { Design = "Billing publishes each invoice to a RabbitMQ queue." });
+
+        var item = Assert.Single(result.Items, i => i.Item.Id == "ADR-0004");
+        Assert.Equal(Verdicts.Violated, item.Verdict);
+        Assert.StartsWith("Re-proposal: the design adopts RabbitMQ, an option decision ADR-0004 considered and did not choose", item.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("Chosen option: \"Amazon SQS\", because", item.Rule!.Quote, StringComparison.Ordinal);
+        Assert.Equal(_harness.FindLine("decisions/0004-pick-a-queue.md", "Chosen option"), item.Rule.Line);
+    }
+
+    [Fact]
+    public async Task ReviewDesign_WhenDesignUsesTheChosenOption_IsNoReProposal()
+    {
+        _harness.Folder.Write("decisions/0004-pick-a-queue.md", MadrQueueDecision);
+
+        var result = await _harness.Service.ReviewDesignAsync(new ChecklistRequest { Design = "Billing publishes each invoice to Amazon SQS instead of the old RabbitMQ queue." });
+
+        Assert.DoesNotContain(result.Items, i => i.Verdict == Verdicts.Violated);
+    }
+
     public void Dispose() => _harness.Dispose();
 }

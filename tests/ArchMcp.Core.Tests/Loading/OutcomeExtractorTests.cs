@@ -46,6 +46,42 @@ public class OutcomeExtractorTests
     }
 
     [Fact]
+    public void Parse_WhenMadrProsAndConsHeadsEachOption_RejectsTheOtherOptionsNotTheirArguments()
+    {
+        var outcome = OutcomeOf("adr/0008-pick-a-cache.md", """
+            # Pick a cache
+
+            ## Decision Outcome
+
+            Chosen option: "Option 2: Redis", because it is managed.
+
+            ## Pros and Cons of the Options
+
+            ### Option 1: Memcached
+
+            * Good, because it is simple.
+            * Bad, because it has no persistence.
+
+            ### Option 2: Redis
+
+            * Good, because it keeps data across restarts.
+            """);
+
+        Assert.NotNull(outcome);
+        Assert.Equal("Chosen option: \"Option 2: Redis\", because it is managed.", outcome.Text);
+        Assert.Equal(["Option 1: Memcached"], outcome.Rejected);
+    }
+
+    [Theory]
+    [InlineData("[Kafka](https://example.org/kafka) – a durable log", "Kafka")]
+    [InlineData("Option 2: Use Kafka", "Use Kafka")]
+    [InlineData("Alternative B - `Kafka`", "Kafka")]
+    [InlineData("3. Kafka, run by us", "Kafka")]
+    [InlineData("Optional caching in the client", "Optional caching in the client")]
+    public void OptionName_DropsLabelsLinksAndDescriptions(string option, string name) =>
+        Assert.Equal(name, OutcomeExtractor.OptionName(option));
+
+    [Fact]
     public void Parse_WhenNygardDecisionSection_QuotesTheWeWillSentenceNotTheStatusOrDate()
     {
         var outcome = OutcomeOf("docs/adr/0007-use-one-region.md", """
