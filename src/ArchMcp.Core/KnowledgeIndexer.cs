@@ -42,7 +42,7 @@ internal sealed partial class KnowledgeIndexer : IKnowledgeIndexer, IDisposable
     public KnowledgeState State => _state;
 
     /// <summary>Bump when the analysis or the stored layout changes: older indexes are rebuilt.</summary>
-    public const string Schema = "12";
+    public const string Schema = "13";
 
     /// <summary>How long a refresh waits for another process that is writing the same index.</summary>
     public static readonly TimeSpan LockWait = TimeSpan.FromSeconds(60);
@@ -160,7 +160,8 @@ internal sealed partial class KnowledgeIndexer : IKnowledgeIndexer, IDisposable
         var (held, cannotWrite) = await LockAsync(cancellationToken).ConfigureAwait(false);
         using var lockHeld = held;
         var watch = Stopwatch.StartNew();
-        var (known, recreate) = CatchUpWithCommit(cannotWrite);
+        var schema = CommitSchema();
+        var (known, recreate) = CatchUpWithCommit(cannotWrite, schema);
         var findings = new ConcurrentBag<Finding>();
         var enumerationFindings = new List<Finding>(_settingsFindings);
         // only when nobody else wrote since our last refresh: then the index differs from our state by these paths alone
@@ -299,7 +300,7 @@ internal sealed partial class KnowledgeIndexer : IKnowledgeIndexer, IDisposable
             {
                 // a new catalog is built on another core while the commit writes the index out
                 newCatalog = SameCatalog() ? null : Task.Run(() => KnowledgeCatalog.Build(next.Values.Select(f => f.Header)));
-                batch.Commit(Schema);
+                batch.Commit(schema);
             }
         }
 
@@ -325,6 +326,13 @@ internal sealed partial class KnowledgeIndexer : IKnowledgeIndexer, IDisposable
     }
 
     /// <summary>
+    /// What a commit is stamped with: <see cref="Schema"/> and the fingerprints of the roots' settings files, so that an
+    /// index made under other settings is made again (the settings change how every file is read).
+    /// </summary>
+    private string CommitSchema() =>
+        string.Concat(_roots.Select(r => RootSettings.Of(r).Fingerprint is { Length: > 0 } f ? $"+{r.Name}:{f}" : "").Prepend(Schema));
+
+    /// <summary>
     /// The files behind the changed <paramref name="paths"/>: those to (re)index and the known ones that are gone. Null
     /// when a folder appeared, moved or vanished: then only a full listing tells what changed.
     /// </summary>
@@ -347,6 +355,11 @@ internal sealed partial class KnowledgeIndexer : IKnowledgeIndexer, IDisposable
             }
 
             var relative = Path.GetRelativePath(root.Path, path).Replace('\\', '/');
+            if (RootSettings.FileNames.Contains(relative))
+            {
+                return null; // the root's settings changed: every file may read differently
+            }
+
             var key = IndexKey.Of(root.Name, relative);
             if (!KnowledgeLoader.IsKnowledgeFile(relative))
             {
@@ -375,7 +388,7 @@ internal sealed partial class KnowledgeIndexer : IKnowledgeIndexer, IDisposable
     /// Opens the latest commit (another process may have written it) and returns the files it holds; a missing,
     /// corrupt or older-schema index is recreated.
     /// </summary>
-    private (IReadOnlyDictionary<string, IndexedFile> Known, bool Recreate) CatchUpWithCommit(IndexUnavailableException? cannotWrite)
+    private (IReadOnlyDictionary<string, IndexedFile> Known, bool Recreate) CatchUpWithCommit(IndexUnavailableException? cannotWrite, string expectedSchema)
     {
         try
         {
@@ -386,7 +399,7 @@ internal sealed partial class KnowledgeIndexer : IKnowledgeIndexer, IDisposable
 
             _index.Open();
             var (generation, schema) = _index.Commit;
-            if (schema != Schema)
+            if (schema != expectedSchema)
             {
                 return cannotWrite is null ? (new Dictionary<string, IndexedFile>(), true) : throw cannotWrite;
             }

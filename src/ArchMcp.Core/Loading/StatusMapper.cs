@@ -32,11 +32,25 @@ internal static class StatusMapper
     ];
 
     /// <summary>Maps a status text ("✅ Accepted", "Superseded by [x](y.md)", "on hold") to the lifecycle; Unknown when no word is known.</summary>
-    public static DecisionStatus Map(string? raw)
+    /// <param name="extra">A root's own status words (lower-case words joined by one space, see <see cref="WordsOf"/>), tried first.</param>
+    public static DecisionStatus Map(string? raw, IReadOnlyDictionary<string, DecisionStatus>? extra = null)
     {
         if (string.IsNullOrWhiteSpace(raw))
         {
             return DecisionStatus.Unknown;
+        }
+
+        if (extra is { Count: > 0 })
+        {
+            // a team's word wins over the general ones: it is what the team means by it
+            var text = $" {string.Join(' ', Normalize(raw))} ";
+            foreach (var (word, status) in extra.OrderByDescending(e => e.Key.Length))
+            {
+                if (text.Contains($" {word} ", StringComparison.Ordinal))
+                {
+                    return status;
+                }
+            }
         }
 
         // Format: an unfilled template placeholder lists the choices ("Draft / In Review / Final", "[proposed | accepted]"):
@@ -130,6 +144,9 @@ internal static class StatusMapper
 
         return true;
     }
+
+    /// <summary>The lower-case words of a status text, without punctuation, emoji or digits.</summary>
+    public static IReadOnlyList<string> WordsOf(string raw) => Normalize(raw);
 
     private static List<string> Normalize(string raw)
     {
