@@ -58,6 +58,11 @@ internal static class KnowledgeLinter
             Add(FindingSeverity.Warning, LintCodes.MissingStatus, decision.Line,
                 $"{decision.Id} has no status. Add a '## Status' section, a 'Status:' line or 'status:' front matter (proposed, accepted, rejected, deprecated or superseded).");
         }
+        else if (Loading.StatusMapper.IsChoiceList(info.RawStatus))
+        {
+            Add(FindingSeverity.Warning, LintCodes.TemplatePlaceholder, info.StatusLine,
+                $"{decision.Id} still has its template's list of statuses ('{info.RawStatus}') instead of one status. Keep the one that holds.");
+        }
         else if (info.Status == DecisionStatus.Unknown)
         {
             Add(FindingSeverity.Warning, LintCodes.UnknownStatus, info.StatusLine,

@@ -69,7 +69,13 @@ internal static partial class TemplatePlaceholders
 
     private static string? Placeholder(string line, bool asciiDoc)
     {
-        var text = LineMarker().Replace(line, "");
+        // "# 1. {title}", "> - Date: <date>": every leading marker off
+        var text = line;
+        for (var stripped = LineMarker().Replace(text, ""); stripped != text; stripped = LineMarker().Replace(text, ""))
+        {
+            text = stripped;
+        }
+
         var candidates = text.StartsWith('|') ? text.Trim('|').Split('|') : [text];
         foreach (var candidate in candidates)
         {

@@ -106,7 +106,8 @@ internal sealed class RootSettings
     /// </summary>
     public string? LeftOutWhy(string relativePath, bool folder = false)
     {
-        if (_exclude.FirstOrDefault(g => Matches(g.Regex, relativePath)) is { Pattern: { } excluded })
+        // a folder is excluded by a glob for what it holds too ("drafts/**")
+        if (_exclude.FirstOrDefault(g => Matches(g.Regex, relativePath) || (folder && g.Regex.IsMatch(relativePath + "/"))) is { Pattern: { } excluded })
         {
             return $"excluded by '{excluded}' in {File}";
         }
@@ -118,7 +119,7 @@ internal sealed class RootSettings
 
     /// <summary>True when the file is under a folder the settings name as where decisions live.</summary>
     public bool InDecisionFolder(string relativePath) =>
-        _decisionFolders.Any(f => relativePath.StartsWith(f + "/", StringComparison.Ordinal));
+        _decisionFolders.Any(f => f.Length == 0 || relativePath.StartsWith(f + "/", StringComparison.Ordinal));
 
     /// <summary>The record number the <c>id-pattern</c> finds in the path (its group <c>n</c>); null without a match.</summary>
     public int? NumberOf(string relativePath)
@@ -213,9 +214,13 @@ internal sealed class RootSettings
                         foreach (var (folder, at) in Strings(value, key))
                         {
                             var clean = folder.Replace('\\', '/').Trim('/');
-                            if (clean.Length == 0 || clean.Split('/').Any(s => s is "" or "." or ".."))
+                            if (clean == ".")
                             {
-                                Problem(at, $"'decisions' lists '{folder}', which is not a folder under the root. Write a folder path relative to the root, e.g. docs/adr.");
+                                _decisionFolders.Add(""); // the root itself
+                            }
+                            else if (clean.Length == 0 || clean.Split('/').Any(s => s is "" or "." or ".."))
+                            {
+                                Problem(at, $"'decisions' lists '{folder}', which is not a folder under the root. Write a folder path relative to the root, e.g. docs/adr ('.' for the root itself).");
                             }
                             else
                             {

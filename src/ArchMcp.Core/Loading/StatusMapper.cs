@@ -55,7 +55,7 @@ internal static class StatusMapper
 
         // Format: an unfilled template placeholder lists the choices ("Draft / In Review / Final", "[proposed | accepted]"):
         // no status has been chosen yet.
-        if (raw.AsSpan().IndexOfAny('/', '|') >= 0 && Normalize(raw).Count(w => Words.ContainsKey(w)) >= 3)
+        if (IsChoiceList(raw))
         {
             return DecisionStatus.Unknown;
         }
@@ -91,6 +91,10 @@ internal static class StatusMapper
         return raw.Contains("🚧", StringComparison.Ordinal) ? DecisionStatus.Proposed : DecisionStatus.Unknown;
     }
 
+    /// <summary>True for a template's list of status choices ("Draft / In Review / Final", "[proposed | accepted | rejected]").</summary>
+    public static bool IsChoiceList(string raw) =>
+        raw.AsSpan().IndexOfAny('/', '|') >= 0 && Normalize(raw).Count(w => Words.ContainsKey(w)) >= 3;
+
     /// <summary>The status text without emoji, Markdown and link targets, trimmed ("✅ **Accepted**" → "Accepted").</summary>
     public static string Clean(string raw)
     {
@@ -103,7 +107,7 @@ internal static class StatusMapper
             {
                 space = sb.Length > 0;
             }
-            else if (Rune.IsLetterOrDigit(rune) || Rune.IsWhiteSpace(rune) || rune.Value is '-' or '(' or ')' or '.' or ',' or ':' or '/' or '\'' or '[' or ']' or '#')
+            else if (Rune.IsLetterOrDigit(rune) || Rune.IsWhiteSpace(rune) || rune.Value is '-' or '(' or ')' or '.' or ',' or ':' or '/' or '|' or '\'' or '[' or ']' or '#')
             {
                 if (space)
                 {
@@ -125,7 +129,7 @@ internal static class StatusMapper
         return sb.ToString().Trim(CleanTrim);
     }
 
-    private static readonly char[] CleanTrim = [' ', '-', ':', '.', ','];
+    private static readonly char[] CleanTrim = [' ', '-', ':', '.', ',', '|'];
 
     private static bool MatchesAt(List<string> words, int index, string[] phrase)
     {

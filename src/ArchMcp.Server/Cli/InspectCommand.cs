@@ -85,7 +85,7 @@ public static class InspectCommand
                 Line($"  rules: {rules.Count}");
                 foreach (var r in rules)
                 {
-                    Line($"    {r.Level.ToUpperInvariant()} [{r.Id}] {r.Statement} (line {r.Line}{(r.Implicit ? ", level inferred" : "")})");
+                    Line($"    {r.Level} [{r.Id}] {r.Statement} (line {r.Line}{(r.Implicit ? ", level inferred" : "")})");
                 }
             }
 
