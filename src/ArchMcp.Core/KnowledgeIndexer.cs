@@ -44,7 +44,7 @@ internal sealed partial class KnowledgeIndexer : IKnowledgeIndexer, IDisposable
     public KnowledgeState State => _state;
 
     /// <summary>Bump when the analysis or the stored layout changes: older indexes are rebuilt.</summary>
-    public const string Schema = "13";
+    public const string Schema = "14";
 
     /// <summary>How long a refresh waits for another process that is writing the same index.</summary>
     public static readonly TimeSpan LockWait = TimeSpan.FromSeconds(60);
@@ -222,7 +222,7 @@ internal sealed partial class KnowledgeIndexer : IKnowledgeIndexer, IDisposable
         {
             // a new catalog is built on another core while the commit writes the index out
             changes.NewCatalog = changes.SameCatalog(plan, old) ? null : Task.Run(() => KnowledgeCatalog.Build(changes.Next.Values.Select(f => f.Header)));
-            batch.Commit(Schema);
+            batch.Commit(plan.Schema);
         }
     }
 

@@ -21,6 +21,7 @@ namespace ArchMcp.Server;
 [JsonSerializable(typeof(ReviewResult))]
 [JsonSerializable(typeof(IndexInfo))]
 [JsonSerializable(typeof(LintReport))]
+[JsonSerializable(typeof(InspectReport))]
 [JsonSerializable(typeof(EvalReport))]
 [JsonSerializable(typeof(IndexOutput))]
 [JsonSerializable(typeof(NewAdrOutput))]

@@ -11,7 +11,8 @@ internal readonly record struct ListedFile(KnowledgeRoot Root, SourceFile File, 
 /// <summary>
 /// What a refresh has to do: the files the last commit holds (<see cref="Known"/>), the files to (re)index and the
 /// keys that are gone. When <see cref="Recreate"/> is set, <see cref="Changed"/> lists the roots lazily and fills
-/// <see cref="Sources"/> as it goes, so files are indexed while the roots are still being listed.
+/// <see cref="Sources"/> as it goes, so files are indexed while the roots are still being listed. <see cref="Schema"/>
+/// is what the commit is stamped with.
 /// </summary>
 internal sealed record RefreshPlan(
     IReadOnlyDictionary<string, IndexedFile> Known,
@@ -21,7 +22,8 @@ internal sealed record RefreshPlan(
     List<ListedFile> Sources,
     List<string> Vanished,
     IEnumerable<ListedFile> Changed,
-    List<Finding> ListingFindings)
+    List<Finding> ListingFindings,
+    string Schema)
 {
     /// <summary>True when files are to be indexed or removed (a recreation always is, even of empty roots).</summary>
     public bool HasChanges => Recreate || Vanished.Count > 0 || Changed is List<ListedFile> { Count: > 0 };
@@ -43,14 +45,15 @@ internal sealed class IndexReconciler(IReadOnlyList<KnowledgeRoot> roots, ISearc
     /// </summary>
     public RefreshPlan Plan(IReadOnlyCollection<string>? paths, KnowledgeState state, IReadOnlyList<Finding> settingsFindings, IndexUnavailableException? cannotWrite)
     {
-        var (known, recreate) = CatchUpWithCommit(state, cannotWrite);
+        var schema = CommitSchema();
+        var (known, recreate) = CatchUpWithCommit(state, cannotWrite, schema);
         var listingFindings = new List<Finding>(settingsFindings);
         var foldersChanged = false;
         if (paths is not null && !recreate && ReferenceEquals(known, state.Files))
         {
             if (Target(paths, known) is { } targeted)
             {
-                return new RefreshPlan(known, false, true, false, targeted.Sources, targeted.Vanished, ChangedOf(targeted.Sources, known), listingFindings);
+                return new RefreshPlan(known, false, true, false, targeted.Sources, targeted.Vanished, ChangedOf(targeted.Sources, known), listingFindings, schema);
             }
 
             // a folder came, went or moved: only a full listing tells what changed
@@ -67,14 +70,21 @@ internal sealed class IndexReconciler(IReadOnlyList<KnowledgeRoot> roots, ISearc
                 listed.Add(s);
                 return s;
             });
-            return new RefreshPlan(known, true, false, foldersChanged, listed, [], changed, listingFindings);
+            return new RefreshPlan(known, true, false, foldersChanged, listed, [], changed, listingFindings, schema);
         }
 
         List<ListedFile> sources = [.. ListRoots(listingFindings)];
         var present = sources.Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
         List<string> vanished = [.. known.Keys.Where(k => !present.Contains(k))];
-        return new RefreshPlan(known, false, false, foldersChanged, sources, vanished, ChangedOf(sources, known), listingFindings);
+        return new RefreshPlan(known, false, false, foldersChanged, sources, vanished, ChangedOf(sources, known), listingFindings, schema);
     }
+
+    /// <summary>
+    /// What a commit is stamped with: <see cref="KnowledgeIndexer.Schema"/> and the fingerprints of the roots' settings
+    /// files, so that an index made under other settings is made again (the settings change how every file is read).
+    /// </summary>
+    private string CommitSchema() =>
+        string.Concat(roots.Select(r => RootSettings.Of(r).Fingerprint is { Length: > 0 } f ? $"+{r.Name}:{f}" : "").Prepend(KnowledgeIndexer.Schema));
 
     /// <summary>The files the index holds, with their stamps and headers, read from its last commit.</summary>
     public Dictionary<string, IndexedFile> ReadFiles()
@@ -117,6 +127,11 @@ internal sealed class IndexReconciler(IReadOnlyList<KnowledgeRoot> roots, ISearc
             }
 
             var relative = Path.GetRelativePath(root.Path, path).Replace('\\', '/');
+            if (RootSettings.FileNames.Contains(relative))
+            {
+                return null; // the root's settings changed: every file may read differently
+            }
+
             var key = IndexKey.Of(root.Name, relative);
             if (!KnowledgeLoader.IsKnowledgeFile(relative))
             {
@@ -146,7 +161,7 @@ internal sealed class IndexReconciler(IReadOnlyList<KnowledgeRoot> roots, ISearc
     /// corrupt or older-schema index is to be recreated. Without a writer (<paramref name="cannotWrite"/>) an index
     /// that would need recreating is an error.
     /// </summary>
-    private (IReadOnlyDictionary<string, IndexedFile> Known, bool Recreate) CatchUpWithCommit(KnowledgeState state, IndexUnavailableException? cannotWrite)
+    private (IReadOnlyDictionary<string, IndexedFile> Known, bool Recreate) CatchUpWithCommit(KnowledgeState state, IndexUnavailableException? cannotWrite, string expectedSchema)
     {
         try
         {
@@ -157,7 +172,7 @@ internal sealed class IndexReconciler(IReadOnlyList<KnowledgeRoot> roots, ISearc
 
             index.Open();
             var (generation, schema) = index.Commit;
-            if (schema != KnowledgeIndexer.Schema)
+            if (schema != expectedSchema)
             {
                 return cannotWrite is null ? (new Dictionary<string, IndexedFile>(), true) : throw cannotWrite;
             }

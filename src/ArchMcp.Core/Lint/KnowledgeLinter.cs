@@ -26,6 +26,7 @@ internal static class KnowledgeLinter
             CheckDecision(decision, findings);
         }
 
+        CheckDecisionLookalikes(catalog, findings);
         CheckDuplicateNumbers(catalog, findings);
         CheckCompetingSupersessions(catalog, findings);
         DecisionConflicts.Check(catalog, findings);
@@ -57,13 +58,18 @@ internal static class KnowledgeLinter
             Add(FindingSeverity.Warning, LintCodes.MissingStatus, decision.Line,
                 $"{decision.Id} has no status. Add a '## Status' section, a 'Status:' line or 'status:' front matter (proposed, accepted, rejected, deprecated or superseded).");
         }
+        else if (Loading.StatusMapper.IsChoiceList(info.RawStatus))
+        {
+            Add(FindingSeverity.Warning, LintCodes.TemplatePlaceholder, info.StatusLine,
+                $"{decision.Id} still has its template's list of statuses ('{info.RawStatus}') instead of one status. Keep the one that holds.");
+        }
         else if (info.Status == DecisionStatus.Unknown)
         {
             Add(FindingSeverity.Warning, LintCodes.UnknownStatus, info.StatusLine,
                 $"{decision.Id} has the status '{info.RawStatus}', which maps to no lifecycle state. Use proposed, accepted, rejected, deprecated or superseded.");
         }
 
-        if (decision.Date is null)
+        if (decision.Date is null && !decision.Document.Findings.Any(f => f.Code == LintCodes.UnreadableDate))
         {
             Add(FindingSeverity.Warning, LintCodes.MissingDate, decision.Line,
                 $"{decision.Id} has no date. Add 'Date: YYYY-MM-DD' under the title or 'date:' in the front matter.");
@@ -125,6 +131,44 @@ internal static class KnowledgeLinter
                 Add(FindingSeverity.Warning, LintCodes.SuccessorNotAccepted, info.StatusLine,
                     $"{decision.Id} is superseded by {names}, which is not accepted yet. Accept the successor, or set this record back to accepted until it is.");
             }
+        }
+    }
+
+    /// <summary>
+    /// Principle: a file named like the decisions beside it — a number or a date in its name (or its record folder's),
+    /// in a folder holding at least two decisions named so — is meant to be one; when it was read as something else
+    /// (not a template, not an index page), its status or sections are missing or unreadable.
+    /// </summary>
+    private static void CheckDecisionLookalikes(KnowledgeCatalog catalog, List<Finding> findings)
+    {
+        // the root and folder of a numbered or dated file; a record folder's README (2022-11-09-slug/README.md) sits
+        // beside the other record folders
+        static (string Root, string Folder)? Numbered(CatalogEntry entry)
+        {
+            var name = Loading.FileNames.Analyze(entry.Path);
+            if (name.Number is null && name.Date is null)
+            {
+                return null;
+            }
+
+            var parts = entry.Path.Split('/');
+            var up = Loading.FileNames.RecordFolder(entry.Path) is null ? 1 : 2;
+            return (entry.Root, string.Join('/', parts[..Math.Max(0, parts.Length - up)]));
+        }
+
+        var decisionsByFolder = catalog.Decisions.Select(Numbered).OfType<(string, string)>().GroupBy(f => f).ToDictionary(g => g.Key, g => g.Count());
+        foreach (var entry in catalog.Entries)
+        {
+            if (entry.Kind is DocumentKind.Decision or DocumentKind.Template || Numbered(entry) is not { } folder
+                || !decisionsByFolder.TryGetValue(folder, out var count) || count < 2)
+            {
+                continue;
+            }
+
+            findings.Add(new Finding(FindingSeverity.Warning, LintCodes.NotReadAsDecision, entry.Path, entry.Line,
+                $"'{entry.Path}' is numbered or dated like the {count} decisions in '{(folder.Folder.Length == 0 ? "." : folder.Folder)}/' but was read as a {entry.Kind.ToWire()}. " +
+                $"Run `archmcp inspect {entry.Path}` to see why; give it a status line and the decision's sections, or 'kind: decision' in its front matter.")
+            { Root = entry.Root });
         }
     }
 

@@ -14,6 +14,9 @@ internal sealed class DecisionFacts
     /// <summary>True when the status comes from the metadata block: front matter, or a line or key/value table row before the first section.</summary>
     public bool StatusInMetadata { get; set; }
     public string? DateText { get; set; }
+
+    /// <summary>A date line whose value is not a date this reader knows ("Date: sometime in spring"), with its line.</summary>
+    public (string Text, int Line)? UnreadableDate { get; set; }
     public string? DecisionMakers { get; set; }
     public string? TagsText { get; set; }
     public int DecisionSectionCount { get; set; }
@@ -240,6 +243,10 @@ internal static partial class DecisionExtractor
                     if (facts.DateText is null && DateText.Find(value) is not null)
                     {
                         facts.DateText = value;
+                    }
+                    else
+                    {
+                        facts.UnreadableDate ??= (value, block.Line + j);
                     }
 
                     break;

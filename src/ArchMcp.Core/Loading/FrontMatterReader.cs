@@ -130,7 +130,7 @@ internal static class FrontMatterReader
     /// of its paths walk them whole (after a duplicate key, for one), and anchors referring to anchors ("billion laughs")
     /// took minutes there.
     /// </summary>
-    private sealed class BoundedParser(IParser inner) : IParser
+    internal sealed class BoundedParser(IParser inner) : IParser
     {
         public const int MaxDepth = 64;
 

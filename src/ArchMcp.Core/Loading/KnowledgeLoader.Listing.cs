@@ -28,15 +28,22 @@ internal static partial class KnowledgeLoader
     /// The files of <see cref="Enumerate"/> in the order the walk finds them, each as soon as it is found, so that
     /// they can be read while the rest of the root is still being listed.
     /// </summary>
-    public static IEnumerable<SourceFile> Walk(KnowledgeRoot root, ICollection<Finding> findings)
+    /// <param name="leftOut">Told each Markdown or AsciiDoc file and each folder the listing leaves out, and why.</param>
+    public static IEnumerable<SourceFile> Walk(KnowledgeRoot root, ICollection<Finding> findings, Action<string, string>? leftOut = null)
     {
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(findings);
-        return WalkCore(root, findings);
+        return WalkCore(root, findings, leftOut);
     }
 
-    private static IEnumerable<SourceFile> WalkCore(KnowledgeRoot root, ICollection<Finding> findings)
+    private static IEnumerable<SourceFile> WalkCore(KnowledgeRoot root, ICollection<Finding> findings, Action<string, string>? leftOut)
     {
+        var settings = RootSettings.Of(root);
+        foreach (var problem in settings.Findings)
+        {
+            findings.Add(problem);
+        }
+
         var rootReal = RealPath(root.Path) ?? Path.GetFullPath(root.Path);
         RootReals[root.Path] = rootReal;
         var visited = new HashSet<string>(StringComparer.Ordinal) { rootReal };
@@ -62,8 +69,9 @@ internal static partial class KnowledgeLoader
                 var rel = relative.Length == 0 ? entry.Name : $"{relative}/{entry.Name}";
                 if (entry is DirectoryInfo sub)
                 {
-                    if (!IsListedFolder(entry.Name))
+                    if (FolderLeftOutWhy(entry.Name, rel, settings) is { } folderWhy)
                     {
+                        leftOut?.Invoke(rel, folderWhy);
                         continue;
                     }
 
@@ -90,8 +98,14 @@ internal static partial class KnowledgeLoader
 
                     pending.Push((sub.FullName, rel, real));
                 }
-                else if (entry is FileInfo file && IsKnowledgeFile(entry.Name) && !entry.Name.StartsWith('.'))
+                else if (entry is FileInfo file && IsKnowledgeFile(entry.Name))
                 {
+                    if (FileLeftOutWhy(entry.Name, rel, settings) is { } fileWhy)
+                    {
+                        leftOut?.Invoke(rel, fileWhy);
+                        continue;
+                    }
+
                     if (entry.Name.Contains('\uFFFD', StringComparison.Ordinal) && !Path.Exists(file.FullName))
                     {
                         // the name's bytes are not UTF-8: .NET cannot name the file to open it
@@ -131,15 +145,49 @@ internal static partial class KnowledgeLoader
     }
 
     /// <summary>
+    /// Why the listing leaves the file at <paramref name="relativePath"/> out — not Markdown or AsciiDoc, hidden, in a
+    /// hidden or build-output folder, or excluded by the root's settings — or null when it lists it.
+    /// </summary>
+    public static string? LeftOutWhy(KnowledgeRoot root, string relativePath)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        var settings = RootSettings.Of(root);
+        var segments = relativePath.Split('/');
+        if (segments.Any(s => s.Length == 0))
+        {
+            return "not a file name";
+        }
+
+        for (var i = 0; i < segments.Length - 1; i++)
+        {
+            if (FolderLeftOutWhy(segments[i], string.Join('/', segments[..(i + 1)]), settings) is { } why)
+            {
+                return $"in '{string.Join('/', segments[..(i + 1)])}': {why}";
+            }
+        }
+
+        return FileLeftOutWhy(segments[^1], relativePath, settings);
+    }
+
+    private static string? FolderLeftOutWhy(string name, string relativePath, RootSettings settings) =>
+        name.StartsWith('.') ? "a hidden folder is not read"
+        : SkippedFolders.Contains(name) ? "a build or package output folder is not read"
+        : settings.LeftOutWhy(relativePath, folder: true);
+
+    private static string? FileLeftOutWhy(string name, string relativePath, RootSettings settings) =>
+        !IsKnowledgeFile(name) ? "not a Markdown (.md, .markdown) or AsciiDoc (.adoc, .asciidoc) file"
+        : name.StartsWith('.') ? "a hidden file is not read"
+        : settings.LeftOutWhy(relativePath);
+
+    /// <summary>
     /// The file at <paramref name="relativePath"/> under <paramref name="root"/> as <see cref="Enumerate"/> would list
-    /// it, or null when it is gone or would not be listed (not Markdown, hidden, in a skipped folder, or reached
-    /// through a link that leaves the root). Lets a watcher's changes be indexed without listing the whole root.
+    /// it, or null when it is gone or would not be listed (see <see cref="LeftOutWhy"/>, or reached through a link that
+    /// leaves the root). Lets a watcher's changes be indexed without listing the whole root.
     /// </summary>
     public static SourceFile? Describe(KnowledgeRoot root, string relativePath)
     {
         ArgumentNullException.ThrowIfNull(root);
-        var segments = relativePath.Split('/');
-        if (!IsKnowledgeFile(relativePath) || segments.Any(s => s.Length == 0 || s.StartsWith('.')) || !segments[..^1].All(IsListedFolder))
+        if (LeftOutWhy(root, relativePath) is not null)
         {
             return null;
         }
@@ -226,7 +274,4 @@ internal static partial class KnowledgeLoader
     private static bool IsInside(string path, string root) =>
         path.Equals(root, StringComparison.Ordinal)
         || path.StartsWith(root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
-
-    /// <summary>Hidden folders and build or package output are not knowledge.</summary>
-    private static bool IsListedFolder(string name) => !name.StartsWith('.') && !SkippedFolders.Contains(name);
 }

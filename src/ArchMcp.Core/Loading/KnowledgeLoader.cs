@@ -86,16 +86,22 @@ internal static partial class KnowledgeLoader
                 "File is empty and was skipped. Add content or delete it.")]);
         }
 
-        var document = MarkdownKnowledgeParser.Parse(root.Name, path, content);
+        var document = MarkdownKnowledgeParser.Parse(root.Name, path, content, RootSettings.Of(root));
         if (document.Kind != DocumentKind.Decision && document.Rules.Count > 0 && VersionedFiles.IsOlderVersion(file.FullPath))
         {
             // an older version of a versioned standard: searchable history, its rules not in force
             document = document with { Rules = [], Tags = [.. document.Tags, VersionedFiles.OlderVersionTag] };
         }
 
+        if (document.Kind == DocumentKind.Decision)
+        {
+            // a record still holding its template's placeholders was not finished (the text is at hand only here)
+            findings.AddRange(Lint.TemplatePlaceholders.Find(path, content));
+        }
+
         if (findings.Count > 0)
         {
-            document = document with { Findings = [.. findings, .. document.Findings] };
+            document = document with { Findings = [.. findings.Select(f => f with { Root = root.Name }), .. document.Findings] };
         }
 
         return new LoadedFile(file, document, hash, bytes.Length, document.Findings);

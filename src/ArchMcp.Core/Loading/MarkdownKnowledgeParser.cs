@@ -21,7 +21,8 @@ internal static class MarkdownKnowledgeParser
         .UsePreciseSourceLocation()
         .Build();
 
-    public static KnowledgeDocument Parse(string root, string relativePath, string content)
+    /// <param name="settings">The root's settings (decision folders, id and status patterns, status words); null for none.</param>
+    public static KnowledgeDocument Parse(string root, string relativePath, string content, RootSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(relativePath);
@@ -31,10 +32,10 @@ internal static class MarkdownKnowledgeParser
             if (AsciiDocConverter.IsAsciiDoc(path))
             {
                 var asciiDoc = AsciiDocConverter.Convert(content ?? "");
-                return ParseCore(root, path, asciiDoc.Markdown, asciiDoc);
+                return ParseCore(root, path, asciiDoc.Markdown, asciiDoc, settings ?? RootSettings.None, content ?? "");
             }
 
-            return ParseCore(root, path, DocumentTitle.SpaceAfterTitleHash(content ?? ""), null);
+            return ParseCore(root, path, DocumentTitle.SpaceAfterTitleHash(content ?? ""), null, settings ?? RootSettings.None, content ?? "");
         }
         catch (Exception ex)
         {
@@ -54,7 +55,8 @@ internal static class MarkdownKnowledgeParser
     }
 
     /// <param name="asciiDoc">For an AsciiDoc file: its attributes (read as front matter) and the line map back to it.</param>
-    private static KnowledgeDocument ParseCore(string root, string path, string content, AsciiDocText? asciiDoc)
+    /// <param name="source">The file's text as written, where the settings' status pattern looks.</param>
+    private static KnowledgeDocument ParseCore(string root, string path, string content, AsciiDocText? asciiDoc, RootSettings settings, string source)
     {
         var findings = new List<Finding>();
         var markdown = Markdown.Parse(content, Pipeline);
@@ -84,8 +86,13 @@ internal static class MarkdownKnowledgeParser
         var idPrefix = fmId is null ? null : Regex.Match(fmId, @"^[A-Za-z]+").Value is { Length: > 0 } p ? p : null;
         var explicitRules = RuleExtractor.Explicit(path, blocks, idPrefix, title);
         var facts = DecisionExtractor.Read(blocks, fm);
-        var number = file.Number ?? headingNumber;
-        var kind = KindDetector.Detect(path, fm, facts, explicitRules.Count, number is not null || headingNumber is not null);
+        if (settings.StatusIn(source) is { } declaredStatus)
+        {
+            (facts.RawStatus, facts.StatusLine, facts.StatusInMetadata) = (declaredStatus.Text, declaredStatus.Line, true);
+        }
+
+        var number = settings.NumberOf(path) ?? file.Number ?? headingNumber;
+        var (kind, kindReason) = KindDetector.Detect(path, fm, facts, explicitRules.Count, number is not null, settings);
 
         var tags = new List<string>();
         foreach (var tag in fm.GetList("tags", "tag", "keywords", "categories", "category"))
@@ -113,7 +120,7 @@ internal static class MarkdownKnowledgeParser
             decision = new DecisionInfo
             {
                 Number = number,
-                Status = StatusMapper.Map(facts.RawStatus),
+                Status = StatusMapper.Map(facts.RawStatus, settings.Statuses),
                 RawStatus = raw,
                 StatusLine = facts.StatusLine,
                 DecisionMakers = facts.DecisionMakers,
@@ -124,6 +131,12 @@ internal static class MarkdownKnowledgeParser
                 Outcome = OutcomeExtractor.Find(blocks),
             };
             date = DateText.Find(facts.DateText) ?? file.Date ?? DateText.Find(fm.Get("revdate")); // revdate: AsciiDoc's revision date
+            // a date written but not readable is reported as such, not as a missing date
+            if (date is null && (facts.DateText is { } fmDate ? (fmDate, 1) : facts.UnreadableDate) is { } unread)
+            {
+                findings.Add(new Finding(FindingSeverity.Warning, LintCodes.UnreadableDate, path, unread.Line,
+                    $"The date '{unread.Text}' could not be read as a calendar date, so the record has no date. Write it as YYYY-MM-DD (e.g. 2024-03-07)."));
+            }
             id = number is { } n ? $"ADR-{n.ToString("D4", CultureInfo.InvariantCulture)}" : DocumentTitle.Slug(path, file);
         }
         else
@@ -167,6 +180,7 @@ internal static class MarkdownKnowledgeParser
             Root = root,
             Path = path,
             Kind = kind,
+            KindReason = kindReason,
             Id = id,
             Title = title,
             Aliases = aliases,

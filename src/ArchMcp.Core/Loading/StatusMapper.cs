@@ -32,16 +32,30 @@ internal static class StatusMapper
     ];
 
     /// <summary>Maps a status text ("✅ Accepted", "Superseded by [x](y.md)", "on hold") to the lifecycle; Unknown when no word is known.</summary>
-    public static DecisionStatus Map(string? raw)
+    /// <param name="extra">A root's own status words (lower-case words joined by one space, see <see cref="WordsOf"/>), tried first.</param>
+    public static DecisionStatus Map(string? raw, IReadOnlyDictionary<string, DecisionStatus>? extra = null)
     {
         if (string.IsNullOrWhiteSpace(raw))
         {
             return DecisionStatus.Unknown;
         }
 
+        if (extra is { Count: > 0 })
+        {
+            // a team's word wins over the general ones: it is what the team means by it
+            var text = $" {string.Join(' ', Normalize(raw))} ";
+            foreach (var (word, status) in extra.OrderByDescending(e => e.Key.Length))
+            {
+                if (text.Contains($" {word} ", StringComparison.Ordinal))
+                {
+                    return status;
+                }
+            }
+        }
+
         // Format: an unfilled template placeholder lists the choices ("Draft / In Review / Final", "[proposed | accepted]"):
         // no status has been chosen yet.
-        if (raw.AsSpan().IndexOfAny('/', '|') >= 0 && Normalize(raw).Count(w => Words.ContainsKey(w)) >= 3)
+        if (IsChoiceList(raw))
         {
             return DecisionStatus.Unknown;
         }
@@ -77,6 +91,10 @@ internal static class StatusMapper
         return raw.Contains("🚧", StringComparison.Ordinal) ? DecisionStatus.Proposed : DecisionStatus.Unknown;
     }
 
+    /// <summary>True for a template's list of status choices ("Draft / In Review / Final", "[proposed | accepted | rejected]").</summary>
+    public static bool IsChoiceList(string raw) =>
+        raw.AsSpan().IndexOfAny('/', '|') >= 0 && Normalize(raw).Count(w => Words.ContainsKey(w)) >= 3;
+
     /// <summary>The status text without emoji, Markdown and link targets, trimmed ("✅ **Accepted**" → "Accepted").</summary>
     public static string Clean(string raw)
     {
@@ -89,7 +107,7 @@ internal static class StatusMapper
             {
                 space = sb.Length > 0;
             }
-            else if (Rune.IsLetterOrDigit(rune) || Rune.IsWhiteSpace(rune) || rune.Value is '-' or '(' or ')' or '.' or ',' or ':' or '/' or '\'' or '[' or ']' or '#')
+            else if (Rune.IsLetterOrDigit(rune) || Rune.IsWhiteSpace(rune) || rune.Value is '-' or '(' or ')' or '.' or ',' or ':' or '/' or '|' or '\'' or '[' or ']' or '#')
             {
                 if (space)
                 {
@@ -111,7 +129,7 @@ internal static class StatusMapper
         return sb.ToString().Trim(CleanTrim);
     }
 
-    private static readonly char[] CleanTrim = [' ', '-', ':', '.', ','];
+    private static readonly char[] CleanTrim = [' ', '-', ':', '.', ',', '|'];
 
     private static bool MatchesAt(List<string> words, int index, string[] phrase)
     {
@@ -130,6 +148,9 @@ internal static class StatusMapper
 
         return true;
     }
+
+    /// <summary>The lower-case words of a status text, without punctuation, emoji or digits.</summary>
+    public static IReadOnlyList<string> WordsOf(string raw) => Normalize(raw);
 
     private static List<string> Normalize(string raw)
     {

@@ -11,6 +11,10 @@ internal sealed record KnowledgeDocument
 
     public required DocumentKind Kind { get; init; }
 
+    /// <summary>Why the file was read as <see cref="Kind"/> (for <c>archmcp inspect</c>); not kept in the index.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string KindReason { get; init; } = "";
+
     /// <summary>Stable id: <c>ADR-0007</c> for numbered decisions, the front matter id, or the file slug.</summary>
     public required string Id { get; init; }
 

@@ -26,9 +26,13 @@ namespace ArchMcp.Core.Model;
 /// <item><term>ARCH020</term><description>error — decisions supersede each other in a cycle.</description></item>
 /// <item><term>ARCH021</term><description>warning — a decision replaced by another still says it is accepted.</description></item>
 /// <item><term>ARCH022</term><description>warning — two accepted decisions choose different options for the same subject.</description></item>
+/// <item><term>ARCH023</term><description>warning — a decision's date is written but could not be read (the record has no date).</description></item>
+/// <item><term>ARCH024</term><description>warning — a file named like the decisions beside it (numbered or dated) was not read as a decision.</description></item>
+/// <item><term>ARCH025</term><description>warning — a decision record still holds a template placeholder ({title}, [short title…], &lt;date&gt;, TODO).</description></item>
 /// <item><term>ARCH030</term><description>warning — the path is a FIFO, a device, a socket or a link to one: only regular files are read.</description></item>
 /// <item><term>ARCH031</term><description>warning — the file name is not valid UTF-8 and the file could not be opened.</description></item>
 /// <item><term>ARCH032</term><description>error — a settings file of the root (synonyms, template) is too large, not a regular file or outside the root, and was ignored.</description></item>
+/// <item><term>ARCH033</term><description>error — a setting of the root's archmcp.yaml cannot be used (bad YAML, unknown key, bad glob, pattern or status); it was ignored.</description></item>
 /// </list>
 /// </summary>
 public static class LintCodes
@@ -60,7 +64,19 @@ public static class LintCodes
 
     /// <summary>Two decisions in force choosing different options for the same subject.</summary>
     public const string ConflictingDecisions = "ARCH022";
+
+    /// <summary>A decision's date as written could not be read as a calendar date.</summary>
+    public const string UnreadableDate = "ARCH023";
+
+    /// <summary>A file named like the decisions beside it that was not read as a decision.</summary>
+    public const string NotReadAsDecision = "ARCH024";
+
+    /// <summary>A template's placeholder left in a decision record.</summary>
+    public const string TemplatePlaceholder = "ARCH025";
     public const string NotRegularFile = "ARCH030";
     public const string UndecodableName = "ARCH031";
     public const string SettingsFileRefused = "ARCH032";
+
+    /// <summary>A setting of the root's archmcp.yaml that cannot be used (it is ignored; the rest applies).</summary>
+    public const string BadSettings = "ARCH033";
 }

@@ -23,6 +23,7 @@ public static class ArchMcpCli
         root.Subcommands.Add(LintCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(NewCommand.Create());
+        root.Subcommands.Add(InspectCommand.Create());
         return root;
     }
 
