@@ -60,9 +60,6 @@ internal sealed class ChecklistRetriever(KnowledgeIndexer indexer, ISearchIndex 
     }
 
     /// <inheritdoc/>
-    public double Coverage(string question, string answer) => AnswerCoverage.Of(_index, question, answer);
-
-    /// <inheritdoc/>
     public DecisionRecord InForce(DecisionRecord decision)
     {
         var catalog = indexer.State.Catalog;

@@ -54,9 +54,6 @@ internal interface IKnowledgeRetriever
     /// <summary>Decisions ranked by match against <paramref name="text"/>; <see cref="ScoredDecision.Text"/> holds the decision outcome text.</summary>
     IReadOnlyList<ScoredDecision> FindDecisions(string text, int limit, string? root = null);
 
-    /// <summary>The share of <paramref name="question"/>'s words that <paramref name="answer"/> holds, each weighted by its rarity in the knowledge (<see cref="AnswerCoverage"/>).</summary>
-    double Coverage(string question, string answer);
-
     /// <summary>The decisions that superseded <paramref name="decision"/>, resolved to the one in force at the end of the chain.</summary>
     DecisionRecord InForce(DecisionRecord decision);
 }

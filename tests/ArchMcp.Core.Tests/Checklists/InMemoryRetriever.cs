@@ -49,13 +49,6 @@ internal sealed partial class InMemoryRetriever : IKnowledgeRetriever
             .Select((s, i) => (s, i)).Where(x => x.s > 0).OrderByDescending(x => x.s).Take(limit)
             .Select(x => new ScoredDecision(_decisions[x.i].Decision, x.s, _decisions[x.i].Text)).ToList();
 
-    public double Coverage(string question, string answer)
-    {
-        var asked = Terms(question).Distinct().ToList();
-        var held = Terms(answer).ToHashSet();
-        return asked.Count == 0 ? 1 : (double)asked.Count(held.Contains) / asked.Count;
-    }
-
     public DecisionRecord InForce(DecisionRecord decision)
     {
         var current = decision;

@@ -52,6 +52,8 @@ public sealed class CoverageTests : IDisposable
     [InlineData("where do we keep sessions?")]
     [InlineData("why Kafka for order events")]
     [InlineData("request log retention")]
+    // the words of asking (what's, recommended way, still, now) are no subject an answer must hold
+    [InlineData("what's the recommended way to store sessions now, and does it still survive deploys?")]
     public async Task Search_WhenTheKnowledgeAnswers_IsCovered(string query)
     {
         var result = await _engine.SearchAsync(query);
