@@ -41,8 +41,10 @@ internal sealed class ChecklistRetriever(KnowledgeIndexer indexer, ISearchIndex 
     {
         var catalog = indexer.State.Catalog;
         var terms = _index.Terms(text);
-        var filter = new SearchFilter(Kind: DocumentKind.Decision.ToWire(), Root: root);
-        var hits = _index.Read(ranker => ranker.RankFiles(terms, filter, limit)
+        // ranked among all files, so a decision's score says how it compares with the best file of any kind
+        var filter = root is null ? null : new SearchFilter(Root: root);
+        var hits = _index.Read(ranker => ranker.RankFiles(terms, filter, Math.Max(limit * 3, 30))
+            .Where(h => SearchOrchestrator.FindKey(catalog, h.Key)?.Kind == DocumentKind.Decision).Take(limit)
             .Select(h => (h.Key, h.Score, Best: ranker.ReadSection(h))).ToList(), []);
         var result = new List<ScoredDecision>();
         foreach (var (key, score, best) in hits)

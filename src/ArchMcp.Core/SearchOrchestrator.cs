@@ -1,4 +1,5 @@
 using ArchMcp.Core.Catalog;
+using ArchMcp.Core.Loading;
 using ArchMcp.Core.Model;
 using ArchMcp.Core.Search;
 using ArchMcp.Search;
@@ -17,6 +18,12 @@ internal sealed class SearchOrchestrator(KnowledgeIndexer indexer, ISearchIndex 
 
     /// <summary>Ranking factor for decisions that are no longer in force (they rank below their successors).</summary>
     public const double NotInForceFactor = 0.85;
+
+    /// <summary>Ranking factor for templates, process documents and folder indexes the query does not name.</summary>
+    public const double AuxiliaryFactor = 0.7;
+
+    /// <summary>Ranking factor for decisions when the query asks for a decision.</summary>
+    public const double DecisionAskedFactor = 1.3;
 
     public const int MaxLimit = ToolContract.SearchLimitMax;
 
@@ -71,7 +78,7 @@ internal sealed class SearchOrchestrator(KnowledgeIndexer indexer, ISearchIndex 
         var ranked = text
             .Select(h => (Hit: h, Entry: FindKey(catalog, h.Key)))
             .Where(x => x.Entry is not null && !seen.Contains(x.Entry))
-            .Select(x => (x.Hit, Entry: x.Entry!, Score: x.Hit.Score * (x.Entry!.InForce ? 1.0 : NotInForceFactor)))
+            .Select(x => (x.Hit, Entry: x.Entry!, Score: x.Hit.Score * Prior(x.Entry!, intent, terms)))
             .OrderByDescending(x => x.Score);
         foreach (var (hit, entry, score) in ranked)
         {
@@ -125,7 +132,7 @@ internal sealed class SearchOrchestrator(KnowledgeIndexer indexer, ISearchIndex 
 
         if (intent.StatusWord is { } word)
         {
-            var wanted = EnumText.TryParseStatus(word, out var s) ? s : Loading.StatusMapper.Map(word);
+            var wanted = EnumText.TryParseStatus(word, out var s) ? s : StatusMapper.Map(word);
             var listed = catalog.DecisionsByStatus(word, wanted, root);
             foreach (var d in listed)
             {
@@ -168,6 +175,36 @@ internal sealed class SearchOrchestrator(KnowledgeIndexer indexer, ISearchIndex 
         {
             pinned.Add((subject, $"{subject.Id} named in the query", null, null));
         }
+    }
+
+    /// <summary>
+    /// How much a file's rank counts beyond its words. Principles: a page around the knowledge rather than knowledge —
+    /// a template, a process document, a folder index that states no rules — ranks below the records and standards
+    /// with the same words unless the query names it (its file name, or its folder for a folder index); a query that asks
+    /// for a decision ("the decision about …", "which ADR …") prefers decisions; a decision no longer in force ranks
+    /// below its successors.
+    /// </summary>
+    private double Prior(CatalogEntry entry, QueryIntent intent, IReadOnlyList<string> terms)
+    {
+        var prior = entry.InForce ? 1.0 : NotInForceFactor;
+        if (IsAuxiliary(entry) && !NamedBy(entry, terms))
+        {
+            prior *= AuxiliaryFactor;
+        }
+
+        return intent.AsksForDecision && entry.Kind == DocumentKind.Decision ? prior * DecisionAskedFactor : prior;
+    }
+
+    private static bool IsAuxiliary(CatalogEntry entry) =>
+        entry.Kind == DocumentKind.Template || FileNames.IsProcessDocument(entry.Path)
+        || (FileNames.IsFolderIndex(entry.Path) && entry.Kind != DocumentKind.Decision && entry.Rules.Count == 0);
+
+    /// <summary>Whether a query term is a word of the file's name (or, for a folder index, of its folder's name).</summary>
+    private bool NamedBy(CatalogEntry entry, IReadOnlyList<string> terms)
+    {
+        var folders = entry.Path.Replace('\\', '/').Split('/');
+        var name = FileNames.Stem(entry.Path) + (FileNames.IsFolderIndex(entry.Path) && folders.Length > 1 ? " " + folders[^2] : "");
+        return _index.Terms(name.Replace('-', ' ').Replace('_', ' ')).Any(terms.Contains);
     }
 
     internal static CatalogEntry? FindKey(KnowledgeCatalog catalog, string key)

@@ -114,9 +114,9 @@ internal sealed class ChecklistEngine(IKnowledgeRetriever retriever, ChecklistTu
 
         var rules = retriever.FindRules(query, _tuning.RulesPerQuery, root);
         var decisions = retriever.FindDecisions(query, _tuning.DecisionsPerQuery, root);
-        // Rules and decisions come from different rankers: each list is normalised by its own best score.
+        // Rules are normalised by the best rule; decisions come scored against the best file of any kind (1 = it),
+        // so a decision that only matches weakly does not count as much as the best rule.
         var ruleMax = rules.Count > 0 ? rules.Max(r => r.Score) : 0;
-        var max = decisions.Count > 0 ? decisions.Max(d => d.Score) : 0;
         foreach (var r in rules)
         {
             var kindFactor = r.Rule.DocumentKind == DocumentKind.Standard ? 1.0 : _tuning.GuideFactor;
@@ -132,7 +132,7 @@ internal sealed class ChecklistEngine(IKnowledgeRetriever retriever, ChecklistTu
             }
 
             var statusWeight = inForce.Value.Decision.Status == DecisionStatus.Proposed ? _tuning.ProposedFactor : 1.0;
-            Accumulate(candidates, Candidate.For(inForce.Value.Decision, inForce.Value.Text), weight * statusWeight * d.Score / max, whole);
+            Accumulate(candidates, Candidate.For(inForce.Value.Decision, inForce.Value.Text), weight * statusWeight * d.Score, whole);
         }
     }
 

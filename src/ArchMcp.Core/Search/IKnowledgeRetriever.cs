@@ -51,7 +51,11 @@ internal interface IKnowledgeRetriever
     /// <summary>Rules ranked by how well their statement and text match <paramref name="text"/> (free text, not query syntax).</summary>
     IReadOnlyList<ScoredRule> FindRules(string text, int limit, string? root = null);
 
-    /// <summary>Decisions ranked by match against <paramref name="text"/>; <see cref="ScoredDecision.Text"/> holds the decision outcome text.</summary>
+    /// <summary>
+    /// Decisions ranked by match against <paramref name="text"/>; <see cref="ScoredDecision.Text"/> holds the decision
+    /// outcome text. Scores are relative to the best-matching knowledge file of any kind (1 = that file), so a decision
+    /// that matches far worse than a standard or guide scores low.
+    /// </summary>
     IReadOnlyList<ScoredDecision> FindDecisions(string text, int limit, string? root = null);
 
     /// <summary>The decisions that superseded <paramref name="decision"/>, resolved to the one in force at the end of the chain.</summary>

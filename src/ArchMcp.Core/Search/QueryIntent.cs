@@ -18,6 +18,9 @@ internal sealed record QueryIntent
     /// <summary>A status the query lists decisions by ("which ADRs are still pending?"), as the word used.</summary>
     public string? StatusWord { get; init; }
 
+    /// <summary>The query asks for a decision ("the decision about runners", "which ADRs cover caching").</summary>
+    public bool AsksForDecision { get; init; }
+
     /// <summary>The query with reference and intent words removed, for the text search that finds the subject.</summary>
     public required string Subject { get; init; }
 }
@@ -90,6 +93,7 @@ internal static partial class QueryInterpreter
             Follow = follow,
             StatusWord = statusWord,
             Subject = subject,
+            AsksForDecision = AskDecision().IsMatch(lower),
         };
     }
 
@@ -116,6 +120,9 @@ internal static partial class QueryInterpreter
     // ("still drafts") is the status; the first status word after the records is the one asked for ("at RFC stage rather than decided").
     [GeneratedRegex(@"\b(which|what|list|show|all|any)\b.*?\b(adrs?|decisions?|records?|proposals?|enhancements?|rfcs|design docs?)\b.*?\b(?<s>pending|proposed|accepted|approved|rejected|deprecated|superseded|draft|open|on hold|final|rfc|decided|implemented|active|in review|under review)s?\b|\b(?<s>pending|proposed|accepted|approved|rejected|deprecated|superseded|draft|final)\s+(adrs?|decisions?|records?|proposals?|design docs?)\b")]
     private static partial Regex StatusListing();
+
+    [GeneratedRegex(@"\b(decisions?|decided|adrs?)\b")]
+    private static partial Regex AskDecision();
 
     [GeneratedRegex(@"\b(what|which|who|superseded|supersedes|supersede|replaced|replaces|replace|amends|amended|amend|the|decision|record|adr|did|does|do|is|are|still|from|original|on|about|of|by)\b", RegexOptions.IgnoreCase)]
     private static partial Regex IntentWords();

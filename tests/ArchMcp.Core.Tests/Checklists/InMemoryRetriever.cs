@@ -44,10 +44,15 @@ internal sealed partial class InMemoryRetriever : IKnowledgeRetriever
             .Select((s, i) => (s, i)).Where(x => x.s > 0).OrderByDescending(x => x.s).Take(limit)
             .Select(x => new ScoredRule(_rules[x.i].Rule, x.s)).ToList();
 
-    public IReadOnlyList<ScoredDecision> FindDecisions(string text, int limit, string? root = null) =>
-        Score(text, _decisions.Select(r => r.Terms).ToList())
+    /// <summary>Decisions scored among all documents (rules and decisions), relative to the best of them, as the index does.</summary>
+    public IReadOnlyList<ScoredDecision> FindDecisions(string text, int limit, string? root = null)
+    {
+        var all = Score(text, [.. _decisions.Select(r => r.Terms), .. _rules.Select(r => r.Terms)]);
+        var best = all.DefaultIfEmpty(0).Max();
+        return all.Take(_decisions.Count)
             .Select((s, i) => (s, i)).Where(x => x.s > 0).OrderByDescending(x => x.s).Take(limit)
-            .Select(x => new ScoredDecision(_decisions[x.i].Decision, x.s, _decisions[x.i].Text)).ToList();
+            .Select(x => new ScoredDecision(_decisions[x.i].Decision, x.s / best, _decisions[x.i].Text)).ToList();
+    }
 
     public DecisionRecord InForce(DecisionRecord decision)
     {
