@@ -102,7 +102,7 @@ public static class ToolContract
         public const string Root = "Only this knowledge root (by name).";
         public const string SearchLimit = "Number of results.";
         public const string DecisionId = "Decision reference, e.g. ADR-0007, 7 or a slug.";
-        public const string Sections = DefaultSections + " (the default), options, drivers, status or all.";
+        public const string Sections = SectionValues + " (default: the first three).";
         public const string Tag = "Only decisions with this tag.";
         public const string From = "Only decisions dated on or after this day (YYYY-MM-DD).";
         public const string To = "Only decisions dated on or before this day (YYYY-MM-DD).";
