@@ -151,8 +151,9 @@ internal static class MarkdownKnowledgeParser
             DocumentKind.Decision or DocumentKind.Template => [],
             _ when FileNames.IsProcessDocument(path) => [],
             _ when explicitRules.Count == 0 && FileNames.IsFolderIndex(path) => [],
-            DocumentKind.Standard or DocumentKind.Guide when explicitRules.Count == 0 => RuleExtractor.Implicit(path, blocks),
-            _ => RuleExtractor.WithNormativeSections(path, blocks, explicitRules),
+            DocumentKind.Standard or DocumentKind.Guide when explicitRules.Count == 0 =>
+                RuleExtractor.Implicit(path, blocks, title, fmId is not null && DocumentTitle.IsIdLike(fmId) ? fmId : null),
+            _ => RuleExtractor.WithNormativeSections(path, blocks, title, explicitRules),
         };
 
         IReadOnlyList<string> aliases = [];

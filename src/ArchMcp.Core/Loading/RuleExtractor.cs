@@ -32,6 +32,10 @@ internal static partial class RuleExtractor
     [GeneratedRegex(@"^(?<mark>[\s✔✓✅❌✗✘⛔☑\uFE0F\u2714]+)(?<level>do\s+not|don't|don’t|do|avoid|consider)\b[\s:,.]*(?<rest>.*)$", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex EmojiParagraphLevel();
 
+    // Format: a stub's body, a placeholder for text to come.
+    [GeneratedRegex(@"^(?:TODO|TBD|TBC|WIP|FIXME|coming soon|work in progress|to be (?:written|defined|completed|added|done)|\.{3}|…)[.!:]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex Placeholder();
+
     // The RFC 2119 / RFC 8174 boilerplate that defines the level words: it states no requirement.
     [GeneratedRegex(@"\b(?:RFC\s?(?:2119|8174)|BCP\s?14)\b", RegexOptions.IgnoreCase)]
     private static partial Regex KeyWordBoilerplate();
@@ -157,17 +161,20 @@ internal static partial class RuleExtractor
 
     /// <summary>
     /// The explicit rules, and the sections that hold none of them but whose wording states a level (MUST, should …),
-    /// as implicit rules: one rule marked in a standard does not hide what its other sections require.
+    /// as implicit rules: one rule marked in a standard does not hide what its other sections require. A standard that
+    /// gives its rules identifiers of its own (ids, anchors, codes) is a catalogue of them: its other sections (an
+    /// overview restating the rules, a glossary) are not rules.
     /// </summary>
-    public static List<Rule> WithNormativeSections(string path, List<TextBlock> blocks, List<Rule> explicitRules)
+    public static List<Rule> WithNormativeSections(string path, List<TextBlock> blocks, string title, List<Rule> explicitRules)
     {
-        if (explicitRules.Count == 0)
+        var namedBySource = explicitRules.Exists(r => !r.Id.StartsWith(path + " :: ", StringComparison.Ordinal));
+        if (explicitRules.Count == 0 || namedBySource)
         {
             return explicitRules;
         }
 
         var rules = new List<Rule>(explicitRules);
-        foreach (var section in Implicit(path, blocks))
+        foreach (var section in Implicit(path, blocks, title, null))
         {
             var index = blocks.FindIndex(b => b.Type == BlockType.Heading && b.Line == section.Line);
             if (index < 0)
@@ -193,8 +200,12 @@ internal static partial class RuleExtractor
         return [.. rules.OrderBy(r => r.Line)];
     }
 
-    /// <summary>Sections (H2/H3 with text) of a standard or guide without explicit rules, as implicit rules "path :: heading".</summary>
-    public static List<Rule> Implicit(string path, List<TextBlock> blocks)
+    /// <summary>
+    /// Sections (H2/H3 with text) of a standard or guide without explicit rules, as implicit rules "path :: heading"; a
+    /// file without sections is one rule named by its title (<paramref name="fileRuleId"/>, the id its front matter
+    /// gives, when there is one: one rule per file). A body that is only a placeholder (TODO, TBD …) is no rule.
+    /// </summary>
+    public static List<Rule> Implicit(string path, List<TextBlock> blocks, string title, string? fileRuleId)
     {
         var rules = new List<Rule>();
         var counters = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -207,7 +218,7 @@ internal static partial class RuleExtractor
             }
 
             var text = BodyOf(blocks, i, maxLevel: 3);
-            if (text.Length == 0)
+            if (text.Length == 0 || Placeholder().IsMatch(text))
             {
                 continue;
             }
@@ -226,18 +237,21 @@ internal static partial class RuleExtractor
             });
         }
 
-        if (rules.Count == 0 && blocks.FirstOrDefault(b => b.Type == BlockType.Heading && b.Level == 1) is { } h1)
+        var h1 = blocks.FindIndex(b => b.Type == BlockType.Heading && b.Level == 1);
+        if (rules.Count == 0 && (h1 >= 0 || fileRuleId is not null))
         {
             // A standard with no sections at all is one rule named by its title.
-            var index = blocks.IndexOf(h1);
-            var text = string.Join('\n', blocks.Skip(index + 1).Select(b => b.Text)).Trim();
-            if (text.Length > 0)
+            var text = string.Join('\n', blocks.Skip(h1 + 1).Select(b => b.Text)).Trim();
+            var statement = h1 >= 0 ? blocks[h1].Text : title;
+            var body = string.Join('\n', blocks.Skip(h1 + 1).Where(b => b.Type != BlockType.Heading).Select(b => b.Text)).Trim();
+            if (body.Length > 0 && !Placeholder().IsMatch(body))
             {
                 var level = InferLevel(text, out var raw);
                 rules.Add(new Rule
                 {
-                    Id = $"{path} :: {h1.Text}", Level = level, RawLevel = raw, Statement = h1.Text, Text = text, Line = h1.Line,
-                    SectionHeading = h1.Text, Implicit = true,
+                    Id = fileRuleId ?? $"{path} :: {statement}", Level = level, RawLevel = raw, Statement = statement, Text = text,
+                    Line = h1 >= 0 ? blocks[h1].Line : blocks[0].Line, SectionHeading = statement, Implicit = true,
+                    Aliases = fileRuleId is null ? [] : [$"{path} :: {statement}"],
                 });
             }
         }

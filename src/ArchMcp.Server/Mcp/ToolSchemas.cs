@@ -37,6 +37,7 @@ public static class ToolSchemas
     public static JsonElement Rewrite(JsonElement schema)
     {
         var node = JsonNode.Parse(schema.GetRawText())!;
+        InlineFlatRefs(node, node);
         Visit(node);
         ShareRepeats(node, "#", new Dictionary<string, string>(StringComparer.Ordinal));
         using var document = JsonDocument.Parse(node.ToJsonString());
@@ -88,6 +89,61 @@ public static class ToolSchemas
 
                 break;
         }
+    }
+
+    /// <summary>
+    /// Replaces each <c>$ref</c> the generator wrote for a repeated schema without object properties of its own (a list
+    /// of strings) by a copy of it: the copy is no longer than the pointer, and an object holding it then reads like its
+    /// earlier twin, so <see cref="ShareRepeats"/> shares the whole object (a rule in a standard's list).
+    /// </summary>
+    private static void InlineFlatRefs(JsonNode root, JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (name, child) in obj.ToList())
+                {
+                    if (child is JsonObject reference && reference["$ref"] is JsonValue pointer && Target(root, pointer.GetValue<string>()) is JsonObject target
+                        && !target.ToJsonString().Contains("\"properties\"", StringComparison.Ordinal) && !target.ContainsKey("$ref"))
+                    {
+                        obj[name] = target.DeepClone();
+                        continue;
+                    }
+
+                    InlineFlatRefs(root, child);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var child in array)
+                {
+                    InlineFlatRefs(root, child);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>The node a local JSON pointer (<c>#/properties/rule</c>) names, or null.</summary>
+    private static JsonNode? Target(JsonNode root, string pointer)
+    {
+        if (!pointer.StartsWith("#/", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var node = root;
+        foreach (var part in pointer[2..].Split('/'))
+        {
+            var name = part.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+            node = (node as JsonObject)?[name];
+            if (node is null)
+            {
+                return null;
+            }
+        }
+
+        return node;
     }
 
     /// <summary>

@@ -193,4 +193,22 @@ public class RuleShapeTests
         Assert.Equal(RuleLevel.Should, pagination.Level);
         Assert.DoesNotContain(doc.Rules, r => r.Statement == "History");
     }
+
+    [Fact]
+    public void Parse_WhenTheStandardNamesEachRuleWithAnId_ItsOtherSectionsAreNoRules()
+    {
+        var doc = Parse("standards/api.md", """
+            # API standard
+
+            ## Overview
+
+            Every API MUST follow the rules below.
+
+            ## MUST version every public API [API-001]
+
+            Put the major version in the path.
+            """);
+
+        Assert.Equal(["API-001"], doc.Rules.Select(r => r.Id));
+    }
 }
