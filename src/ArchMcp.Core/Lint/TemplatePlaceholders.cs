@@ -9,7 +9,8 @@ namespace ArchMcp.Core.Lint;
 /// with an instruction in brackets or a marker, and a record that still holds one was not finished. So a heading, a
 /// line, a table cell or a metadata value ("Date: &lt;date&gt;") that is nothing but <c>{words}</c>, <c>&lt;words&gt;</c>
 /// or <c>[words words]</c> (not a link, checkbox or footnote), a date format (<c>YYYY-MM-DD</c>), or that starts with a
-/// TODO / TBD / TBC / FIXME / XXX marker. Code blocks are skipped; in AsciiDoc, where braces are attribute references
+/// TODO / TBD / TBC / FIXME / XXX marker. Code blocks, `quoted` text and table rows of more than two cells (data, not
+/// metadata) are skipped; in AsciiDoc, where braces are attribute references
 /// and square brackets block attributes, only the angle brackets and the markers count.
 /// </summary>
 internal static partial class TemplatePlaceholders
@@ -76,11 +77,18 @@ internal static partial class TemplatePlaceholders
             text = stripped;
         }
 
-        var candidates = text.StartsWith('|') ? text.Trim('|').Split('|') : [text];
+        // a table row counts as metadata only with two cells (key | value); wider rows are data
+        var candidates = text.StartsWith('|') ? text.Trim().Trim('|').Split('|') : [text];
+        if (text.StartsWith('|') && candidates.Length != 2)
+        {
+            return null;
+        }
+
         foreach (var candidate in candidates)
         {
-            var cell = candidate.Trim().Trim('*', '_', '`').Trim();
-            var value = MetaValue().Match(cell) is { Success: true } meta ? meta.Groups["value"].Value.Trim().Trim('*', '_', '`').Trim() : null;
+            // `quoted` text is an example of a placeholder, not one
+            var cell = candidate.Trim().Trim('*', '_').Trim();
+            var value = MetaValue().Match(cell) is { Success: true } meta ? meta.Groups["value"].Value.Trim().Trim('*', '_').Trim() : null;
             foreach (var part in value is null ? [cell] : new[] { cell, value })
             {
                 if (Marker().IsMatch(part) || DateFormat().IsMatch(part)

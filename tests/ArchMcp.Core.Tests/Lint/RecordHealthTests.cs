@@ -75,6 +75,11 @@ public sealed class RecordHealthTests
 
             See [the guide](guide.md) and <https://example.com>; use <details> when needed.
             - [ ] a checkbox
+            Example: `<option 1>`
+
+            | Option | Cost | Verdict |
+            | --- | --- | --- |
+            | Kafka | TBD | chosen |
             """));
 
         var lines = report.Findings.Where(f => f.Code == LintCodes.TemplatePlaceholder).Select(f => f.Line);
