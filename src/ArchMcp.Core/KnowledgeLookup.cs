@@ -23,7 +23,8 @@ internal sealed class KnowledgeLookup(RootFileReader files)
     public DecisionView GetDecision(KnowledgeCatalog catalog, GetDecisionRequest request)
     {
         Validate(request);
-        var (candidates, _) = catalog.DecisionCandidates(request.Reference.Trim(), request.Root);
+        var (all, _) = catalog.DecisionCandidates(request.Reference.Trim(), request.Root);
+        var candidates = InFirstRoot(catalog, all, d => d.Root);
         if (candidates.Count > 1)
         {
             throw new AmbiguousReferenceException(request.Reference, "decision",
@@ -83,7 +84,7 @@ internal sealed class KnowledgeLookup(RootFileReader files)
         if (catalog.ResolveRule(id.Trim(), root) is { } rule)
         {
             // a URI names one rule; an id several standards or roots use names them all
-            var several = catalog.RulesWithId(id.Trim(), root);
+            var several = InFirstRoot(catalog, catalog.RulesWithId(id.Trim(), root), r => r.Document.Root);
             if (several.Count > 1 && !id.Trim().StartsWith("arch://", StringComparison.OrdinalIgnoreCase))
             {
                 throw new AmbiguousReferenceException(id, "rule",
@@ -99,6 +100,21 @@ internal sealed class KnowledgeLookup(RootFileReader files)
         }
 
         throw new RuleNotFoundException(id, [.. catalog.ClosestRules(id, 3, root).Select(r => $"{r.Id} ({r.Rule.Statement})")]);
+    }
+
+    /// <summary>
+    /// The matches in the first root (in the order the roots were given) that has any: roots are layered, so a
+    /// reference another root also uses is not ambiguous; two matches in one root are.
+    /// </summary>
+    private static IReadOnlyList<T> InFirstRoot<T>(KnowledgeCatalog catalog, IReadOnlyList<T> matches, Func<T, string?> rootOf)
+    {
+        if (matches.Count < 2)
+        {
+            return matches;
+        }
+
+        var first = catalog.Roots.FirstOrDefault(r => matches.Any(m => rootOf(m) == r));
+        return first is null ? matches : [.. matches.Where(m => rootOf(m) == first)];
     }
 
     /// <summary>A whole document by kind and id, or by the exact URI it was given; a decision also by any of its references.</summary>
