@@ -46,11 +46,7 @@ internal static class FileRanker
         }
 
         // file fields exist only on file entries, so every hit is a file
-        var top = searcher.Search(fileQuery, filter is null ? null : new QueryWrapperFilter(filter), Math.Max(limit * 2, MinCandidates));
-        var files = top.ScoreDocs
-            .Select(d => (d.Doc, Key: IndexKeys.Of(searcher.IndexReader, d.Doc), d.Score))
-            .Where(f => f.Key is not null)
-            .ToList();
+        var files = TopHits.ByKey(searcher, fileQuery, filter is null ? null : new QueryWrapperFilter(filter), Math.Max(limit * 2, MinCandidates), doc => IndexKeys.Of(searcher.IndexReader, doc));
         if (files.Count == 0)
         {
             return [];
@@ -71,7 +67,7 @@ internal static class FileRanker
             .OrderByDescending(x => x.Score)
             .ThenBy(x => x.Key, StringComparer.Ordinal)
             .Take(limit)
-            .Select(x => new FileHit(x.Key!, x.Score, bestSection.TryGetValue(x.Doc, out var s) ? s.Doc : -1))
+            .Select(x => new FileHit(x.Key, x.Score, bestSection.TryGetValue(x.Doc, out var s) ? s.Doc : -1))
             .ToList();
     }
 

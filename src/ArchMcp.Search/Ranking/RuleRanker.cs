@@ -21,7 +21,7 @@ internal static class RuleRanker
 
     /// <summary>
     /// The <paramref name="top"/> best rule entries for <paramref name="terms"/> among those <paramref name="filter"/>
-    /// (if any) matches, best first (ties: the earlier entry). Rule fields exist only on rule entries.
+    /// (if any) matches, best first (ties: see <see cref="TopHits"/>). Rule fields exist only on rule entries.
     /// </summary>
     public static ScoreDoc[] Top(IndexSearcher searcher, IReadOnlyList<string> terms, Query? filter, int top)
     {
@@ -31,7 +31,7 @@ internal static class RuleRanker
         }
 
         var rules = new RuleSearcher(searcher.IndexReader) { Similarity = searcher.Similarity };
-        return rules.Search(query, filter is null ? null : new QueryWrapperFilter(filter), top).ScoreDocs;
+        return [.. TopHits.ByKey(rules, query, filter is null ? null : new QueryWrapperFilter(filter), top, doc => rules.Doc(doc).Get(IndexFields.Key)).Select(h => new ScoreDoc(h.Doc, h.Score))];
     }
 
     /// <summary>A searcher that weighs rule text with the statistics of section text.</summary>
