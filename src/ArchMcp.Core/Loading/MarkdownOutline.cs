@@ -22,6 +22,10 @@ internal static partial class MarkdownOutline
     [GeneratedRegex(@"^[A-Z]{2,5}:\d{1,3}$")]
     private static partial Regex ChecklistCode();
 
+    // Format: a tick-box cell of a checklist table, empty or one box (☐, ☑, ☒, ✅, ✓, [ ], [x]).
+    [GeneratedRegex(@"^(?:[☐☑☒✅✓✔\uFE0F]|\[[ xX]?\])?$")]
+    private static partial Regex TickBox();
+
     [GeneratedRegex(@"\s*\{#([A-Za-z0-9_.:-]+)[^}]*\}\s*$")]
     private static partial Regex AttributeAnchor();
 
@@ -143,10 +147,10 @@ internal static partial class MarkdownOutline
                     AddMetadataRows(table, blocks, links);
                     break;
 
-                case TableRow row when row.Count >= 2 && ChecklistCode().IsMatch(CellText(row[0], [])):
+                case TableRow row when CodeCell(row) is { } at:
                 {
-                    var code = CellText(row[0], links); // its link (the code's guide page) is a link of the document
-                    var rest = string.Join(' ', row.Skip(1).Select(cell => CellText(cell, links)).Where(t => t.Length > 0));
+                    var code = CellText(row[at], links); // its link (the code's guide page) is a link of the document
+                    var rest = string.Join(' ', row.Skip(at + 1).Select(cell => CellText(cell, links)).Where(t => t.Length > 0));
                     blocks.Add(new TextBlock { Type = BlockType.Paragraph, Line = row.Line + 1, Text = $"{code}: {rest}", RowCode = code });
                     break;
                 }
@@ -200,7 +204,7 @@ internal static partial class MarkdownOutline
             }
 
             rows++;
-            codes += ChecklistCode().IsMatch(CellText(r[0], [])) ? 1 : 0;
+            codes += CodeCell(r) is null ? 0 : 1;
         }
 
         return rows > 0 && codes < 2;
@@ -223,6 +227,29 @@ internal static partial class MarkdownOutline
                 Type = BlockType.Paragraph, Line = row.Line + 1, Text = key.Length == 0 ? value : value.Length == 0 ? key : $"{key}: {value}",
             });
         }
+    }
+
+    /// <summary>
+    /// Format: the cell of a checklist row that holds its code (<c>| RE:05 | … |</c>), the first cell or the first after
+    /// a tick-box column (<c>| ☐ | RE:05 | … |</c>, or an empty cell); null when the row has no code or nothing after it.
+    /// </summary>
+    private static int? CodeCell(TableRow row)
+    {
+        for (var i = 0; i < row.Count - 1; i++)
+        {
+            var text = CellText(row[i], []);
+            if (ChecklistCode().IsMatch(text))
+            {
+                return i;
+            }
+
+            if (!TickBox().IsMatch(text))
+            {
+                return null;
+            }
+        }
+
+        return null;
     }
 
     private static string CellText(Block cell, List<DocumentLink> links)

@@ -105,6 +105,28 @@ public class RuleShapeTests
     }
 
     [Fact]
+    public void Parse_WhenChecklistRowsStartWithATickBoxColumn_ReadsTheCodeAfterTheBox()
+    {
+        var doc = Parse("security/checklist.md", """
+            # Security checklist
+
+            ## Checklist
+
+            |&nbsp; | Code | Recommendation |
+            |---|---|---|
+            | &#9744; | [SE:01](baseline.md) | **Set a security baseline.** Review it yearly. |
+            | ☑ | [SE:02](secrets.md) | Keep secrets out of source control. |
+            | [ ] | SE:03 | Rotate keys. |
+            | ☐ | Note | Not a code. |
+            """);
+
+        Assert.Equal(["SE:01", "SE:02", "SE:03"], doc.Rules.Select(r => r.Id));
+        Assert.Equal("Set a security baseline.", doc.Rules[0].Statement);
+        Assert.Equal("Keep secrets out of source control.", doc.Rules[1].Statement);
+        Assert.Contains(doc.Links, l => l.Target == "secrets.md");
+    }
+
+    [Fact]
     public void Parse_WhenTheChecklistTableComesRightAfterTheTitle_ReadsItAsRulesNotMetadata()
     {
         var doc = Parse("reliability/checklist.md", """
