@@ -119,6 +119,12 @@ internal sealed class SearchOrchestrator(KnowledgeIndexer indexer, ISearchIndex 
 
         foreach (var id in intent.RuleIds)
         {
+            // a page that is itself cited by the id answers before the document that lists it among its rules
+            foreach (var page in catalog.PagesWithAlias(id, root))
+            {
+                pinned.Add((page, $"cited as {id}", null, null));
+            }
+
             if (catalog.ResolveRule(id, root) is { } rule)
             {
                 pinned.Add((rule.Document, $"rule {rule.Id}", rule.Rule.Line, $"{rule.Rule.RawLevel} {rule.Rule.Statement}"));

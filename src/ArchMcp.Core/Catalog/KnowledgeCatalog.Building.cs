@@ -148,6 +148,11 @@ internal sealed partial class KnowledgeCatalog
                     Add(_byName, key, entry);
                 }
 
+                foreach (var alias in entry.Document.Aliases)
+                {
+                    Add(_pagesByAlias, alias, entry);
+                }
+
                 if (entry.Kind == DocumentKind.Standard)
                 {
                     standards.Add(entry);

@@ -58,6 +58,16 @@ internal sealed partial class KnowledgeCatalog
         return [];
     }
 
+    /// <summary>
+    /// The pages (not decisions) that are themselves cited by <paramref name="id"/> — a guide page that carries a
+    /// checklist code as its own identifier — in catalog order.
+    /// </summary>
+    public IReadOnlyList<CatalogEntry> PagesWithAlias(string id, string? root = null)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return _pagesByAlias.TryGetValue(id.Trim(), out var pages) ? InRoots(pages, root) : [];
+    }
+
     /// <summary>Rule identifiers nearest to <paramref name="id"/>, for "did you mean".</summary>
     public IReadOnlyList<CatalogRule> ClosestRules(string id, int count, string? root = null)
     {

@@ -149,7 +149,7 @@ internal static partial class MarkdownOutline
 
                 case TableRow row when CodeCell(row) is { } at:
                 {
-                    var code = CellText(row[at], links); // its link (the code's guide page) is a link of the document
+                    var code = CellText(row[at], links).Split(' ', StringSplitOptions.RemoveEmptyEntries)[0]; // its link (the code's guide page) is a link of the document
                     var rest = string.Join(' ', row.Skip(at + 1).Select(cell => CellText(cell, links)).Where(t => t.Length > 0));
                     blocks.Add(new TextBlock { Type = BlockType.Paragraph, Line = row.Line + 1, Text = $"{code}: {rest}", RowCode = code });
                     break;
@@ -238,7 +238,9 @@ internal static partial class MarkdownOutline
         for (var i = 0; i < row.Count - 1; i++)
         {
             var text = CellText(row[i], []);
-            if (ChecklistCode().IsMatch(text))
+            // one code, sometimes linked twice (to the two pages that elaborate it: "[OE:07](a.md) <br> [OE:07](b.md)")
+            var codes = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToList();
+            if (codes.Count == 1 && ChecklistCode().IsMatch(codes[0]))
             {
                 return i;
             }

@@ -103,8 +103,8 @@ internal static partial class QueryInterpreter
     [GeneratedRegex(@"(?:\brules?\s*#?\s*|(?<![\w/])#)(?<id>[A-Za-z0-9][\w.-]*)", RegexOptions.IgnoreCase)]
     private static partial Regex RuleRef();
 
-    // "API-001", and requirement ids with series parts and dotted numbers ("OSPS-VM-05.03").
-    [GeneratedRegex(@"\b[A-Z][A-Z0-9]{1,11}(?:-[A-Z][A-Z0-9]{0,11}){0,3}-\d{1,6}(?:\.\d{1,6}){0,3}\b")]
+    // "API-001", requirement ids with series parts and dotted numbers ("OSPS-VM-05.03"), checklist codes ("RE:07").
+    [GeneratedRegex(@"\b[A-Z][A-Z0-9]{1,11}(?:-[A-Z][A-Z0-9]{0,11}){0,3}-\d{1,6}(?:\.\d{1,6}){0,3}\b|\b[A-Z]{2,5}:\d{1,3}\b")]
     private static partial Regex DocumentId();
 
     [GeneratedRegex(@"\b(what|which|who)\b.*\b(superseded|supersedes|replaced|replaces|succeeded|obsoleted|overrode|overrides)\b|\b(successor|replacement|newer decision|decision in force)\b")]

@@ -137,6 +137,7 @@ public class AliasTests
     [InlineData("API-001", "API-001")]
     [InlineData("what does XYZ-AC-01.02 ask?", "XYZ-AC-01.02")]
     [InlineData("XYZ-AC-01", "XYZ-AC-01")]
+    [InlineData("which checklist item is RE:07?", "RE:07")]
     public void Interpret_WhenQueryNamesARequirementId_ReadsTheWholeId(string query, string id) =>
         Assert.Equal([id], QueryInterpreter.Interpret(query).RuleIds);
 

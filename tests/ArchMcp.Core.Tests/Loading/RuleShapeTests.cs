@@ -117,10 +117,12 @@ public class RuleShapeTests
             | &#9744; | [SE:01](baseline.md) | **Set a security baseline.** Review it yearly. |
             | ☑ | [SE:02](secrets.md) | Keep secrets out of source control. |
             | [ ] | SE:03 | Rotate keys. |
+            | ☐ | [SE:04](detect.md) <br> [SE:04](respond.md) | Detect threats and respond to them. |
             | ☐ | Note | Not a code. |
             """);
 
-        Assert.Equal(["SE:01", "SE:02", "SE:03"], doc.Rules.Select(r => r.Id));
+        Assert.Equal(["SE:01", "SE:02", "SE:03", "SE:04"], doc.Rules.Select(r => r.Id));
+        Assert.Equal("Detect threats and respond to them.", doc.Rules[3].Statement);
         Assert.Equal("Set a security baseline.", doc.Rules[0].Statement);
         Assert.Equal("Keep secrets out of source control.", doc.Rules[1].Statement);
         Assert.Contains(doc.Links, l => l.Target == "secrets.md");
