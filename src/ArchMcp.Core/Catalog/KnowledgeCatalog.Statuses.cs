@@ -1,3 +1,4 @@
+using ArchMcp.Core.Loading;
 using ArchMcp.Core.Model;
 
 namespace ArchMcp.Core.Catalog;
@@ -23,7 +24,7 @@ internal sealed partial class KnowledgeCatalog
         ]);
         return groups
             .Where(g => root is null || g.Root == root)
-            .Select(g => (Group: g, Exact: g.RawStatus.Contains(word, StringComparison.OrdinalIgnoreCase)))
+            .Select(g => (Group: g, Exact: StatesWord(g.RawStatus, word)))
             .Where(x => x.Exact || x.Group.Status == status)
             .SelectMany(x => x.Group.Decisions.Select(d => (Decision: d, x.Exact)))
             .OrderByDescending(x => x.Exact)
@@ -33,6 +34,10 @@ internal sealed partial class KnowledgeCatalog
             .Select(x => x.Decision.Entry)
             .ToList();
     }
+
+    /// <summary>True when the stated status has the word — not when it is a template's list of choices that names it.</summary>
+    internal static bool StatesWord(string rawStatus, string word) =>
+        rawStatus.Contains(word, StringComparison.OrdinalIgnoreCase) && !StatusMapper.IsChoiceList(rawStatus);
 
     private readonly record struct Listed(CatalogEntry Entry, int Number, int Order);
 

@@ -121,7 +121,8 @@ internal static partial class QueryInterpreter
     [GeneratedRegex(@"\b(which|what|list|show|all|any)\b.*?\b(adrs?|decisions?|records?|proposals?|enhancements?|rfcs|design docs?)\b.*?\b(?<s>pending|proposed|accepted|approved|rejected|deprecated|superseded|draft|open|on hold|final|rfc|decided|implemented|active|in review|under review)s?\b|\b(?<s>pending|proposed|accepted|approved|rejected|deprecated|superseded|draft|final)\s+(adrs?|decisions?|records?|proposals?|design docs?)\b")]
     private static partial Regex StatusListing();
 
-    [GeneratedRegex(@"\b(decisions?|decided|adrs?)\b")]
+    // a decision record is where a team writes down why: a question asking why something is so asks for the decision
+    [GeneratedRegex(@"\b(decisions?|decided|adrs?|why)\b")]
     private static partial Regex AskDecision();
 
     [GeneratedRegex(@"\b(what|which|who|superseded|supersedes|supersede|replaced|replaces|replace|amends|amended|amend|the|decision|record|adr|did|does|do|is|are|still|from|original|on|about|of|by)\b", RegexOptions.IgnoreCase)]

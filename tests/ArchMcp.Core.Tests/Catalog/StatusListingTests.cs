@@ -25,7 +25,7 @@ public class StatusListingTests
     [
         .. catalog.Decisions
             .Where(d => root is null || d.Root == root)
-            .Select(d => (d, Exact: d.RawStatus.Contains(word, StringComparison.OrdinalIgnoreCase)))
+            .Select(d => (d, Exact: d.RawStatus.Contains(word, StringComparison.OrdinalIgnoreCase) && !StatusMapper.IsChoiceList(d.RawStatus)))
             .Where(x => x.Exact || x.d.Status == status)
             .OrderByDescending(x => x.Exact)
             .ThenBy(x => x.d.Number ?? int.MaxValue)
@@ -51,6 +51,21 @@ public class StatusListingTests
         Assert.Equal(EveryDecision(catalog, word, status, null), listed);
         Assert.Equal(EveryDecision(catalog, word, status, catalog.Roots[0]), catalog.DecisionsByStatus(word, status, catalog.Roots[0]));
         Assert.Empty(catalog.DecisionsByStatus(word, status, "no-such-root"));
+    }
+
+    [Fact]
+    public void DecisionsByStatus_WhenAStatusIsATemplatesListOfChoices_DoesNotListItUnderOneOfThem()
+    {
+        using var folder = new TempKnowledgeFolder(null);
+        const string Doc = "# {0}\n\n| | |\n|---|---|\n| Author | Sam |\n| Status | {1} |\n\n## Context\n\nWhy.\n\n## Decision\n\nWhat.\n";
+        folder.Write("docs/final-one.md", string.Format(System.Globalization.CultureInfo.InvariantCulture, Doc, "Final one", "Final"));
+        folder.Write("docs/unfilled.md", string.Format(System.Globalization.CultureInfo.InvariantCulture, Doc, "Unfilled", "_Draft / In Review / Final_"));
+        var docs = KnowledgeLoader.LoadAll(new KnowledgeRoot("k", folder.Path), 4 * 1024 * 1024, []).Select(f => f.Document!);
+        var catalog = KnowledgeCatalog.Build(docs);
+
+        var listed = catalog.DecisionsByStatus("final", StatusMapper.Map("final"));
+
+        Assert.Equal(["docs/final-one.md"], listed.Select(d => d.Path));
     }
 
     [SkippableFact]

@@ -71,6 +71,7 @@ public sealed class RankingPriorTests : IDisposable
     [InlineData("the decision about GitHub-hosted runners", true)]
     [InlineData("which ADRs cover caching?", true)]
     [InlineData("why was Kafka decided on?", true)]
+    [InlineData("why do we run GitHub-hosted runners?", true)]
     [InlineData("how do we pick a runner size?", false)]
     [InlineData("error variant names", false)]
     public void Interpret_WhenQueryAsksForADecision_SaysSo(string query, bool asks)
