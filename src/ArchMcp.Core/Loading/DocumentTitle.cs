@@ -22,6 +22,10 @@ internal static partial class DocumentTitle
     [GeneratedRegex(@"^0*(?<n>\d{1,5})\s*[.:)\-–—]\s+(?<rest>.+)$")]
     private static partial Regex NumberedHeading();
 
+    // Format: a number and a capitalised title without a separator ("23 Logging"); never a year ("2024 Roadmap").
+    [GeneratedRegex(@"^(?!(?:19|20)\d\d\b)0*(?<n>\d{1,4})\s+(?<rest>\p{Lu}.*)$")]
+    private static partial Regex NumberSpaceHeading();
+
     // Format: a record id of an upper-case series name and a number before the title ("ITE-9: Title", "RFC 12 - Title").
     // NonBacktracking (here and below): adjacent optional runs of spaces cost quadratic time on a heading of blanks.
     [GeneratedRegex(@"^[A-Z]{2,8}[-_ ]?0*(?<n>\d{1,5})\s*[:.\-–—]\s+(?<rest>.+)$", RegexOptions.NonBacktracking)]
@@ -101,6 +105,11 @@ internal static partial class DocumentTitle
                 m = SeriesIdHeading().Match(title);
             }
 
+            if (!m.Success && pass == 0)
+            {
+                m = NumberSpaceHeading().Match(title);
+            }
+
             if (m.Success && m.Groups["rest"].Value.Trim().Length > 0)
             {
                 number ??= int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
@@ -118,7 +127,7 @@ internal static partial class DocumentTitle
     }
 
     /// <summary>
-    /// Format: a title typed without the space after its hashes (<c>#Use Kafka</c>), which CommonMark reads as a paragraph:
+    /// Format: a title typed without the space after its hashes (<c>#Use Kafka</c>, <c>#12.</c>), which CommonMark reads as a paragraph:
     /// when the first line of the body (after any front matter) is such a line, the space is added. Only that line: a
     /// <c>#word</c> further down may be a tag or an issue reference.
     /// </summary>
@@ -151,7 +160,7 @@ internal static partial class DocumentTitle
             hashes++;
         }
 
-        return hashes > start && hashes < content.Length && char.IsLetter(content[hashes]) && (start == 0 || content[start - 1] == '\n')
+        return hashes > start && hashes < content.Length && char.IsLetterOrDigit(content[hashes]) && (start == 0 || content[start - 1] == '\n')
             ? string.Concat(content.AsSpan(0, hashes), " ", content.AsSpan(hashes))
             : content;
     }

@@ -179,6 +179,10 @@ public class MarkdownKnowledgeParserTests
     [InlineData("ADR-0007: Use Kafka", "Use Kafka", 7)]
     [InlineData("Architecture Decision Record: Use Kafka", "Use Kafka", null)]
     [InlineData("Use 2 regions", "Use 2 regions", null)]
+    [InlineData("23 Logging", "Logging", 23)]
+    [InlineData("007 Use Kafka", "Use Kafka", 7)]
+    [InlineData("2024 Roadmap", "2024 Roadmap", null)]
+    [InlineData("3 regions", "3 regions", null)]
     public void CleanTitle_WhenPrefixed_StripsPrefixAndReturnsNumber(string heading, string title, int? number) =>
         Assert.Equal((title, number), DocumentTitle.CleanTitle(heading));
 

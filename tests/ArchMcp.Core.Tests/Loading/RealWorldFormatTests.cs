@@ -301,6 +301,15 @@ public class RealWorldFormatTests
     }
 
     [Fact]
+    public void Parse_WhenNumberOnlyTitleLacksTheSpaceAfterTheHash_ReadsTheNumber()
+    {
+        var doc = Parse("adr/retries.md", "#12.\n\n## Status\n\nAccepted\n\n## Context\n\nCalls fail.\n\n## Decision\n\nWe retry twice.\n");
+
+        Assert.Equal(12, doc.Decision?.Number);
+        Assert.Equal(1, doc.TitleLine);
+    }
+
+    [Fact]
     public void Parse_WhenBoldStatusLine_ReadsTheStatus()
     {
         var doc = Parse("adr/0008-use-x.md", "# 8. Use X\n\n**Status:** Under review\n\n## Context\n\nX.\n\n## Decision\n\nX.\n");
