@@ -165,6 +165,11 @@ internal sealed partial class KnowledgeCatalog
                 entry.RuleList.Add(catalogRule);
                 rules.Add(catalogRule);
                 Add(_rulesById, RuleKey(rule.Id), catalogRule);
+                foreach (var alias in rule.Aliases)
+                {
+                    Add(_rulesByAlias, RuleKey(alias), catalogRule);
+                }
+
             }
         }
 

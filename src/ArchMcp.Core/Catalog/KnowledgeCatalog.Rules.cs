@@ -40,6 +40,16 @@ internal sealed partial class KnowledgeCatalog
             }
         }
 
+        // another name of one rule ("path :: heading" of a rule whose id is in its front matter); a name several rules
+        // share (a guide page's checklist code, on each of its sections) names their page, not one of them
+        foreach (var key in RuleKeys(id))
+        {
+            if (_rulesByAlias.TryGetValue(key, out var list) && list.Where(r => root is null || r.Document.Root == root).ToList() is [var only])
+            {
+                return only;
+            }
+        }
+
         return null;
     }
 
@@ -117,7 +127,7 @@ internal sealed partial class KnowledgeCatalog
             }
         }
 
-        return Get(DocumentKind.Reference, r, root) is { Rules.Count: > 0 } reference ? reference : null;
+        return Get(DocumentKind.Reference, r, root) is { Rules.Count: > 0 } reference ? reference : PagesWithAlias(r, root).FirstOrDefault();
     }
 
     private IEnumerable<string> RuleKeys(string id)

@@ -18,6 +18,7 @@ internal sealed partial class KnowledgeCatalog
     private readonly Dictionary<string, List<CatalogEntry>> _byTitle = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<CatalogRule>> _rulesById = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, List<CatalogEntry>> _pagesByAlias = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, List<CatalogRule>> _rulesByAlias = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<(CatalogEntry Entry, HashSet<string> Tokens, string Name)> _decisionTokens = [];
 
     // for each title word, the decisions (places in _decisionTokens, in order) whose title or slug has it

@@ -21,6 +21,27 @@ public sealed class CodeLookupTests : IDisposable
             "## Shed load\n\nDrop the least important requests first when queues grow.\n");
         _engine.Folder.Write("resilience/keep-it-simple.md",
             "# Keep it simple\n\n| **RS:01** | Keep the design simple. |\n|---|---|\n\n## Fewer parts\n\nEvery part you add can fail.\n");
+        _engine.Folder.Write("practices/graceful-shutdown.md",
+            "# Graceful shutdown\n\n| **GS:01** | Drain before you stop. |\n|---|---|\n\n## Drain connections\n\nStop taking work first.\n\n" +
+            "## Flush buffers\n\nWrite what is buffered before exit.\n");
+        _engine.Folder.Write("rules/encrypt-at-rest.md", "---\nid: R-0042\ntitle: Encrypt data at rest\n---\n\nStored data MUST be encrypted with a managed key.\n");
+    }
+
+    [Fact]
+    public async Task GetRule_WhenACodeNamesOnlyAGuidePage_AnswersWithThePage()
+    {
+        var lookup = await _engine.Service.GetRuleAsync("GS:01");
+
+        Assert.Null(lookup.Rule);
+        Assert.Equal("practices/graceful-shutdown.md", lookup.Standard?.Path);
+    }
+
+    [Fact]
+    public async Task GetRule_WhenReferenceIsAnotherNameOfOneRule_AnswersWithThatRule()
+    {
+        var lookup = await _engine.Service.GetRuleAsync("rules/encrypt-at-rest.md :: Encrypt data at rest");
+
+        Assert.Equal("R-0042", lookup.Rule?.Id);
     }
 
     public void Dispose() => _engine.Dispose();
