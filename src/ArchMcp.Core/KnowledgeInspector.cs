@@ -34,7 +34,7 @@ public sealed record InspectedRule(string Id, IReadOnlyList<string> Aliases, str
 
 /// <summary>Counts over the inspected files.</summary>
 /// <param name="UnknownStatus">Decisions whose stated status maps to no lifecycle state.</param>
-/// <param name="NoStatus">Decisions that state no status.</param>
+/// <param name="NoStatus">Decisions that state no status (or only a template's list of choices: "Draft / Accepted").</param>
 public sealed record InspectSummary(int Files, int LeftOut, int Decisions, int UnknownStatus, int NoStatus, int Standards, int Rules, int References, int Guides, int Templates);
 
 /// <summary>What <c>archmcp inspect PATH</c> found: the root it read the files as part of, its settings, and each file.</summary>
@@ -175,8 +175,8 @@ public static class KnowledgeInspector
             files.Count,
             files.Count(f => f.Kind is null),
             Count(DocumentKind.Decision),
-            files.Count(f => f.Status is { Mapped: "unknown", Raw.Length: > 0 }),
-            files.Count(f => f.Status is { Raw.Length: 0 }),
+            files.Count(f => f.Status is { Mapped: "unknown", Raw.Length: > 0 } status && !StatusMapper.IsChoiceList(status.Raw)),
+            files.Count(f => f.Status is { } status && (status.Raw.Length == 0 || StatusMapper.IsChoiceList(status.Raw))),
             Count(DocumentKind.Standard),
             files.Sum(f => f.Rules?.Count ?? 0),
             Count(DocumentKind.Reference),

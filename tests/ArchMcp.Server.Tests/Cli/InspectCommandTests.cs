@@ -35,6 +35,20 @@ public sealed class InspectCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Inspect_WhenAStatusIsATemplatesListOfChoices_CountsItAsNoneStated()
+    {
+        _cli.Folder.Write("designs/unfilled.md", "# Unfilled\n\n| | |\n|---|---|\n| Status | _Draft / In Review / Final_ |\n\n## Context\n\nWhy.\n\n## Decision\n\nWhat.\n");
+        _cli.Folder.Write("designs/odd.md", "# Odd\n\n| | |\n|---|---|\n| Status | Bananas |\n\n## Context\n\nWhy.\n\n## Decision\n\nWhat.\n");
+
+        var result = await _cli.RunAsync("inspect", _cli.Folder.FullPath("designs"), "--format", "json");
+
+        var summary = result.Json().GetProperty("summary");
+        Assert.Equal(2, summary.GetProperty("decisions").GetInt32());
+        Assert.Equal(1, summary.GetProperty("unknownStatus").GetInt32());
+        Assert.Equal(1, summary.GetProperty("noStatus").GetInt32());
+    }
+
+    [Fact]
     public async Task Inspect_WhenFileIsAPlainGuide_SaysWhyInText()
     {
         _cli.Folder.Write("notes/kafka.md", "# Kafka notes\n\nSome notes.\n");
