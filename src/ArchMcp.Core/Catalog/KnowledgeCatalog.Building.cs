@@ -169,7 +169,6 @@ internal sealed partial class KnowledgeCatalog
                 {
                     Add(_rulesByAlias, RuleKey(alias), catalogRule);
                 }
-
             }
         }
 
