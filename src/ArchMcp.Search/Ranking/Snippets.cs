@@ -100,11 +100,11 @@ internal static class Snippets
 
     /// <summary>
     /// Marks the words holding a wanted term, whole: a term found inside a word (GitHub split into git and hub) marks
-    /// the word once.
+    /// the word once, and marked words joined by one mark inside an identifier (RE:07, API-001) are marked together.
     /// </summary>
     private static string Highlight(Analyzer analyzer, string text, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> wanted)
     {
-        var sb = new StringBuilder(text.Length + 16);
+        var spans = new List<(int Start, int End)>();
         var at = 0;
         foreach (var (tokenStart, tokenEnd, _) in Matches(analyzer, text, wanted).OrderBy(m => m.Start))
         {
@@ -125,12 +125,30 @@ internal static class Snippets
                 end++;
             }
 
+            if (spans.Count > 0 && start == spans[^1].End + 1 && IsJoiner(text[start - 1]))
+            {
+                spans[^1] = (spans[^1].Start, end);
+            }
+            else
+            {
+                spans.Add((start, end));
+            }
+
+            at = end;
+        }
+
+        var sb = new StringBuilder(text.Length + (4 * spans.Count));
+        at = 0;
+        foreach (var (start, end) in spans)
+        {
             sb.Append(text, at, start - at).Append("**").Append(text, start, end - start).Append("**");
             at = end;
         }
 
         return sb.Append(text, at, text.Length - at).ToString();
     }
+
+    private static bool IsJoiner(char c) => c is ':' or '-' or '.' or '_' or '/';
 
     /// <summary>Which of <paramref name="terms"/> <paramref name="text"/> holds, analysed as indexed text (the whole text, however long).</summary>
     public static HashSet<string> Holding(Analyzer analyzer, string text, IReadOnlyCollection<string> terms)

@@ -46,6 +46,13 @@ public sealed class SnippetsTests : IDisposable
         Assert.Equal("Releases are built on **GitHub** runners.", snippet);
     }
 
+    [Theory]
+    [InlineData("Checklist item RE:07 asks for self-healing.", "RE:07", "Checklist item **RE:07** asks for self-healing.")]
+    [InlineData("Rule API-001: version every endpoint.", "API-001", "Rule **API-001**: version every endpoint.")]
+    [InlineData("Kafka and Redis: both run here.", "Kafka Redis", "**Kafka** and **Redis**: both run here.")]
+    public void Make_WhenMarkedWordsFormOneIdentifier_HighlightsItWhole(string text, string query, string expected) =>
+        Assert.Equal(expected, Make(text, query));
+
     [Fact]
     public void Make_SkipsMetadataLinesAndDiagramSourceForTheFirstProseSentence()
     {
