@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ArchMcp.Core.Model;
+using Markdig;
 using Markdig.Extensions.Tables;
 using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
@@ -21,6 +22,12 @@ internal static partial class MarkdownOutline
     // Format: a checklist code in a table's first cell ("RE:05"): a series of capitals, a colon, a number.
     [GeneratedRegex(@"^[A-Z]{2,5}:\d{1,3}$")]
     private static partial Regex ChecklistCode();
+
+    // A pipe table's delimiter row of two or more columns: "|---|---|", "| :--- | ---: |".
+    [GeneratedRegex(@"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")]
+    private static partial Regex DelimiterRow();
+
+    private static readonly MarkdownPipeline TablePipeline = new MarkdownPipelineBuilder().UsePipeTables().Build();
 
     // Format: a tick-box cell of a checklist table, empty or one box (☐, ☑, ☒, ✅, ✓, [ ], [x]).
     [GeneratedRegex(@"^(?:[☐☑☒✅✓✔\uFE0F]|\[[ xX]?\])?$")]
@@ -81,6 +88,11 @@ internal static partial class MarkdownOutline
                     });
                     break;
                 }
+
+                case ParagraphBlock paragraph when HeaderlessTable(paragraph, blocks) is { } table:
+                    links.AddRange(table.Links);
+                    WalkShifted(table.Markdown, paragraph.Line - 1, blocks, links, ref pendingAnchor, TablePipeline);
+                    break;
 
                 case ParagraphBlock paragraph:
                 {
@@ -166,11 +178,11 @@ internal static partial class MarkdownOutline
     /// The Markdown after an anchor line that opened an HTML block, read as Markdown; its lines counted from
     /// <paramref name="anchorLine"/> (1-based), the line of the anchor.
     /// </summary>
-    private static void WalkShifted(string markdown, int anchorLine, List<TextBlock> blocks, List<DocumentLink> links, ref string? pendingAnchor)
+    private static void WalkShifted(string markdown, int anchorLine, List<TextBlock> blocks, List<DocumentLink> links, ref string? pendingAnchor, MarkdownPipeline? pipeline = null)
     {
         var firstBlock = blocks.Count;
         var firstLink = links.Count;
-        Walk(Markdig.Markdown.Parse(markdown), blocks, links, ref pendingAnchor);
+        Walk(Markdig.Markdown.Parse(markdown, pipeline), blocks, links, ref pendingAnchor);
         for (var i = firstBlock; i < blocks.Count; i++)
         {
             blocks[i].Line += anchorLine;
@@ -180,6 +192,26 @@ internal static partial class MarkdownOutline
         {
             links[i] = links[i] with { Line = links[i].Line + anchorLine };
         }
+    }
+
+    /// <summary>
+    /// Format: a key/value table typed without its header row, the delimiter row first (<c>|---|---|</c> then
+    /// <c>| Status | Final |</c>), before the first section: CommonMark reads it as a paragraph. Returned with an empty
+    /// header row put above, to be read as the table it is (its first line is then the delimiter's line); null otherwise.
+    /// </summary>
+    private static (string Markdown, List<DocumentLink> Links)? HeaderlessTable(ParagraphBlock paragraph, List<TextBlock> blocks)
+    {
+        if (paragraph.Parent is not MarkdownDocument || blocks.Exists(b => b.Type == BlockType.Heading && b.Level >= 2))
+        {
+            return null;
+        }
+
+        // the paragraph's text as rendered (its links, kept for the document, are plain text in it)
+        var links = new List<DocumentLink>();
+        var lines = InlineText.Render(paragraph.Inline, links).Text.Split('\n');
+        return lines.Length >= 2 && DelimiterRow().IsMatch(lines[0]) && lines.Skip(1).All(l => l.TrimStart().StartsWith('|'))
+            ? ("| | |\n" + string.Join('\n', lines), links)
+            : null;
     }
 
     /// <summary>

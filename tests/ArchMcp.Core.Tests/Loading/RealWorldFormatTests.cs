@@ -301,6 +301,18 @@ public class RealWorldFormatTests
     }
 
     [Fact]
+    public void Parse_WhenMetadataTableHasNoHeaderRow_ReadsItsRows()
+    {
+        var doc = Parse("security/fma-bridge.md",
+            "# FMA: Bridge\n\n|------------|-------|\n| Author     | Sam   |\n| Created at | 2025-04-03 |\n| Status     | Final |\n\n## Introduction\n\nWhat can fail.\n");
+
+        Assert.Equal(DocumentKind.Decision, doc.Kind);
+        Assert.Equal("Final", doc.Decision?.RawStatus);
+        Assert.Equal(DecisionStatus.Accepted, doc.Decision?.Status);
+        Assert.Equal(6, doc.Decision?.StatusLine);
+    }
+
+    [Fact]
     public void Parse_WhenNumberOnlyTitleLacksTheSpaceAfterTheHash_ReadsTheNumber()
     {
         var doc = Parse("adr/retries.md", "#12.\n\n## Status\n\nAccepted\n\n## Context\n\nCalls fail.\n\n## Decision\n\nWe retry twice.\n");
