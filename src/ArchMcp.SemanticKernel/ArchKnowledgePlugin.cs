@@ -81,4 +81,13 @@ public sealed class ArchKnowledgePlugin(IKnowledgeService knowledge)
         [Description(Args.Root)] string? root = null,
         CancellationToken cancellationToken = default) =>
         _knowledge.ReviewDesignAsync(RequestArguments.Checklist(design, limit, root), cancellationToken);
+
+    /// <summary>Calls <see cref="IKnowledgeService.RecentChangesAsync"/>.</summary>
+    [KernelFunction(ToolContract.RecentChanges)]
+    [Description(ToolContract.Descriptions.RecentChanges)]
+    public Task<ChangesResult> RecentChangesAsync(
+        [Description(Args.Since), StringLength(ToolContract.MaxNameChars)] string since,
+        [Description(Args.ChangesLimit), Range(1, ToolContract.ChangesLimitMax)] int limit = ToolContract.ChangesLimitDefault,
+        CancellationToken cancellationToken = default) =>
+        _knowledge.RecentChangesAsync(RequestArguments.Changes(since, null, limit), cancellationToken);
 }

@@ -7,8 +7,8 @@ using ArchMcp.Core.Model;
 namespace ArchMcp.Core.Export;
 
 /// <summary>
-/// The rule files an assistant reads on its own, made from the catalog: the accepted decisions in force, then the
-/// MUST and MUST NOT rules of the documents in force, then SHOULD and SHOULD NOT rules — each cited by id, one line,
+/// The rule files an assistant reads on its own, made from the catalog: the accepted decisions in force (id and
+/// title: the decision itself is one get_decision away), then the MUST and MUST NOT rules of the documents in force, then SHOULD and SHOULD NOT rules — each cited by id, one line,
 /// as many as fit in <see cref="TokenBudget"/> per file, the rest counted in a line that sends the reader to the MCP
 /// server. A document that declares <c>scope: paths</c> goes to a file of its own applied to those globs (a part of
 /// AGENTS.md, which has no globs); everything else to the general file, applied to every file. Same knowledge, same
@@ -20,7 +20,7 @@ internal static partial class AssistantRules
     public const int TokenBudget = 2_000;
 
     private const int BudgetChars = TokenBudget * 4;
-    private const int OutcomeChars = 200;
+    private const int LineChars = 200;
     private const string Title = "Architecture decisions and rules";
 
     private sealed record Item(int Priority, string Line);
@@ -39,7 +39,7 @@ internal static partial class AssistantRules
                 $"---\napplyTo: {Quoted(Globs(g.Group))}\n---\n\n# {Title}\n\n{Body([g.Group], verb, "##")}", Section: false))],
             _ => [.. Named(groups).Select(g => new RuleFile($".cursor/rules/{g.Name}.mdc",
                 $"---\ndescription: {Quoted($"{Title} in force{(g.Group.Globs.Count == 0 ? "" : $" for {Globs(g.Group)}")}, from the ArchMcp knowledge")}\n" +
-                $"globs: {(g.Group.Globs.Count == 0 ? "" : Globs(g.Group))}\nalwaysApply: {(g.Group.Globs.Count == 0 ? "true" : "false")}\n---\n\n" +
+                $"globs:{(g.Group.Globs.Count == 0 ? "" : $" {Globs(g.Group)}")}\nalwaysApply: {(g.Group.Globs.Count == 0 ? "true" : "false")}\n---\n\n" +
                 $"# {Title}\n\n{Body([g.Group], verb, "##")}", Section: false))],
         };
     }
@@ -74,14 +74,13 @@ internal static partial class AssistantRules
 
         foreach (var decision in catalog.Decisions.Where(d => d.Status == DecisionStatus.Accepted && d.InForce))
         {
-            var outcome = decision.Decision?.Outcome?.Text is { Length: > 0 } text ? $": {Cut(text)}" : "";
-            Add(decision, new Item(0, $"- **{decision.Id}** (decision) {Cut(decision.Title)}{outcome}"));
+            Add(decision, new Item(0, $"- **{decision.Id}** (decision) {Cut(decision.Title)}"));
         }
 
         foreach (var rule in catalog.Rules.Where(InForce))
         {
             var priority = rule.Rule.Level is RuleLevel.Must or RuleLevel.MustNot ? 1 : 2;
-            Add(rule.Document, new Item(priority, $"- **{rule.Id}** {rule.Rule.Level.ToWire()}: {Cut(rule.Rule.Statement)} ({rule.Document.Title})"));
+            Add(rule.Document, new Item(priority, $"- **{rule.Id}** {rule.Rule.Level.ToWire()}: {Cut(rule.Rule.Statement)}"));
         }
 
         return [.. byGlobs.Values.Where(g => g.Items.Count > 0).OrderBy(g => g.Globs.Count > 0).ThenBy(g => string.Join(",", g.Globs), StringComparer.Ordinal)];
@@ -160,17 +159,17 @@ internal static partial class AssistantRules
         return text.ToString().TrimEnd() + "\n";
     }
 
-    /// <summary>A text cut at a word within <see cref="OutcomeChars"/>, with an ellipsis when cut; on one line.</summary>
+    /// <summary>A text cut at a word within <see cref="LineChars"/>, with an ellipsis when cut; on one line.</summary>
     private static string Cut(string text)
     {
         var line = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        if (line.Length <= OutcomeChars)
+        if (line.Length <= LineChars)
         {
             return line;
         }
 
-        var space = line.LastIndexOf(' ', OutcomeChars);
-        return $"{line[..(space > 0 ? space : OutcomeChars)]}…";
+        var space = line.LastIndexOf(' ', LineChars);
+        return $"{line[..(space > 0 ? space : LineChars)]}…";
     }
 
     [GeneratedRegex(@"[^a-z0-9]+")]
