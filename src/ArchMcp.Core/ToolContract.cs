@@ -41,6 +41,7 @@ public static class ToolContract
     public const int ListLimitMax = 100;
     public const int ChecklistLimitDefault = 20;
     public const int ChecklistLimitMax = 100;
+    /// <summary>How many changes recent_changes returns (the newest); the CLI's --limit goes up to <see cref="ChangesLimitMax"/>.</summary>
     public const int ChangesLimitDefault = 50;
     public const int ChangesLimitMax = 500;
 
@@ -94,9 +95,7 @@ public static class ToolContract
             "a verdict (met, violated, not addressed, needs judgement) with evidence from both sides, and a risk roll-up " +
             "(violated MUST = high, SHOULD = medium). Use it before approving or implementing a design; cite the ids.";
 
-        public const string RecentChanges =
-            "Decisions and rules added, changed, superseded or deprecated since a git ref or date, newest first, each with " +
-            "commit, date and what changed.";
+        public const string RecentChanges = "Decisions and rules changed since a git ref or date: newest 50, with commit.";
     }
 
     /// <summary>What each argument means and accepts.</summary>
@@ -118,7 +117,7 @@ public static class ToolContract
         public const string RuleId = "Rule id, e.g. API-001, or a standard id, e.g. API.";
         public const string Design = "A topic or a whole design text (Markdown).";
         public const string ChecklistLimit = "Maximum number of items.";
-        public const string Since = "A git ref (branch, tag, commit) or a date YYYY-MM-DD.";
+        public const string Since = "Git ref or date YYYY-MM-DD.";
         public const string ChangesLimit = "Most changes, newest first.";
         public const string Sampling = "Let your model judge up to 5 needs-judgement items (MCP sampling).";
     }

@@ -87,7 +87,6 @@ public sealed class ArchKnowledgePlugin(IKnowledgeService knowledge)
     [Description(ToolContract.Descriptions.RecentChanges)]
     public Task<ChangesResult> RecentChangesAsync(
         [Description(Args.Since), StringLength(ToolContract.MaxNameChars)] string since,
-        [Description(Args.ChangesLimit), Range(1, ToolContract.ChangesLimitMax)] int limit = ToolContract.ChangesLimitDefault,
         CancellationToken cancellationToken = default) =>
-        _knowledge.RecentChangesAsync(RequestArguments.Changes(since, null, limit), cancellationToken);
+        _knowledge.RecentChangesAsync(RequestArguments.Changes(since, null, ToolContract.ChangesLimitDefault), cancellationToken);
 }

@@ -33,29 +33,44 @@ internal sealed class KnowledgeHistory(IReadOnlyList<KnowledgeRoot> roots, long 
 
         var changes = new List<KnowledgeChange>();
         var notes = new List<string>();
+        var unanswered = new List<string>();
         foreach (var root in selected)
         {
             var repository = await Git.RunAsync(root.Path, ["rev-parse", "--show-prefix"], null, cancellationToken).ConfigureAwait(false);
             if (repository is null || !repository.Succeeded)
             {
-                var why = repository is null ? "git is not installed" : "it is not a git working copy";
+                var why = $"root '{root.Name}' ({root.Path}) is {(repository is null ? "in no git history (git is not installed)" : "not a git working copy")}";
                 if (date is null)
                 {
-                    throw new InvalidQueryException($"Root '{root.Name}' ({root.Path}) cannot answer since '{since}': {why}, so there are no commits to compare with. Pass a date as YYYY-MM-DD: changes are then found from the files' modification times.");
+                    unanswered.Add(why);
+                    continue;
                 }
 
-                notes.Add($"Root '{root.Name}': {why}; files modified since {since} are listed by their modification times, without what changed in them.");
+                notes.Add($"{Capital(why)}: files modified since {since} are listed by their modification times, without what changed in them.");
                 changes.AddRange(ByFileTimes(root, date.Value, cancellationToken));
                 continue;
             }
 
-            changes.AddRange(await FromGitAsync(root, since, date, cancellationToken).ConfigureAwait(false));
+            var range = date is null ? await RangeAsync(root, since, cancellationToken).ConfigureAwait(false) : "HEAD";
+            if (range is null)
+            {
+                unanswered.Add($"'{since}' is not a commit in the git repository of root '{root.Name}' ({root.Path})");
+                continue;
+            }
+
+            changes.AddRange(await FromGitAsync(root, range, date, cancellationToken).ConfigureAwait(false));
             notes.Add($"Root '{root.Name}': committed changes from git history (uncommitted edits are not listed).");
         }
 
-        // newest first; within a commit, by root and path, each file's decision before its rules in file order
-        var ordered = changes.Select((c, i) => (Change: c, Order: i)).OrderByDescending(x => x.Change.Date).ThenBy(x => x.Order).Select(x => x.Change).ToList();
-        return new ChangesResult(since, ordered.Count, [.. ordered.Take(request.Limit)], notes);
+        if (unanswered.Count == selected.Count)
+        {
+            throw new InvalidQueryException($"{Capital(string.Join("; ", unanswered))}. Pass a branch, tag or commit id that `git log` shows there, or a date as YYYY-MM-DD (a root that is not a git working copy answers a date from its files' modification times).");
+        }
+
+        notes.AddRange(unanswered.Select(u => $"Not listed: {u}."));
+        // newest first (UTC ISO dates sort as text); within a commit, by root and path, each file's decision before its rules
+        var ordered = changes.Select((c, i) => (Change: c, Order: i)).OrderByDescending(x => x.Change.Date, StringComparer.Ordinal).ThenBy(x => x.Order).Select(x => x.Change).ToList();
+        return new ChangesResult(ordered.Count, [.. ordered.Take(request.Limit)], notes);
     }
 
     /// <summary>A day (YYYY-MM-DD) as midnight UTC; null when <paramref name="text"/> is not one.</summary>
@@ -64,20 +79,19 @@ internal sealed class KnowledgeHistory(IReadOnlyList<KnowledgeRoot> roots, long 
             ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
             : null;
 
-    private async Task<List<KnowledgeChange>> FromGitAsync(KnowledgeRoot root, string since, DateTimeOffset? date, CancellationToken cancellationToken)
+    private static string Utc(DateTimeOffset date) => date.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    /// <summary>"COMMIT..HEAD" for a ref that names a commit in the root's repository; null when it names none.</summary>
+    private static async Task<string?> RangeAsync(KnowledgeRoot root, string since, CancellationToken cancellationToken)
     {
-        var range = "HEAD";
-        if (date is null)
-        {
-            var check = await Git.RunAsync(root.Path, ["rev-parse", "--verify", "--quiet", $"{since}^{{commit}}"], null, cancellationToken).ConfigureAwait(false);
-            if (check is not { Succeeded: true })
-            {
-                throw new InvalidQueryException($"'{since}' is not a commit in the git repository of root '{root.Name}' ({root.Path}). Pass a branch, tag or commit id that `git log` shows there, or a date as YYYY-MM-DD.");
-            }
+        var check = await Git.RunAsync(root.Path, ["rev-parse", "--verify", "--quiet", $"{since}^{{commit}}"], null, cancellationToken).ConfigureAwait(false);
+        return check is { Succeeded: true } ? $"{check.Text.Trim()}..HEAD" : null;
+    }
 
-            range = $"{check.Text.Trim()}..HEAD";
-        }
-
+    private async Task<List<KnowledgeChange>> FromGitAsync(KnowledgeRoot root, string range, DateTimeOffset? date, CancellationToken cancellationToken)
+    {
         var log = await Git.RunAsync(root.Path,
             ["-c", "log.showSignature=false", "log", "--raw", "-z", "--no-abbrev", "-M", "--relative", "--format=%x01%H%x09%aI", range, "--", "."],
             null, cancellationToken).ConfigureAwait(false);
@@ -115,7 +129,7 @@ internal sealed class KnowledgeHistory(IReadOnlyList<KnowledgeRoot> roots, long 
                 cancellationToken.ThrowIfCancellationRequested();
                 var path = file.NewPath ?? file.OldPath!;
                 changes.AddRange(DocumentDiff.Between(Parse(file.OldBlob, file.OldPath), Parse(file.NewBlob, file.NewPath))
-                    .Select(c => new KnowledgeChange(c.Change, c.Kind, c.Id, c.Title, c.Summary, root.Name, path, c.Line, commit.Date, commit.Id)));
+                    .Select(c => new KnowledgeChange(c.Change, c.Kind, c.Id, c.Title, c.Summary, root.Name, path, c.Line, Utc(commit.Date), commit.Id)));
             }
         }
 
@@ -219,7 +233,7 @@ internal sealed class KnowledgeHistory(IReadOnlyList<KnowledgeRoot> roots, long 
             var summary = document.Decision is { } decision
                 ? $"file modified; status now {decision.Status.ToWire()}"
                 : $"file modified; {document.Rules.Count} rules now";
-            yield return new KnowledgeChange("modified", document.Kind.ToWire(), document.Id, document.Title, summary, root.Name, file.RelativePath, document.TitleLine, file.LastWriteUtc);
+            yield return new KnowledgeChange("modified", document.Kind.ToWire(), document.Id, document.Title, summary, root.Name, file.RelativePath, document.TitleLine, Utc(file.LastWriteUtc));
         }
     }
 }

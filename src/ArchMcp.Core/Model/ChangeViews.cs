@@ -18,13 +18,14 @@ public sealed record ChangesRequest
 /// <see cref="ChangesRequest.Limit"/> in <see cref="Changes"/>; <see cref="Notes"/> says how each root was read
 /// (a root that is not a git working copy answers from file modification times).
 /// </summary>
-public sealed record ChangesResult(string Since, int Total, IReadOnlyList<KnowledgeChange> Changes, IReadOnlyList<string> Notes);
+public sealed record ChangesResult(int Total, IReadOnlyList<KnowledgeChange> Changes, IReadOnlyList<string> Notes);
 
 /// <summary>
 /// One change to a decision or a rule.
 /// <see cref="Change"/> is added, removed, status, superseded, deprecated, level, edited, or modified (from a file's
 /// time, when its history is not known); <see cref="Kind"/> is decision or rule (or, by file time, the document's
-/// kind); <see cref="Commit"/> is null when the change was found by file time.
+/// kind); <see cref="Date"/> is the commit's author date (or the file's time) in UTC, ISO 8601; <see cref="Commit"/>
+/// is null when the change was found by file time.
 /// </summary>
 public sealed record KnowledgeChange(
     string Change,
@@ -35,5 +36,5 @@ public sealed record KnowledgeChange(
     string Root,
     string Path,
     int Line,
-    DateTimeOffset Date,
+    string Date,
     string? Commit = null);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using ArchMcp.Core.Model;
 
@@ -144,13 +143,13 @@ public static class KnowledgeMarkdown
         var sb = new StringBuilder();
         foreach (var c in result.Changes)
         {
-            sb.Append(c.Date.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append("  ")
+            sb.Append(c.Date[..Math.Min(10, c.Date.Length)]).Append("  ")
                 .Append(c.Commit is null ? "(file)" : c.Commit[..Math.Min(7, c.Commit.Length)]).Append("  ")
                 .Append(c.Kind).Append(' ').Append(c.Id).Append(": ").Append(c.Summary)
                 .Append(" — ").Append(c.Title).Append("  ").Append(c.Path).Append(':').Append(c.Line).AppendLine();
         }
 
-        sb.Append(result.Changes.Count).Append(" of ").Append(result.Total).Append(" changes since ").AppendLine(result.Since);
+        sb.Append(result.Changes.Count).Append(" of ").Append(result.Total).AppendLine(" changes");
         foreach (var note in result.Notes)
         {
             sb.AppendLine(note);

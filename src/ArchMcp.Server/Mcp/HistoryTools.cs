@@ -13,12 +13,11 @@ namespace ArchMcp.Server.Mcp;
 [McpServerToolType]
 public sealed class HistoryTools(IKnowledgeService knowledge)
 {
-    [McpServerTool(Name = ToolContract.RecentChanges, Title = "Recent decision and rule changes", ReadOnly = true, Idempotent = true,
+    [McpServerTool(Name = ToolContract.RecentChanges, Title = "Recent changes", ReadOnly = true, Idempotent = true,
         Destructive = false, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(ChangesResult))]
     [Description(ToolContract.Descriptions.RecentChanges)]
     public Task<CallToolResult> RecentChanges(
         [Description(Args.Since), StringLength(ToolContract.MaxNameChars)] string since,
-        [Description(Args.ChangesLimit), Range(1, ToolContract.ChangesLimitMax)] int limit = ToolContract.ChangesLimitDefault,
         CancellationToken cancellationToken = default) =>
-        ToolResults.Create(knowledge.RecentChangesAsync(ToolArguments.Changes(since, limit), cancellationToken), KnowledgeMarkdown.Changes);
+        ToolResults.Create(knowledge.RecentChangesAsync(ToolArguments.Changes(since), cancellationToken), KnowledgeMarkdown.Changes);
 }

@@ -62,7 +62,7 @@ public sealed class KnowledgeHistoryTests : IDisposable
             ],
             result.Changes.Select(x => (x.Commit, x.Change, x.Kind, x.Id, x.Summary)));
         Assert.Equal(5, result.Total);
-        Assert.Equal(new DateTimeOffset(2026, 1, 4, 12, 0, 0, TimeSpan.Zero), result.Changes[1].Date);
+        Assert.Equal("2026-01-04T12:00:00Z", result.Changes[1].Date);
         Assert.Equal("standards/api.md", result.Changes[1].Path);
     }
 
@@ -141,7 +141,21 @@ public sealed class KnowledgeHistoryTests : IDisposable
         Assert.Contains("not a git working copy", Assert.Single(result.Notes), StringComparison.Ordinal);
         var ex = await Assert.ThrowsAsync<InvalidQueryException>(() => history.SinceAsync(new ChangesRequest { Since = "main" }, CancellationToken.None));
         Assert.Contains("not a git working copy", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("Pass a date as YYYY-MM-DD", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("or a date as YYYY-MM-DD", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ARefOneRootCannotRead_IsNotedThere_WhileTheOtherRootAnswers()
+    {
+        var c = WriteHistory();
+        using var plain = new TempKnowledgeFolder(null);
+        plain.Write("decisions/0001-use-redis.md", Decision(1, "Use Redis", "Accepted"));
+        var history = new KnowledgeHistory([new KnowledgeRoot("k", _git.Path), new KnowledgeRoot("plain", plain.Path)], 1_000_000);
+
+        var result = await history.SinceAsync(new ChangesRequest { Since = c.NewRule }, CancellationToken.None);
+
+        Assert.Equal([c.Level], result.Changes.Select(x => x.Commit));
+        Assert.Contains(result.Notes, n => n.StartsWith("Not listed: root 'plain'", StringComparison.Ordinal) && n.Contains("not a git working copy", StringComparison.Ordinal));
     }
 
     [Fact]
