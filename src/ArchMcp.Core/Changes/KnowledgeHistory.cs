@@ -102,9 +102,12 @@ internal sealed class KnowledgeHistory(IReadOnlyList<KnowledgeRoot> roots, long 
                 : throw new KnowledgeException($"git log failed in root '{root.Name}' ({root.Path}): {log?.Error}. Run `git log` there to see why.");
         }
 
-        var commits = ParseLog(log.Text).Where(c => date is null || c.Date >= date).ToList();
-        var files = commits.SelectMany(c => c.Files).Where(f => KnowledgeLoader.LeftOutWhy(root, f.NewPath ?? f.OldPath!) is null).ToList();
-        var blobs = await ReadBlobsAsync(root, files.SelectMany(f => new[] { f.OldBlob, f.NewBlob }).OfType<string>().Distinct().ToList(), cancellationToken).ConfigureAwait(false);
+        // the files the index would read (knowledge files, not hidden, not excluded by the root's settings)
+        var commits = ParseLog(log.Text)
+            .Where(c => date is null || c.Date >= date)
+            .Select(c => c with { Files = [.. c.Files.Where(f => KnowledgeLoader.LeftOutWhy(root, f.NewPath ?? f.OldPath!) is null)] })
+            .ToList();
+        var blobs = await ReadBlobsAsync(root, commits.SelectMany(c => c.Files).SelectMany(f => new[] { f.OldBlob, f.NewBlob }).OfType<string>().Distinct().ToList(), cancellationToken).ConfigureAwait(false);
         var parsed = new Dictionary<(string Blob, string Path), KnowledgeDocument?>();
         KnowledgeDocument? Parse(string? blob, string? path)
         {
@@ -124,7 +127,7 @@ internal sealed class KnowledgeHistory(IReadOnlyList<KnowledgeRoot> roots, long 
         var changes = new List<KnowledgeChange>();
         foreach (var commit in commits)
         {
-            foreach (var file in commit.Files.Where(files.Contains).OrderBy(f => f.NewPath ?? f.OldPath, StringComparer.Ordinal))
+            foreach (var file in commit.Files.OrderBy(f => f.NewPath ?? f.OldPath, StringComparer.Ordinal))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var path = file.NewPath ?? file.OldPath!;

@@ -30,7 +30,7 @@ public static class ExportCommand
             {
                 foreach (var state in states)
                 {
-                    var what = state.UpToDate ? "up to date" : checking ? "differs" : "written";
+                    var what = state.UpToDate ? "up to date" : state.Stale ? (checking ? "stale" : "removed") : checking ? "differs" : "written";
                     parse.Out().WriteLine(Output.Printable($"{what}: {state.Path}"));
                 }
             }

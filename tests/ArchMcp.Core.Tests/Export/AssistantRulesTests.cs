@@ -139,4 +139,24 @@ public sealed class AssistantRulesTests : IDisposable
         Assert.EndsWith(RuleFiles.End + "\n\n## Our own notes\n", File.ReadAllText(_out.FullPath("AGENTS.md")), StringComparison.Ordinal);
         Assert.All(RuleFiles.Sync(files, _out.Path, check: true), s => Assert.True(s.UpToDate));
     }
+
+    [Fact]
+    public async Task AScopeThatIsGone_ItsFileIsStale_CheckFails_ExportRemovesIt_TheUsersOwnFilesStay()
+    {
+        RuleFiles.Sync(await FilesAsync(AssistantTarget.Copilot), _out.Path, check: false);
+        _out.Write(".github/instructions/testing.instructions.md", "---\napplyTo: \"**/*Tests.cs\"\n---\n\nUse xUnit.\n");
+        _engine.Folder.Write("standards/billing.md", "# Billing rules\n\n### MUST NOT use floating point for money [BIL-001]\n\nText.\n");
+        await _engine.Service.RefreshAsync();
+        var files = await FilesAsync(AssistantTarget.Copilot);
+
+        var check = RuleFiles.Sync(files, _out.Path, check: true);
+        var export = RuleFiles.Sync(files, _out.Path, check: false);
+
+        var stale = new RuleFileState(".github/instructions/architecture-libs-money-services-billing.instructions.md", UpToDate: false, Stale: true);
+        Assert.Contains(stale, check);
+        Assert.Contains(stale, export);
+        Assert.False(File.Exists(_out.FullPath(stale.Path)));
+        Assert.True(File.Exists(_out.FullPath(".github/instructions/testing.instructions.md")));
+        Assert.All(RuleFiles.Sync(files, _out.Path, check: true), s => Assert.True(s.UpToDate));
+    }
 }
