@@ -39,7 +39,7 @@ internal sealed class KnowledgeHistory(IReadOnlyList<KnowledgeRoot> roots, long 
             var repository = await Git.RunAsync(root.Path, ["rev-parse", "--show-prefix"], null, cancellationToken).ConfigureAwait(false);
             if (repository is null || !repository.Succeeded)
             {
-                var why = $"root '{root.Name}' ({root.Path}) is {(repository is null ? "in no git history (git is not installed)" : "not a git working copy")}";
+                var why = $"root '{root.Name}' ({root.Path}) {(repository is null ? "has no history to read: git is not installed" : "is not a git working copy")}";
                 if (date is null)
                 {
                     unanswered.Add(why);

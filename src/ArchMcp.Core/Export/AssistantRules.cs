@@ -17,7 +17,7 @@ namespace ArchMcp.Core.Export;
 internal static partial class AssistantRules
 {
     /// <summary>Most tokens (counted as characters / 4) one generated file may take in the assistant's context.</summary>
-    public const int TokenBudget = 2_000;
+    public const int TokenBudget = 4_000;
 
     private const int BudgetChars = TokenBudget * 4;
     private const int LineChars = 200;

@@ -97,7 +97,7 @@ public sealed class AssistantRulesTests : IDisposable
         Assert.Contains("M-001", content, StringComparison.Ordinal);
         Assert.DoesNotContain("S-150", content, StringComparison.Ordinal);
         var kept = content.Split('\n').Count(l => l.StartsWith("- **", StringComparison.Ordinal));
-        Assert.Contains($"\n{1 + 2 + 300 - kept} more decisions and rules (past this file's budget of 2000 tokens) are in the ArchMcp MCP server", content, StringComparison.Ordinal);
+        Assert.Contains($"\n{1 + 2 + 300 - kept} more decisions and rules (past this file's budget of {AssistantRules.TokenBudget} tokens) are in the ArchMcp MCP server", content, StringComparison.Ordinal);
     }
 
     [Fact]
