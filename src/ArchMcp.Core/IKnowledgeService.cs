@@ -1,3 +1,4 @@
+using ArchMcp.Core.Export;
 using ArchMcp.Core.Model;
 
 namespace ArchMcp.Core;
@@ -28,6 +29,19 @@ public interface IKnowledgeService
 
     /// <summary>A design text checked against the applicable rules and decisions: a verdict per item and a risk roll-up.</summary>
     Task<ReviewResult> ReviewDesignAsync(ChecklistRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The decisions and rules added, changed, superseded or deprecated since a git ref or a date, newest first, each
+    /// with its commit and author date. A root that is not a git working copy answers from file times and says so in
+    /// the notes. A ref that is not a commit there is an <see cref="InvalidQueryException"/>.
+    /// </summary>
+    Task<ChangesResult> RecentChangesAsync(ChangesRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The rule files an assistant reads without a tool call (AGENTS.md section, Copilot instructions, Cursor rules),
+    /// made from the decisions in force and the MUST and MUST NOT rules (SHOULD within the budget).
+    /// </summary>
+    Task<IReadOnlyList<RuleFile>> AssistantRuleFilesAsync(AssistantTarget target, CancellationToken cancellationToken = default);
 
     /// <summary>A whole document by kind and id, or by the exact URI the service gave it (for resources). Throws <see cref="DocumentNotFoundException"/>.</summary>
     Task<DocumentView> GetDocumentAsync(DocumentKind kind, string id, CancellationToken cancellationToken = default);

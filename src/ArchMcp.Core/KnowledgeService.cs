@@ -1,5 +1,7 @@
 using ArchMcp.Core.Catalog;
+using ArchMcp.Core.Changes;
 using ArchMcp.Core.Checklists;
+using ArchMcp.Core.Export;
 using ArchMcp.Core.Indexing;
 using ArchMcp.Core.Lint;
 using ArchMcp.Core.Model;
@@ -26,6 +28,8 @@ public sealed class KnowledgeService : IKnowledgeService, IKnowledgeIndexer, IDi
     private readonly KnowledgeLookup _lookup;
     private readonly RootFileReader _files;
     private readonly ChecklistEngine _checklists;
+    private readonly FileScopes _scopes;
+    private readonly KnowledgeHistory _history;
     private bool _disposed;
 
     /// <summary>Resolves the roots and the index folder; nothing is read until the first call.</summary>
@@ -44,7 +48,9 @@ public sealed class KnowledgeService : IKnowledgeService, IKnowledgeIndexer, IDi
         _lookup = new KnowledgeLookup(files);
         Retriever = new ChecklistRetriever(_indexer, _index, files);
         // a document's declared scope is read from the front matter of the file in its root, a quote's line from its text
-        _checklists = new ChecklistEngine(Retriever, files: new FileScopes(root => _roots.FirstOrDefault(r => r.Name == root)?.Path));
+        _scopes = new FileScopes(root => _roots.FirstOrDefault(r => r.Name == root)?.Path);
+        _checklists = new ChecklistEngine(Retriever, files: _scopes);
+        _history = new KnowledgeHistory(_roots, settings.MaxFileBytes);
     }
 
     /// <summary>Opens the search index; a path that cannot be an index folder is an <see cref="IndexUnavailableException"/>.</summary>
@@ -158,6 +164,20 @@ public sealed class KnowledgeService : IKnowledgeService, IKnowledgeIndexer, IDi
         KnowledgeLookup.ValidateRuleId(id);
         var catalog = (await _indexer.ReadyAsync(cancellationToken).ConfigureAwait(false)).Catalog;
         return _lookup.GetRule(catalog, id, root);
+    }
+
+    /// <inheritdoc/>
+    public Task<ChangesResult> RecentChangesAsync(ChangesRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return _history.SinceAsync(RequestArguments.Changes(request.Since, request.Root, request.Limit), cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<RuleFile>> AssistantRuleFilesAsync(AssistantTarget target, CancellationToken cancellationToken = default)
+    {
+        var catalog = (await _indexer.ReadyAsync(cancellationToken).ConfigureAwait(false)).Catalog;
+        return AssistantRules.Files(catalog, entry => _scopes.Of(entry.Root, entry.Path), target);
     }
 
     /// <inheritdoc/>

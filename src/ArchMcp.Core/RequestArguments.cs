@@ -47,6 +47,13 @@ public static class RequestArguments
         Root = Optional(root, nameof(root)),
     };
 
+    public static ChangesRequest Changes(string? since, string? root, int limit) => new()
+    {
+        Since = Required(since, nameof(since)),
+        Root = Optional(root, nameof(root)),
+        Limit = Range(limit, 1, ToolContract.ChangesLimitMax, nameof(limit)),
+    };
+
     /// <summary>A required text argument, trimmed, at most <paramref name="maxChars"/> long.</summary>
     public static string Required(string? value, string name, int maxChars = ToolContract.MaxNameChars) =>
         string.IsNullOrWhiteSpace(value) ? throw new InvalidQueryException($"'{name}' must not be empty.")

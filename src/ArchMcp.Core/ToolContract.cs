@@ -15,6 +15,7 @@ public static class ToolContract
     public const string GetRule = "get_rule";
     public const string DesignChecklist = "design_checklist";
     public const string ReviewDesign = "review_design";
+    public const string RecentChanges = "recent_changes";
 
     /// <summary>Longest search query, in characters.</summary>
     public const int MaxQueryChars = 4_000;
@@ -40,6 +41,9 @@ public static class ToolContract
     public const int ListLimitMax = 100;
     public const int ChecklistLimitDefault = 20;
     public const int ChecklistLimitMax = 100;
+    /// <summary>How many changes recent_changes returns (the newest); the CLI's --limit goes up to <see cref="ChangesLimitMax"/>.</summary>
+    public const int ChangesLimitDefault = 50;
+    public const int ChangesLimitMax = 500;
 
     /// <summary>Most "needs judgement" items one review sends to the client's model (review_design with sampling; ADR-0013).</summary>
     public const int JudgedItemsMax = 5;
@@ -90,6 +94,8 @@ public static class ToolContract
             "Checks a design or PR description against the rules and decisions in force: per item " +
             "a verdict (met, violated, not addressed, needs judgement) with evidence from both sides, and a risk roll-up " +
             "(violated MUST = high, SHOULD = medium). Use it before approving or implementing a design; cite the ids.";
+
+        public const string RecentChanges = "Decisions and rules changed since a git ref or date: newest 50, with commit.";
     }
 
     /// <summary>What each argument means and accepts.</summary>
@@ -111,6 +117,8 @@ public static class ToolContract
         public const string RuleId = "Rule id, e.g. API-001, or a standard id, e.g. API.";
         public const string Design = "A topic or a whole design text (Markdown).";
         public const string ChecklistLimit = "Maximum number of items.";
+        public const string Since = "Git ref or date YYYY-MM-DD.";
+        public const string ChangesLimit = "Most changes, newest first.";
         public const string Sampling = "Let your model judge up to 5 needs-judgement items (MCP sampling).";
     }
 }

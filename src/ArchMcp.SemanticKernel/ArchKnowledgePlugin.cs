@@ -81,4 +81,12 @@ public sealed class ArchKnowledgePlugin(IKnowledgeService knowledge)
         [Description(Args.Root)] string? root = null,
         CancellationToken cancellationToken = default) =>
         _knowledge.ReviewDesignAsync(RequestArguments.Checklist(design, limit, root), cancellationToken);
+
+    /// <summary>Calls <see cref="IKnowledgeService.RecentChangesAsync"/>.</summary>
+    [KernelFunction(ToolContract.RecentChanges)]
+    [Description(ToolContract.Descriptions.RecentChanges)]
+    public Task<ChangesResult> RecentChangesAsync(
+        [Description(Args.Since), StringLength(ToolContract.MaxNameChars)] string since,
+        CancellationToken cancellationToken = default) =>
+        _knowledge.RecentChangesAsync(RequestArguments.Changes(since, null, ToolContract.ChangesLimitDefault), cancellationToken);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using ArchMcp.Core;
 using ArchMcp.Core.Evaluation;
+using ArchMcp.Core.Export;
 using ArchMcp.Core.Model;
 using ArchMcp.Server.Cli;
 
@@ -25,6 +26,8 @@ namespace ArchMcp.Server;
 [JsonSerializable(typeof(EvalReport))]
 [JsonSerializable(typeof(IndexOutput))]
 [JsonSerializable(typeof(NewAdrOutput))]
+[JsonSerializable(typeof(ChangesResult))]
+[JsonSerializable(typeof(IReadOnlyList<RuleFileState>))]
 [JsonSerializable(typeof(string[]))]
 [JsonSerializable(typeof(int))]
 internal sealed partial class ArchJsonContext : JsonSerializerContext;

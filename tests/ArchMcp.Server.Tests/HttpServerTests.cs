@@ -113,7 +113,7 @@ public sealed class HttpServerTests
 
         var tools = await client.ListToolsAsync();
 
-        Assert.Equal(6, tools.Count);
+        Assert.Equal(7, tools.Count);
     }
 
     [Fact]

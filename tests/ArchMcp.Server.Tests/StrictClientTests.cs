@@ -83,6 +83,9 @@ public sealed class StrictClientTests : IAsyncLifetime
         { "review_design", """{"design":"The order service exposes /v1/Orders over http:// and stores passwords hashed with MD5."}""" },
         { "review_design", """{"design":"public REST API with pagination","limit":1,"root":"shipped"}""" },
         { "review_design", """{"design":"zzqx plover"}""" },
+        // changes: since a date (git history in the shipped root, file times in the guides root), since a ref
+        { "recent_changes", """{"since":"2020-01-01"}""" },
+        { "recent_changes", """{"since":"HEAD"}""" },
     };
 
     [Theory]
@@ -136,12 +139,12 @@ public sealed class StrictClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ListTools_WholeList_IsUnder12KilobytesAndTheReadmeSaysHowMuch()
+    public async Task ListTools_WholeList_IsUnder13KilobytesAndTheReadmeSaysHowMuch()
     {
         var tools = await Client.ListToolsAsync();
         var bytes = JsonSerializer.SerializeToUtf8Bytes(new ListToolsResult { Tools = [.. tools.Select(t => t.ProtocolTool)] }, McpJsonUtilities.DefaultOptions).Length;
 
-        Assert.InRange(bytes, 1, 12_000);
+        Assert.InRange(bytes, 1, 13_000); // raised from 12,000 for a seventh tool, recent_changes (issue 27)
         var readme = File.ReadAllText(Path.Combine(ShippedKnowledgeCliTests.KnowledgePath!, "..", "README.md"));
         var stated = Regex.Match(readme, @"`tools/list` answers in ([0-9,]+) bytes");
         Assert.True(stated.Success, "README should state the size of tools/list as \"`tools/list` answers in N bytes\"");
@@ -197,6 +200,17 @@ public sealed class StrictClientTests : IAsyncLifetime
 
         Assert.Equal(McpErrorCode.InvalidParams, ex.ErrorCode);
         Assert.True(ex.Message.Contains(expected, StringComparison.Ordinal), ex.Message);
+    }
+
+    [Fact]
+    public async Task RecentChanges_SinceARefNoRootHas_IsAToolErrorSayingWhatToPass()
+    {
+        var result = await Client.CallToolAsync("recent_changes", new Dictionary<string, object?> { ["since"] = "no-such-ref" });
+
+        Assert.True(result.IsError);
+        var text = Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text;
+        Assert.Contains("'no-such-ref' is not a commit", text, StringComparison.Ordinal);
+        Assert.Contains("or a date as YYYY-MM-DD", text, StringComparison.Ordinal);
     }
 
     [Fact]

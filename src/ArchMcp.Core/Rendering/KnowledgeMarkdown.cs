@@ -136,6 +136,28 @@ public static class KnowledgeMarkdown
         return sb.AppendLine().ToString();
     }
 
+    /// <summary>One line per change, newest first (date, commit, kind and id, what changed, title, path:line), then the count and the notes.</summary>
+    public static string Changes(ChangesResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var sb = new StringBuilder();
+        foreach (var c in result.Changes)
+        {
+            sb.Append(c.Date[..Math.Min(10, c.Date.Length)]).Append("  ")
+                .Append(c.Commit is null ? "(file)" : c.Commit[..Math.Min(7, c.Commit.Length)]).Append("  ")
+                .Append(c.Kind).Append(' ').Append(c.Id).Append(": ").Append(c.Summary)
+                .Append(" — ").Append(c.Title).Append("  ").Append(c.Path).Append(':').Append(c.Line).AppendLine();
+        }
+
+        sb.Append(result.Changes.Count).Append(" of ").Append(result.Total).AppendLine(" changes");
+        foreach (var note in result.Notes)
+        {
+            sb.AppendLine(note);
+        }
+
+        return sb.ToString();
+    }
+
     public static string Rule(RuleLookup lookup)
     {
         var sb = new StringBuilder();

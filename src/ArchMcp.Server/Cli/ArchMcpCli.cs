@@ -24,6 +24,8 @@ public static class ArchMcpCli
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(NewCommand.Create());
         root.Subcommands.Add(InspectCommand.Create());
+        root.Subcommands.Add(ChangesCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         return root;
     }
 

@@ -52,6 +52,7 @@ public static class McpServerSetup
             .WithTools<DecisionTools>(McpJson.Options)
             .WithTools<RuleTools>(McpJson.Options)
             .WithTools<DesignTools>(McpJson.Options)
+            .WithTools<HistoryTools>(McpJson.Options)
             .WithResources<KnowledgeResources>()
             .WithResources(KnowledgeResources.Templates())
             .WithPrompts<KnowledgePrompts>(McpJson.Options)

@@ -23,6 +23,9 @@ public static class ToolArguments
     public static ChecklistRequest Checklist(string design, int limit, string? root) =>
         Map(() => RequestArguments.Checklist(design, limit, root));
 
+    public static ChangesRequest Changes(string since) =>
+        Map(() => RequestArguments.Changes(since, null, ToolContract.ChangesLimitDefault));
+
     public static string Text(string? value, string name, int maxChars = ToolContract.MaxNameChars) =>
         Map(() => RequestArguments.Required(value, name, maxChars));
 

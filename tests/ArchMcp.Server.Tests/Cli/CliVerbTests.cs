@@ -27,7 +27,7 @@ public sealed class CliVerbTests : IDisposable
         var result = await CliFixture.RunRawAsync("--help");
 
         Assert.Equal(0, result.ExitCode);
-        foreach (var verb in new[] { "serve", "index", "search", "show", "list", "checklist", "review", "lint", "new", "eval", "inspect" })
+        foreach (var verb in new[] { "serve", "index", "search", "show", "list", "checklist", "review", "lint", "new", "eval", "inspect", "changes", "export" })
         {
             Assert.Contains(verb, result.Stdout);
         }
