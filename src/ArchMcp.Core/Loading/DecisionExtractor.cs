@@ -21,6 +21,9 @@ internal sealed class DecisionFacts
     public string? TagsText { get; set; }
     public int DecisionSectionCount { get; set; }
     public bool YStatement { get; set; }
+
+    /// <summary>True when the file has no text beyond its title: a navigation page or a stub.</summary>
+    public bool Empty { get; set; }
     public List<DecisionRelation> Relations { get; } = [];
 }
 
@@ -54,7 +57,7 @@ internal static partial class DecisionExtractor
 
     public static DecisionFacts Read(IReadOnlyList<TextBlock> blocks, FrontMatter fm)
     {
-        var facts = new DecisionFacts();
+        var facts = new DecisionFacts { Empty = blocks.All(b => b.Type == BlockType.Heading && b.Level == 1) };
         string? sectionStatus = null;
         var sectionStatusLine = 0;
         string? lineStatus = null;

@@ -82,6 +82,8 @@ internal static class KindDetector
                 return new(DocumentKind.Template, $"it is in {folderName}");
             case DocumentKind.Decision when folderIndex:
                 return new(DocumentKind.Guide, $"the README or index page of {folderName} describes the folder; it is not a record");
+            case DocumentKind.Decision when facts.Empty:
+                return new(DocumentKind.Guide, $"it is in {folderName} but has no text beyond its title: a navigation page or an empty stub records no decision");
             case DocumentKind.Decision when FileNames.IsRecordAttachment(path):
                 return new(DocumentKind.Guide, "a page kept beside a record in its record folder, without a number or date of its own, is an attachment of that record");
             case DocumentKind.Decision:

@@ -56,6 +56,17 @@ public class RealWorldFormatTests
         Assert.Equal(new DateOnly(2023, 6, 5), doc.Date);
     }
 
+    [Theory]
+    [InlineData("---\ntitle: Active ADRs\nhas_children: true\npermalink: /adrs/\n---\n")]
+    [InlineData("# 12. Use a queue\n")]
+    public void Parse_WhenAPageInADecisionFolderHasNoTextBeyondItsTitle_IsNotADecision(string content)
+    {
+        var doc = Parse("docs/_adrs/active.md", content);
+
+        Assert.Equal(DocumentKind.Guide, doc.Kind);
+        Assert.Null(doc.Decision);
+    }
+
     [Fact]
     public void Parse_WhenTableComesAfterTheFirstSection_DoesNotReadItAsMetadata()
     {
