@@ -15,6 +15,9 @@ internal sealed class DecisionFacts
     public bool StatusInMetadata { get; set; }
     public string? DateText { get; set; }
 
+    /// <summary>When the record was created ("Created at: 2025-04-03"): its date when it states no other.</summary>
+    public string? CreatedText { get; set; }
+
     /// <summary>A date line whose value is not a date this reader knows ("Date: sometime in spring"), with its line.</summary>
     public (string Text, int Line)? UnreadableDate { get; set; }
     public string? DecisionMakers { get; set; }
@@ -30,7 +33,7 @@ internal sealed class DecisionFacts
 /// <summary>Reads status, date, deciders and relations of decision records (Nygard, MADR 2–4, log4brains, Y-statements).</summary>
 internal static partial class DecisionExtractor
 {
-    [GeneratedRegex(@"^\s*(?<key>status|date|decision[- ]?date|last[- ]updated|updated|deciders|decision[- ]makers?|decided by|tags|keywords)\s*[:：]\s*(?<value>.*)$|^\s*(?<key>date)\s+(?<value>\d.*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?<key>status|date|decision[- ]?date|last[- ]updated|updated|created(?:[ _-](?:at|on))?|date[ _-]created|deciders|decision[- ]makers?|decided by|tags|keywords)\s*[:：]\s*(?<value>.*)$|^\s*(?<key>date)\s+(?<value>\d.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex MetaLine();
 
     // NonBacktracking: the bounded gaps made the backtracking engine cost ~1 ms per "in the context of" in hostile text.
@@ -174,7 +177,8 @@ internal static partial class DecisionExtractor
             facts.StatusInMetadata = lineStatusInMetadata;
         }
 
-        facts.DateText = fm.Get("date", "decision-date", "decision_date", "last-updated", "last_updated", "updated") ?? facts.DateText;
+        facts.DateText = fm.Get("date", "decision-date", "decision_date", "last-updated", "last_updated", "updated") ?? facts.DateText
+            ?? fm.Get("created", "created-at", "created_at") ?? facts.CreatedText;
         facts.DecisionMakers = fm.Get("decision-makers", "decision_makers", "deciders", "decisionmakers", "authors", "author") ?? facts.DecisionMakers;
 
         AddFrontMatterRelations(fm, facts.Relations);
@@ -241,6 +245,14 @@ internal static partial class DecisionExtractor
                     break;
                 case "deciders" or "decision makers" or "decision maker" or "decisionmakers" or "decided by":
                     facts.DecisionMakers ??= value;
+                    break;
+                case var key when key.Contains("created", StringComparison.Ordinal):
+                    // a creation date stands in for the record's date; an unfilled one ("YYYY-MM-DD") is the template's
+                    if (DateText.Find(value) is not null)
+                    {
+                        facts.CreatedText ??= value;
+                    }
+
                     break;
                 default:
                     if (facts.DateText is null && DateText.Find(value) is not null)

@@ -57,6 +57,18 @@ public class RealWorldFormatTests
     }
 
     [Theory]
+    [InlineData("| Created at | 2025-04-03 |\n| Status | Final |\n", "2025-04-03")]
+    [InlineData("| Created at | 2025-04-03 |\n| Date | 2025-05-01 |\n| Status | Final |\n", "2025-05-01")]
+    [InlineData("| Created at | YYYY-MM-DD |\n| Status | Final |\n", null)]
+    public void Parse_WhenARecordStatesWhenItWasCreated_ThatIsItsDateUnlessItStatesAnother(string rows, string? date)
+    {
+        var doc = Parse("designs/bridge.md", "# Bridge\n\n| | |\n|---|---|\n" + rows + "\n## Context\n\nWhy.\n\n## Decision\n\nWhat.\n");
+
+        Assert.Equal(DocumentKind.Decision, doc.Kind);
+        Assert.Equal(date is null ? null : DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), doc.Date);
+    }
+
+    [Theory]
     [InlineData("---\ntitle: Active ADRs\nhas_children: true\npermalink: /adrs/\n---\n")]
     [InlineData("# 12. Use a queue\n")]
     public void Parse_WhenAPageInADecisionFolderHasNoTextBeyondItsTitle_IsNotADecision(string content)
