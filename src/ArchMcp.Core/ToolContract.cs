@@ -100,24 +100,24 @@ public static class ToolContract
     public static class Arguments
     {
         public const string Query = "Free text, an ADR number or a rule id.";
-        public const string Kind = "Only this kind of document.";
+        public const string Kind = "Only this kind.";
         public const string DecisionStatus = "Only decisions with this status.";
         public const string Tags = "Only documents with all of these tags; at most 20.";
         public const string Root = "Only this knowledge root.";
         public const string SearchLimit = "Number of results.";
-        public const string DecisionId = "Decision reference, e.g. ADR-0007, 7 or a slug.";
+        public const string DecisionId = "ADR-0007, 7, a slug or title words.";
         public const string Sections = SectionValues + " (default: the first three).";
         public const string Tag = "Only decisions with this tag.";
         public const string From = "Dated on or after (YYYY-MM-DD).";
         public const string To = "Dated on or before (YYYY-MM-DD).";
-        public const string Offset = "Index of the first decision to return.";
+        public const string Offset = "First item (0-based).";
         public const string ListLimit = "Page size.";
-        public const string RuleId = "Rule id, e.g. API-001, or a standard id, e.g. API.";
-        public const string Design = "A topic or a whole design text (Markdown).";
-        public const string ChecklistLimit = "Maximum number of items.";
+        public const string RuleId = "A rule id (API-001) or a standard id (API).";
+        public const string Design = "A topic or a design text (Markdown).";
+        public const string ChecklistLimit = "Most items.";
         public const string Since = "Git ref or date YYYY-MM-DD.";
         public const string ChangesLimit = "Most changes, newest first.";
-        public const string Sampling = "Let your model judge up to 5 needs-judgement items (MCP sampling).";
+        public const string Sampling = "Your model judges up to 5 open items (MCP sampling).";
     }
 }
 

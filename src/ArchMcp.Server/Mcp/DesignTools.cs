@@ -14,7 +14,7 @@ namespace ArchMcp.Server.Mcp;
 [McpServerToolType]
 public sealed class DesignTools(IKnowledgeService knowledge)
 {
-    [McpServerTool(Name = ToolContract.DesignChecklist, Title = "Checklist for a design", ReadOnly = true,
+    [McpServerTool(Name = ToolContract.DesignChecklist, Title = "Design checklist", ReadOnly = true,
         Destructive = false, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(ChecklistResult))]
     [Description(ToolContract.Descriptions.DesignChecklist)]
     public Task<CallToolResult> DesignChecklist(
