@@ -17,7 +17,7 @@ public static class WebView
     private const string LoginPath = "/login";
     private const string AssetsPath = "/assets";
 
-    /// <summary>Only our own script and styles, no framing, no referrer: a page is never an embedding or a source of requests elsewhere.</summary>
+    /// <summary>Only our own script and styles, no framing: a page is never an embedding or a source of requests elsewhere.</summary>
     private const string ContentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     /// <summary>Whether a request is for the web view (anything but /mcp and the probes /healthz and /readyz).</summary>
@@ -57,7 +57,7 @@ public static class WebView
         headers.ContentSecurityPolicy = ContentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
-        headers["Referrer-Policy"] = "no-referrer";
+        headers["Referrer-Policy"] = "same-origin"; // "no-referrer" would make the browser send "Origin: null" with the review form
         var path = context.Request.Path;
         if (string.IsNullOrEmpty(options.Token) || path.StartsWithSegments(LoginPath) || path.StartsWithSegments(AssetsPath) || IsSignedIn(context, options.Token))
         {
