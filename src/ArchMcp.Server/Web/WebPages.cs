@@ -17,7 +17,7 @@ public sealed record LogFilter(string? Status = null, string? Tag = null, string
 /// static one (<c>archmcp site</c>) differ only in their <see cref="SiteLinks"/>: the static search page carries its
 /// index and has no server search, and the static site has no review page.
 /// </summary>
-public sealed class WebPages(IKnowledgeService knowledge, SiteLinks links)
+public sealed partial class WebPages(IKnowledgeService knowledge, SiteLinks links)
 {
     private static readonly string[] LevelOrder = ["MUST", "MUST NOT", "SHOULD", "SHOULD NOT", "MAY"];
     private static readonly string[] VerdictOrder = [Verdicts.Violated, Verdicts.NeedsJudgement, Verdicts.Met, Verdicts.NotAddressed];
@@ -300,7 +300,7 @@ public sealed class WebPages(IKnowledgeService knowledge, SiteLinks links)
                 body.Append("<p>In force instead: ").Link(links.Document("decisions", hit.InForce), hit.InForce).Append("</p>");
             }
 
-            body.Element("p", hit.Snippet, "snippet");
+            body.Append("<p class=\"snippet\">").Append(Highlighted(hit.Snippet)).Append("</p>");
             if (hit.Reason is not null)
             {
                 body.Element("p", hit.Reason, "raw");
@@ -515,6 +515,12 @@ public sealed class WebPages(IKnowledgeService knowledge, SiteLinks links)
 
     private static string Status(string status) => $"<span class=\"badge status-{Html.Encode(status)}\">{Html.Encode(status)}</span>";
 
+    /// <summary>A snippet encoded, with the search's **highlights** (its own marks around matched words) as &lt;mark&gt;.</summary>
+    private static string Highlighted(string snippet) => Highlight().Replace(Html.Encode(snippet), "<mark>$1</mark>");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\*\*(.+?)\*\*")]
+    private static partial System.Text.RegularExpressions.Regex Highlight();
+
     private static string Count(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
 
     private static int Rank(string level) => Array.IndexOf(LevelOrder, level) is var i && i >= 0 ? i : LevelOrder.Length;
@@ -536,7 +542,7 @@ public sealed class WebPages(IKnowledgeService knowledge, SiteLinks links)
 
         NavItem(sb, links.Page("health"), "Health", current == "health");
         sb.Append("</ul></nav></header><main id=\"main\" tabindex=\"-1\">").Append(main)
-            .Append("</main><footer><p>Served by ArchMcp from the same index as its MCP tools.</p></footer></body></html>");
+            .Append("</main><footer><p>ArchMcp: the same knowledge its MCP tools answer from.</p></footer></body></html>");
         return sb.ToString();
     }
 
