@@ -28,6 +28,8 @@ public sealed class ToolTests(StdioServerFixture fixture) : IClassFixture<StdioS
             Assert.True(p.Annotations?.IdempotentHint);
             Assert.False(p.Annotations?.DestructiveHint);
             Assert.False(p.Annotations?.OpenWorldHint);
+            Assert.False(string.IsNullOrWhiteSpace(p.Title));
+            Assert.Null(p.Annotations?.Title); // the tool's own title says it once
         });
     }
 
