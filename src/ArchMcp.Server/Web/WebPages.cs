@@ -9,8 +9,8 @@ namespace ArchMcp.Server.Web;
 /// <summary>What the search form holds: the query and the filters the search tool has.</summary>
 public sealed record SearchForm(string? Query, string? Kind = null, string? Status = null, string? Tag = null, string? Root = null);
 
-/// <summary>The decision log's filters (the list tool's): status, tag, root.</summary>
-public sealed record LogFilter(string? Status = null, string? Tag = null, string? Root = null);
+/// <summary>The decision log's filters (the list tool's): status, tag, root; and where the page starts.</summary>
+public sealed record LogFilter(string? Status = null, string? Tag = null, string? Root = null, int Offset = 0);
 
 /// <summary>
 /// The web view's pages as whole HTML documents, from the same service the MCP tools call. The served site and the
@@ -53,15 +53,25 @@ public sealed partial class WebPages(IKnowledgeService knowledge, SiteLinks link
         return Layout(string.IsNullOrWhiteSpace(form.Query) ? "Search" : $"{form.Query} — Search", "search", body);
     }
 
-    /// <summary>The decision log: every decision matching the filter, as a table (number, title, status, date, tags).</summary>
+    /// <summary>Decisions per page of the served log: a large log stays fast to render and light on a phone.</summary>
+    public const int LogPageSize = 250;
+
+    /// <summary>
+    /// The decision log as a table (number, title, status, date, tags): the decisions matching the filter, one page of
+    /// <see cref="LogPageSize"/> from its offset when served, all of them in the static site.
+    /// </summary>
     public async Task<string> DecisionsAsync(LogFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        var most = links.IsStatic ? int.MaxValue : LogPageSize;
         var decisions = new List<DecisionSummary>();
-        for (int? offset = 0; offset is { } at;)
+        var total = 0;
+        for (int? offset = filter.Offset; offset is { } at && decisions.Count < most;)
         {
-            var page = await knowledge.ListDecisionsAsync(RequestArguments.Decisions(filter.Status, filter.Tag, null, null, filter.Root, at, ToolContract.ListLimitMax), cancellationToken).ConfigureAwait(false);
+            var query = RequestArguments.Decisions(filter.Status, filter.Tag, null, null, filter.Root, at, Math.Min(ToolContract.ListLimitMax, most - decisions.Count));
+            var page = await knowledge.ListDecisionsAsync(query, cancellationToken).ConfigureAwait(false);
             decisions.AddRange(page.Items);
+            total = page.Total;
             offset = page.NextOffset;
         }
 
@@ -76,7 +86,8 @@ public sealed partial class WebPages(IKnowledgeService knowledge, SiteLinks link
         }
 
         body.Append("<div class=\"table\"><table id=\"decision-log\" data-sortable data-filterable><caption>")
-            .Append(decisions.Count.ToString(CultureInfo.InvariantCulture)).Append(decisions.Count == 1 ? " decision" : " decisions")
+            .Append(decisions.Count == total ? Count(total) + (total == 1 ? " decision" : " decisions")
+                : $"Decisions {Count(filter.Offset + 1)}–{Count(filter.Offset + decisions.Count)} of {Count(total)}")
             .Append("</caption><thead><tr><th scope=\"col\" data-type=\"number\">Number</th><th scope=\"col\">Title</th><th scope=\"col\">Status</th><th scope=\"col\">Date</th><th scope=\"col\">Tags</th></tr></thead><tbody>");
         foreach (var d in decisions)
         {
@@ -86,6 +97,22 @@ public sealed partial class WebPages(IKnowledgeService knowledge, SiteLinks link
         }
 
         body.Append("</tbody></table></div>");
+        if (decisions.Count < total)
+        {
+            body.Append("<nav class=\"pager\" aria-label=\"Pages of the decision log\"><ul>");
+            if (filter.Offset > 0)
+            {
+                body.Append("<li>").Link(LogPage(filter, Math.Max(0, filter.Offset - LogPageSize)), "Previous page").Append("</li>");
+            }
+
+            if (filter.Offset + decisions.Count < total)
+            {
+                body.Append("<li>").Link(LogPage(filter, filter.Offset + decisions.Count), "Next page").Append("</li>");
+            }
+
+            body.Append("</ul></nav>");
+        }
+
         return Layout("Decision log", "decisions", body);
     }
 
@@ -464,6 +491,21 @@ public sealed partial class WebPages(IKnowledgeService knowledge, SiteLinks link
         }
 
         body.Append(" <code class=\"cite\">").Text($"{item.Path}:{item.Line}").Append("</code></p>");
+    }
+
+    private string LogPage(LogFilter filter, int offset)
+    {
+        var query = new List<string>();
+        foreach (var (name, value) in new[] { ("status", filter.Status), ("tag", filter.Tag), ("root", filter.Root) })
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                query.Add($"{name}={Uri.EscapeDataString(value)}");
+            }
+        }
+
+        query.Add($"offset={offset.ToString(CultureInfo.InvariantCulture)}");
+        return links.Page("decisions") + "?" + string.Join('&', query);
     }
 
     /// <summary>The document's Markdown as HTML, its relative links to other indexed files turned into their pages.</summary>

@@ -107,7 +107,7 @@ public static class WebView
         pages.SearchAsync(new SearchForm(Query(context, "q"), Query(context, "kind"), Query(context, "status"), Query(context, "tag"), Query(context, "root")), null, ct));
 
     private static Task DecisionsPage(HttpContext context) => PageAsync(context, (pages, ct) =>
-        pages.DecisionsAsync(new LogFilter(Query(context, "status"), Query(context, "tag"), Query(context, "root")), ct));
+        pages.DecisionsAsync(new LogFilter(Query(context, "status"), Query(context, "tag"), Query(context, "root"), Offset(Query(context, "offset"))), ct));
 
     private static Task DecisionPage(HttpContext context) => PageAsync(context, (pages, ct) => pages.DecisionAsync(UriOf(context, "decisions"), ct));
 
@@ -228,6 +228,11 @@ public static class WebView
     }
 
     private static string? Query(HttpContext context, string name) => context.Request.Query[name].FirstOrDefault();
+
+    private static int Offset(string? text) =>
+        string.IsNullOrEmpty(text) ? 0
+        : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var offset) ? offset
+        : throw new InvalidQueryException($"'offset' must be a whole number (got '{text}').");
 
     private static string RouteId(HttpContext context, string name = "id") => context.Request.RouteValues[name]?.ToString() ?? "";
 

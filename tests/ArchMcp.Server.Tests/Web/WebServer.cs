@@ -43,10 +43,13 @@ public sealed class WebServer : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<WebServer> StartAsync(Dictionary<string, string?>? settings = null)
+    /// <param name="settings">Configuration overrides ("Server:Token"…).</param>
+    /// <param name="prepare">Adds files to the knowledge before the server starts.</param>
+    public static async Task<WebServer> StartAsync(Dictionary<string, string?>? settings = null, Action<KnowledgeFolder>? prepare = null)
     {
         var folder = new KnowledgeFolder();
         await File.WriteAllTextAsync(folder.PathOf("decisions/0099-escaping.md"), EscapingDecision);
+        prepare?.Invoke(folder);
         var app = HttpHost.Build(HttpServer.ParseServe(folder), "http://127.0.0.1:0", HttpServer.Settings(settings));
         await app.StartAsync();
         return new WebServer(app, folder);

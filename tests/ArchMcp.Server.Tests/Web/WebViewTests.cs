@@ -44,6 +44,29 @@ public sealed class WebViewTests
     }
 
     [Fact]
+    public async Task Decisions_LongerThanAPage_AreShownAPageAtATimeWithLinksBetweenPages()
+    {
+        await using var server = await WebServer.StartAsync(prepare: folder =>
+        {
+            for (var n = 1000; n < 1000 + WebPages.LogPageSize + 10; n++)
+            {
+                File.WriteAllText(folder.PathOf($"decisions/{n}-decision-{n}.md"), $"---\nstatus: accepted\n---\n# Decision number {n}\n\n## Decision Outcome\n\nChosen option: {n}.\n");
+            }
+        });
+
+        var (_, first) = await server.GetAsync("/decisions?status=accepted");
+        var (_, second) = await server.GetAsync("/decisions?status=accepted&offset=250");
+
+        Assert.Equal(WebPages.LogPageSize, Rows(first));
+        Assert.Contains("<a href=\"/decisions?status=accepted&amp;offset=250\">Next page</a>", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("Previous page", first, StringComparison.Ordinal);
+        var total = Rows(first) + Rows(second);
+        Assert.Contains($"Decisions 251–{total} of {total}", second, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/decisions?status=accepted&amp;offset=0\">Previous page</a>", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("Next page", second, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Decision_Superseded_NamesTheDecisionInForceAndLinksItsChain()
     {
         await using var server = await WebServer.StartAsync();
@@ -70,6 +93,7 @@ public sealed class WebViewTests
     [InlineData("/standards/NOPE", 404, "NOPE")]
     [InlineData("/decisions?status=finished", 400, "Unknown status &#x27;finished&#x27;")]
     [InlineData("/assets/secrets.txt", 404, "No such file")]
+    [InlineData("/decisions?offset=-1", 400, "offset")]
     public async Task Page_WhenBadRequest_AnswersItsStatusAndSaysWhy(string path, int expectedStatus, string expected)
     {
         await using var server = await WebServer.StartAsync();
@@ -220,6 +244,8 @@ public sealed class WebViewTests
 
         Assert.Equal("/", login.Headers.Location?.OriginalString);
     }
+
+    private static int Rows(string html) => html.Split("<tr><td data-value=").Length - 1;
 
     [Fact]
     public async Task Assets_AreServedFromTheBinaryAndStaySmall()
