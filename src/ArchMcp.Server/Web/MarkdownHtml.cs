@@ -24,7 +24,7 @@ internal static class MarkdownHtml
 
     /// <summary>
     /// Renders <paramref name="markdown"/> without its front matter and without its first level-1 heading (the page
-    /// shows the title). <paramref name="pageOf"/> maps a relative link's target (the URL without its fragment) to a
+    /// shows the title); its headings go one level down, under the page's own section heading. <paramref name="pageOf"/> maps a relative link's target (the URL without its fragment) to a
     /// page, or null to keep the link as written.
     /// </summary>
     public static string Render(string markdown, Func<string, string?> pageOf)
@@ -33,6 +33,11 @@ internal static class MarkdownHtml
         if (document.Descendants<HeadingBlock>().FirstOrDefault() is { Level: 1 } title && title.Parent == document)
         {
             document.Remove(title);
+        }
+
+        foreach (var heading in document.Descendants<HeadingBlock>())
+        {
+            heading.Level = Math.Min(6, heading.Level + 1);
         }
 
         foreach (var link in document.Descendants<LinkInline>())

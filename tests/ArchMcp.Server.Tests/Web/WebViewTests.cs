@@ -79,6 +79,20 @@ public sealed class WebViewTests
     }
 
     [Fact]
+    public async Task Decision_FullText_LinksOtherRecordsToTheirPagesAndShowsMermaidAsItsSource()
+    {
+        await using var server = await WebServer.StartAsync(prepare: folder => File.WriteAllText(folder.PathOf("decisions/0050-diagram.md"),
+            "---\nstatus: proposed\n---\n# Draw the flow\n\n## Context\n\nSee [the BM25 record](0004-use-bm25-similarity.md#context).\n\n```mermaid\ngraph LR\n  A-->B\n```\n"));
+
+        var (status, body) = await server.GetAsync("/decisions/ADR-0050");
+
+        Assert.Equal(200, status);
+        Assert.Contains("<a href=\"/decisions/ADR-0004#context\">the BM25 record</a>", body, StringComparison.Ordinal);
+        Assert.Contains("<figure class=\"diagram\"><pre><code class=\"language-mermaid\">graph LR\n  A--&gt;B\n</code></pre><figcaption>", body, StringComparison.Ordinal);
+        Assert.Contains("<h3>Context</h3>", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Standard_GivesEachRuleAnAnchorNamedAfterItsId()
     {
         await using var server = await WebServer.StartAsync();
