@@ -30,6 +30,7 @@ public sealed class KnowledgeService : IKnowledgeService, IKnowledgeIndexer, IDi
     private readonly ChecklistEngine _checklists;
     private readonly FileScopes _scopes;
     private readonly KnowledgeHistory _history;
+    private readonly FileProvenance _provenance;
     private bool _disposed;
 
     /// <summary>Resolves the roots and the index folder; nothing is read until the first call.</summary>
@@ -51,6 +52,7 @@ public sealed class KnowledgeService : IKnowledgeService, IKnowledgeIndexer, IDi
         _scopes = new FileScopes(root => _roots.FirstOrDefault(r => r.Name == root)?.Path);
         _checklists = new ChecklistEngine(Retriever, files: _scopes);
         _history = new KnowledgeHistory(_roots, settings.MaxFileBytes);
+        _provenance = new FileProvenance(_roots);
     }
 
     /// <summary>Opens the search index; a path that cannot be an index folder is an <see cref="IndexUnavailableException"/>.</summary>
@@ -99,8 +101,16 @@ public sealed class KnowledgeService : IKnowledgeService, IKnowledgeIndexer, IDi
         _indexer.RefreshAsync(progress, cancellationToken);
 
     /// <inheritdoc/>
-    public Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default) =>
-        _search.SearchAsync(request, cancellationToken);
+    public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
+    {
+        var result = await _search.SearchAsync(request, cancellationToken).ConfigureAwait(false);
+        var state = await _indexer.ReadyAsync(cancellationToken).ConfigureAwait(false);
+        var provenance = await _provenance.LookupAsync(state.Generation, cancellationToken).ConfigureAwait(false);
+        return result with
+        {
+            Hits = [.. result.Hits.Select(h => provenance(h.Root, h.Path) is { } p ? h with { Changed = p.Changed, Commit = p.Commit } : h)],
+        };
+    }
 
     /// <inheritdoc/>
     public async Task<ChecklistResult> DesignChecklistAsync(ChecklistRequest request, CancellationToken cancellationToken = default)
@@ -146,8 +156,10 @@ public sealed class KnowledgeService : IKnowledgeService, IKnowledgeIndexer, IDi
     public async Task<DecisionView> GetDecisionAsync(GetDecisionRequest request, CancellationToken cancellationToken = default)
     {
         KnowledgeLookup.Validate(request);
-        var catalog = (await _indexer.ReadyAsync(cancellationToken).ConfigureAwait(false)).Catalog;
-        return _lookup.GetDecision(catalog, request);
+        var state = await _indexer.ReadyAsync(cancellationToken).ConfigureAwait(false);
+        var view = _lookup.GetDecision(state.Catalog, request);
+        var provenance = (await _provenance.LookupAsync(state.Generation, cancellationToken).ConfigureAwait(false))(view.Root, view.Path);
+        return view with { Changed = provenance?.Changed, Commit = provenance?.Commit };
     }
 
     /// <inheritdoc/>
@@ -162,8 +174,15 @@ public sealed class KnowledgeService : IKnowledgeService, IKnowledgeIndexer, IDi
     public async Task<RuleLookup> GetRuleAsync(string id, string? root = null, CancellationToken cancellationToken = default)
     {
         KnowledgeLookup.ValidateRuleId(id);
-        var catalog = (await _indexer.ReadyAsync(cancellationToken).ConfigureAwait(false)).Catalog;
-        return _lookup.GetRule(catalog, id, root);
+        var state = await _indexer.ReadyAsync(cancellationToken).ConfigureAwait(false);
+        var lookup = _lookup.GetRule(state.Catalog, id, root);
+        var provenance = await _provenance.LookupAsync(state.Generation, cancellationToken).ConfigureAwait(false);
+        return lookup switch
+        {
+            { Rule: { } rule } when provenance(rule.Root, rule.Path) is { } p => lookup with { Rule = rule with { Changed = p.Changed, Commit = p.Commit } },
+            { Standard: { } standard } when provenance(standard.Root, standard.Path) is { } p => lookup with { Standard = standard with { Changed = p.Changed, Commit = p.Commit } },
+            _ => lookup,
+        };
     }
 
     /// <inheritdoc/>

@@ -108,8 +108,8 @@ public static class ToolContract
         public const string DecisionId = "Decision reference, e.g. ADR-0007, 7 or a slug.";
         public const string Sections = SectionValues + " (default: the first three).";
         public const string Tag = "Only decisions with this tag.";
-        public const string From = "Only decisions dated on or after this day (YYYY-MM-DD).";
-        public const string To = "Only decisions dated on or before this day (YYYY-MM-DD).";
+        public const string From = "Dated on or after (YYYY-MM-DD).";
+        public const string To = "Dated on or before (YYYY-MM-DD).";
         public const string Offset = "Index of the first decision to return.";
         public const string ListLimit = "Page size.";
         public const string RuleId = "Rule id, e.g. API-001, or a standard id, e.g. API.";

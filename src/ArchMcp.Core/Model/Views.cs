@@ -43,6 +43,12 @@ public sealed record SearchHit
 
     /// <summary>For a decision: what it decided and why (get_decision adds its line and the options turned down).</summary>
     public string? Decision { get; init; }
+
+    /// <summary>When its file last changed: the author date of the last commit that changed it, else the file's modification date.</summary>
+    public string? Changed { get; init; }
+
+    /// <summary>The last commit that changed its file (short id); absent outside git history.</summary>
+    public string? Commit { get; init; }
 }
 
 /// <summary>
@@ -103,6 +109,12 @@ public sealed record DecisionView
 
     /// <summary>What was decided and why, and the options turned down; null when the record states no outcome.</summary>
     public DecisionOutcome? Decision { get; init; }
+
+    /// <summary>When its file last changed: the author date of the last commit that changed it, else the file's modification date.</summary>
+    public string? Changed { get; init; }
+
+    /// <summary>The last commit that changed its file (short id); absent outside git history.</summary>
+    public string? Commit { get; init; }
 }
 
 /// <summary>Filters and paging of the decision log (<c>list_decisions</c>).</summary>
@@ -157,6 +169,11 @@ public sealed record RuleView
     public required string Path { get; init; }
     public required int Line { get; init; }
     public required string Root { get; init; }
+    /// <summary>When its file last changed (as on a search card); given when the rule is looked up on its own.</summary>
+    public string? Changed { get; init; }
+
+    /// <summary>The last commit that changed its file (short id); absent outside git history.</summary>
+    public string? Commit { get; init; }
 }
 
 /// <summary>A standard (or guide) with its rules listed compactly.</summary>
@@ -170,6 +187,12 @@ public sealed record StandardView
     public required int Line { get; init; }
     public required string Root { get; init; }
     public IReadOnlyList<RuleView> Rules { get; init; } = [];
+
+    /// <summary>When its file last changed: the author date of the last commit that changed it, else the file's modification date.</summary>
+    public string? Changed { get; init; }
+
+    /// <summary>The last commit that changed its file (short id); absent outside git history.</summary>
+    public string? Commit { get; init; }
 }
 
 /// <summary>Answer of <c>get_rule</c>: a single rule, or a whole standard when the id names one.</summary>

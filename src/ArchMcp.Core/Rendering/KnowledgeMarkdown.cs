@@ -88,7 +88,17 @@ public static class KnowledgeMarkdown
             sb.Append(" · Date: ").Append(d.Date);
         }
 
-        sb.Append(" · ").Append(d.Path).Append(':').Append(d.Line).AppendLine();
+        sb.Append(" · ").Append(d.Path).Append(':').Append(d.Line);
+        if (d.Changed is not null)
+        {
+            sb.Append(" · changed ").Append(d.Changed);
+            if (d.Commit is not null)
+            {
+                sb.Append(" in ").Append(d.Commit);
+            }
+        }
+
+        sb.AppendLine();
         if (d.InForce.Id != d.Id)
         {
             sb.Append("⚠ Not in force — the decision in force is **").Append(d.InForce.Id).Append("** ").AppendLine(d.InForce.Title);
