@@ -36,7 +36,7 @@ internal sealed partial class KnowledgeCatalog
     }
 
     /// <summary>True when the stated status has the word — not when it is a template's list of choices that names it.</summary>
-    internal static bool StatesWord(string rawStatus, string word) =>
+    private static bool StatesWord(string rawStatus, string word) =>
         rawStatus.Contains(word, StringComparison.OrdinalIgnoreCase) && !StatusMapper.IsChoiceList(rawStatus);
 
     private readonly record struct Listed(CatalogEntry Entry, int Number, int Order);

@@ -19,20 +19,6 @@ internal static partial class MarkdownOutline
     [GeneratedRegex("""^\s*<a\s+[^>]*?\b(?:name|id)\s*=\s*["']([^"']+)["'][^>]*>\s*(?:</a>\s*)?\n""", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingAnchorLine();
 
-    // Format: a checklist code in a table's first cell ("RE:05"): a series of capitals, a colon, a number.
-    [GeneratedRegex(@"^[A-Z]{2,5}:\d{1,3}$")]
-    private static partial Regex ChecklistCode();
-
-    // A pipe table's delimiter row of two or more columns: "|---|---|", "| :--- | ---: |".
-    [GeneratedRegex(@"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")]
-    private static partial Regex DelimiterRow();
-
-    private static readonly MarkdownPipeline TablePipeline = new MarkdownPipelineBuilder().UsePipeTables().Build();
-
-    // Format: a tick-box cell of a checklist table, empty or one box (☐, ☑, ☒, ✅, ✓, [ ], [x]).
-    [GeneratedRegex(@"^(?:[☐☑☒✅✓✔\uFE0F]|\[[ xX]?\])?$")]
-    private static partial Regex TickBox();
-
     [GeneratedRegex(@"\s*\{#([A-Za-z0-9_.:-]+)[^}]*\}\s*$")]
     private static partial Regex AttributeAnchor();
 
@@ -89,9 +75,9 @@ internal static partial class MarkdownOutline
                     break;
                 }
 
-                case ParagraphBlock paragraph when HeaderlessTable(paragraph, blocks) is { } table:
+                case ParagraphBlock paragraph when MarkdownTables.HeaderlessTable(paragraph, blocks) is { } table:
                     links.AddRange(table.Links);
-                    WalkShifted(table.Markdown, paragraph.Line - 1, blocks, links, ref pendingAnchor, TablePipeline);
+                    WalkShifted(table.Markdown, paragraph.Line - 1, blocks, links, ref pendingAnchor, MarkdownTables.TablePipeline);
                     break;
 
                 case ParagraphBlock paragraph:
@@ -155,14 +141,14 @@ internal static partial class MarkdownOutline
                     break;
                 }
 
-                case Table table when IsMetadataTable(table, blocks):
-                    AddMetadataRows(table, blocks, links);
+                case Table table when MarkdownTables.IsMetadataTable(table, blocks):
+                    MarkdownTables.AddMetadataRows(table, blocks, links);
                     break;
 
-                case TableRow row when CodeCell(row) is { } at:
+                case TableRow row when MarkdownTables.CodeCell(row) is { } at:
                 {
-                    var code = CellText(row[at], links).Split(' ', StringSplitOptions.RemoveEmptyEntries)[0]; // its link (the code's guide page) is a link of the document
-                    var rest = string.Join(' ', row.Skip(at + 1).Select(cell => CellText(cell, links)).Where(t => t.Length > 0));
+                    var code = MarkdownTables.CellText(row[at], links).Split(' ', StringSplitOptions.RemoveEmptyEntries)[0]; // its link (the code's guide page) is a link of the document
+                    var rest = string.Join(' ', row.Skip(at + 1).Select(cell => MarkdownTables.CellText(cell, links)).Where(t => t.Length > 0));
                     blocks.Add(new TextBlock { Type = BlockType.Paragraph, Line = row.Line + 1, Text = $"{code}: {rest}", RowCode = code });
                     break;
                 }
@@ -192,110 +178,6 @@ internal static partial class MarkdownOutline
         {
             links[i] = links[i] with { Line = links[i].Line + anchorLine };
         }
-    }
-
-    /// <summary>
-    /// Format: a key/value table typed without its header row, the delimiter row first (<c>|---|---|</c> then
-    /// <c>| Status | Final |</c>), before the first section: CommonMark reads it as a paragraph. Returned with an empty
-    /// header row put above, to be read as the table it is (its first line is then the delimiter's line); null otherwise.
-    /// </summary>
-    private static (string Markdown, List<DocumentLink> Links)? HeaderlessTable(ParagraphBlock paragraph, List<TextBlock> blocks)
-    {
-        if (paragraph.Parent is not MarkdownDocument || blocks.Exists(b => b.Type == BlockType.Heading && b.Level >= 2))
-        {
-            return null;
-        }
-
-        // the paragraph's text as rendered (its links, kept for the document, are plain text in it)
-        var links = new List<DocumentLink>();
-        var lines = InlineText.Render(paragraph.Inline, links).Text.Split('\n');
-        return lines.Length >= 2 && DelimiterRow().IsMatch(lines[0]) && lines.Skip(1).All(l => l.TrimStart().StartsWith('|'))
-            ? ("| | |\n" + string.Join('\n', lines), links)
-            : null;
-    }
-
-    /// <summary>
-    /// Format: a two-column key/value table before the first section (often with an empty header row, sometimes inside
-    /// a blockquote) is a metadata block, like front matter: <c>| Status | Accepted |</c>. A table whose rows start with
-    /// two or more checklist codes (<c>| RE:01 | … |</c>) is a checklist, not metadata.
-    /// </summary>
-    private static bool IsMetadataTable(Table table, List<TextBlock> blocks)
-    {
-        if (blocks.Exists(b => b.Type == BlockType.Heading && b.Level >= 2))
-        {
-            return false;
-        }
-
-        var rows = 0;
-        var codes = 0;
-        foreach (var row in table)
-        {
-            if (row is not TableRow r || r.Count != 2)
-            {
-                return false;
-            }
-
-            rows++;
-            codes += CodeCell(r) is null ? 0 : 1;
-        }
-
-        return rows > 0 && codes < 2;
-    }
-
-    /// <summary>Each row of a metadata table as one "Key: Value" paragraph, which the metadata readers know; empty rows are skipped.</summary>
-    private static void AddMetadataRows(Table table, List<TextBlock> blocks, List<DocumentLink> links)
-    {
-        foreach (var row in table.OfType<TableRow>())
-        {
-            var key = CellText(row[0], links);
-            var value = CellText(row[1], links);
-            if (key.Length == 0 && value.Length == 0)
-            {
-                continue;
-            }
-
-            blocks.Add(new TextBlock
-            {
-                Type = BlockType.Paragraph, Line = row.Line + 1, Text = key.Length == 0 ? value : value.Length == 0 ? key : $"{key}: {value}",
-            });
-        }
-    }
-
-    /// <summary>
-    /// Format: the cell of a checklist row that holds its code (<c>| RE:05 | … |</c>), the first cell or the first after
-    /// a tick-box column (<c>| ☐ | RE:05 | … |</c>, or an empty cell); null when the row has no code or nothing after it.
-    /// </summary>
-    private static int? CodeCell(TableRow row)
-    {
-        for (var i = 0; i < row.Count - 1; i++)
-        {
-            var text = CellText(row[i], []);
-            // one code, sometimes linked twice (to the two pages that elaborate it: "[OE:07](a.md) <br> [OE:07](b.md)")
-            var codes = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToList();
-            if (codes.Count == 1 && ChecklistCode().IsMatch(codes[0]))
-            {
-                return i;
-            }
-
-            if (!TickBox().IsMatch(text))
-            {
-                return null;
-            }
-        }
-
-        return null;
-    }
-
-    private static string CellText(Block cell, List<DocumentLink> links)
-    {
-        var parts = new List<string>();
-        foreach (var paragraph in ((ContainerBlock)cell).OfType<ParagraphBlock>())
-        {
-            var (text, _, _) = InlineText.Render(paragraph.Inline, links);
-            parts.Add(text.Replace('\n', ' ').Trim());
-        }
-
-        return string.Join(' ', parts).Trim();
     }
 
     /// <summary>

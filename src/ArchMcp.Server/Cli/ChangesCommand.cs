@@ -17,14 +17,7 @@ public static class ChangesCommand
         command.SetAction((parse, ct) => parse.WithKnowledgeAsync(async knowledge =>
         {
             var result = await knowledge.RecentChangesAsync(RequestArguments.Changes(parse.GetValue(since), parse.GetValue(root), parse.GetValue(limit)), ct);
-            if (parse.FormatOf() == OutputFormat.Json)
-            {
-                parse.WriteJson(result);
-            }
-            else
-            {
-                parse.Out().Write(KnowledgeMarkdown.Changes(result));
-            }
+            parse.Write(result, o => o.Write(KnowledgeMarkdown.Changes(result)));
 
             return ExitCodes.Success;
         }));

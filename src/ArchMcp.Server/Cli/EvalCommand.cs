@@ -24,14 +24,7 @@ public static class EvalCommand
                 }
 
                 var report = await EvalRunner.RunAsync(EvalRunner.ReadQueries(file.FullName), parse.GetValue(corpora)!.FullName, KnowledgeAdapters.OpenEvalTarget, ct);
-                if (parse.FormatOf() == OutputFormat.Json)
-                {
-                    parse.WriteJson(report);
-                }
-                else
-                {
-                    WriteText(parse.Out(), report);
-                }
+                parse.Write(report, o => WriteText(o, report));
 
                 return ExitCodes.Success;
             }

@@ -22,18 +22,14 @@ public static class ExportCommand
             var folder = parse.GetValue(output)!.FullName;
             var checking = parse.GetValue(check);
             var states = RuleFiles.Sync(await knowledge.AssistantRuleFilesAsync(assistant, ct), folder, checking);
-            if (parse.FormatOf() == OutputFormat.Json)
-            {
-                parse.WriteJson(states);
-            }
-            else
+            parse.Write(states, o =>
             {
                 foreach (var state in states)
                 {
                     var what = state.UpToDate ? "up to date" : state.Stale ? (checking ? "stale" : "removed") : checking ? "differs" : "written";
-                    parse.Out().WriteLine(Output.Printable($"{what}: {state.Path}"));
+                    o.WriteLine(Output.Printable($"{what}: {state.Path}"));
                 }
-            }
+            });
 
             if (checking && states.Any(s => !s.UpToDate))
             {

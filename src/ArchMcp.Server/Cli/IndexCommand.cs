@@ -30,19 +30,15 @@ public static class IndexCommand
                 parse.Err().WriteLine();
             }
 
-            if (parse.FormatOf() == OutputFormat.Json)
-            {
-                parse.WriteJson(new IndexOutput(info, watch.ElapsedMilliseconds, verification));
-            }
-            else
+            parse.Write(new IndexOutput(info, watch.ElapsedMilliseconds, verification), o =>
             {
                 if (verification is not null)
                 {
-                    parse.Out().WriteLine($"Verified the index: {verification}.");
+                    o.WriteLine($"Verified the index: {verification}.");
                 }
 
-                parse.Out().WriteLine($"Indexed {info.Documents} documents ({info.Decisions} decisions, {info.Standards} standards with {info.Rules} rules, {info.References} references; {info.Errors} unreadable) in {watch.ElapsedMilliseconds} ms into {info.IndexPath}");
-            }
+                o.WriteLine($"Indexed {info.Documents} documents ({info.Decisions} decisions, {info.Standards} standards with {info.Rules} rules, {info.References} references; {info.Errors} unreadable) in {watch.ElapsedMilliseconds} ms into {info.IndexPath}");
+            });
 
             return ExitCodes.Success;
         }));

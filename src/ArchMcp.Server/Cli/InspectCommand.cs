@@ -20,14 +20,7 @@ public static class InspectCommand
             {
                 var specs = parse.GetValue(CommonOptions.Knowledge) ?? [];
                 var report = KnowledgeInspector.Inspect(parse.GetValue(path)!, specs.Length == 0 ? [] : KnowledgeRoots.Resolve(specs));
-                if (parse.FormatOf() == OutputFormat.Json)
-                {
-                    parse.WriteJson(report);
-                }
-                else
-                {
-                    WriteText(parse.Out(), report);
-                }
+                parse.Write(report, o => WriteText(o, report));
 
                 return ExitCodes.Success;
             }

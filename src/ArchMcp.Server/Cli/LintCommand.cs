@@ -11,20 +11,16 @@ public static class LintCommand
         command.SetAction((parse, ct) => parse.WithKnowledgeAsync(async knowledge =>
         {
             var report = await knowledge.LintAsync(ct);
-            if (parse.FormatOf() == OutputFormat.Json)
-            {
-                parse.WriteJson(report);
-            }
-            else
+            parse.Write(report, o =>
             {
                 foreach (var f in report.Findings)
                 {
-                    parse.Out().WriteLine(Output.Printable($"{f.Path}:{f.Line}: {f.Severity} {f.Code}: {f.Message}"));
+                    o.WriteLine(Output.Printable($"{f.Path}:{f.Line}: {f.Severity} {f.Code}: {f.Message}"));
                 }
 
                 var s = report.Summary;
-                parse.Out().WriteLine($"{s.Decisions} decisions, {s.Standards} standards, {s.Rules} rules, {s.References} references: {s.Errors} errors, {s.Warnings} warnings");
-            }
+                o.WriteLine($"{s.Decisions} decisions, {s.Standards} standards, {s.Rules} rules, {s.References} references: {s.Errors} errors, {s.Warnings} warnings");
+            });
 
             return report.Summary.Errors > 0 ? ExitCodes.Findings : ExitCodes.Success;
         }));

@@ -31,14 +31,7 @@ public static class ListCommand
                 Offset = parse.GetValue(offset),
                 Limit = parse.GetValue(limit),
             }, ct);
-            if (parse.FormatOf() == OutputFormat.Json)
-            {
-                parse.WriteJson(page.Items);
-            }
-            else
-            {
-                parse.Out().Write(KnowledgeMarkdown.DecisionList(page));
-            }
+            parse.Write(page.Items, o => o.Write(KnowledgeMarkdown.DecisionList(page)));
 
             return ExitCodes.Success;
         }));

@@ -28,15 +28,8 @@ public static class NewCommand
             var lifecycle = RequestArguments.Status(statusText) ?? DecisionStatus.Proposed;
             var plan = await AdrDraft.PlanAsync(knowledge.AsDecisionLog(), string.Join(' ', parse.GetValue(title) ?? []), parse.GetValue(root), lifecycle, parse.GetValue(date), ct);
             AdrDraft.Write(plan);
-            if (parse.FormatOf() == OutputFormat.Json)
-            {
-                parse.WriteJson(new NewAdrOutput(plan.Id, plan.Number, plan.Title, plan.Status, plan.Date, plan.FullPath, plan.RelativePath,
-                    plan.Root, plan.Template, [.. plan.Related.Select(r => r.Id)]));
-            }
-            else
-            {
-                parse.Out().WriteLine(Output.Printable(plan.FullPath));
-            }
+            parse.Write(new NewAdrOutput(plan.Id, plan.Number, plan.Title, plan.Status, plan.Date, plan.FullPath, plan.RelativePath,
+                plan.Root, plan.Template, [.. plan.Related.Select(r => r.Id)]), o => o.WriteLine(Output.Printable(plan.FullPath)));
 
             return ExitCodes.Success;
         }));

@@ -17,6 +17,20 @@ public static class Output
     public static void WriteJson<T>(this ParseResult parse, T value) =>
         parse.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(value, (JsonTypeInfo<T>)Json.GetTypeInfo(typeof(T))));
 
+    /// <summary>With <c>--format json</c>, <paramref name="value"/> as JSON; otherwise what <paramref name="text"/> writes for people.</summary>
+    public static void Write<T>(this ParseResult parse, T value, Action<TextWriter> text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (parse.FormatOf() == OutputFormat.Json)
+        {
+            parse.WriteJson(value);
+        }
+        else
+        {
+            text(parse.Out());
+        }
+    }
+
     /// <summary>
     /// Text for one line of text output: control characters (a newline or an escape in a file name) written as
     /// <c>\n</c>, <c>\t</c>, <c>\r</c> or <c>\u001b</c>, so that no name can forge a line or move the cursor.

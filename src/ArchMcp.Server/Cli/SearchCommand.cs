@@ -18,14 +18,7 @@ public static class SearchCommand
         {
             var request = RequestArguments.Search(string.Join(' ', parse.GetValue(query) ?? []), parse.GetValue(kind), parse.GetValue(status), null, null, parse.GetValue(limit));
             var result = await knowledge.SearchAsync(request, ct);
-            if (parse.FormatOf() == OutputFormat.Json)
-            {
-                parse.WriteJson(result);
-            }
-            else
-            {
-                parse.Out().Write(ArchMcp.Core.Rendering.KnowledgeMarkdown.Search(result));
-            }
+            parse.Write(result, o => o.Write(ArchMcp.Core.Rendering.KnowledgeMarkdown.Search(result)));
 
             return ExitCodes.Success;
         }));

@@ -40,14 +40,7 @@ public static partial class ShowCommand
                 (result, rendered) = (rule, KnowledgeMarkdown.Rule(rule));
             }
 
-            if (parse.FormatOf() == OutputFormat.Json)
-            {
-                parse.WriteJson(result);
-            }
-            else
-            {
-                parse.Out().Write(rendered);
-            }
+            parse.Write(result, o => o.Write(rendered));
 
             return ExitCodes.Success;
         }));
