@@ -14,15 +14,7 @@ public static class SiteCommand
         {
             var folder = parse.GetValue(output)!.FullName;
             var pages = await StaticSite.WriteAsync(knowledge, folder, ct);
-            if (parse.FormatOf() == OutputFormat.Json)
-            {
-                parse.WriteJson(new SiteOutput(folder, pages));
-            }
-            else
-            {
-                parse.Out().WriteLine(Output.Printable($"wrote {pages} pages to {folder}; open {Path.Combine(folder, "index.html")}"));
-            }
-
+            parse.Write(new SiteOutput(folder, pages), o => o.WriteLine(Output.Printable($"wrote {pages} pages to {folder}; open {Path.Combine(folder, "index.html")}")));
             return ExitCodes.Success;
         }));
         return command;
