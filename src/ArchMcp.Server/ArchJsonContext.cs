@@ -28,6 +28,8 @@ namespace ArchMcp.Server;
 [JsonSerializable(typeof(NewAdrOutput))]
 [JsonSerializable(typeof(ChangesResult))]
 [JsonSerializable(typeof(IReadOnlyList<RuleFileState>))]
+[JsonSerializable(typeof(SiteOutput))]
+[JsonSerializable(typeof(List<Web.SiteIndexEntry>))]
 [JsonSerializable(typeof(string[]))]
 [JsonSerializable(typeof(int))]
 internal sealed partial class ArchJsonContext : JsonSerializerContext;

@@ -26,6 +26,7 @@ public static class ArchMcpCli
         root.Subcommands.Add(InspectCommand.Create());
         root.Subcommands.Add(ChangesCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(SiteCommand.Create());
         return root;
     }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Threading.RateLimiting;
 using ArchMcp.Server.Cli;
 using ArchMcp.Server.Mcp;
+using ArchMcp.Server.Web;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,7 +11,7 @@ using ModelContextProtocol.AspNetCore;
 
 namespace ArchMcp.Server.Hosting;
 
-/// <summary>`archmcp serve --http`: Streamable HTTP at /mcp with /healthz and /readyz, hardened for a shared machine.</summary>
+/// <summary>`archmcp serve --http`: Streamable HTTP at /mcp with /healthz and /readyz, and the web view at /, hardened for a shared machine.</summary>
 public static partial class HttpHost
 {
     /// <summary>
@@ -101,6 +102,7 @@ public static partial class HttpHost
         });
         app.UseOriginGuard();
         app.UseRateLimiter();
+        app.UseWebViewGuard();
         app.UseBearerToken();
         app.UseClientIdentity();
         app.UseMcpRequestBody();
@@ -111,6 +113,7 @@ public static partial class HttpHost
             return Results.Text(text, statusCode: status);
         });
         app.MapMcp(HttpGuards.McpPath);
+        app.MapWebView();
 
         app.Lifetime.ApplicationStarted.Register(() => LogListening(logger, string.Join(", ", app.Urls.Select(u => u.TrimEnd('/') + HttpGuards.McpPath)),
             string.IsNullOrEmpty(options.Token) ? "no token (loopback only)" : "bearer token required (ARCHMCP_TOKEN)"));
@@ -141,7 +144,7 @@ public static partial class HttpHost
     {
         limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
         limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            !context.Request.Path.StartsWithSegments(HttpGuards.McpPath, StringComparison.OrdinalIgnoreCase)
+            !context.Request.Path.StartsWithSegments(HttpGuards.McpPath, StringComparison.OrdinalIgnoreCase) && !WebView.IsPage(context)
                 ? RateLimitPartition.GetNoLimiter("other")
                 : RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
                 {
