@@ -16,6 +16,7 @@ public static class ToolContract
     public const string DesignChecklist = "design_checklist";
     public const string ReviewDesign = "review_design";
     public const string RecentChanges = "recent_changes";
+    public const string ReviewChange = "review_change";
 
     /// <summary>Longest search query, in characters.</summary>
     public const int MaxQueryChars = 4_000;
@@ -96,6 +97,8 @@ public static class ToolContract
             "(violated MUST = high, SHOULD = medium). Use it before approving or implementing a design; cite the ids.";
 
         public const string RecentChanges = "Decisions and rules changed since a git ref or date: newest 50, with commit.";
+
+        public const string ReviewChange = "Reviews a git diff: per file, the decisions governing it and the violations in its added lines.";
     }
 
     /// <summary>What each argument means and accepts.</summary>
@@ -119,6 +122,7 @@ public static class ToolContract
         public const string ChecklistLimit = "Maximum number of items.";
         public const string Since = "Git ref or date YYYY-MM-DD.";
         public const string ChangesLimit = "Most changes, newest first.";
+        public const string Diff = "Unified diff, as git diff prints it.";
         public const string Sampling = "Let your model judge up to 5 needs-judgement items (MCP sampling).";
     }
 }

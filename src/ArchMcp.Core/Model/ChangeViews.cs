@@ -38,3 +38,34 @@ public sealed record KnowledgeChange(
     int Line,
     string Date,
     string? Commit = null);
+
+/// <summary>
+/// What a decision or standard governs: components, technologies and path globs; <paramref name="Inferred"/> when
+/// read from what the record names rather than declared in its front matter.
+/// </summary>
+public sealed record ScopeView(IReadOnlyList<string> Components, IReadOnlyList<string> Technologies, IReadOnlyList<string> Paths, bool Inferred);
+
+/// <summary>A unified diff to review against the knowledge (review_change), optionally against one root.</summary>
+public sealed record ChangeReviewRequest
+{
+    /// <summary>A unified diff as <c>git diff</c> prints it.</summary>
+    public required string Diff { get; init; }
+
+    public string? Root { get; init; }
+}
+
+/// <summary>
+/// A decision or standard whose scope covers a changed file: its id, kind ("decision" or "standard"), title and
+/// place, why it covers the file ("technology Jenkins", "path .github/workflows/**"), and whether its scope was inferred.
+/// </summary>
+public sealed record GoverningItem(string Id, string Kind, string Title, string Path, int Line, string Root, string Why, bool Inferred);
+
+/// <summary>
+/// One changed file: its path (after the change), how it changed (added, modified, deleted, renamed), the records
+/// governing it, and the violations found in the lines the change adds — each a review item whose design evidence
+/// is the added line, cited at its line in the new file.
+/// </summary>
+public sealed record FileReview(string Path, string Change, IReadOnlyList<GoverningItem> Governing, IReadOnlyList<ReviewItem> Findings);
+
+/// <summary>A change reviewed file by file, with the risk roll-up of all its findings.</summary>
+public sealed record ChangeReviewResult(IReadOnlyList<FileReview> Files, RiskSummary Risk);

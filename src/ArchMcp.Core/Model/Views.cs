@@ -103,6 +103,12 @@ public sealed record DecisionView
 
     /// <summary>What was decided and why, and the options turned down; null when the record states no outcome.</summary>
     public DecisionOutcome? Decision { get; init; }
+
+    /// <summary>
+    /// What the decision governs, in one line ("technologies: Jenkins, GitHub Actions (inferred)"): declared in its
+    /// front matter, or inferred from its title and outcome; null when it is general.
+    /// </summary>
+    public string? Scope { get; init; }
 }
 
 /// <summary>Filters and paging of the decision log (<c>list_decisions</c>).</summary>
