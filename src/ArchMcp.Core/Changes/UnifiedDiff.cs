@@ -27,7 +27,8 @@ internal static partial class UnifiedDiff
     public static IReadOnlyList<ChangedFile> Parse(string diff)
     {
         ArgumentNullException.ThrowIfNull(diff);
-        var lines = diff.ReplaceLineEndings("\n").Split('\n');
+        var text = diff.ReplaceLineEndings("\n");
+        var lines = (text.EndsWith('\n') ? text[..^1] : text).Split('\n');
         var files = new List<ChangedFile>();
         FileBuilder? current = null;
         var i = 0;

@@ -69,7 +69,7 @@ internal sealed partial record DocumentScope(IReadOnlyList<string> Components, I
     public string? CoversFile(string path, string addedText)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var glob = Paths.FirstOrDefault(g => Glob(g).IsMatch(path.TrimStart('/')));
+        var glob = Paths.FirstOrDefault(g => Glob(g).IsMatch(Relative(path)));
         if (glob is not null)
         {
             return $"path {glob}";
@@ -120,14 +120,26 @@ internal sealed partial record DocumentScope(IReadOnlyList<string> Components, I
             return true;
         }
 
-        var tokens = PathToken().Matches(design).Select(m => m.Value.Trim('`', '"', '\'', '(', ')').TrimStart('.', '/')).ToList();
+        var tokens = PathToken().Matches(design).Select(m => Relative(m.Value.Trim('`', '"', '\'', '(', ')'))).ToList();
         return Paths.Any(glob => tokens.Any(t => Glob(glob).IsMatch(t)));
+    }
+
+    /// <summary>A path relative to the repository: without a leading <c>./</c> or <c>/</c> (a leading dot of a dotfile stays).</summary>
+    internal static string Relative(string path)
+    {
+        var p = path;
+        while (p.StartsWith("./", StringComparison.Ordinal) || p.StartsWith('/'))
+        {
+            p = p[(p[0] == '.' ? 2 : 1)..];
+        }
+
+        return p;
     }
 
     /// <summary>A path glob as a regex: <c>**</c> crosses folders, <c>*</c> and <c>?</c> stay within one.</summary>
     internal static Regex Glob(string glob)
     {
-        var g = glob.Trim().TrimStart('.', '/');
+        var g = Relative(glob.Trim());
         var pattern = Regex.Escape(g).Replace(@"\*\*/", "(.*/)?").Replace(@"\*\*", ".*").Replace(@"\*", "[^/]*").Replace(@"\?", "[^/]");
         return new Regex($"^{pattern}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     }
@@ -218,6 +230,7 @@ internal static class FileConventions
         (DocumentScope.Glob("**/*.tf"), ["Terraform"]),
         (DocumentScope.Glob("**/*.tfvars"), ["Terraform"]),
         (DocumentScope.Glob("**/Chart.yaml"), ["Helm"]),
+        (DocumentScope.Glob("**/*.pp"), ["Puppet"]),
         (DocumentScope.Glob("**/*.proto"), ["Protobuf", "gRPC"]),
         (DocumentScope.Glob("**/package.json"), ["npm", "Node.js"]),
         (DocumentScope.Glob("**/pom.xml"), ["Maven", "Java"]),
@@ -240,7 +253,7 @@ internal static class FileConventions
 
     /// <summary>The technologies <paramref name="path"/> belongs to by convention, in table order.</summary>
     public static IReadOnlyList<string> Technologies(string path) =>
-        Known.Where(k => k.Path.IsMatch(path.TrimStart('/'))).SelectMany(k => k.Technologies).Distinct(StringComparer.Ordinal).ToList();
+        Known.Where(k => k.Path.IsMatch(DocumentScope.Relative(path))).SelectMany(k => k.Technologies).Distinct(StringComparer.Ordinal).ToList();
 }
 
 /// <summary>

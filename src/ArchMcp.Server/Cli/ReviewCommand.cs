@@ -34,10 +34,15 @@ public static class ReviewCommand
 
             return diffSource is null
                 ? await ReviewDesignAsync(parse, knowledge, await arguments.RequestAsync(parse, ct), ct)
-                : await ReviewChangeAsync(parse, knowledge, await DesignInput.ReadAsync(diffSource, ct), parse.GetValue(arguments.Root), ct);
+                : await ReviewChangeAsync(parse, knowledge, await ReadDiffAsync(diffSource, ct), parse.GetValue(arguments.Root), ct);
         }));
         return command;
     }
+
+    private static Task<string> ReadDiffAsync(string source, CancellationToken ct) =>
+        source == "-" || File.Exists(source)
+            ? DesignInput.ReadAsync(source, ct)
+            : throw new InvalidQueryException($"Diff file '{source}' does not exist. Pass a file written by git diff, or - to read standard input.");
 
     private static async Task<int> ReviewDesignAsync(ParseResult parse, IKnowledgeService knowledge, ChecklistRequest request, CancellationToken ct)
     {
