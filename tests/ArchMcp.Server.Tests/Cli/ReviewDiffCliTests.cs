@@ -122,7 +122,7 @@ public sealed class ReviewDiffCliTests : IDisposable
         var schema = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "sarif", "sarif-2.1.0-rtm.5.json")))!.AsObject();
         schema.Remove("$schema");
         schema.Remove("id");
-        var results = JsonSchema.FromText(schema.ToJsonString()).Evaluate(sarif, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var results = JsonSchema.FromText(schema.ToJsonString()).Evaluate(sarif, new EvaluationOptions { OutputFormat = Json.Schema.OutputFormat.List });
         return results.IsValid ? [] : [.. (results.Details ?? []).Where(d => d.Errors is { Count: > 0 }).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Key}: {e.Value}"))];
     }
 }
