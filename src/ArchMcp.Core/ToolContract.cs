@@ -69,32 +69,30 @@ public static class ToolContract
     public static class Descriptions
     {
         public const string SearchKnowledge =
-            "Ranked search over the architecture decisions (ADRs), standards and reference architectures. Call it before " +
-            "proposing a technology, pattern or API shape, or to answer why something is done a certain way. Cards give id, " +
-            "status, snippet, the decision taken and path:line; covered is false when nothing answers.";
+            "Ranked search over decisions (ADRs), standards and reference architectures. Call it before proposing a " +
+            "technology, pattern or API shape, or to learn why something is done. Cards: id, status, snippet, the " +
+            "decision taken, path:line; covered is false when nothing answers.";
 
         public const string GetDecision =
-            "One decision by any reference (ADR-7, 7, 0007, slug, file name or title words): status, outcome, chosen " +
-            "sections, the supersession chain both ways, the decision in force and related records, with path:line. " +
-            "Unknown ids get the closest ids.";
+            "One decision by any reference (ADR-7, 7, 0007, slug, file or title words): status, outcome, sections, the " +
+            "supersession chain both ways, the decision in force, related records. Unknown ids get the closest ids.";
 
         public const string ListDecisions =
-            "The decision log, oldest first, filtered by status, tag and date range: id, status, date, title, what " +
-            "supersedes it. Paginated: pass nextOffset back as offset.";
+            "The decision log, oldest first, by status, tag and date range: id, status, date, title, successor. " +
+            "Paginated: pass nextOffset back as offset.";
 
         public const string GetRule =
-            "One rule of a standard by its id (API-001, 176, http-url-casing): level, full text, standard and path:line; " +
-            "or a standard with its rules. Quote a rule before relying on it. Unknown ids get the closest ids.";
+            "A rule by id (API-001, 176, http-url-casing): level, text, standard, path:line; or a standard " +
+            "with its rules. Unknown ids get the closest ids.";
 
         public const string DesignChecklist =
-            "The rules and decisions in force that apply to a topic or a whole design text, MUST first, each with its id, " +
-            "statement and path:line. Call it before writing a design or code, so the work follows the standards and " +
-            "does not re-open settled decisions.";
+            "Rules and decisions in force that apply to a topic or design text, MUST first, each with id, statement and " +
+            "path:line. Call it before writing a design or code so the work follows the standards and settled decisions.";
 
         public const string ReviewDesign =
-            "Checks a design or PR description against the rules and decisions in force: per item " +
-            "a verdict (met, violated, not addressed, needs judgement) with evidence from both sides, and a risk roll-up " +
-            "(violated MUST = high, SHOULD = medium). Use it before approving or implementing a design; cite the ids.";
+            "Checks a design or PR text against the rules and decisions in force: per item a verdict (met, violated, not " +
+            "addressed, needs judgement) with evidence from both sides, and a risk roll-up. Call it before approving a " +
+            "design; cite the ids.";
 
         public const string RecentChanges = "Decisions and rules changed since a git ref or date: newest 50, with commit.";
 
@@ -108,13 +106,13 @@ public static class ToolContract
         public const string Kind = "Only this kind of document.";
         public const string DecisionStatus = "Only decisions with this status.";
         public const string Tags = "Only documents with all of these tags; at most 20.";
-        public const string Root = "Only this knowledge root (by name).";
+        public const string Root = "Only this knowledge root.";
         public const string SearchLimit = "Number of results.";
         public const string DecisionId = "Decision reference, e.g. ADR-0007, 7 or a slug.";
         public const string Sections = SectionValues + " (default: the first three).";
         public const string Tag = "Only decisions with this tag.";
-        public const string From = "Only decisions dated on or after this day (YYYY-MM-DD).";
-        public const string To = "Only decisions dated on or before this day (YYYY-MM-DD).";
+        public const string From = "Dated on or after (YYYY-MM-DD).";
+        public const string To = "Dated on or before (YYYY-MM-DD).";
         public const string Offset = "Index of the first decision to return.";
         public const string ListLimit = "Page size.";
         public const string RuleId = "Rule id, e.g. API-001, or a standard id, e.g. API.";

@@ -25,9 +25,11 @@ public sealed class ToolTests(StdioServerFixture fixture) : IClassFixture<StdioS
             Assert.NotNull(p.OutputSchema);
             Assert.Equal("object", p.OutputSchema!.Value.GetProperty("type").GetString());
             Assert.True(p.Annotations?.ReadOnlyHint);
-            Assert.True(p.Annotations?.IdempotentHint);
+            Assert.Null(p.Annotations?.IdempotentHint); // meaningful only when a tool writes (MCP 2025-06-18)
             Assert.False(p.Annotations?.DestructiveHint);
             Assert.False(p.Annotations?.OpenWorldHint);
+            Assert.False(string.IsNullOrWhiteSpace(p.Title));
+            Assert.Null(p.Annotations?.Title); // the tool's own title says it once
         });
     }
 

@@ -13,7 +13,7 @@ namespace ArchMcp.Server.Mcp;
 [McpServerToolType]
 public sealed class DecisionTools(IKnowledgeService knowledge)
 {
-    [McpServerTool(Name = ToolContract.GetDecision, Title = "Get an architecture decision", ReadOnly = true, Idempotent = true,
+    [McpServerTool(Name = ToolContract.GetDecision, Title = "Get an architecture decision", ReadOnly = true,
         Destructive = false, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(DecisionView))]
     [Description(ToolContract.Descriptions.GetDecision)]
     public Task<CallToolResult> GetDecision(
@@ -23,7 +23,7 @@ public sealed class DecisionTools(IKnowledgeService knowledge)
         CancellationToken cancellationToken = default) =>
         ToolResults.Create(knowledge.GetDecisionAsync(ToolArguments.Decision(id, sections, root), cancellationToken), KnowledgeMarkdown.Decision);
 
-    [McpServerTool(Name = ToolContract.ListDecisions, Title = "List architecture decisions", ReadOnly = true, Idempotent = true,
+    [McpServerTool(Name = ToolContract.ListDecisions, Title = "List architecture decisions", ReadOnly = true,
         Destructive = false, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(DecisionPage))]
     [Description(ToolContract.Descriptions.ListDecisions)]
     public Task<CallToolResult> ListDecisions(

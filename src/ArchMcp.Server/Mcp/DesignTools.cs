@@ -14,7 +14,7 @@ namespace ArchMcp.Server.Mcp;
 [McpServerToolType]
 public sealed class DesignTools(IKnowledgeService knowledge)
 {
-    [McpServerTool(Name = ToolContract.DesignChecklist, Title = "Checklist for a design", ReadOnly = true, Idempotent = true,
+    [McpServerTool(Name = ToolContract.DesignChecklist, Title = "Checklist for a design", ReadOnly = true,
         Destructive = false, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(ChecklistResult))]
     [Description(ToolContract.Descriptions.DesignChecklist)]
     public Task<CallToolResult> DesignChecklist(
@@ -24,7 +24,7 @@ public sealed class DesignTools(IKnowledgeService knowledge)
         CancellationToken cancellationToken = default) =>
         ToolResults.Create(knowledge.DesignChecklistAsync(ToolArguments.Checklist(design, limit, root), cancellationToken), r => ChecklistMarkdown.Checklist(r));
 
-    [McpServerTool(Name = ToolContract.ReviewDesign, Title = "Review a design", ReadOnly = true, Idempotent = true,
+    [McpServerTool(Name = ToolContract.ReviewDesign, Title = "Review a design", ReadOnly = true,
         Destructive = false, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(ReviewResult))]
     [Description(ToolContract.Descriptions.ReviewDesign)]
     public Task<CallToolResult> ReviewDesign(

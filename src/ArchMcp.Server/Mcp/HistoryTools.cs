@@ -13,7 +13,7 @@ namespace ArchMcp.Server.Mcp;
 [McpServerToolType]
 public sealed class HistoryTools(IKnowledgeService knowledge)
 {
-    [McpServerTool(Name = ToolContract.RecentChanges, Title = "Recent changes", ReadOnly = true, Idempotent = true,
+    [McpServerTool(Name = ToolContract.RecentChanges, Title = "Recent changes", ReadOnly = true,
         Destructive = false, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(ChangesResult))]
     [Description(ToolContract.Descriptions.RecentChanges)]
     public Task<CallToolResult> RecentChanges(

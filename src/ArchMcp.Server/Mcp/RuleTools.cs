@@ -13,7 +13,7 @@ namespace ArchMcp.Server.Mcp;
 [McpServerToolType]
 public sealed class RuleTools(IKnowledgeService knowledge)
 {
-    [McpServerTool(Name = ToolContract.GetRule, Title = "Get a standard rule", ReadOnly = true, Idempotent = true,
+    [McpServerTool(Name = ToolContract.GetRule, Title = "Get a standard rule", ReadOnly = true,
         Destructive = false, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(RuleLookup))]
     [Description(ToolContract.Descriptions.GetRule)]
     public Task<CallToolResult> GetRule(

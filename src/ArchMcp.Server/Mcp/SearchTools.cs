@@ -13,7 +13,7 @@ namespace ArchMcp.Server.Mcp;
 [McpServerToolType]
 public sealed class SearchTools(IKnowledgeService knowledge)
 {
-    [McpServerTool(Name = ToolContract.SearchKnowledge, Title = "Search architecture knowledge", ReadOnly = true, Idempotent = true,
+    [McpServerTool(Name = ToolContract.SearchKnowledge, Title = "Search architecture knowledge", ReadOnly = true,
         Destructive = false, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(SearchResult))]
     [Description(ToolContract.Descriptions.SearchKnowledge)]
     public Task<CallToolResult> SearchKnowledge(

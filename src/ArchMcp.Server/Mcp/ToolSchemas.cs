@@ -15,30 +15,48 @@ namespace ArchMcp.Server.Mcp;
 /// <item>An object schema repeated within one schema (a rule inside a standard, a decision reference in several
 /// lists) is written once and referred to by a JSON pointer, as the schema generator already does for repeats of
 /// one type: the tool list stays small enough not to crowd the caller's context.</item>
+/// <item>An output schema lists what is always present (<c>required</c>) at its top level only; inside it, the
+/// objects give their properties and types. The lists inside cost a twelfth of the whole tool list and a client
+/// validating structured content needs none of them.</item>
+/// <item>The annotations repeat no title the tool states itself (clients show <c>title</c> before
+/// <c>annotations.title</c>).</item>
 /// </list>
 /// </summary>
 public static class ToolSchemas
 {
-    /// <summary>Rewrites the input and output schema of every tool in place.</summary>
+    /// <summary>Rewrites the input and output schema (and the annotations) of every tool in place.</summary>
     public static void Apply(IEnumerable<McpServerTool> tools)
     {
         foreach (var tool in tools)
         {
             var protocol = tool.ProtocolTool;
+            if (protocol.Annotations is { } annotations && annotations.Title == protocol.Title)
+            {
+                annotations.Title = null;
+            }
+
             protocol.InputSchema = Rewrite(protocol.InputSchema);
             if (protocol.OutputSchema is { } output)
             {
-                protocol.OutputSchema = Rewrite(output);
+                protocol.OutputSchema = Rewrite(output, nestedRequired: false);
             }
         }
     }
 
-    /// <summary>The schema with nullable types made plain, nullable properties optional and null defaults dropped.</summary>
-    public static JsonElement Rewrite(JsonElement schema)
+    /// <summary>
+    /// The schema with nullable types made plain, nullable properties optional and null defaults dropped; without
+    /// <paramref name="nestedRequired"/>, only the top level keeps its <c>required</c> list.
+    /// </summary>
+    public static JsonElement Rewrite(JsonElement schema, bool nestedRequired = true)
     {
         var node = JsonNode.Parse(schema.GetRawText())!;
         InlineFlatRefs(node, node);
         Visit(node);
+        if (!nestedRequired && node["properties"] is JsonObject properties)
+        {
+            DropRequired(properties);
+        }
+
         ShareRepeats(node, "#", new Dictionary<string, string>(StringComparer.Ordinal));
         using var document = JsonDocument.Parse(node.ToJsonString());
         return document.RootElement.Clone();
@@ -181,6 +199,36 @@ public static class ToolSchemas
                 }
 
                 break;
+        }
+    }
+
+    /// <summary>Removes the <c>required</c> list of every schema below a <c>properties</c> map (never a property so named).</summary>
+    private static void DropRequired(JsonObject properties)
+    {
+        foreach (var (_, property) in properties)
+        {
+            DropRequiredBelow(property);
+        }
+    }
+
+    private static void DropRequiredBelow(JsonNode? schema)
+    {
+        if (schema is not JsonObject obj)
+        {
+            return;
+        }
+
+        obj.Remove("required");
+        foreach (var (name, child) in obj)
+        {
+            if (name == "properties" && child is JsonObject map)
+            {
+                DropRequired(map);
+            }
+            else if (child is JsonObject)
+            {
+                DropRequiredBelow(child);
+            }
         }
     }
 
