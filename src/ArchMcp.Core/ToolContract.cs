@@ -96,7 +96,7 @@ public static class ToolContract
 
         public const string RecentChanges = "Decisions and rules changed since a git ref or date: newest 50, with commit.";
 
-        public const string ReviewChange = "Reviews a git diff: per file, the decisions governing it and the violations in its added lines.";
+        public const string ReviewChange = "Governing records and violations for a git diff.";
     }
 
     /// <summary>What each argument means and accepts.</summary>
@@ -120,7 +120,7 @@ public static class ToolContract
         public const string ChecklistLimit = "Maximum number of items.";
         public const string Since = "Git ref or date YYYY-MM-DD.";
         public const string ChangesLimit = "Most changes, newest first.";
-        public const string Diff = "Unified diff, as git diff prints it.";
+        public const string Diff = "A git diff.";
         public const string Sampling = "Let your model judge up to 5 needs-judgement items (MCP sampling).";
     }
 }

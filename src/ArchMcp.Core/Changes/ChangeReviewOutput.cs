@@ -22,20 +22,19 @@ public static class ChangeReviewOutput
             sb.AppendLine().Append(file.Path).Append(" (").Append(file.Change).AppendLine(")");
             foreach (var g in file.Governing)
             {
-                sb.Append("  governed by ").Append(g.Id).Append(' ').Append(g.Title).Append(" — ").Append(g.Why)
-                    .Append(g.Inferred ? " (scope inferred)" : "").Append(" — ").Append(g.Path).Append(':').Append(g.Line).AppendLine();
+                sb.Append("  governed by ").Append(g.Id).Append(" — ").Append(g.Why).Append(" — ").AppendLine(g.Cite);
             }
 
             foreach (var f in file.Findings)
             {
-                sb.Append("  ").Append(file.Path).Append(':').Append(f.Design?.Line ?? 0).Append(": ").Append(f.Item.Level).Append(' ')
-                    .Append(f.Item.Id).Append(": ").AppendLine(f.Reason);
-                if (f.Design is { } design)
+                sb.Append("  ").Append(file.Path).Append(':').Append(f.Line).Append(": ").Append(f.Level).Append(' ')
+                    .Append(f.Id).Append(": ").AppendLine(f.Reason);
+                if (f.Review.Design is { } design)
                 {
                     sb.Append("    change: ").AppendLine(design.Quote);
                 }
 
-                sb.Append("    rule:   ").Append(RuleQuote(f)).Append(" (").Append(Citation(f)).AppendLine(")");
+                sb.Append("    rule:   ").Append(f.Rule).Append(" (").Append(f.Cite).AppendLine(")");
             }
         }
 
@@ -54,9 +53,9 @@ public static class ChangeReviewOutput
             sb.AppendLine("| Where | Level | Rule | Finding | Rule says |").AppendLine("|---|---|---|---|---|");
             foreach (var (file, f) in findings)
             {
-                sb.Append("| `").Append(file.Path).Append(':').Append(f.Design?.Line ?? 0).Append("` | ").Append(f.Item.Level).Append(" | **")
-                    .Append(Cell(f.Item.Id)).Append("** (`").Append(Citation(f)).Append("`) | ").Append(Cell(f.Reason)).Append(" | ")
-                    .Append(Cell(RuleQuote(f))).AppendLine(" |");
+                sb.Append("| `").Append(file.Path).Append(':').Append(f.Line).Append("` | ").Append(f.Level).Append(" | **")
+                    .Append(Cell(f.Id)).Append("** (`").Append(f.Cite).Append("`) | ").Append(Cell(f.Reason)).Append(" | ")
+                    .Append(Cell(f.Rule)).AppendLine(" |");
             }
 
             sb.AppendLine();
@@ -69,7 +68,7 @@ public static class ChangeReviewOutput
             foreach (var file in governed)
             {
                 sb.Append("- `").Append(file.Path).Append("`: ")
-                    .AppendLine(string.Join(", ", file.Governing.Select(g => $"**{g.Id}** {Cell(g.Title)} ({g.Why}{(g.Inferred ? ", inferred" : "")}; `{g.Path}:{g.Line}`)")));
+                    .AppendLine(string.Join(", ", file.Governing.Select(g => $"**{g.Id}** ({g.Why}; `{g.Cite}`)")));
             }
         }
 
@@ -88,12 +87,12 @@ public static class ChangeReviewOutput
         {
             foreach (var f in file.Findings)
             {
-                var command = Level(f.Item.Level) switch { "error" => "error", "warning" => "warning", _ => "notice" };
+                var command = Level(f.Level) switch { "error" => "error", "warning" => "warning", _ => "notice" };
                 sb.Append("::").Append(command)
                     .Append(" file=").Append(Property(file.Path))
-                    .Append(",line=").Append(f.Design?.Line ?? 1)
-                    .Append(",title=").Append(Property($"{f.Item.Level} {f.Item.Id}"))
-                    .Append("::").AppendLine(Data($"{f.Reason} Rule: {RuleQuote(f)} ({Citation(f)})"));
+                    .Append(",line=").Append(f.Line)
+                    .Append(",title=").Append(Property($"{f.Level} {f.Id}"))
+                    .Append("::").AppendLine(Data(Message(f)));
             }
         }
 
@@ -108,7 +107,7 @@ public static class ChangeReviewOutput
     {
         ArgumentNullException.ThrowIfNull(result);
         var findings = result.Files.SelectMany(f => f.Findings.Select(x => (File: f, Finding: x))).ToList();
-        var rules = findings.Select(x => x.Finding.Item).DistinctBy(i => i.Id, StringComparer.Ordinal).ToList();
+        var rules = findings.Select(x => x.Finding.Review.Item).DistinctBy(i => i.Id, StringComparer.Ordinal).ToList();
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
@@ -146,11 +145,11 @@ public static class ChangeReviewOutput
             foreach (var (file, f) in findings)
             {
                 w.WriteStartObject();
-                w.WriteString("ruleId", f.Item.Id);
-                w.WriteNumber("ruleIndex", rules.FindIndex(r => r.Id == f.Item.Id));
-                w.WriteString("level", Level(f.Item.Level));
+                w.WriteString("ruleId", f.Id);
+                w.WriteNumber("ruleIndex", rules.FindIndex(r => r.Id == f.Id));
+                w.WriteString("level", Level(f.Level));
                 w.WriteStartObject("message");
-                w.WriteString("text", $"{f.Reason} Rule: {RuleQuote(f)} ({Citation(f)})");
+                w.WriteString("text", Message(f));
                 w.WriteEndObject();
                 w.WriteStartArray("locations");
                 w.WriteStartObject();
@@ -159,7 +158,7 @@ public static class ChangeReviewOutput
                 w.WriteString("uri", string.Join('/', file.Path.Split('/').Select(Uri.EscapeDataString)));
                 w.WriteEndObject();
                 w.WriteStartObject("region");
-                w.WriteNumber("startLine", Math.Max(1, f.Design?.Line ?? 1));
+                w.WriteNumber("startLine", Math.Max(1, f.Line));
                 w.WriteEndObject();
                 w.WriteEndObject();
                 w.WriteEndObject();
@@ -178,7 +177,7 @@ public static class ChangeReviewOutput
 
     private static string Headline(ChangeReviewResult result)
     {
-        var r = result.Risk;
+        var r = result.Summary;
         var governed = result.Files.Sum(f => f.Governing.Count);
         return $"Risk: {r.Overall.ToUpperInvariant()} — {r.Violated} violation(s) ({r.High} MUST, {r.Medium} SHOULD, {r.Low} other) in "
             + $"{result.Files.Count} changed file(s); {governed} governing record(s).";
@@ -192,9 +191,7 @@ public static class ChangeReviewOutput
         _ => "note",
     };
 
-    private static string RuleQuote(ReviewItem f) => f.Rule?.Quote ?? f.Item.Statement;
-
-    private static string Citation(ReviewItem f) => $"{f.Item.Path}:{f.Rule?.Line ?? f.Item.Line}";
+    private static string Message(ChangeFinding f) => $"{f.Reason} Rule: {f.Rule} ({f.Cite})";
 
     private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
 

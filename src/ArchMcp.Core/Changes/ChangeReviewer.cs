@@ -34,14 +34,23 @@ internal static class ChangeReviewer
             {
                 if (scope!.CoversFile(file.Path, added) is { } why)
                 {
-                    governing.Add(new GoverningItem(entry.Id, entry.Kind.ToWire(), entry.Title, entry.Path, entry.Line, entry.Root, why, scope.Inferred));
+                    governing.Add(new GoverningItem(entry.Id, scope.Inferred ? why + ", inferred" : why, $"{entry.Path}:{entry.Line}")
+                    {
+                        Inferred = scope.Inferred,
+                        Path = entry.Path,
+                    });
                 }
             }
 
             reviewed.Add(new FileReview(file.Path, file.Change, governing, Findings(file, review, root)));
         }
 
-        return new ChangeReviewResult(reviewed, DesignReviewer.Summarise([.. reviewed.SelectMany(f => f.Findings)]));
+        var findings = reviewed.SelectMany(f => f.Findings).ToList();
+        return new ChangeReviewResult([.. reviewed.SelectMany(f => f.Governing.Select(g => $"{f.Path}: {g}"))], findings)
+        {
+            Files = reviewed,
+            Summary = DesignReviewer.Summarise([.. findings.Select(f => f.Review)]),
+        };
     }
 
     /// <summary>
@@ -49,7 +58,7 @@ internal static class ChangeReviewer
     /// design line per added line, after a first line naming the tools the file belongs to by convention (a
     /// <c>Jenkinsfile</c> is Jenkins' even when its text never says so), which stands for the file's first added line.
     /// </summary>
-    private static List<ReviewItem> Findings(ChangedFile file, Func<ChecklistRequest, ReviewResult> review, string? root)
+    private static List<ChangeFinding> Findings(ChangedFile file, Func<ChecklistRequest, ReviewResult> review, string? root)
     {
         if (file.Binary || file.Added.Count == 0 || file.Added.All(a => string.IsNullOrWhiteSpace(a.Text)))
         {
@@ -76,6 +85,10 @@ internal static class ChangeReviewer
             .Where(i => i.Verdict == Verdicts.Violated)
             .Select(i => i.Design is { } evidence && evidence.Line >= 1 && evidence.Line <= lines.Count
                 ? i with { Design = evidence with { Line = lines[evidence.Line - 1] } }
-                : i)];
+                : i)
+            .Select(i => new ChangeFinding(file.Path, i.Design?.Line ?? file.Added[0].Line, i.Item.Id, $"{i.Item.Path}:{i.Rule?.Line ?? i.Item.Line}", i.Reason)
+            {
+                Review = i,
+            })];
     }
 }

@@ -106,8 +106,10 @@ public sealed record DecisionView
 
     /// <summary>
     /// What the decision governs, in one line ("technologies: Jenkins, GitHub Actions (inferred)"): declared in its
-    /// front matter, or inferred from its title and outcome; null when it is general.
+    /// front matter, or inferred from its title and outcome; null when it is general. Shown in the text of get_decision
+    /// and `archmcp show`, not sent as a field: the tool list's byte budget.
     /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string? Scope { get; init; }
 }
 

@@ -68,6 +68,7 @@ public static class ReviewCommand
     private static async Task<int> ReviewChangeAsync(ParseResult parse, IKnowledgeService knowledge, string diff, string? root, CancellationToken ct)
     {
         var result = await knowledge.ReviewChangeAsync(RequestArguments.Change(diff, root), ct);
+        var high = result.Summary.High;
         switch (parse.FormatOf())
         {
             case OutputFormat.Json:
@@ -87,6 +88,6 @@ public static class ReviewCommand
                 break;
         }
 
-        return result.Risk.High > 0 ? ExitCodes.Findings : ExitCodes.Success;
+        return high > 0 ? ExitCodes.Findings : ExitCodes.Success;
     }
 }

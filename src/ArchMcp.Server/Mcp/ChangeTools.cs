@@ -13,7 +13,7 @@ namespace ArchMcp.Server.Mcp;
 [McpServerToolType]
 public sealed class ChangeTools(IKnowledgeService knowledge)
 {
-    [McpServerTool(Name = ToolContract.ReviewChange, Title = "Review a change", ReadOnly = true, Idempotent = true,
+    [McpServerTool(Name = ToolContract.ReviewChange, Title = "Review a change", ReadOnly = true,
         Destructive = false, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(ChangeReviewResult))]
     [Description(ToolContract.Descriptions.ReviewChange)]
     public Task<CallToolResult> ReviewChange(

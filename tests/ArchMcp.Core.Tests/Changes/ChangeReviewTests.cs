@@ -50,15 +50,16 @@ public sealed class ChangeReviewTests : IDisposable
 
         var jenkins = result.Files[0];
         var governing = Assert.Single(jenkins.Governing);
-        Assert.Equal(("ADR-0001", "technology Jenkins", true), (governing.Id, governing.Why, governing.Inferred));
+        Assert.Equal(("ADR-0001", "technology Jenkins, inferred", true, "decisions/0001-use-github-actions.md:1"), (governing.Id, governing.Why, governing.Inferred, governing.Cite));
         var replaced = Assert.Single(jenkins.Findings);
-        Assert.Equal(("ADR-0001", Verdicts.Violated, 1), (replaced.Item.Id, replaced.Verdict, replaced.Design!.Line));
+        Assert.Equal(("ADR-0001", Verdicts.Violated, 1), (replaced.Id, replaced.Review.Verdict, replaced.Line));
 
         var billing = result.Files[1];
         Assert.Equal(("ADR-0002", "path services/billing/**", false), (billing.Governing.Single().Id, billing.Governing.Single().Why, billing.Governing.Single().Inferred));
         var tls = Assert.Single(billing.Findings);
-        Assert.Equal(("SEC-001", 8, "baseUrl: http://payments.internal/charges"), (tls.Item.Id, tls.Design!.Line, tls.Design.Quote));
-        Assert.Equal(("high", 2), (result.Risk.Overall, result.Risk.Violated));
+        Assert.Equal(("SEC-001", "MUST", 8, "standards/security.md:3"), (tls.Id, tls.Level, tls.Line, tls.Cite));
+        Assert.Equal("baseUrl: http://payments.internal/charges", tls.Review.Design!.Quote);
+        Assert.Equal(("high", 2), (result.Summary.Overall, result.Summary.Violated));
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class LabelledDiffTests(ITestOutputHelper output)
             {
                 var result = await engine.Service.ReviewChangeAsync(new ChangeReviewRequest { Diff = File.ReadAllText(Path.Combine(folder, label.Diff)) });
                 var foundGoverning = result.Files.SelectMany(f => f.Governing).Select(g => g.Path).ToHashSet(StringComparer.Ordinal);
-                var foundViolations = result.Files.SelectMany(f => f.Findings).Select(f => f.Item).DistinctBy(i => (i.Path, i.Id)).ToList();
+                var foundViolations = result.Files.SelectMany(f => f.Findings).Select(f => f.Review.Item).DistinctBy(i => (i.Path, i.Id)).ToList();
                 var rightViolations = foundViolations.Count(i => label.Violations.Any(v => v == i.Id || v == i.Path || i.Aliases.Contains(v)));
                 governing = governing.Add(label.Governing.Length, foundGoverning.Count, label.Governing.Count(foundGoverning.Contains));
                 violations = violations.Add(label.Violations.Length, foundViolations.Count, rightViolations);

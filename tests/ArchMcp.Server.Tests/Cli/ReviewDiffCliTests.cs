@@ -92,10 +92,9 @@ public sealed class ReviewDiffCliTests : IDisposable
         var result = await _cli.RunAsync("review", "--diff", diff, "--format", "json");
 
         Assert.Equal(ExitCodes.Success, result.ExitCode);
-        var file = Assert.Single(result.Json().GetProperty("files").EnumerateArray());
-        Assert.Equal(("Jenkinsfile", "deleted"), (file.GetProperty("path").GetString(), file.GetProperty("change").GetString()));
-        var governing = Assert.Single(file.GetProperty("governing").EnumerateArray());
-        Assert.Equal(("ADR-0001", true), (governing.GetProperty("id").GetString(), governing.GetProperty("inferred").GetBoolean()));
+        var governing = Assert.Single(result.Json().GetProperty("governing").EnumerateArray());
+        Assert.Equal("Jenkinsfile: ADR-0001 (technology Jenkins, inferred) decisions/0001-use-github-actions.md:1", governing.GetString());
+        Assert.Empty(result.Json().GetProperty("findings").EnumerateArray());
     }
 
     [Theory]
