@@ -100,7 +100,8 @@ internal sealed partial record DocumentScope(IReadOnlyList<string> Components, I
     /// <summary>True when <paramref name="text"/> names <paramref name="name"/> as whole words (spaces, dashes and underscores alike).</summary>
     private static bool Names(string name, string text)
     {
-        var words = Regex.Escape(name.Trim()).Replace(@"\ ", @"[\s_-]+").Replace("-", @"[\s_-]?");
+        // dashes first: the class written for a space holds a dash itself
+        var words = Regex.Escape(name.Trim()).Replace("-", @"[\s_-]?").Replace(@"\ ", @"[\s_-]+");
         return Regex.IsMatch(text, $@"(?<![\w]){words}(?![\w])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     }
 
