@@ -52,6 +52,10 @@ public sealed class LabelledDiffTests(ITestOutputHelper output)
 
         output.WriteLine($"governing:  precision {governing.Precision:F3} recall {governing.Recall:F3} ({governing.Right} right of {governing.Found} found, {governing.Expected} expected)");
         output.WriteLine($"violations: precision {violations.Precision:F3} recall {violations.Recall:F3} ({violations.Right} right of {violations.Found} found, {violations.Expected} expected)");
-        Assert.True(governing.Precision > 0 && violations.Recall > 0, "the measurement found nothing at all");
+        // floors at the numbers measured when the set was written (0.667/0.933 and 0.533/0.500): a guard against
+        // regressions, not the goals (0.9 governing, 0.8 violations), which the design review's prose-oriented checks
+        // do not reach on code yet
+        Assert.True(governing.Precision >= 0.65 && governing.Recall >= 0.9, $"governing {governing}");
+        Assert.True(violations.Precision >= 0.5 && violations.Recall >= 0.5, $"violations {violations}");
     }
 }
