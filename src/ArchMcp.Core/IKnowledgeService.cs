@@ -31,6 +31,13 @@ public interface IKnowledgeService
     Task<ReviewResult> ReviewDesignAsync(ChecklistRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// A unified diff reviewed file by file: the decisions and standards whose scope (declared or inferred) covers each
+    /// changed file, and the violations the design review finds in the lines the change adds, at their new line.
+    /// Text that is not a diff, or longer than <see cref="ToolContract.MaxDesignChars"/>, is an <see cref="InvalidQueryException"/>.
+    /// </summary>
+    Task<ChangeReviewResult> ReviewChangeAsync(ChangeReviewRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// The decisions and rules added, changed, superseded or deprecated since a git ref or a date, newest first, each
     /// with its commit and author date. A root that is not a git working copy answers from file times and says so in
     /// the notes. A ref that is not a commit there is an <see cref="InvalidQueryException"/>.

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ArchMcp.Core.Checklists;
 using ArchMcp.Core.Loading;
 using ArchMcp.Core.Model;
 
@@ -9,6 +10,7 @@ namespace ArchMcp.Core;
 /// <param name="Why">Why the file was read as its kind, or why it was left out.</param>
 /// <param name="Status">For a decision: its status as written and as mapped.</param>
 /// <param name="Date">yyyy-MM-dd, or null when no date was read.</param>
+/// <param name="Scope">What a decision or standard governs, declared or inferred; null when it is general.</param>
 public sealed record InspectedFile(
     string Path,
     string? Kind,
@@ -21,7 +23,8 @@ public sealed record InspectedFile(
     IReadOnlyList<InspectedRelation>? Relations = null,
     IReadOnlyList<InspectedRule>? Rules = null,
     IReadOnlyList<string>? Tags = null,
-    IReadOnlyList<LintFinding>? Findings = null);
+    IReadOnlyList<LintFinding>? Findings = null,
+    ScopeView? Scope = null);
 
 /// <summary>A decision's status: the text as written (empty when none), the lifecycle state it maps to, and its line.</summary>
 public sealed record InspectedStatus(string Raw, string Mapped, int Line);
@@ -162,7 +165,20 @@ public static class KnowledgeInspector
             decision?.Relations.Select(r => new InspectedRelation(r.Kind.ToWire(), r.Target, r.Line)).ToList() ?? [],
             [.. doc.Rules.Select(r => new InspectedRule(r.Id, r.Aliases, r.Level.ToWire(), r.RawLevel, r.Line, r.Statement, r.Implicit))],
             doc.Tags,
-            lint);
+            lint,
+            DocumentScope.DeclaredOrInferred(DeclaredScope(root, doc.Path), doc.Kind, doc.Title, decision?.Outcome?.Text)?.ToView());
+    }
+
+    private static DocumentScope? DeclaredScope(KnowledgeRoot root, string path)
+    {
+        try
+        {
+            return DocumentScope.Parse(File.ReadAllText(System.IO.Path.Combine(root.Path, path)));
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 
     private static LintFinding ToLint(Finding f) =>

@@ -133,6 +133,29 @@ public sealed class KnowledgeService : IKnowledgeService, IKnowledgeIndexer, IDi
         return _checklists.Review(request, cancellationToken);
     }
 
+    /// <inheritdoc/>
+    public async Task<ChangeReviewResult> ReviewChangeAsync(ChangeReviewRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (string.IsNullOrWhiteSpace(request.Diff))
+        {
+            throw new InvalidQueryException("The diff is empty. Pass the output of git diff (e.g. git diff origin/main...HEAD).");
+        }
+
+        if (request.Diff.Length > ToolContract.MaxDesignChars)
+        {
+            throw new InvalidQueryException($"'diff' is {request.Diff.Length} characters long; the limit is {ToolContract.MaxDesignChars}. Review the change in parts (git diff -- PATH...).");
+        }
+
+        var files = UnifiedDiff.Parse(request.Diff);
+        var state = await _indexer.ReadyAsync(cancellationToken).ConfigureAwait(false);
+        return ChangeReviewer.Review(files, state.Catalog, ScopeOf, design => _checklists.Review(design, cancellationToken), request.Root, cancellationToken);
+    }
+
+    /// <summary>What a catalog document governs: its declared scope, else the one inferred from its title and outcome; null: general.</summary>
+    private DocumentScope? ScopeOf(CatalogEntry entry) =>
+        DocumentScope.DeclaredOrInferred(_scopes.Of(entry.Root, entry.Path), entry.Kind, entry.Title, entry.Decision?.Outcome?.Text);
+
     private static void ValidateDesign(ChecklistRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -159,7 +182,8 @@ public sealed class KnowledgeService : IKnowledgeService, IKnowledgeIndexer, IDi
         var state = await _indexer.ReadyAsync(cancellationToken).ConfigureAwait(false);
         var view = _lookup.GetDecision(state.Catalog, request);
         var provenance = (await _provenance.LookupAsync(state.Generation, cancellationToken).ConfigureAwait(false))(view.Root, view.Path);
-        return view with { Changed = provenance?.Changed, Commit = provenance?.Commit };
+        var scope = state.Catalog.Find(view.Root, view.Path) is { } entry ? ScopeOf(entry)?.Summary() : null;
+        return view with { Changed = provenance?.Changed, Commit = provenance?.Commit, Scope = scope };
     }
 
     /// <inheritdoc/>

@@ -54,6 +54,13 @@ public static class RequestArguments
         Limit = Range(limit, 1, ToolContract.ChangesLimitMax, nameof(limit)),
     };
 
+    /// <summary>A diff to review: kept as given (a diff's leading and trailing spaces are part of its lines); the service checks it.</summary>
+    public static ChangeReviewRequest Change(string? diff, string? root) => new()
+    {
+        Diff = diff ?? "",
+        Root = Optional(root, nameof(root)),
+    };
+
     /// <summary>A required text argument, trimmed, at most <paramref name="maxChars"/> long.</summary>
     public static string Required(string? value, string name, int maxChars = ToolContract.MaxNameChars) =>
         string.IsNullOrWhiteSpace(value) ? throw new InvalidQueryException($"'{name}' must not be empty.")

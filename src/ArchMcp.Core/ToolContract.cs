@@ -16,6 +16,7 @@ public static class ToolContract
     public const string DesignChecklist = "design_checklist";
     public const string ReviewDesign = "review_design";
     public const string RecentChanges = "recent_changes";
+    public const string ReviewChange = "review_change";
 
     /// <summary>Longest search query, in characters.</summary>
     public const int MaxQueryChars = 4_000;
@@ -68,9 +69,9 @@ public static class ToolContract
     public static class Descriptions
     {
         public const string SearchKnowledge =
-            "Ranked search over decisions (ADRs), standards and reference architectures. Call it before proposing a " +
-            "technology, pattern or API shape, or to learn why something is done. Cards: id, status, snippet, the " +
-            "decision taken, path:line; covered is false when nothing answers.";
+            "Ranked search over decisions (ADRs), standards and reference architectures; call it before proposing a " +
+            "technology, pattern or API shape, or to learn why. Cards: id, status, snippet, decision taken, path:line; " +
+            "covered is false when nothing answers.";
 
         public const string GetDecision =
             "One decision by any reference (ADR-7, 7, 0007, slug, file or title words): status, outcome, sections, the " +
@@ -85,8 +86,8 @@ public static class ToolContract
             "with its rules. Unknown ids get the closest ids.";
 
         public const string DesignChecklist =
-            "Rules and decisions in force that apply to a topic or design text, MUST first, each with id, statement and " +
-            "path:line. Call it before writing a design or code so the work follows the standards and settled decisions.";
+            "Rules and decisions in force that apply to a topic or design text, MUST first, with id, statement and " +
+            "path:line. Call it before writing a design or code.";
 
         public const string ReviewDesign =
             "Checks a design or PR text against the rules and decisions in force: per item a verdict (met, violated, not " +
@@ -94,6 +95,8 @@ public static class ToolContract
             "design; cite the ids.";
 
         public const string RecentChanges = "Decisions and rules changed since a git ref or date: newest 50, with commit.";
+
+        public const string ReviewChange = "Governing records and violations for a git diff.";
     }
 
     /// <summary>What each argument means and accepts.</summary>
@@ -117,6 +120,7 @@ public static class ToolContract
         public const string ChecklistLimit = "Most items.";
         public const string Since = "Git ref or date YYYY-MM-DD.";
         public const string ChangesLimit = "Most changes, newest first.";
+        public const string Diff = "A git diff.";
         public const string Sampling = "Your model judges up to 5 open items (MCP sampling).";
     }
 }

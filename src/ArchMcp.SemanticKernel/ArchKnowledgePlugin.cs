@@ -89,4 +89,12 @@ public sealed class ArchKnowledgePlugin(IKnowledgeService knowledge)
         [Description(Args.Since), StringLength(ToolContract.MaxNameChars)] string since,
         CancellationToken cancellationToken = default) =>
         _knowledge.RecentChangesAsync(RequestArguments.Changes(since, null, ToolContract.ChangesLimitDefault), cancellationToken);
+
+    /// <summary>Calls <see cref="IKnowledgeService.ReviewChangeAsync"/>.</summary>
+    [KernelFunction(ToolContract.ReviewChange)]
+    [Description(ToolContract.Descriptions.ReviewChange)]
+    public Task<ChangeReviewResult> ReviewChangeAsync(
+        [Description(Args.Diff), StringLength(ToolContract.MaxDesignChars)] string diff,
+        CancellationToken cancellationToken = default) =>
+        _knowledge.ReviewChangeAsync(RequestArguments.Change(diff, null), cancellationToken);
 }

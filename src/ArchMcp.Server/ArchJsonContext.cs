@@ -27,6 +27,7 @@ namespace ArchMcp.Server;
 [JsonSerializable(typeof(IndexOutput))]
 [JsonSerializable(typeof(NewAdrOutput))]
 [JsonSerializable(typeof(ChangesResult))]
+[JsonSerializable(typeof(ChangeReviewResult))]
 [JsonSerializable(typeof(IReadOnlyList<RuleFileState>))]
 [JsonSerializable(typeof(SiteOutput))]
 [JsonSerializable(typeof(List<Web.SiteIndexEntry>))]

@@ -9,9 +9,9 @@ namespace ArchMcp.SemanticKernel.Tests;
 
 public sealed class RegistrationTests
 {
-    /// <summary>The MCP tool names of PRODUCT.md, and recent_changes (issue 27): the plugin must expose exactly these.</summary>
+    /// <summary>The MCP tool names of PRODUCT.md, and recent_changes and review_change (issue 27): the plugin must expose exactly these.</summary>
     public static readonly string[] McpToolNames =
-        ["search_knowledge", "get_decision", "list_decisions", "get_rule", "design_checklist", "review_design", "recent_changes"];
+        ["search_knowledge", "get_decision", "list_decisions", "get_rule", "design_checklist", "review_design", "recent_changes", "review_change"];
 
     [Fact]
     public void AddArchKnowledge_WhenKernelIsBuilt_AddsTheArchPluginWithTheMcpToolNames()

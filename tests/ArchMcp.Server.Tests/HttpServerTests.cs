@@ -113,7 +113,7 @@ public sealed class HttpServerTests
 
         var tools = await client.ListToolsAsync();
 
-        Assert.Equal(7, tools.Count);
+        Assert.Equal(8, tools.Count);
     }
 
     [Fact]

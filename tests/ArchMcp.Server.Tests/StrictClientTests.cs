@@ -86,6 +86,9 @@ public sealed class StrictClientTests : IAsyncLifetime
         // changes: since a date (git history in the shipped root, file times in the guides root), since a ref
         { "recent_changes", """{"since":"2020-01-01"}""" },
         { "recent_changes", """{"since":"HEAD"}""" },
+        // a change: a violation at its new line, a deleted and a binary file nothing but scope can govern
+        { "review_change", """{"diff":"diff --git a/svc/config.yaml b/svc/config.yaml\n--- a/svc/config.yaml\n+++ b/svc/config.yaml\n@@ -1 +1,2 @@\n payments:\n+  url: http://payments.internal/charges\n"}""" },
+        { "review_change", """{"diff":"diff --git a/Jenkinsfile b/Jenkinsfile\ndeleted file mode 100644\n--- a/Jenkinsfile\n+++ /dev/null\n@@ -1 +0,0 @@\n-pipeline {}\ndiff --git a/logo.png b/logo.png\nBinary files a/logo.png and b/logo.png differ\n"}""" },
     };
 
     [Theory]

@@ -11,12 +11,12 @@ public sealed class ToolTests(StdioServerFixture fixture) : IClassFixture<StdioS
     private McpClient Client => fixture.Server.Client;
 
     [Fact]
-    public async Task ListTools_WhenConnected_ReturnsSevenReadOnlyToolsWithOutputSchemas()
+    public async Task ListTools_WhenConnected_ReturnsEightReadOnlyToolsWithOutputSchemas()
     {
         var tools = await Client.ListToolsAsync();
 
         Assert.Equal(
-            ["design_checklist", "get_decision", "get_rule", "list_decisions", "recent_changes", "review_design", "search_knowledge"],
+            ["design_checklist", "get_decision", "get_rule", "list_decisions", "recent_changes", "review_change", "review_design", "search_knowledge"],
             tools.Select(t => t.Name).Order());
         Assert.All(tools, tool =>
         {

@@ -67,6 +67,7 @@ run_all() {
   check "design_checklist"                    "$@" --method tools/call --tool-name design_checklist --tool-arg "design=public REST API with pagination"
   check "review_design"                       "$@" --method tools/call --tool-name review_design --tool-arg "design=The order service calls billing over plain HTTP and hashes passwords with MD5."
   check "recent_changes"                      "$@" --method tools/call --tool-name recent_changes --tool-arg since=2024-01-01
+  check "review_change"                       "$@" --method tools/call --tool-name review_change --tool-arg $'diff=--- a/svc/config.yaml\n+++ b/svc/config.yaml\n@@ -1 +1,2 @@\n payments:\n+  url: http://payments.internal/charges\n'
   check "resources/list"                      "$@" --method resources/list
   check "resources/read (decision)"           "$@" --method resources/read --uri arch://decisions/ADR-0004
   check "resources/read (rule)"               "$@" --method resources/read --uri arch://standards/SEC/rules/SEC-011

@@ -8,11 +8,102 @@ namespace ArchMcp.Core.Checklists;
 /// <summary>
 /// What a decision or standard says it governs, from its front matter:
 /// <c>scope: { components: [billing], technologies: [kafka], paths: ["services/billing/**"] }</c>
-/// (a bare list or string counts as components). A document without <c>scope</c> is general.
+/// (a bare list or string counts as components). A document without <c>scope</c> is general — unless its own words
+/// name what it governs (<see cref="Infer"/>): then the scope is inferred and says so (<see cref="Inferred"/>).
 /// </summary>
 internal sealed partial record DocumentScope(IReadOnlyList<string> Components, IReadOnlyList<string> Technologies, IReadOnlyList<string> Paths)
 {
     public bool IsEmpty => Components.Count == 0 && Technologies.Count == 0 && Paths.Count == 0;
+
+    /// <summary>True when the scope was read from what the record names rather than declared in its front matter.</summary>
+    public bool Inferred { get; init; }
+
+    /// <summary>
+    /// The technologies every service uses as its medium (the web's protocol and data formats): naming them says
+    /// nothing about what a record governs, so they never make an inferred scope.
+    /// </summary>
+    private static readonly HashSet<string> Ubiquitous = new(["HTTP", "REST", "JSON", "XML", "YAML"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// The scope a decision or standard that declares none is inferred to have, from what it names in its title and
+    /// outcome (<paramref name="text"/>): the known technologies it names (not the ubiquitous media), and the paths
+    /// it writes — a token with a wildcard (<c>src/**/*.tf</c>), a folder (<c>.github/workflows/</c>), a path or
+    /// dotted name ending in a file extension (<c>deploy/app.yaml</c>, <c>.gitlab-ci.yml</c>), a conventional build
+    /// file name (<c>Dockerfile</c>, <c>Jenkinsfile</c>) or any file name in a code span. Components are never
+    /// inferred (prose does not say which names are components). Null — the record stays general — when it names
+    /// none of these: a general standard is never narrowed to nothing.
+    /// </summary>
+    public static DocumentScope? Infer(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var technologies = Checklists.Technologies.Find(text).Select(t => t.Name).Where(n => !Ubiquitous.Contains(n)).Distinct(StringComparer.Ordinal).ToList();
+        var paths = new List<string>();
+        foreach (Match m in WrittenPath().Matches(text))
+        {
+            var token = m.Groups["code"].Success ? m.Groups["code"].Value : m.Value.TrimEnd('.', ',', ';', ':');
+            if (token.Contains("://", StringComparison.Ordinal) || !(m.Groups["code"].Success ? CodePath().IsMatch(token) : BarePath().IsMatch(token)))
+            {
+                continue;
+            }
+
+            var glob = token.EndsWith('/') ? token + "**" : token.Contains('/', StringComparison.Ordinal) ? token : "**/" + token;
+            if (!paths.Contains(glob, StringComparer.Ordinal))
+            {
+                paths.Add(glob);
+            }
+        }
+
+        var scope = new DocumentScope([], technologies, paths) { Inferred = true };
+        return scope.IsEmpty ? null : scope;
+    }
+
+    /// <summary>The declared scope, else for a decision or a standard the inferred one (from its title and outcome); null: general.</summary>
+    public static DocumentScope? DeclaredOrInferred(DocumentScope? declared, Model.DocumentKind kind, string title, string? outcome) =>
+        declared ?? (kind is Model.DocumentKind.Decision or Model.DocumentKind.Standard ? Infer(title + "\n" + outcome) : null);
+
+    /// <summary>
+    /// What makes this scope cover a changed file, or null when nothing does: a path glob matching the file's path, or
+    /// a component or technology named (as whole words) by the path, by the tool its name conventionally belongs to
+    /// (<see cref="FileConventions"/>) or by the text the change adds to it.
+    /// </summary>
+    public string? CoversFile(string path, string addedText)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var glob = Paths.FirstOrDefault(g => Glob(g).IsMatch(Relative(path)));
+        if (glob is not null)
+        {
+            return $"path {glob}";
+        }
+
+        var text = path + "\n" + string.Join(", ", FileConventions.Technologies(path)) + "\n" + addedText;
+        var technology = Technologies.FirstOrDefault(t => Names(t, text));
+        if (technology is not null)
+        {
+            return $"technology {technology}";
+        }
+
+        var component = Components.FirstOrDefault(c => Names(c, text));
+        return component is null ? null : $"component {component}";
+    }
+
+    /// <summary>One line for people: "technologies: Kafka; paths: src/**; inferred: true".</summary>
+    public string Summary()
+    {
+        var parts = new[] { ("components", Components), ("technologies", Technologies), ("paths", Paths) }
+            .Where(p => p.Item2.Count > 0).Select(p => $"{p.Item1}: {string.Join(", ", p.Item2)}");
+        return string.Join("; ", Inferred ? parts.Append("inferred: true") : parts);
+    }
+
+    /// <summary>The public view of this scope.</summary>
+    public Model.ScopeView ToView() => new(Components, Technologies, Paths, Inferred);
+
+    /// <summary>True when <paramref name="text"/> names <paramref name="name"/> as whole words (spaces, dashes and underscores alike).</summary>
+    private static bool Names(string name, string text)
+    {
+        // dashes first: the class written for a space holds a dash itself
+        var words = Regex.Escape(name.Trim()).Replace("-", @"[\s_-]?").Replace(@"\ ", @"[\s_-]+");
+        return Regex.IsMatch(text, $@"(?<![\w]){words}(?![\w])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    }
 
     /// <summary>
     /// True when the design names one of the components or technologies (whole words) or a path matching one of the globs:
@@ -25,23 +116,31 @@ internal sealed partial record DocumentScope(IReadOnlyList<string> Components, I
             return true;
         }
 
-        foreach (var name in Components.Concat(Technologies))
+        if (Components.Concat(Technologies).Any(name => Names(name, design)))
         {
-            var words = Regex.Escape(name.Trim()).Replace(@"\ ", @"[\s_-]+").Replace("-", @"[\s_-]?");
-            if (Regex.IsMatch(design, $@"(?<![\w]){words}(?![\w])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
-            {
-                return true;
-            }
+            return true;
         }
 
-        var tokens = PathToken().Matches(design).Select(m => m.Value.Trim('`', '"', '\'', '(', ')').TrimStart('.', '/')).ToList();
+        var tokens = PathToken().Matches(design).Select(m => Relative(m.Value.Trim('`', '"', '\'', '(', ')'))).ToList();
         return Paths.Any(glob => tokens.Any(t => Glob(glob).IsMatch(t)));
+    }
+
+    /// <summary>A path relative to the repository: without a leading <c>./</c> or <c>/</c> (a leading dot of a dotfile stays).</summary>
+    internal static string Relative(string path)
+    {
+        var p = path;
+        while (p.StartsWith("./", StringComparison.Ordinal) || p.StartsWith('/'))
+        {
+            p = p[(p[0] == '.' ? 2 : 1)..];
+        }
+
+        return p;
     }
 
     /// <summary>A path glob as a regex: <c>**</c> crosses folders, <c>*</c> and <c>?</c> stay within one.</summary>
     internal static Regex Glob(string glob)
     {
-        var g = glob.Trim().TrimStart('.', '/');
+        var g = Relative(glob.Trim());
         var pattern = Regex.Escape(g).Replace(@"\*\*/", "(.*/)?").Replace(@"\*\*", ".*").Replace(@"\*", "[^/]*").Replace(@"\?", "[^/]");
         return new Regex($"^{pattern}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     }
@@ -91,6 +190,71 @@ internal sealed partial record DocumentScope(IReadOnlyList<string> Components, I
 
     [GeneratedRegex(@"[`""'(]?[\w.\-]+(/[\w.\-*]+)+[`""')]?")]
     private static partial Regex PathToken();
+
+    /// <summary>A code span's content, or a bare run of path characters (not inside a URL).</summary>
+    [GeneratedRegex(@"`(?<code>[^`\s]+)`|(?<![\w/.*:-])[\w.*\-/]*[\w*/]")]
+    private static partial Regex WrittenPath();
+
+    /// <summary>
+    /// A bare token that is a path: it has a wildcard, ends with a slash (a folder), has a slash and ends in a file
+    /// extension, is a dotfile with a lowercase name, or is a conventional build file name.
+    /// </summary>
+    [GeneratedRegex(@"^(?=.*[\w*])(?:.*\*.*|.*/|[\w.\-/]*/[\w.\-]*\w\.[a-z][a-z0-9]{0,5}|\.[a-z][\w.-]*|" + BuildFiles + ")$")]
+    private static partial Regex BarePath();
+
+    /// <summary>A code span that is a path or file name: a slash, a wildcard, a file extension, a dotfile or a build file name.</summary>
+    [GeneratedRegex(@"^(?:.*[/*].*|[\w.\-]*\w\.[A-Za-z][A-Za-z0-9]{0,5}|\.[\w.\-]+|" + BuildFiles + ")$")]
+    private static partial Regex CodePath();
+
+    /// <summary>The conventional names of build and container files, which have no extension.</summary>
+    private const string BuildFiles = "(?:Docker|Container|Jenkins|Make|Gem|Proc|Vagrant|Rake|Pod|Brew)file";
+}
+
+/// <summary>
+/// The tools a file belongs to by its conventional name or place (a principle of the tools themselves, not of any
+/// repository): a GitHub Actions workflow lives in <c>.github/workflows/</c>, a Dockerfile is Docker's, <c>*.tf</c>
+/// is Terraform's, a source file's extension names its language.
+/// </summary>
+internal static class FileConventions
+{
+    private static readonly (Regex Path, string[] Technologies)[] Known =
+    [
+        (DocumentScope.Glob(".github/workflows/*.y*ml"), ["GitHub Actions"]),
+        (DocumentScope.Glob(".github/dependabot.y*ml"), ["Dependabot"]),
+        (DocumentScope.Glob("**/Jenkinsfile"), ["Jenkins"]),
+        (DocumentScope.Glob("**/.gitlab-ci.y*ml"), ["GitLab CI"]),
+        (DocumentScope.Glob(".circleci/**"), ["CircleCI"]),
+        (DocumentScope.Glob("**/.travis.y*ml"), ["Travis"]),
+        (DocumentScope.Glob("**/*Dockerfile*"), ["Docker"]),
+        (DocumentScope.Glob("**/*.dockerfile"), ["Docker"]),
+        (DocumentScope.Glob("**/docker-compose*.y*ml"), ["Docker"]),
+        (DocumentScope.Glob("**/*.tf"), ["Terraform"]),
+        (DocumentScope.Glob("**/*.tfvars"), ["Terraform"]),
+        (DocumentScope.Glob("**/Chart.yaml"), ["Helm"]),
+        (DocumentScope.Glob("**/*.pp"), ["Puppet"]),
+        (DocumentScope.Glob("**/*.proto"), ["Protobuf", "gRPC"]),
+        (DocumentScope.Glob("**/package.json"), ["npm", "Node.js"]),
+        (DocumentScope.Glob("**/pom.xml"), ["Maven", "Java"]),
+        (DocumentScope.Glob("**/*.csproj"), ["NuGet", ".NET"]),
+        (DocumentScope.Glob("**/*.cs"), [".NET"]),
+        (DocumentScope.Glob("**/*.py"), ["Python"]),
+        (DocumentScope.Glob("**/requirements*.txt"), ["Python"]),
+        (DocumentScope.Glob("**/pyproject.toml"), ["Python"]),
+        (DocumentScope.Glob("**/*.java"), ["Java"]),
+        (DocumentScope.Glob("**/*.kt"), ["Kotlin"]),
+        (DocumentScope.Glob("**/*.go"), ["Go"]),
+        (DocumentScope.Glob("**/go.mod"), ["Go"]),
+        (DocumentScope.Glob("**/*.rb"), ["Ruby"]),
+        (DocumentScope.Glob("**/Gemfile"), ["Ruby"]),
+        (DocumentScope.Glob("**/*.js"), ["Node.js"]),
+        (DocumentScope.Glob("**/*.ts"), ["Node.js"]),
+        (DocumentScope.Glob("**/*.php"), ["PHP"]),
+        (DocumentScope.Glob("**/*.scala"), ["Scala"]),
+    ];
+
+    /// <summary>The technologies <paramref name="path"/> belongs to by convention, in table order.</summary>
+    public static IReadOnlyList<string> Technologies(string path) =>
+        Known.Where(k => k.Path.IsMatch(DocumentScope.Relative(path))).SelectMany(k => k.Technologies).Distinct(StringComparer.Ordinal).ToList();
 }
 
 /// <summary>

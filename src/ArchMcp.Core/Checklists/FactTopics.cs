@@ -46,6 +46,7 @@ internal static class FactTopics
         T(FactKinds.Security, f => f.Value is "secret" or "organisation-secret" or "plaintext-secret", _ => "secrets storage scope encrypted", @"\bsecrets?\b|\bcredentials?\b|\bencrypt"),
         T(FactKinds.Security, f => f.Value == "no-authentication", _ => "secure endpoints authentication authorization", @"\b(secur\w*|authenticat\w*|authori[sz]\w*)\b"),
         T(FactKinds.Security, f => f.Value == "scopes", _ => "permissions scopes naming", @"\b(scopes?|permissions?)\b"),
+        T(FactKinds.Security, f => f.Value == "plaintext-transport", _ => "encrypt traffic in transit TLS HTTPS", @"\b(tls|ssl|https|encrypt\w*|in transit)\b"),
         T(FactKinds.Security, f => f.Value is "certificate" or "tls-termination", _ => "TLS certificates termination", @"\b(certificates?|tls|ssl)\b"),
     ];
 

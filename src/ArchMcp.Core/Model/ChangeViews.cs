@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ArchMcp.Core.Model;
 
 /// <summary>What <c>recent_changes</c> asks: changes since a git ref (branch, tag, commit) or a date (YYYY-MM-DD).</summary>
@@ -38,3 +40,71 @@ public sealed record KnowledgeChange(
     int Line,
     string Date,
     string? Commit = null);
+
+/// <summary>
+/// What a decision or standard governs: components, technologies and path globs; <paramref name="Inferred"/> when
+/// read from what the record names rather than declared in its front matter.
+/// </summary>
+public sealed record ScopeView(IReadOnlyList<string> Components, IReadOnlyList<string> Technologies, IReadOnlyList<string> Paths, bool Inferred);
+
+/// <summary>A unified diff to review against the knowledge (review_change), optionally against one root.</summary>
+public sealed record ChangeReviewRequest
+{
+    /// <summary>A unified diff as <c>git diff</c> prints it.</summary>
+    public required string Diff { get; init; }
+
+    public string? Root { get; init; }
+}
+
+/// <summary>
+/// A decision or standard whose scope covers a changed file: its id, why it covers the file ("technology Jenkins",
+/// "path .github/workflows/**", with ", inferred" when the scope was inferred from what the record names) and where
+/// it is (path:line).
+/// </summary>
+public sealed record GoverningItem(string Id, string Why, string Cite)
+{
+    /// <summary>True when the record declares no scope and this one was inferred from its title and outcome.</summary>
+    public bool Inferred { get; init; }
+
+    /// <summary>The record's file, relative to its root.</summary>
+    public string Path { get; init; } = "";
+
+    /// <summary>"ADR-0001 (technology Jenkins, inferred) decisions/0001-use-github-actions.md:1".</summary>
+    public override string ToString() => $"{Id} ({Why}) {Cite}";
+}
+
+/// <summary>
+/// A violation in the lines a change adds: the changed file and the line of the new file, the rule or decision id,
+/// where the rule's sentence that the change goes against is (path:line), and why.
+/// </summary>
+public sealed record ChangeFinding(string File, int Line, string Id, string Cite, string Reason)
+{
+/// <summary>The review item the finding comes from: level, rule quote, evidence (not sent: the tool list's byte budget).</summary>
+    [JsonIgnore]
+    public ReviewItem Review { get; init; } = null!; // always set by the reviewer; not required only because JSON must not ask for it
+
+    /// <summary>MUST, MUST NOT, SHOULD, SHOULD NOT or MAY.</summary>
+    [JsonIgnore]
+    public string Level => Review.Item.Level;
+
+    /// <summary>The rule's sentence the change goes against.</summary>
+    [JsonIgnore]
+    public string Rule => Review.Rule?.Quote ?? Review.Item.Statement;
+}
+
+/// <summary>One changed file: its path after the change, how it changed (added, modified, deleted, renamed), the records governing it and the violations in its added lines.</summary>
+public sealed record FileReview(string Path, string Change, IReadOnlyList<GoverningItem> Governing, IReadOnlyList<ChangeFinding> Findings);
+
+/// <summary>
+/// A change reviewed: the records governing the changed files ("file: id (why) path:line") and the violations in
+/// the lines it adds. <see cref="Files"/> has the same per file, and <see cref="Summary"/> the risk roll-up (neither
+/// is sent: the tool list's byte budget).
+/// </summary>
+public sealed record ChangeReviewResult(IReadOnlyList<string> Governing, IReadOnlyList<ChangeFinding> Findings)
+{
+    [JsonIgnore]
+    public IReadOnlyList<FileReview> Files { get; init; } = [];
+
+    [JsonIgnore]
+    public RiskSummary Summary { get; init; } = new("low", 0, 0, 0, 0, 0);
+}

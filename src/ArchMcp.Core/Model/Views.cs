@@ -115,6 +115,14 @@ public sealed record DecisionView
 
     /// <summary>The last commit that changed its file (short id); absent outside git history.</summary>
     public string? Commit { get; init; }
+
+    /// <summary>
+    /// What the decision governs, in one line ("technologies: Jenkins, GitHub Actions (inferred)"): declared in its
+    /// front matter, or inferred from its title and outcome; null when it is general. Shown in the text of get_decision
+    /// and `archmcp show`, not sent as a field: the tool list's byte budget.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? Scope { get; init; }
 }
 
 /// <summary>Filters and paging of the decision log (<c>list_decisions</c>).</summary>

@@ -109,6 +109,11 @@ public static class KnowledgeMarkdown
             Outcome(sb, outcome);
         }
 
+        if (d.Scope is not null)
+        {
+            sb.Append("Scope: ").AppendLine(d.Scope);
+        }
+
         Links(sb, "Supersedes", d.Supersedes);
         Links(sb, "Superseded by", d.SupersededBy);
         Links(sb, "Amends", d.Amends);

@@ -2,12 +2,14 @@ using System.CommandLine;
 
 namespace ArchMcp.Server.Cli;
 
-/// <summary>How a verb prints its answer: JSON (for scripts) or Markdown (for people).</summary>
+/// <summary>How a verb prints its answer: JSON (for scripts) or Markdown (for people); `review --diff` also writes GitHub annotations and SARIF.</summary>
 public enum OutputFormat
 {
     Text,
     Json,
     Markdown,
+    Github,
+    Sarif,
 }
 
 /// <summary>The options every verb accepts.</summary>
@@ -28,9 +30,9 @@ public static class CommonOptions
 
     public static readonly Option<OutputFormat> Format = new("--format", "-f")
     {
-        Description = "Output format: text, json or markdown.",
+        Description = "Output format: text, json or markdown (review --diff also: github, sarif).",
         DefaultValueFactory = _ => OutputFormat.Text,
-        HelpName = "text|json|markdown",
+        HelpName = "text|json|markdown|github|sarif",
         Recursive = true,
     };
 }

@@ -68,6 +68,11 @@ public static class InspectCommand
                 Line($"  date: {file.Date ?? "none"}");
             }
 
+            if (file.Scope is { } scope)
+            {
+                Line($"  scope: {Scope(scope)}");
+            }
+
             foreach (var r in file.Relations ?? [])
             {
                 Line($"  relation: {r.Kind} {r.Target} (line {r.Line})");
@@ -93,4 +98,9 @@ public static class InspectCommand
         Line($"{s.Files} files: {s.Decisions} decisions ({s.UnknownStatus} with a status that maps to no state, {s.NoStatus} with none), "
              + $"{s.Standards} standards, {s.Rules} rules, {s.References} references, {s.Guides} guides, {s.Templates} templates, {s.LeftOut} left out");
     }
+
+    private static string Scope(ArchMcp.Core.Model.ScopeView scope) => string.Join("; ",
+        new[] { ("components", scope.Components), ("technologies", scope.Technologies), ("paths", scope.Paths) }
+            .Where(p => p.Item2.Count > 0).Select(p => $"{p.Item1}: {string.Join(", ", p.Item2)}")
+            .Concat(scope.Inferred ? ["inferred: true"] : []));
 }

@@ -53,6 +53,7 @@ public static class McpServerSetup
             .WithTools<RuleTools>(McpJson.Options)
             .WithTools<DesignTools>(McpJson.Options)
             .WithTools<HistoryTools>(McpJson.Options)
+            .WithTools<ChangeTools>(McpJson.Options)
             .WithResources<KnowledgeResources>()
             .WithResources(KnowledgeResources.Templates())
             .WithPrompts<KnowledgePrompts>(McpJson.Options)

@@ -26,6 +26,9 @@ public static class ToolArguments
     public static ChangesRequest Changes(string since) =>
         Map(() => RequestArguments.Changes(since, null, ToolContract.ChangesLimitDefault));
 
+    public static ChangeReviewRequest Change(string diff) =>
+        Map(() => RequestArguments.Change(diff, null));
+
     public static string Text(string? value, string name, int maxChars = ToolContract.MaxNameChars) =>
         Map(() => RequestArguments.Required(value, name, maxChars));
 

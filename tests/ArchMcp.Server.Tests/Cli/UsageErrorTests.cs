@@ -31,7 +31,7 @@ public sealed class UsageErrorTests : IDisposable
     [InlineData("invalid value 'abc' for --limit: expected a whole number", "archmcp search --help", "search", "kafka", "-n", "abc")]
     [InlineData("invalid value 'notadate' for --from: expected a date (yyyy-mm-dd)", "archmcp list --help", "list", "--from", "notadate")]
     [InlineData("invalid value '2025-13-01' for --date: expected a date (yyyy-mm-dd)", "archmcp new --help", "new", "x", "--date", "2025-13-01")]
-    [InlineData("invalid value 'yaml' for --format: expected one of text, json, markdown", "archmcp lint --help", "lint", "--format", "yaml")]
+    [InlineData("invalid value 'yaml' for --format: expected one of text, json, markdown, github, sarif", "archmcp lint --help", "lint", "--format", "yaml")]
     public async Task UsageError_ExitsTwoWithOneLineNamingTheProblemAndTheHelp(string problem, string hint, params string[] args)
     {
         // the common options first, so that the last word on the line is the test's own

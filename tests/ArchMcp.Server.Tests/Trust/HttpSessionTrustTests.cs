@@ -295,7 +295,7 @@ public sealed class HttpSessionTrustTests
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, .. Enumerable.Repeat(HttpStatusCode.TooManyRequests, 4)], flood);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, third.StatusCode);
         await AssertJsonRpcErrorAsync(third);
-        Assert.Equal(7, (await live.ListToolsAsync()).Count);
+        Assert.Equal(8, (await live.ListToolsAsync()).Count);
     }
 
     [Fact]
@@ -311,7 +311,7 @@ public sealed class HttpSessionTrustTests
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, call.StatusCode);
-        Assert.Equal(7, (await owner.ListToolsAsync()).Count);
+        Assert.Equal(8, (await owner.ListToolsAsync()).Count);
     }
 
     [Fact]

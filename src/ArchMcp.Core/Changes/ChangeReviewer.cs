@@ -1,0 +1,94 @@
+using ArchMcp.Core.Catalog;
+using ArchMcp.Core.Checklists;
+using ArchMcp.Core.Model;
+
+namespace ArchMcp.Core.Changes;
+
+/// <summary>
+/// A change reviewed file by file: the decisions in force and standards whose scope — declared, or inferred from what
+/// they name — covers the file, then the design review (<see cref="ChecklistEngine.Review"/>, the same checks) of the
+/// text the change adds to it, keeping the violations, each cited at the line of the new file that holds its evidence.
+/// </summary>
+internal static class ChangeReviewer
+{
+    public static ChangeReviewResult Review(
+        IReadOnlyList<ChangedFile> files,
+        KnowledgeCatalog catalog,
+        Func<CatalogEntry, DocumentScope?> scopeOf,
+        Func<ChecklistRequest, ReviewResult> review,
+        string? root,
+        CancellationToken cancellationToken)
+    {
+        var scoped = catalog.Decisions.Concat(catalog.Standards)
+            .Where(e => e.InForce && (root is null || e.Root == root))
+            .Select(e => (Entry: e, Scope: scopeOf(e)))
+            .Where(s => s.Scope is not null)
+            .ToList();
+        var reviewed = new List<FileReview>();
+        foreach (var file in files)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var added = string.Join('\n', file.Added.Select(a => a.Text));
+            var governing = new List<GoverningItem>();
+            foreach (var (entry, scope) in scoped)
+            {
+                if (scope!.CoversFile(file.Path, added) is { } why)
+                {
+                    governing.Add(new GoverningItem(entry.Id, scope.Inferred ? why + ", inferred" : why, $"{entry.Path}:{entry.Line}")
+                    {
+                        Inferred = scope.Inferred,
+                        Path = entry.Path,
+                    });
+                }
+            }
+
+            reviewed.Add(new FileReview(file.Path, file.Change, governing, Findings(file, review, root)));
+        }
+
+        var findings = reviewed.SelectMany(f => f.Findings).ToList();
+        return new ChangeReviewResult([.. reviewed.SelectMany(f => f.Governing.Select(g => $"{f.Path}: {g}"))], findings)
+        {
+            Files = reviewed,
+            Summary = DesignReviewer.Summarise([.. findings.Select(f => f.Review)]),
+        };
+    }
+
+    /// <summary>
+    /// The violations the design review finds in the added lines of <paramref name="file"/>. The review reads one
+    /// design line per added line, after a first line naming the tools the file belongs to by convention (a
+    /// <c>Jenkinsfile</c> is Jenkins' even when its text never says so), which stands for the file's first added line.
+    /// </summary>
+    private static List<ChangeFinding> Findings(ChangedFile file, Func<ChecklistRequest, ReviewResult> review, string? root)
+    {
+        if (file.Binary || file.Added.Count == 0 || file.Added.All(a => string.IsNullOrWhiteSpace(a.Text)))
+        {
+            return [];
+        }
+
+        var lines = new List<int>();
+        var design = new List<string>();
+        var technologies = FileConventions.Technologies(file.Path);
+        if (technologies.Count > 0)
+        {
+            design.Add($"{string.Join(", ", technologies)} ({System.IO.Path.GetFileName(file.Path)})");
+            lines.Add(file.Added[0].Line);
+        }
+
+        foreach (var line in file.Added)
+        {
+            design.Add(line.Text);
+            lines.Add(line.Line);
+        }
+
+        var result = review(new ChecklistRequest { Design = string.Join('\n', design), Limit = ToolContract.ChecklistLimitDefault, Root = root });
+        return [.. result.Items
+            .Where(i => i.Verdict == Verdicts.Violated)
+            .Select(i => i.Design is { } evidence && evidence.Line >= 1 && evidence.Line <= lines.Count
+                ? i with { Design = evidence with { Line = lines[evidence.Line - 1] } }
+                : i)
+            .Select(i => new ChangeFinding(file.Path, i.Design?.Line ?? file.Added[0].Line, i.Item.Id, $"{i.Item.Path}:{i.Rule?.Line ?? i.Item.Line}", i.Reason)
+            {
+                Review = i,
+            })];
+    }
+}
