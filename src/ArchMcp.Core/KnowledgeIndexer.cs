@@ -44,7 +44,7 @@ internal sealed partial class KnowledgeIndexer : IKnowledgeIndexer, IDisposable
     public KnowledgeState State => _state;
 
     /// <summary>Bump when the analysis or the stored layout changes: older indexes are rebuilt.</summary>
-    public const string Schema = "14";
+    public const string Schema = "15";
 
     /// <summary>How long a refresh waits for another process that is writing the same index.</summary>
     public static readonly TimeSpan LockWait = TimeSpan.FromSeconds(60);

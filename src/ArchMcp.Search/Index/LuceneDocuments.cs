@@ -71,6 +71,7 @@ internal static class LuceneDocuments
             entries.Add(new Document
             {
                 new KeywordField(IndexFields.Key, key, stored: true),
+                new SortedDocValuesField(IndexFields.Key, keyBytes),
                 new Field(IndexFields.RuleStatement, rule.Statement, Words),
                 new Field(IndexFields.RuleText, rule.Text, StoredWords),
                 new Field(IndexFields.RuleContext, $"{rule.SectionHeading} {doc.Title}", Words),

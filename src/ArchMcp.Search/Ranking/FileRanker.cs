@@ -46,7 +46,7 @@ internal static class FileRanker
         }
 
         // file fields exist only on file entries, so every hit is a file
-        var files = TopHits.ByKey(searcher, fileQuery, filter is null ? null : new QueryWrapperFilter(filter), Math.Max(limit * 2, MinCandidates), doc => IndexKeys.Of(searcher.IndexReader, doc));
+        var files = TopHits.ByKey(searcher, fileQuery, filter is null ? null : new QueryWrapperFilter(filter), Math.Max(limit * 2, MinCandidates));
         if (files.Count == 0)
         {
             return [];

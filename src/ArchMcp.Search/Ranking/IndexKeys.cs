@@ -3,7 +3,7 @@ using Lucene.Net.Util;
 
 namespace ArchMcp.Search;
 
-/// <summary>The file key of a file or section entry, read from its doc value (no stored fields are decoded).</summary>
+/// <summary>The file key of a file, section or rule entry, read from its doc value (no stored fields are decoded).</summary>
 internal static class IndexKeys
 {
     /// <summary>The key of entry <paramref name="doc"/> of <paramref name="reader"/>, or null when it has none.</summary>

@@ -31,7 +31,7 @@ internal static class RuleRanker
         }
 
         var rules = new RuleSearcher(searcher.IndexReader) { Similarity = searcher.Similarity };
-        return [.. TopHits.ByKey(rules, query, filter is null ? null : new QueryWrapperFilter(filter), top, doc => rules.Doc(doc).Get(IndexFields.Key)).Select(h => new ScoreDoc(h.Doc, h.Score))];
+        return [.. TopHits.ByKey(rules, query, filter is null ? null : new QueryWrapperFilter(filter), top).Select(h => new ScoreDoc(h.Doc, h.Score))];
     }
 
     /// <summary>A searcher that weighs rule text with the statistics of section text.</summary>

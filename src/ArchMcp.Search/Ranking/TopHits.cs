@@ -1,3 +1,4 @@
+using Lucene.Net.Index;
 using Lucene.Net.Search;
 
 namespace ArchMcp.Search;
@@ -10,39 +11,62 @@ namespace ArchMcp.Search;
 internal static class TopHits
 {
     /// <summary>
-    /// The <paramref name="n"/> best entries with a key, best first; on equal scores the key that sorts first, then the
-    /// earlier entry (one file's entries are written together, in order). Entries tied with the n-th are all looked at
-    /// before the cut. <paramref name="keyOf"/> reads an entry's key.
+    /// The <paramref name="n"/> best entries with a key (<see cref="IndexKeys"/>), best first; on equal scores the key
+    /// that sorts first, then the earlier entry (one file's entries are written together, in order). When entries
+    /// beyond the n-th score the same as it, all of them compete for the places the better ones leave.
     /// </summary>
-    public static List<(int Doc, string Key, float Score)> ByKey(IndexSearcher searcher, Query query, Filter? filter, int n, Func<int, string?> keyOf)
+    public static List<(int Doc, string Key, float Score)> ByKey(IndexSearcher searcher, Query query, Filter? filter, int n)
     {
         if (n <= 0)
         {
             return [];
         }
 
-        var fetch = n;
-        TopDocs top;
-        while (true)
+        var top = searcher.Search(query, filter, n + 1).ScoreDocs;
+        IEnumerable<ScoreDoc> hits = top;
+        if (top.Length > n && top[n].Score == top[n - 1].Score)
         {
-            top = searcher.Search(query, filter, fetch);
-            var hits = top.ScoreDocs;
-            // stop when every hit is in, or when the last one fetched scores below the n-th
-            if (hits.Length < fetch || hits[^1].Score < hits[n - 1].Score)
-            {
-                break;
-            }
-
-            fetch *= 2;
+            var tie = new ScoreCollector(top[n - 1].Score);
+            searcher.Search(query, filter, tie);
+            hits = top.Where(h => h.Score > tie.Score).Concat(tie.Docs);
         }
 
-        return [.. top.ScoreDocs
-            .Select(d => (d.Doc, Key: keyOf(d.Doc), d.Score))
+        var reader = searcher.IndexReader;
+        return [.. hits
+            .Select(h => (h.Doc, Key: IndexKeys.Of(reader, h.Doc), h.Score))
             .Where(h => h.Key is not null)
             .Select(h => (h.Doc, Key: h.Key!, h.Score))
             .OrderByDescending(h => h.Score)
             .ThenBy(h => h.Key, StringComparer.Ordinal)
             .ThenBy(h => h.Doc)
             .Take(n)];
+    }
+
+    /// <summary>
+    /// Every entry that scores exactly <see cref="Score"/>. It accepts entries out of order as Lucene's own top-hits
+    /// collector does, so both are given the same scorer and compute the same scores.
+    /// </summary>
+    private sealed class ScoreCollector(float score) : ICollector
+    {
+        private Scorer? _scorer;
+        private int _docBase;
+
+        public float Score { get; } = score;
+
+        public List<ScoreDoc> Docs { get; } = [];
+
+        public bool AcceptsDocsOutOfOrder => true;
+
+        public void SetScorer(Scorer scorer) => _scorer = scorer;
+
+        public void SetNextReader(AtomicReaderContext context) => _docBase = context.DocBase;
+
+        public void Collect(int doc)
+        {
+            if (_scorer!.GetScore() == Score)
+            {
+                Docs.Add(new ScoreDoc(_docBase + doc, Score));
+            }
+        }
     }
 }
