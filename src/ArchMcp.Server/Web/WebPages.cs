@@ -106,7 +106,7 @@ public sealed partial class WebPages(IKnowledgeService knowledge, SiteLinks link
         return Layout("Decision log", "decisions", body);
     }
 
-    /// <summary>The years the timeline goes back to; a decision dated earlier (or not dated) is in the log only.</summary>
+    /// <summary>The first year of the timeline (its last is next year); a decision dated outside them (or not dated) is in the log only.</summary>
     public const int FirstTimelineYear = 1970;
 
     /// <summary>
@@ -117,8 +117,11 @@ public sealed partial class WebPages(IKnowledgeService knowledge, SiteLinks link
     /// </summary>
     public async Task<string> TimelineAsync(int? year, int offset = 0, CancellationToken cancellationToken = default)
     {
+        // the years with decisions, newest first, until every decision dated since the first year is counted
+        var dated = (await knowledge.ListDecisionsAsync(RequestArguments.Decisions(null, null, YearRange(FirstTimelineYear).From, null, null, 0, 1), cancellationToken).ConfigureAwait(false)).Total;
         var years = new List<(int Year, int Count)>();
-        for (var y = DateTime.UtcNow.Year + 1; y >= FirstTimelineYear; y--)
+        var lastYear = DateTime.UtcNow.Year + 1;
+        for (var y = lastYear; y >= FirstTimelineYear && years.Sum(c => c.Count) < dated; y--)
         {
             var (from, to) = YearRange(y);
             var count = (await knowledge.ListDecisionsAsync(RequestArguments.Decisions(null, null, from, to, null, 0, 1), cancellationToken).ConfigureAwait(false)).Total;
@@ -141,7 +144,7 @@ public sealed partial class WebPages(IKnowledgeService knowledge, SiteLinks link
         if (outside > 0)
         {
             body.Append("<p class=\"raw\">").Append(Count(outside)).Append(outside == 1 ? " decision has" : " decisions have")
-                .Append($" no date (or one before {FirstTimelineYear}) and {(outside == 1 ? "is" : "are")} only in the log.</p>");
+                .Append($" no date from {FirstTimelineYear} to {lastYear} and {(outside == 1 ? "is" : "are")} only in the log.</p>");
         }
 
         if (!links.IsStatic && years.Count > 1)
