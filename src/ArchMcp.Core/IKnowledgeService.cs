@@ -45,6 +45,13 @@ public interface IKnowledgeService
     Task<ChangesResult> RecentChangesAsync(ChangesRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The status of a decision (any reference <see cref="GetDecisionAsync"/> takes) at each of the last 20 commits
+    /// that changed its file, newest first, read from git when its root is a git working copy; otherwise no commits and
+    /// a note saying so. Read once per index snapshot and git HEAD, then answered from memory.
+    /// </summary>
+    Task<StatusHistory> GetStatusHistoryAsync(string reference, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// The rule files an assistant reads without a tool call (AGENTS.md section, Copilot instructions, Cursor rules),
     /// made from the decisions in force and the MUST and MUST NOT rules (SHOULD within the budget).
     /// </summary>

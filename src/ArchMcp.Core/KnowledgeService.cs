@@ -3,7 +3,6 @@ using ArchMcp.Core.Changes;
 using ArchMcp.Core.Checklists;
 using ArchMcp.Core.Export;
 using ArchMcp.Core.Indexing;
-using ArchMcp.Core.Lint;
 using ArchMcp.Core.Model;
 using ArchMcp.Core.Search;
 using ArchMcp.Search;
@@ -217,6 +216,18 @@ public sealed class KnowledgeService : IKnowledgeService, IKnowledgeIndexer, IDi
     }
 
     /// <inheritdoc/>
+    public async Task<StatusHistory> GetStatusHistoryAsync(string reference, CancellationToken cancellationToken = default)
+    {
+        var request = new GetDecisionRequest { Reference = reference };
+        KnowledgeLookup.Validate(request);
+        var state = await _indexer.ReadyAsync(cancellationToken).ConfigureAwait(false);
+        var decision = _lookup.GetDecision(state.Catalog, request);
+        var root = _roots.First(r => r.Name == decision.Root);
+        var stamp = await _provenance.StampAsync(state.Generation).ConfigureAwait(false);
+        return await _history.StatusHistoryAsync(stamp, root, decision.Path, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
     public async Task<IReadOnlyList<RuleFile>> AssistantRuleFilesAsync(AssistantTarget target, CancellationToken cancellationToken = default)
     {
         var catalog = (await _indexer.ReadyAsync(cancellationToken).ConfigureAwait(false)).Catalog;
@@ -245,8 +256,7 @@ public sealed class KnowledgeService : IKnowledgeService, IKnowledgeIndexer, IDi
     /// <inheritdoc/>
     public async Task<LintReport> LintAsync(CancellationToken cancellationToken = default)
     {
-        var state = await _indexer.ReadyAsync(cancellationToken).ConfigureAwait(false);
-        return KnowledgeLinter.Lint(state.Catalog, state.LoadFindings);
+        return (await _indexer.ReadyAsync(cancellationToken).ConfigureAwait(false)).Lint;
     }
 
     /// <inheritdoc/>

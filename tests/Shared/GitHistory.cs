@@ -9,17 +9,35 @@ namespace ArchMcp.Tests.Shared;
 /// </summary>
 public sealed class GitHistory : IDisposable
 {
-    private readonly TempKnowledgeFolder _folder = new(null);
+    private readonly TempKnowledgeFolder? _owned;
 
-    public GitHistory() => Git("init", "--quiet", "--initial-branch=main");
+    /// <summary>A repository in a new temp folder, deleted with it.</summary>
+    public GitHistory()
+    {
+        _owned = new TempKnowledgeFolder(null);
+        Path = _owned.Path;
+        Git("init", "--quiet", "--initial-branch=main");
+    }
 
-    public string Path => _folder.Path;
+    /// <summary>A repository made in <paramref name="folder"/>, which the caller owns (its files stay after disposal).</summary>
+    public GitHistory(string folder)
+    {
+        Path = folder;
+        Git("init", "--quiet", "--initial-branch=main");
+    }
 
-    public TempKnowledgeFolder Folder => _folder;
+    public string Path { get; }
 
-    public void Write(string relativePath, string content) => _folder.Write(relativePath, content);
+    public void Write(string relativePath, string content)
+    {
+        var full = FullPath(relativePath);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        File.WriteAllText(full, content);
+    }
 
-    public void Delete(string relativePath) => File.Delete(_folder.FullPath(relativePath));
+    public void Delete(string relativePath) => File.Delete(FullPath(relativePath));
+
+    private string FullPath(string relativePath) => System.IO.Path.Combine(Path, relativePath.Replace('/', System.IO.Path.DirectorySeparatorChar));
 
     /// <summary>Commits every change with author and committer date <paramref name="date"/> (UTC noon); returns the commit id.</summary>
     public string Commit(string message, DateOnly date)
@@ -62,5 +80,5 @@ public sealed class GitHistory : IDisposable
         return git.ExitCode == 0 ? stdout : throw new InvalidOperationException($"git {string.Join(' ', arguments)} failed: {stderr.Result}");
     }
 
-    public void Dispose() => _folder.Dispose();
+    public void Dispose() => _owned?.Dispose();
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # run.sh — the web view in a real browser: Debian's Chromium driven by playwright-core (nothing downloaded at test
 # time), against `archmcp serve --http` and against the static site of `archmcp site`, with axe-core on every page.
-# The knowledge is a copy of the repository's knowledge/ plus a decision whose title and body hold <script> tags.
+# The knowledge is a copy of the repository's knowledge/ plus the decisions in fixtures/: one whose title and body
+# hold <script> tags, one with Mermaid diagrams.
 # Prints one line "browser: N passed, N failed" and exits non-zero on any failure; screenshots go to the folder it prints.
 #
 #   tests/browser/run.sh              builds src/ArchMcp.Server (Release)

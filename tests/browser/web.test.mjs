@@ -1,5 +1,6 @@
 // The web view in Debian's Chromium (playwright-core, the system browser): the served pages and the static site —
-// each page loads, search, filter and sort the log, follow a supersession link, open a rule anchor, review a design
+// each page loads, search, filter and sort the log, the timeline and its links, the chain graph and its links,
+// Mermaid drawn as SVG, follow a supersession link, open a rule anchor, review a design
 // (served only), knowledge text stays text, at most 200 KB of script per page, and axe-core finds no serious or
 // critical violation. Prints one line per check and "browser: N passed, N failed".
 import { createServer } from "node:http";
@@ -77,11 +78,13 @@ async function axe(url) {
 
 const served = args.served;
 const servedPages = [
-  ["search", "/"], ["search-results", "/?q=bm25"], ["log", "/decisions"], ["decision", "/decisions/ADR-0004"], ["standards", "/standards"],
+  ["search", "/"], ["search-results", "/?q=bm25"], ["log", "/decisions"], ["timeline", "/timeline"], ["decision", "/decisions/ADR-0004"],
+  ["decision-graph", "/decisions/ADR-0003"], ["decision-diagrams", "/decisions/ADR-0098"], ["standards", "/standards"],
   ["standard", "/standards/SEC"], ["review", "/review"], ["health", "/health"], ["reference", "/references/RA-EVENT-OUTBOX"],
 ];
 const sitePages = [
-  ["site-search", "/index.html?q=bm25"], ["site-log", "/decisions.html"], ["site-decision", "/decisions/ADR-0004.html"],
+  ["site-search", "/index.html?q=bm25"], ["site-log", "/decisions.html"], ["site-timeline", "/timeline.html"], ["site-decision", "/decisions/ADR-0004.html"],
+  ["site-decision-graph", "/decisions/ADR-0003.html"], ["site-decision-diagrams", "/decisions/ADR-0098.html"],
   ["site-standards", "/standards.html"], ["site-standard", "/standards/SEC.html"], ["site-health", "/health.html"],
 ];
 for (const [base, pages] of [[served, servedPages], [site, sitePages]]) {
@@ -131,6 +134,40 @@ for (const [kind, base, home, log, ext] of [["served", served, "/", "/decisions"
     expect(await page.locator(".chain li[aria-current=page]").filter({ hasText: "ADR-0004" }).count() === 1, "ADR-0004 is not marked current in its chain");
   });
 
+  await check(`${kind}: the timeline is reached from the log, groups by month and its links open the decisions`, async () => {
+    await page.goto(base + log);
+    await page.getByRole("link", { name: "The decisions on a timeline" }).click();
+    await page.locator("main h1", { hasText: "Decision timeline" }).waitFor();
+    expect(await page.locator("main h3").filter({ hasText: /^[A-Z][a-z]+ \d{4}$/ }).count() > 0, "no month headings");
+    const superseded = page.locator(".timeline li").filter({ has: page.locator(".status-superseded") }).first();
+    expect(await superseded.locator(".relation", { hasText: "superseded by" }).count() === 1, "a superseded decision does not say what replaced it");
+    await superseded.locator(".relation a").first().click();
+    await page.waitForURL(/\/decisions\/ADR-\d+/);
+    expect(await page.locator("main h1").count() === 1, "the timeline link did not open a decision");
+  });
+
+  await check(`${kind}: the chain graph is an SVG whose node for the superseding decision opens it`, async () => {
+    await page.goto(`${base}/decisions/ADR-0003${ext}`);
+    const graph = page.locator("figure.chain-graph svg");
+    expect(await graph.count() === 1, "no chain graph");
+    expect(await graph.locator("title").textContent().then(t => t.includes("ADR-0003")), "the graph has no title naming the decision");
+    const box = await graph.boundingBox();
+    expect(box && box.width > 0 && box.height > 0, "the graph is not drawn");
+    await graph.locator("a", { hasText: "ADR-0004" }).click();
+    await page.waitForURL(new RegExp(`/decisions/ADR-0004${ext.replace(".", "\\.")}$`));
+    expect(await page.locator("figure.chain-graph .node.current", { hasText: "ADR-0004" }).count() === 1, "ADR-0004 is not the highlighted node of its graph");
+  });
+
+  await check(`${kind}: Mermaid blocks are drawn as SVG by the server, their source one click away`, async () => {
+    await page.goto(`${base}/decisions/ADR-0098${ext}`);
+    const diagrams = page.locator("figure.diagram > svg[role=img]");
+    expect(await diagrams.count() === 2, `${await diagrams.count()} diagrams drawn, not 2`);
+    expect(await diagrams.first().locator("text", { hasText: "Record author" }).count() === 1, "the flowchart lost a node label");
+    expect(await diagrams.nth(1).locator("text", { hasText: "open a decision" }).count() === 1, "the sequence diagram lost a message");
+    await page.locator("figure.diagram summary").first().click();
+    expect(await page.locator("figure.diagram pre code").first().isVisible(), "the source is not shown when asked");
+  });
+
   await check(`${kind}: a rule anchor (#SEC-011) opens at the rule`, async () => {
     await page.goto(`${base}/standards/SEC${ext}#SEC-011`);
     const rule = page.locator("li#SEC-011");
@@ -170,7 +207,7 @@ await check("served: paste a design, see a violated rule with its link, and the 
 await check("served: readable on a phone (no horizontal scroll on the log and a decision)", async () => {
   const phone = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true });
   const p = await phone.newPage();
-  for (const path of ["/decisions", "/decisions/ADR-0004", "/standards/SEC"]) {
+  for (const path of ["/decisions", "/timeline", "/decisions/ADR-0003", "/decisions/ADR-0098", "/standards/SEC"]) {
     await p.goto(served + path);
     const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow <= 0, `${path} scrolls sideways by ${overflow}px on a phone`);

@@ -22,13 +22,8 @@ internal sealed class FileProvenance(IReadOnlyList<KnowledgeRoot> roots)
     /// <summary>Looks up the provenance of files of the index snapshot <paramref name="generation"/>.</summary>
     public async Task<Func<string, string, Provenance?>> LookupAsync(long generation, CancellationToken cancellationToken)
     {
-        var gitDirs = new Dictionary<KnowledgeRoot, string?>();
-        foreach (var root in roots)
-        {
-            gitDirs[root] = await _gitDirs.GetOrAdd(root.Path, path => GitDirAsync(path)).ConfigureAwait(false);
-        }
-
-        var stamp = generation.ToString(CultureInfo.InvariantCulture) + string.Concat(gitDirs.Values.OfType<string>().Select(HeadStamp));
+        var gitDirs = await GitDirsAsync().ConfigureAwait(false);
+        var stamp = Stamp(generation, gitDirs);
         Task<Dictionary<(string Root, string Path), Provenance>> map;
         lock (_gate)
         {
@@ -42,6 +37,26 @@ internal sealed class FileProvenance(IReadOnlyList<KnowledgeRoot> roots)
 
         var commits = await map.WaitAsync(cancellationToken).ConfigureAwait(false);
         return (root, path) => commits.TryGetValue((root, path), out var found) ? found : FileTime(root, path);
+    }
+
+    /// <summary>
+    /// What git-derived answers of the index snapshot <paramref name="generation"/> depend on: the snapshot and each
+    /// root's HEAD. An answer remembered under one stamp is stale once the stamp changes.
+    /// </summary>
+    public async Task<string> StampAsync(long generation) => Stamp(generation, await GitDirsAsync().ConfigureAwait(false));
+
+    private static string Stamp(long generation, Dictionary<KnowledgeRoot, string?> gitDirs) =>
+        generation.ToString(CultureInfo.InvariantCulture) + string.Concat(gitDirs.Values.OfType<string>().Select(HeadStamp));
+
+    private async Task<Dictionary<KnowledgeRoot, string?>> GitDirsAsync()
+    {
+        var gitDirs = new Dictionary<KnowledgeRoot, string?>();
+        foreach (var root in roots)
+        {
+            gitDirs[root] = await _gitDirs.GetOrAdd(root.Path, path => GitDirAsync(path)).ConfigureAwait(false);
+        }
+
+        return gitDirs;
     }
 
     /// <summary>The root's git folder, or null when the root is not in a git working copy (or git is not installed).</summary>

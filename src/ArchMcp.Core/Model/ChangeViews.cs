@@ -108,3 +108,18 @@ public sealed record ChangeReviewResult(IReadOnlyList<string> Governing, IReadOn
     [JsonIgnore]
     public RiskSummary Summary { get; init; } = new("low", 0, 0, 0, 0, 0);
 }
+
+/// <summary>
+/// A decision's file at one commit: the commit's author date (UTC, ISO 8601), its short id, the status the file gave
+/// then (lifecycle value and the text as written), and whether that status differs from the commit before (the
+/// oldest commit listed counts as a change: the status began there). <see cref="Status"/> is "deleted" when the
+/// commit removed the file.
+/// </summary>
+public sealed record StatusAtCommit(string Date, string Commit, string Status, string RawStatus, bool Changed);
+
+/// <summary>
+/// A decision's status over its file's last commits, newest first (<see cref="Commits"/>). Outside git history
+/// (<see cref="FromGit"/> false) there are no commits and <see cref="Note"/> says why; a note also tells when the
+/// list is cut or the file is not committed yet.
+/// </summary>
+public sealed record StatusHistory(bool FromGit, IReadOnlyList<StatusAtCommit> Commits, string? Note);

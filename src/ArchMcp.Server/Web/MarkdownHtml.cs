@@ -1,3 +1,4 @@
+using ArchMcp.Server.Web.Diagrams;
 using Markdig;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
@@ -9,7 +10,7 @@ namespace ArchMcp.Server.Web;
 /// <summary>
 /// A knowledge file's Markdown as HTML for a page: raw HTML in the file is shown as text (never passed through), a
 /// link is kept only when it is relative or http(s)/mailto, a relative link to another indexed file goes to that file's
-/// page, and a Mermaid block is shown as its source with a caption (no diagram script is shipped).
+/// page, and a Mermaid flowchart or sequence diagram is drawn as inline SVG on the server (no diagram script is shipped).
 /// </summary>
 internal static class MarkdownHtml
 {
@@ -51,7 +52,7 @@ internal static class MarkdownHtml
         var code = renderer.ObjectRenderers.FindExact<CodeBlockRenderer>();
         if (code is not null)
         {
-            renderer.ObjectRenderers.Replace<CodeBlockRenderer>(new DiagramSourceRenderer(code));
+            renderer.ObjectRenderers.Replace<CodeBlockRenderer>(new DiagramRenderer(code));
         }
 
         renderer.Render(document);
@@ -92,9 +93,14 @@ internal static class MarkdownHtml
         return pageOf(Uri.UnescapeDataString(file)) is { } page ? page + (hash < 0 ? "" : url[hash..]) : url;
     }
 
-    /// <summary>A ```mermaid block as its source in a figure with a caption; any other code block as Markdig writes it.</summary>
-    private sealed class DiagramSourceRenderer(CodeBlockRenderer inner) : HtmlObjectRenderer<CodeBlock>
+    /// <summary>
+    /// A ```mermaid block drawn as inline SVG (<see cref="Mermaid"/>) with its source under a disclosure; a block that
+    /// is not drawn is shown as its source with the reason. Any other code block as Markdig writes it.
+    /// </summary>
+    private sealed class DiagramRenderer(CodeBlockRenderer inner) : HtmlObjectRenderer<CodeBlock>
     {
+        private int _diagrams;
+
         protected override void Write(HtmlRenderer renderer, CodeBlock obj)
         {
             if (obj is not FencedCodeBlock { Info: { } info } || !info.Equals("mermaid", StringComparison.OrdinalIgnoreCase))
@@ -103,10 +109,22 @@ internal static class MarkdownHtml
                 return;
             }
 
+            var (svg, reason) = Mermaid.Draw(obj.Lines.ToString(), $"diagram-{++_diagrams}");
             renderer.EnsureLine();
-            renderer.Write("<figure class=\"diagram\"><pre><code class=\"language-mermaid\">");
-            renderer.WriteLeafRawLines(obj, true, true);
-            renderer.Write("</code></pre><figcaption>Mermaid diagram source (diagrams are shown as their source in this view)</figcaption></figure>");
+            if (svg is null)
+            {
+                renderer.Write("<figure class=\"diagram\"><pre><code class=\"language-mermaid\">");
+                renderer.WriteLeafRawLines(obj, true, true);
+                renderer.Write("</code></pre><figcaption>").Write(Html.Encode(reason)).Write("</figcaption></figure>");
+            }
+            else
+            {
+                renderer.Write("<figure class=\"diagram\">").Write(svg).Write("<figcaption>Mermaid diagram, drawn by the server</figcaption>")
+                    .Write("<details><summary>Diagram source</summary><pre><code class=\"language-mermaid\">");
+                renderer.WriteLeafRawLines(obj, true, true);
+                renderer.Write("</code></pre></details></figure>");
+            }
+
             renderer.EnsureLine();
         }
     }

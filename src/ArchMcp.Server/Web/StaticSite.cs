@@ -11,7 +11,7 @@ public sealed record SiteIndexEntry(string Id, string Kind, string Title, string
 
 /// <summary>
 /// `archmcp site --out DIR`: the web view's pages as static files — index.html (search over a JSON index in the
-/// page), decisions.html, standards.html, health.html, a page per document under decisions/, standards/ and
+/// page), decisions.html, timeline.html, standards.html, health.html, a page per document under decisions/, standards/ and
 /// references/, and assets/ — with relative links, for GitHub Pages or any file server. The review page needs the
 /// server and is not written.
 /// </summary>
@@ -55,6 +55,7 @@ public static partial class StaticSite
         var index = JsonSerializer.Serialize(entries, (JsonTypeInfo<List<SiteIndexEntry>>)Json.GetTypeInfo(typeof(List<SiteIndexEntry>)));
         await WriteFileAsync(folder, "index.html", await top.SearchAsync(new SearchForm(null), index, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         await WriteFileAsync(folder, "decisions.html", await top.DecisionsAsync(new LogFilter(), cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        await WriteFileAsync(folder, "timeline.html", await top.TimelineAsync(null, 0, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         await WriteFileAsync(folder, "standards.html", await top.StandardsAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         await WriteFileAsync(folder, "health.html", await top.HealthAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         foreach (var name in WebAssets.Names)
@@ -64,7 +65,7 @@ public static partial class StaticSite
             await File.WriteAllBytesAsync(path, WebAssets.Find(name)!.Value.Bytes, cancellationToken).ConfigureAwait(false);
         }
 
-        return pages + 4;
+        return pages + 5;
     }
 
     private static async Task<Dictionary<string, DecisionSummary>> AllDecisionsAsync(IKnowledgeService knowledge, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using System.Text;
 using ArchMcp.Core;
 using ArchMcp.Core.Model;
 using ArchMcp.Core.Rendering;
+using ArchMcp.Server.Web.Diagrams;
 
 namespace ArchMcp.Server.Web;
 
@@ -63,19 +64,8 @@ public sealed partial class WebPages(IKnowledgeService knowledge, SiteLinks link
     public async Task<string> DecisionsAsync(LogFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var most = links.IsStatic ? int.MaxValue : LogPageSize;
-        var decisions = new List<DecisionSummary>();
-        var total = 0;
-        for (int? offset = filter.Offset; offset is { } at && decisions.Count < most;)
-        {
-            var query = RequestArguments.Decisions(filter.Status, filter.Tag, null, null, filter.Root, at, Math.Min(ToolContract.ListLimitMax, most - decisions.Count));
-            var page = await knowledge.ListDecisionsAsync(query, cancellationToken).ConfigureAwait(false);
-            decisions.AddRange(page.Items);
-            total = page.Total;
-            offset = page.NextOffset;
-        }
-
-        var body = new StringBuilder("<h1>Decision log</h1>");
+        var (decisions, total) = await ListAsync(filter, null, null, links.IsStatic ? int.MaxValue : LogPageSize, cancellationToken).ConfigureAwait(false);
+        var body = new StringBuilder("<h1>Decision log</h1><p>").Link(links.Page("timeline"), "The decisions on a timeline").Append(", by the month of their date.</p>");
         if (!links.IsStatic)
         {
             body.Append("<form method=\"get\" class=\"filters\"").Attr("action", links.Page("decisions")).Append("><div class=\"field\">")
@@ -116,6 +106,163 @@ public sealed partial class WebPages(IKnowledgeService knowledge, SiteLinks link
         return Layout("Decision log", "decisions", body);
     }
 
+    /// <summary>The first year of the timeline (its last is next year); a decision dated outside them (or not dated) is in the log only.</summary>
+    public const int FirstTimelineYear = 1970;
+
+    /// <summary>
+    /// The decisions by the year and month of their date, newest first, each with its number, title and status and the
+    /// decisions it supersedes or that superseded it. Served, one year a page (<paramref name="year"/>; by default the
+    /// newest year with decisions), <see cref="LogPageSize"/> decisions at a time from <paramref name="offset"/>; in
+    /// the static site, every year on one page.
+    /// </summary>
+    public async Task<string> TimelineAsync(int? year, int offset = 0, CancellationToken cancellationToken = default)
+    {
+        // the years with decisions, newest first, until every decision dated since the first year is counted
+        var dated = (await knowledge.ListDecisionsAsync(RequestArguments.Decisions(null, null, YearRange(FirstTimelineYear).From, null, null, 0, 1), cancellationToken).ConfigureAwait(false)).Total;
+        var years = new List<(int Year, int Count)>();
+        var lastYear = DateTime.UtcNow.Year + 1;
+        for (var y = lastYear; y >= FirstTimelineYear && years.Sum(c => c.Count) < dated; y--)
+        {
+            var (from, to) = YearRange(y);
+            var count = (await knowledge.ListDecisionsAsync(RequestArguments.Decisions(null, null, from, to, null, 0, 1), cancellationToken).ConfigureAwait(false)).Total;
+            if (count > 0)
+            {
+                years.Add((y, count));
+            }
+        }
+
+        if (year is { } asked && years.All(y => y.Year != asked))
+        {
+            throw new InvalidQueryException($"No decision is dated in {asked}. Years with decisions: {(years.Count == 0 ? "none" : string.Join(", ", years.Select(y => y.Year)))}.");
+        }
+
+        List<int> shown = links.IsStatic ? [.. years.Select(y => y.Year)] : years.Count == 0 ? [] : [year ?? years[0].Year];
+        var body = new StringBuilder("<h1>Decision timeline</h1><p>Newest first, by the month of each decision's date; the ")
+            .Link(links.Page("decisions"), "decision log").Append(" lists them all.</p>");
+        var total = (await knowledge.ListDecisionsAsync(RequestArguments.Decisions(null, null, null, null, null, 0, 1), cancellationToken).ConfigureAwait(false)).Total;
+        var outside = total - years.Sum(y => y.Count);
+        if (outside > 0)
+        {
+            body.Append("<p class=\"raw\">").Append(Count(outside)).Append(outside == 1 ? " decision has" : " decisions have")
+                .Append($" no date from {FirstTimelineYear} to {lastYear} and {(outside == 1 ? "is" : "are")} only in the log.</p>");
+        }
+
+        if (!links.IsStatic && years.Count > 1)
+        {
+            body.Append("<nav class=\"years\" aria-label=\"Years\"><ul>");
+            foreach (var (y, count) in years)
+            {
+                body.Append("<li><a").Attr("href", links.Page("timeline") + "?year=" + y.ToString(CultureInfo.InvariantCulture));
+                if (shown.Contains(y))
+                {
+                    body.Append(" aria-current=\"page\"");
+                }
+
+                body.Append('>').Append(y.ToString(CultureInfo.InvariantCulture)).Append("</a> <span class=\"raw\">(").Append(Count(count)).Append(")</span></li>");
+            }
+
+            body.Append("</ul></nav>");
+        }
+
+        foreach (var y in shown)
+        {
+            var (from, to) = YearRange(y);
+            var (decisions, _) = await ListAsync(new LogFilter(), from, to, int.MaxValue, cancellationToken).ConfigureAwait(false);
+            var ordered = decisions.OrderByDescending(d => d.Date, StringComparer.Ordinal).ThenByDescending(d => d.Number).ToList();
+            var page = links.IsStatic ? ordered : [.. ordered.Skip(offset).Take(LogPageSize)];
+            var heading = "year-" + y.ToString(CultureInfo.InvariantCulture);
+            body.Append("<section").Attr("aria-labelledby", heading).Append("><h2").Attr("id", heading).Append('>').Append(y.ToString(CultureInfo.InvariantCulture)).Append("</h2>");
+            if (page.Count < ordered.Count)
+            {
+                body.Append("<p class=\"raw\">").Append($"Decisions {Count(offset + 1)}–{Count(offset + page.Count)} of {Count(ordered.Count)} dated in {y}.").Append("</p>");
+            }
+
+            foreach (var month in page.GroupBy(d => d.Date![..7]))
+            {
+                var name = DateTime.ParseExact(month.Key, "yyyy-MM", CultureInfo.InvariantCulture).ToString("MMMM yyyy", CultureInfo.InvariantCulture);
+                body.Element("h3", name).Append("<ol class=\"timeline\">");
+                foreach (var d in month)
+                {
+                    TimelineEntry(body, d);
+                }
+
+                body.Append("</ol>");
+            }
+
+            body.Append("</section>");
+            if (page.Count < ordered.Count)
+            {
+                string At(int at) => $"{links.Page("timeline")}?year={y.ToString(CultureInfo.InvariantCulture)}&offset={at.ToString(CultureInfo.InvariantCulture)}";
+                body.Append("<nav class=\"pager\" aria-label=\"Pages of the year\"><ul>");
+                if (offset > 0)
+                {
+                    body.Append("<li>").Link(At(Math.Max(0, offset - LogPageSize)), "Newer decisions").Append("</li>");
+                }
+
+                if (offset + page.Count < ordered.Count)
+                {
+                    body.Append("<li>").Link(At(offset + page.Count), "Older decisions").Append("</li>");
+                }
+
+                body.Append("</ul></nav>");
+            }
+        }
+
+        if (years.Count == 0)
+        {
+            body.Append("<p>No decision has a date.</p>");
+        }
+
+        return Layout("Decision timeline", "decisions", body);
+    }
+
+    private void TimelineEntry(StringBuilder body, DecisionSummary d)
+    {
+        body.Append("<li><time").Attr("datetime", d.Date).Append('>').Text(d.Date).Append("</time> <span class=\"num\">").Text(d.Id).Append("</span> ")
+            .Link(links.For(d.Uri) ?? "#", d.Title).Append(' ').Append(Status(d.Status));
+        Related(body, "superseded by", d.SupersededBy);
+        Related(body, "supersedes", d.Supersedes);
+        Related(body, "amended by", d.AmendedBy);
+        Related(body, "amends", d.Amends);
+        body.Append("</li>");
+    }
+
+    private void Related(StringBuilder body, string relation, IReadOnlyList<string> ids)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        body.Append(" <span class=\"relation\">").Text(relation).Append(' ');
+        for (var i = 0; i < ids.Count; i++)
+        {
+            body.Append(i == 0 ? "" : ", ").Link(links.Document("decisions", ids[i]), ids[i]);
+        }
+
+        body.Append("</span>");
+    }
+
+    private static (string From, string To) YearRange(int year) =>
+        (year.ToString("0000", CultureInfo.InvariantCulture) + "-01-01", year.ToString("0000", CultureInfo.InvariantCulture) + "-12-31");
+
+    /// <summary>Up to <paramref name="most"/> decisions of the log matching the filter (and dates), from its offset; and how many match.</summary>
+    private async Task<(List<DecisionSummary> Decisions, int Total)> ListAsync(LogFilter filter, string? from, string? to, int most, CancellationToken cancellationToken)
+    {
+        var decisions = new List<DecisionSummary>();
+        var total = 0;
+        for (int? offset = filter.Offset; offset is { } at && decisions.Count < most;)
+        {
+            var query = RequestArguments.Decisions(filter.Status, filter.Tag, from, to, filter.Root, at, Math.Min(ToolContract.ListLimitMax, most - decisions.Count));
+            var page = await knowledge.ListDecisionsAsync(query, cancellationToken).ConfigureAwait(false);
+            decisions.AddRange(page.Items);
+            total = page.Total;
+            offset = page.NextOffset;
+        }
+
+        return (decisions, total);
+    }
+
     /// <summary>One decision: its header, the decision in force, its supersession and amendment chain and its full text.</summary>
     public async Task<string> DecisionAsync(string uri, CancellationToken cancellationToken = default)
     {
@@ -140,6 +287,7 @@ public sealed partial class WebPages(IKnowledgeService knowledge, SiteLinks link
         }
 
         await ChainAsync(body, decision, cancellationToken).ConfigureAwait(false);
+        await HistoryAsync(body, decision, cancellationToken).ConfigureAwait(false);
         body.Append("<section aria-labelledby=\"text\"><h2 id=\"text\">Full text</h2><div class=\"markdown\">")
             .Append(await RenderAsync(document, cancellationToken).ConfigureAwait(false)).Append("</div></section></article>");
         return Layout(decision.Title, "decisions", body);
@@ -340,20 +488,34 @@ public sealed partial class WebPages(IKnowledgeService knowledge, SiteLinks link
     }
 
     /// <summary>
-    /// The chain of decisions this one belongs to: those it supersedes (and theirs), this one, those that superseded it (and
-    /// theirs), oldest first; then what it amends and what amends it.
+    /// The chain of decisions this one belongs to, drawn as a graph (newest at the top, an arrow from each decision to
+    /// the one it supersedes or amends, a dotted line to a related one) and listed as links: those it supersedes (and
+    /// theirs), this one, those that superseded it (and theirs), oldest first; then what it amends and what amends it.
     /// </summary>
     private async Task ChainAsync(StringBuilder body, DecisionView decision, CancellationToken cancellationToken)
     {
         const int most = 50; // a chain longer than this is cut: a page is not a graph explorer
-        var older = await WalkAsync(decision, d => d.Supersedes, most, cancellationToken).ConfigureAwait(false);
-        var newer = await WalkAsync(decision, d => d.SupersededBy, most, cancellationToken).ConfigureAwait(false);
+        var edges = new List<GraphEdge>();
+        var older = await WalkAsync(decision, d => d.Supersedes, most, (from, to) => edges.Add(new GraphEdge(from, to, "supersedes")), cancellationToken).ConfigureAwait(false);
+        var newer = await WalkAsync(decision, d => d.SupersededBy, most, (from, to) => edges.Add(new GraphEdge(to, from, "supersedes")), cancellationToken).ConfigureAwait(false);
         if (older.Count + newer.Count + decision.Amends.Count + decision.AmendedBy.Count + decision.Related.Count == 0)
         {
             return;
         }
 
-        body.Append("<section aria-labelledby=\"chain\"><h2 id=\"chain\">Supersession and amendments</h2>");
+        edges.AddRange(decision.Amends.Select(d => new GraphEdge(decision.Uri, d.Uri, "amends")));
+        edges.AddRange(decision.AmendedBy.Select(d => new GraphEdge(d.Uri, decision.Uri, "amends")));
+        edges.AddRange(decision.Related.Select(d => new GraphEdge(decision.Uri, d.Uri, "related", EdgeLine.Dotted, Arrow: false)));
+        var self = new DecisionRef(decision.Id, decision.Title, decision.Status, decision.Uri, decision.Path, decision.Line);
+        var nodes = new[] { self }.Concat(newer).Concat(older).Concat(decision.Amends).Concat(decision.AmendedBy).Concat(decision.Related)
+            .DistinctBy(d => d.Uri).Select(d => new GraphNode(d.Uri, $"{d.Id}\n{Shorten(d.Title)}\n({d.Status})", NodeShape.Round,
+                d.Uri == decision.Uri ? null : links.For(d.Uri), $"status-{d.Status}" + (d.Uri == decision.Uri ? " current" : ""))).ToList();
+        var ids = nodes.ToDictionary(n => n.Id, n => n.Label[..n.Label.IndexOf('\n', StringComparison.Ordinal)], StringComparer.Ordinal);
+        var drawn = edges.Where(e => ids.ContainsKey(e.From) && ids.ContainsKey(e.To)).Distinct().ToList();
+        var description = string.Join(' ', drawn.Select(e => $"{ids[e.From]} {e.Label} {ids[e.To]}."));
+        body.Append("<section aria-labelledby=\"chain\"><h2 id=\"chain\">Supersession and amendments</h2><figure class=\"chain-graph\">")
+            .Append(GraphSvg.Render(new Graph(FlowDirection.TopDown, nodes, drawn), "chain-graph", $"How {decision.Id} relates to other decisions", description, image: false))
+            .Append("<figcaption>Newer decisions above; an arrow points from a decision to the one it supersedes or amends. This decision is outlined.</figcaption></figure>");
         if (older.Count + newer.Count > 0)
         {
             body.Append("<ol class=\"chain\" aria-label=\"Supersession chain, oldest first\">");
@@ -377,21 +539,72 @@ public sealed partial class WebPages(IKnowledgeService knowledge, SiteLinks link
         body.Append("</section>");
     }
 
+    /// <summary>A title cut to two lines of a graph's node.</summary>
+    private static string Shorten(string title) => title.Length <= 2 * SvgText.WrapAt ? title : title[..(2 * SvgText.WrapAt - 1)].TrimEnd() + "…";
+
+    /// <summary>The decision's status at each recent commit of its file (from git), or why there is none and its status now.</summary>
+    private async Task HistoryAsync(StringBuilder body, DecisionView decision, CancellationToken cancellationToken)
+    {
+        var history = await knowledge.GetStatusHistoryAsync(decision.Uri, cancellationToken).ConfigureAwait(false);
+        body.Append("<section aria-labelledby=\"history\"><h2 id=\"history\">Status history</h2>");
+        if (history.Commits.Count == 0)
+        {
+            body.Append("<p>").Text(history.Note).Append(" Status now: ").Append(Status(decision.Status));
+            if (decision.Date is not null)
+            {
+                body.Append(", dated ").Text(decision.Date);
+            }
+
+            body.Append(".</p></section>");
+            return;
+        }
+
+        body.Append("<div class=\"table\"><table class=\"history\"><caption>").Text(history.Note ?? "The commits that changed the file, newest first.")
+            .Append("</caption><thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Commit</th><th scope=\"col\">Status</th></tr></thead><tbody>");
+        for (var i = 0; i < history.Commits.Count; i++)
+        {
+            var c = history.Commits[i];
+            body.Append(c.Changed ? "<tr class=\"changed\">" : "<tr>").Append("<td>").Text(c.Date[..Math.Min(10, c.Date.Length)]).Append("</td><td><code>").Text(c.Commit)
+                .Append("</code></td><td>").Append(Status(c.Status));
+            if (c.RawStatus.Length > 0 && !string.Equals(c.RawStatus, c.Status, StringComparison.OrdinalIgnoreCase))
+            {
+                body.Append(" <span class=\"raw\">(").Text(c.RawStatus).Append(")</span>");
+            }
+
+            if (c.Changed)
+            {
+                body.Append(" <strong class=\"change\">").Text(i + 1 < history.Commits.Count ? $"status changed from {history.Commits[i + 1].Status}" : "first status").Append("</strong>");
+            }
+
+            body.Append("</td></tr>");
+        }
+
+        body.Append("</tbody></table></div></section>");
+    }
+
     private void ChainItem(StringBuilder body, DecisionRef d, string role) =>
         body.Append("<li>").Link(links.For(d.Uri) ?? "#", $"{d.Id}: {d.Title}").Append(' ').Append(Status(d.Status)).Append(" <span class=\"raw\">").Text(role).Append("</span></li>");
 
-    /// <summary>The decisions reached from <paramref name="start"/> by one relation, nearest first, each once.</summary>
-    private async Task<List<DecisionRef>> WalkAsync(DecisionView start, Func<DecisionView, IReadOnlyList<DecisionRef>> next, int most, CancellationToken cancellationToken)
+    /// <summary>
+    /// The decisions reached from <paramref name="start"/> by one relation, nearest first, each once; <paramref name="step"/>
+    /// is told every relation followed (from, to: resource URIs).
+    /// </summary>
+    private async Task<List<DecisionRef>> WalkAsync(DecisionView start, Func<DecisionView, IReadOnlyList<DecisionRef>> next, int most, Action<string, string> step, CancellationToken cancellationToken)
     {
         var found = new List<DecisionRef>();
         var seen = new HashSet<string>(StringComparer.Ordinal) { start.Uri };
         var queue = new Queue<DecisionView>([start]);
         while (queue.Count > 0 && found.Count < most)
         {
-            foreach (var r in next(queue.Dequeue()).Where(r => seen.Add(r.Uri)))
+            var view = queue.Dequeue();
+            foreach (var r in next(view))
             {
-                found.Add(r);
-                queue.Enqueue(await knowledge.GetDecisionAsync(new GetDecisionRequest { Reference = r.Uri }, cancellationToken).ConfigureAwait(false));
+                step(view.Uri, r.Uri);
+                if (seen.Add(r.Uri))
+                {
+                    found.Add(r);
+                    queue.Enqueue(await knowledge.GetDecisionAsync(new GetDecisionRequest { Reference = r.Uri }, cancellationToken).ConfigureAwait(false));
+                }
             }
         }
 

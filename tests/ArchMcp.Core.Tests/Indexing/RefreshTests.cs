@@ -49,6 +49,22 @@ public sealed class RefreshTests : IDisposable
     }
 
     [Fact]
+    public async Task Lint_IsMadeOncePerIndexSnapshot_AndAgainAfterARefreshChangedIt()
+    {
+        await _engine.Service.RefreshAsync();
+        var first = await _engine.Service.LintAsync();
+        var again = await _engine.Service.LintAsync();
+        File.WriteAllText(_engine.Folder.FullPath("decisions/0042-no-status.md"), "# 42. A decision without a status\n\nWe will see.\n");
+
+        await _engine.Service.RefreshAsync();
+        var after = await _engine.Service.LintAsync();
+
+        Assert.Same(first, again);
+        Assert.NotSame(first, after);
+        Assert.Contains(after.Findings, f => f.Path == "decisions/0042-no-status.md");
+    }
+
+    [Fact]
     public async Task Refresh_WhenOneFileEdited_ReparsesOnlyItAndFindsTheNewWord()
     {
         var before = await _engine.Service.RefreshAsync();

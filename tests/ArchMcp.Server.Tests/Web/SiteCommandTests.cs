@@ -22,7 +22,7 @@ public sealed class SiteCommandTests : IDisposable
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         var pages = result.Json().GetProperty("pages").GetInt32();
         Assert.Equal(pages, Directory.EnumerateFiles(Out, "*.html", SearchOption.AllDirectories).Count());
-        foreach (var page in new[] { "index.html", "decisions.html", "standards.html", "health.html", "decisions/ADR-0004.html", "standards/API.html", "assets/app.js", "assets/app.css" })
+        foreach (var page in new[] { "index.html", "decisions.html", "timeline.html", "standards.html", "health.html", "decisions/ADR-0004.html", "standards/API.html", "assets/app.js", "assets/app.css" })
         {
             Assert.True(File.Exists(Path.Combine(Out, page)), page);
         }
@@ -33,6 +33,12 @@ public sealed class SiteCommandTests : IDisposable
         Assert.Contains("href=\"../assets/app.css\"", superseded, StringComparison.Ordinal);
         Assert.Contains("<a href=\"decisions/ADR-0004.html\">", await File.ReadAllTextAsync(Path.Combine(Out, "decisions.html")), StringComparison.Ordinal);
         Assert.Contains("<li id=\"API-006\">", await File.ReadAllTextAsync(Path.Combine(Out, "standards", "API.html")), StringComparison.Ordinal);
+        var timeline = await File.ReadAllTextAsync(Path.Combine(Out, "timeline.html"));
+        Assert.Contains("<h2 id=\"year-2026\">2026</h2>", timeline, StringComparison.Ordinal);
+        Assert.Contains("superseded by <a href=\"decisions/ADR-0004.html\">ADR-0004</a>", timeline, StringComparison.Ordinal);
+        Assert.DoesNotContain("?year=", timeline, StringComparison.Ordinal);
+        var graph = superseded[superseded.IndexOf("<svg", StringComparison.Ordinal)..superseded.IndexOf("</svg>", StringComparison.Ordinal)];
+        Assert.Contains("<a href=\"../decisions/ADR-0004.html\">", graph, StringComparison.Ordinal);
     }
 
     [Fact]
