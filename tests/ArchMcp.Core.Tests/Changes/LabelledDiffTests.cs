@@ -50,7 +50,8 @@ public sealed class LabelledDiffTests(ITestOutputHelper output)
                 var set = label.Set ?? "first";
                 governing[set] = governing.GetValueOrDefault(set, new(0, 0, 0)).Add(label.Governing.Length, foundGoverning.Count, label.Governing.Count(foundGoverning.Contains));
                 violations[set] = violations.GetValueOrDefault(set, new(0, 0, 0)).Add(label.Violations.Length, foundViolations.Count, rightViolations);
-                output.WriteLine($"{label.Diff}: governing {string.Join(", ", foundGoverning.Select(Path.GetFileName))} | violations {string.Join(", ", foundViolations.Select(i => i.Id))}");
+                var why = result.Files.SelectMany(f => f.Governing).DistinctBy(g => g.Path).Select(g => $"{Path.GetFileName(g.Path)} ({g.Why})");
+                output.WriteLine($"{label.Diff}: governing {string.Join(", ", why)} | violations {string.Join(", ", foundViolations.Select(i => i.Id))}");
             }
         }
 
