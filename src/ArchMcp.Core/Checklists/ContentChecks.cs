@@ -140,13 +140,15 @@ internal static partial class ContentChecks
     /// publishing ("you must authenticate using OIDC", <see cref="DesignReviewer.RequirementSentence"/>); a sentence that
     /// only describes them ("if you are using the App, GitHub can generate a short-lived token"), that is about people
     /// signing on ("authenticate users through the identity provider with OpenID Connect") or that names another kind of
-    /// credential than the design's (token lifetimes against an access key) is no such rule.
+    /// credential than the design's (token lifetimes against an access key) is no such rule; nor, for a design that
+    /// says nothing of CI, a sentence confined to CI pipelines or workflows.
     /// </summary>
     public static CheckOutcome? ShortLivedCredentials(Candidate c, DesignContext d)
     {
         var longLived = d.Of(FactKinds.Security).FirstOrDefault(f => f.Value is "long-lived-credential" or "access-key" or "personal-access-token");
+        var inCi = d.Sentence(CiSetting()) is not null || d.Of(FactKinds.Technology).Any(f => Technologies.Find(f.Value).Any(t => t.Category == Technologies.Delivery));
         var sentence = DesignReviewer.RequirementSentence(c, s => ShortLived().IsMatch(s) && CredentialUse().IsMatch(s) && DesignReviewer.Requires(s)
-            && !PeopleSignOn().IsMatch(s) && (longLived is null || SameKind(longLived.Value, s)));
+            && !PeopleSignOn().IsMatch(s) && (longLived is null || SameKind(longLived.Value, s)) && (inCi || !CiSetting().IsMatch(s)));
         if (sentence is null)
         {
             return null;
@@ -306,6 +308,10 @@ internal static partial class ContentChecks
 
     [GeneratedRegex(@"\b(credentials?|tokens?|keys?|secrets?|passwords?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex CredentialKind();
+
+    /// <summary>Continuous integration as a setting: CI, pipelines, workflows.</summary>
+    [GeneratedRegex(@"\b(ci|ci/cd|pipelines?|workflows?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CiSetting();
 
     /// <summary>People signing on ("authenticate users", "staff sign in", single sign-on), not a workload or pipeline authenticating.</summary>
     [GeneratedRegex(@"\b(authenticat\w*|sign(s|ing)?[- ]?(in|on)|log(s|ging)?[- ]?in)\s+(the\s+|all\s+|our\s+)?(users?|people|humans?|employees?|staff|customers?)\b|\b(users?|people|humans?|employees?|staff|customers?)\s+(sign|log)(s|ging)?[- ]?(in|on)\b|\bsingle sign-on\b|\bsso\b", RegexOptions.IgnoreCase)]

@@ -60,6 +60,7 @@ public sealed class ReviewChecksTests
     [InlineData("Authenticate users through the identity provider with OpenID Connect", "", "Calls between the services go over mutual TLS.")]
     [InlineData("Authenticate users through the identity provider with OpenID Connect", "", "The deploy job signs in with an AWS access key.")]
     [InlineData("Keep access tokens short-lived: 15 minutes or less", "", "The deploy job signs in with an AWS access key.")]
+    [InlineData("Do not use long-lived cloud access keys in CI pipelines; use OIDC federation", "", "The payments client reads its API key from the .env file.")]
     [InlineData("Encrypt data at rest with keys managed in the KMS", "", "We commit the database password in plain text.")]
     [InlineData("Rotate secrets at least every 90 days", "Prefer short-lived credentials from the secrets manager.", "We commit the database password in plain text.")]
     public void Evaluate_WhenRuleIsNotAboutWhatTheDesignDoes_IsNotViolated(string statement, string body, string design) =>
