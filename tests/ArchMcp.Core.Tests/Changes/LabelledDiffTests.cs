@@ -61,10 +61,12 @@ public sealed class LabelledDiffTests(ITestOutputHelper output)
             output.WriteLine($"{set} violations: precision {violations[set].Precision:F3} recall {violations[set].Recall:F3} ({violations[set].Right} right of {violations[set].Found} found, {violations[set].Expected} expected)");
         }
 
-        // floors at the numbers measured when the set was written (0.667/0.933 and 0.533/0.500): a guard against
-        // regressions, not the goals (0.9 governing, 0.8 violations), which the design review's prose-oriented checks
-        // do not reach on code yet
-        Assert.True(governing["first"].Precision >= 0.65 && governing["first"].Recall >= 0.9, $"governing {governing["first"]}");
-        Assert.True(violations["first"].Precision >= 0.5 && violations["first"].Recall >= 0.5, $"violations {violations["first"]}");
+        // floors at the numbers measured (issue 27's goals: 0.9 governing, 0.8 violations): a guard against
+        // regressions. The held-out set's governing recall stays low where a record names what no rule reads as a
+        // technology (React, DNS) or the change names it only in another spelling (ALB for an ELB record).
+        Assert.True(governing["first"].Precision >= 0.93 && governing["first"].Recall >= 0.9, $"governing {governing["first"]}");
+        Assert.True(violations["first"].Precision >= 0.82 && violations["first"].Recall >= 0.87, $"violations {violations["first"]}");
+        Assert.True(governing["held-out"].Precision >= 0.89 && governing["held-out"].Recall >= 0.56, $"held-out governing {governing["held-out"]}");
+        Assert.True(violations["held-out"].Precision >= 0.99 && violations["held-out"].Recall >= 0.81, $"held-out violations {violations["held-out"]}");
     }
 }
