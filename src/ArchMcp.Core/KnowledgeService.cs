@@ -148,7 +148,7 @@ public sealed class KnowledgeService : IKnowledgeService, IKnowledgeIndexer, IDi
 
         var files = UnifiedDiff.Parse(request.Diff);
         var state = await _indexer.ReadyAsync(cancellationToken).ConfigureAwait(false);
-        return ChangeReviewer.Review(files, state.Catalog, ScopeOf, design => _checklists.Review(design, cancellationToken), request.Root, cancellationToken);
+        return ChangeReviewer.Review(files, state.Catalog, ScopeOf, (design, read) => _checklists.Review(design, read, cancellationToken), request.Root, cancellationToken);
     }
 
     /// <summary>What a catalog document governs: its declared scope, else the one inferred from its title and outcome; null: general.</summary>

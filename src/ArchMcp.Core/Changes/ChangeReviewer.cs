@@ -6,8 +6,9 @@ namespace ArchMcp.Core.Changes;
 
 /// <summary>
 /// A change reviewed file by file: the decisions in force and standards whose scope — declared, or inferred from what
-/// they name — covers the file, then the design review (<see cref="ChecklistEngine.Review"/>, the same checks) of the
-/// text the change adds to it, keeping the violations, each cited at the line of the new file that holds its evidence.
+/// they name — covers the file, then the design review (<see cref="ChecklistEngine.Review(ChecklistRequest, IReadOnlyList{DesignFact}, CancellationToken)"/>,
+/// the same checks) of the text the change adds to it and of the facts its format states (<see cref="FileStructure"/>),
+/// keeping the violations, each cited at the line of the new file that holds its evidence.
 /// </summary>
 internal static class ChangeReviewer
 {
@@ -15,7 +16,7 @@ internal static class ChangeReviewer
         IReadOnlyList<ChangedFile> files,
         KnowledgeCatalog catalog,
         Func<CatalogEntry, DocumentScope?> scopeOf,
-        Func<ChecklistRequest, ReviewResult> review,
+        Func<ChecklistRequest, IReadOnlyList<DesignFact>, ReviewResult> review,
         string? root,
         CancellationToken cancellationToken)
     {
@@ -56,9 +57,10 @@ internal static class ChangeReviewer
     /// <summary>
     /// The violations the design review finds in the added lines of <paramref name="file"/>. The review reads one
     /// design line per added line, after a first line naming the tools the file belongs to by convention (a
-    /// <c>Jenkinsfile</c> is Jenkins' even when its text never says so), which stands for the file's first added line.
+    /// <c>Jenkinsfile</c> is Jenkins' even when its text never says so), which stands for the file's first added line;
+    /// the facts the file's structure states are placed at the design line of the added line that states them.
     /// </summary>
-    private static List<ChangeFinding> Findings(ChangedFile file, Func<ChecklistRequest, ReviewResult> review, string? root)
+    private static List<ChangeFinding> Findings(ChangedFile file, Func<ChecklistRequest, IReadOnlyList<DesignFact>, ReviewResult> review, string? root)
     {
         if (file.Binary || file.Added.Count == 0 || file.Added.All(a => string.IsNullOrWhiteSpace(a.Text)))
         {
@@ -74,13 +76,16 @@ internal static class ChangeReviewer
             lines.Add(file.Added[0].Line);
         }
 
+        var designLine = new Dictionary<DiffLine, int>();
         foreach (var line in file.Added)
         {
             design.Add(line.Text);
             lines.Add(line.Line);
+            designLine[line] = design.Count;
         }
 
-        var result = review(new ChecklistRequest { Design = string.Join('\n', design), Limit = ToolContract.ChecklistLimitDefault, Root = root });
+        var read = FileStructure.Read(file).Select(f => new DesignFact(f.Kind, f.Value, designLine[f.At], f.At.Text.Trim())).ToList();
+        var result = review(new ChecklistRequest { Design = string.Join('\n', design), Limit = ToolContract.ChecklistLimitDefault, Root = root }, read);
         return [.. result.Items
             .Where(i => i.Verdict == Verdicts.Violated)
             .Select(i => i.Design is { } evidence && evidence.Line >= 1 && evidence.Line <= lines.Count

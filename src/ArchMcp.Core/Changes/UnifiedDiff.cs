@@ -3,14 +3,19 @@ using System.Text.RegularExpressions;
 
 namespace ArchMcp.Core.Changes;
 
-/// <summary>A line a change adds, with its 1-based line number in the new file.</summary>
-internal sealed record AddedLine(int Line, string Text);
+/// <summary>A line of the new file that a hunk shows (added or context), with its 1-based line number.</summary>
+internal sealed record DiffLine(int Line, string Text);
 
 /// <summary>
 /// One file of a unified diff: its path after the change (before it, for a deleted file), its path before a rename,
-/// how it changed (added, modified, deleted, renamed), whether git saw it as binary, and the lines the change adds.
+/// how it changed (added, modified, deleted, renamed), whether git saw it as binary, the lines the change adds, and
+/// the unchanged lines its hunks show around them (<see cref="Context"/>: where in a structured file the added lines sit).
 /// </summary>
-internal sealed record ChangedFile(string Path, string? OldPath, string Change, bool Binary, IReadOnlyList<AddedLine> Added);
+internal sealed record ChangedFile(string Path, string? OldPath, string Change, bool Binary, IReadOnlyList<DiffLine> Added)
+{
+    /// <summary>The context lines of the hunks, with their line numbers in the new file.</summary>
+    public IReadOnlyList<DiffLine> Context { get; init; } = [];
+}
 
 /// <summary>
 /// Reads a unified diff as <c>git diff</c> prints it: <c>diff --git</c> headers with their extended lines (new/deleted
@@ -94,14 +99,14 @@ internal static partial class UnifiedDiff
             switch (line.Length == 0 ? ' ' : line[0])
             {
                 case '+' when newLeft > 0:
-                    file.Added.Add(new AddedLine(newLine++, line[1..]));
+                    file.Added.Add(new DiffLine(newLine++, line[1..]));
                     newLeft--;
                     break;
                 case '-' when oldLeft > 0:
                     oldLeft--;
                     break;
                 case ' ' when oldLeft > 0 && newLeft > 0:
-                    newLine++;
+                    file.Context.Add(new DiffLine(newLine++, line.Length == 0 ? "" : line[1..]));
                     oldLeft--;
                     newLeft--;
                     break;
@@ -156,7 +161,7 @@ internal static partial class UnifiedDiff
         var path = newPath ?? oldPath;
         if (path is not null)
         {
-            files.Add(new ChangedFile(path, change == "renamed" ? oldPath : null, change, file.Binary, file.Added));
+            files.Add(new ChangedFile(path, change == "renamed" ? oldPath : null, change, file.Binary, file.Added) { Context = file.Context });
         }
     }
 
@@ -226,7 +231,8 @@ internal static partial class UnifiedDiff
         public string? Change { get; set; }
         public bool Binary { get; set; }
         public bool SawFileLines { get; set; }
-        public List<AddedLine> Added { get; } = [];
+        public List<DiffLine> Added { get; } = [];
+        public List<DiffLine> Context { get; } = [];
     }
 
     [GeneratedRegex(@"^@@ -(?<oldStart>\d+)(?:,(?<oldCount>\d+))? \+(?<newStart>\d+)(?:,(?<newCount>\d+))? @@")]

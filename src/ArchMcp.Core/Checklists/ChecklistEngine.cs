@@ -26,10 +26,13 @@ internal sealed class ChecklistEngine(IKnowledgeRetriever retriever, ChecklistTu
         return new ChecklistResult(ranked.Select(r => r.Candidate.ToItem()).ToList(), context.Facts);
     }
 
-    public ReviewResult Review(ChecklistRequest request, CancellationToken cancellationToken = default)
+    public ReviewResult Review(ChecklistRequest request, CancellationToken cancellationToken = default) => Review(request, [], cancellationToken);
+
+    /// <param name="read">Facts read apart from the design text (see <see cref="DesignContext.Create"/>).</param>
+    public ReviewResult Review(ChecklistRequest request, IReadOnlyList<DesignFact> read, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var context = DesignContext.Create(request.Design);
+        var context = DesignContext.Create(request.Design, read);
         var items = Rank(context, request, cancellationToken)
             .Select(r => DesignReviewer.ToReviewItem(r.Candidate, WithSourceLine(r.Candidate, r.Outcome)))
             .ToList();

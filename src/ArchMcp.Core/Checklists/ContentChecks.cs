@@ -136,20 +136,25 @@ internal static partial class ContentChecks
     }
 
     /// <summary>
-    /// Long-lived credentials against a sentence of the rule that requires short-lived ones for authenticating or
-    /// publishing ("you must authenticate using OIDC"); a sentence that only describes them ("if you are using the
-    /// App, GitHub can generate a short-lived token") or uses OIDC for something else (single sign-on) is no such rule.
+    /// Long-lived credentials against the sentence where the rule requires short-lived ones for authenticating or
+    /// publishing ("you must authenticate using OIDC", <see cref="DesignReviewer.RequirementSentence"/>); a sentence that
+    /// only describes them ("if you are using the App, GitHub can generate a short-lived token"), that is about people
+    /// signing on ("authenticate users through the identity provider with OpenID Connect") or that names another kind of
+    /// credential than the design's (token lifetimes against an access key) is no such rule; nor, for a design that
+    /// says nothing of CI, a sentence confined to CI pipelines or workflows.
     /// </summary>
     public static CheckOutcome? ShortLivedCredentials(Candidate c, DesignContext d)
     {
-        var sentence = DesignReviewer.RuleSentence(c, s => ShortLived().IsMatch(s) && CredentialUse().IsMatch(s) && DesignReviewer.Requires(s));
+        var longLived = d.Of(FactKinds.Security).FirstOrDefault(f => f.Value is "long-lived-credential" or "access-key" or "personal-access-token");
+        var inCi = d.Sentence(CiSetting()) is not null || d.Of(FactKinds.Technology).Any(f => Technologies.Find(f.Value).Any(t => t.Category == Technologies.Delivery));
+        var sentence = DesignReviewer.RequirementSentence(c, s => ShortLived().IsMatch(s) && CredentialUse().IsMatch(s) && DesignReviewer.Requires(s)
+            && !PeopleSignOn().IsMatch(s) && (longLived is null || SameKind(longLived.Value, s)) && (inCi || !CiSetting().IsMatch(s)));
         if (sentence is null)
         {
             return null;
         }
 
         var rule = new Evidence(Candidate.OneLine(sentence), c.Line);
-        var longLived = d.Of(FactKinds.Security).FirstOrDefault(f => f.Value is "long-lived-credential" or "access-key" or "personal-access-token");
         if (longLived is not null)
         {
             return DesignReviewer.Violated("The design uses long-lived credentials where the rule asks for short-lived ones (OIDC / trusted publishing).", DesignContext.Quote(longLived), rule);
@@ -157,6 +162,22 @@ internal static partial class ContentChecks
 
         var oidc = d.First(FactKinds.Security, "oidc");
         return oidc is null ? null : DesignReviewer.Met("The design uses OIDC / short-lived credentials.", DesignContext.Quote(oidc), rule);
+    }
+
+    /// <summary>
+    /// True when a rule sentence that names kinds of credential names the design's kind: keys for an access key,
+    /// tokens for a personal access token, any for a long-lived credential; a sentence naming none (only
+    /// "authenticate", "publish") is about every kind.
+    /// </summary>
+    private static bool SameKind(string fact, string sentence)
+    {
+        var named = CredentialKind().Matches(sentence).Select(m => m.Value.ToLowerInvariant().TrimEnd('s')).ToHashSet(StringComparer.Ordinal);
+        return named.Count == 0 || named.Contains("credential") || fact switch
+        {
+            "access-key" => named.Contains("key"),
+            "personal-access-token" => named.Contains("token"),
+            _ => true,
+        };
     }
 
     /// <summary>A prohibition ("MUST NOT expose stack traces") whose subject words all appear in one design sentence.</summary>
@@ -284,6 +305,17 @@ internal static partial class ContentChecks
 
     [GeneratedRegex(@"\b(credentials?|tokens?|keys?|secrets?|passwords?|authenticat\w*|publish\w*)\b", RegexOptions.IgnoreCase)]
     private static partial Regex CredentialUse();
+
+    [GeneratedRegex(@"\b(credentials?|tokens?|keys?|secrets?|passwords?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CredentialKind();
+
+    /// <summary>Continuous integration as a setting: CI, pipelines, workflows.</summary>
+    [GeneratedRegex(@"\b(ci|ci/cd|pipelines?|workflows?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CiSetting();
+
+    /// <summary>People signing on ("authenticate users", "staff sign in", single sign-on), not a workload or pipeline authenticating.</summary>
+    [GeneratedRegex(@"\b(authenticat\w*|sign(s|ing)?[- ]?(in|on)|log(s|ging)?[- ]?in)\s+(the\s+|all\s+|our\s+)?(users?|people|humans?|employees?|staff|customers?)\b|\b(users?|people|humans?|employees?|staff|customers?)\s+(sign|log)(s|ging)?[- ]?(in|on)\b|\bsingle sign-on\b|\bsso\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PeopleSignOn();
 
     [GeneratedRegex(@"\b(must not|mustn't|should not|shouldn't|shall not|do not|don't|never|avoid|not)\s+(?<rest>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex NegatedStatement();

@@ -17,10 +17,18 @@ internal sealed partial class DesignContext
     public IReadOnlyList<DesignSentence> Sentences { get; }
     public IReadOnlyList<DesignFact> Facts { get; }
 
-    public static DesignContext Create(string design)
+    /// <param name="read">Facts read apart from the text (from the structure of a changed file), each at its line of
+    /// <paramref name="design"/>; they join the facts drawn from the text, a fact stated both ways counting once.</param>
+    public static DesignContext Create(string design, IReadOnlyList<DesignFact>? read = null)
     {
         ArgumentNullException.ThrowIfNull(design);
-        return new DesignContext(design, DesignText.Sentences(design), DesignFactExtractor.Extract(design));
+        var facts = DesignFactExtractor.Extract(design);
+        if (read is { Count: > 0 })
+        {
+            facts = facts.Concat(read).GroupBy(f => (f.Kind, Value: f.Value.ToLowerInvariant())).Select(g => g.First()).ToList();
+        }
+
+        return new DesignContext(design, DesignText.Sentences(design), facts);
     }
 
     public IEnumerable<DesignFact> Of(string kind) => Facts.Where(f => f.Kind == kind);

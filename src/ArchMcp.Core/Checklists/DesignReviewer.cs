@@ -20,6 +20,8 @@ internal static partial class DesignReviewer
         ContentChecks.ImageDigest,
         ContentChecks.ShortLivedCredentials,
         RequirementChecks.PlaintextTransport,
+        RequirementChecks.CertificateValidation,
+        RequirementChecks.RequiredSetting,
         RequirementChecks.DeclinedMeans,
         RequirementChecks.ForbiddenInText,
         DecisionChecks.ReplacedOrRejected,
@@ -121,6 +123,17 @@ internal static partial class DesignReviewer
     /// <summary>The first sentence of the rule (its statement, then its body) that <paramref name="says"/> accepts; null when none does.</summary>
     internal static string? RuleSentence(Candidate candidate, Func<string, bool> says) =>
         new[] { candidate.Statement }.Concat(RuleSentences(candidate.Body)).FirstOrDefault(says);
+
+    /// <summary>
+    /// The sentence where a rule states what <paramref name="says"/> accepts: a standard's statement alone when it states a
+    /// requirement itself ("MUST rotate secrets every 90 days": its text explains that requirement, it adds no other),
+    /// else the first sentence of statement and text that does (a heading such as "Authenticating with AWS" leaves the
+    /// requirement to its text; a decision's title names it).
+    /// </summary>
+    internal static string? RequirementSentence(Candidate candidate, Func<string, bool> says) =>
+        candidate.Rule is not null && Requires(candidate.Statement)
+            ? (says(candidate.Statement) ? candidate.Statement : null)
+            : RuleSentence(candidate, says);
 
     /// <summary>
     /// True when a rule sentence states a requirement (a modal, "make sure", or an imperative at its start) rather than

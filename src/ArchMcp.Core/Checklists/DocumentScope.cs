@@ -24,20 +24,22 @@ internal sealed partial record DocumentScope(IReadOnlyList<string> Components, I
     private static readonly HashSet<string> Ubiquitous = new(["HTTP", "REST", "JSON", "XML", "YAML"], StringComparer.Ordinal);
 
     /// <summary>
-    /// The scope a decision or standard that declares none is inferred to have, from what it names in its title and
-    /// outcome (<paramref name="text"/>): the known technologies it names (not the ubiquitous media), and the paths
-    /// it writes — a token with a wildcard (<c>src/**/*.tf</c>), a folder (<c>.github/workflows/</c>), a path or
-    /// dotted name ending in a file extension (<c>deploy/app.yaml</c>, <c>.gitlab-ci.yml</c>), a conventional build
-    /// file name (<c>Dockerfile</c>, <c>Jenkinsfile</c>) or any file name in a code span. Components are never
-    /// inferred (prose does not say which names are components). Null — the record stays general — when it names
-    /// none of these: a general standard is never narrowed to nothing.
+    /// The scope a decision or standard that declares none is inferred to have: the known technologies
+    /// <paramref name="named"/> names (its title and chosen option; not the ubiquitous media), and the paths it or
+    /// <paramref name="written"/> (its outcome) writes — a token with a wildcard (<c>src/**/*.tf</c>), a folder
+    /// (<c>.github/workflows/</c>), a path or dotted name ending in a file extension (<c>deploy/app.yaml</c>,
+    /// <c>.gitlab-ci.yml</c>), a conventional build file name (<c>Dockerfile</c>, <c>Jenkinsfile</c>) or any file name
+    /// in a code span. A product the outcome only mentions on the way (the tool a consequence touches, the platform a
+    /// test ran on) is not what the record decides about; a path it writes is. Components are never inferred (prose does
+    /// not say which names are components). Null — the record stays general — when it names none of these: a general
+    /// standard is never narrowed to nothing.
     /// </summary>
-    public static DocumentScope? Infer(string text)
+    public static DocumentScope? Infer(string named, string? written = null)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        var technologies = Checklists.Technologies.Find(text).Select(t => t.Name).Where(n => !Ubiquitous.Contains(n)).Distinct(StringComparer.Ordinal).ToList();
+        ArgumentNullException.ThrowIfNull(named);
+        var technologies = Checklists.Technologies.Find(named).Select(t => t.Name).Where(n => !Ubiquitous.Contains(n)).Distinct(StringComparer.Ordinal).ToList();
         var paths = new List<string>();
-        foreach (Match m in WrittenPath().Matches(text))
+        foreach (Match m in WrittenPath().Matches(named + "\n" + written))
         {
             var token = m.Groups["code"].Success ? m.Groups["code"].Value : m.Value.TrimEnd('.', ',', ';', ':');
             if (token.Contains("://", StringComparison.Ordinal) || !(m.Groups["code"].Success ? CodePath().IsMatch(token) : BarePath().IsMatch(token)))
@@ -56,9 +58,14 @@ internal sealed partial record DocumentScope(IReadOnlyList<string> Components, I
         return scope.IsEmpty ? null : scope;
     }
 
-    /// <summary>The declared scope, else for a decision or a standard the inferred one (from its title and outcome); null: general.</summary>
+    /// <summary>
+    /// The declared scope, else for a decision or a standard the inferred one: the technologies of its title and of the
+    /// option its outcome chose ("Chosen option: Kafka, because …"), the paths of its title and outcome; null: general.
+    /// </summary>
     public static DocumentScope? DeclaredOrInferred(DocumentScope? declared, Model.DocumentKind kind, string title, string? outcome) =>
-        declared ?? (kind is Model.DocumentKind.Decision or Model.DocumentKind.Standard ? Infer(title + "\n" + outcome) : null);
+        declared ?? (kind is Model.DocumentKind.Decision or Model.DocumentKind.Standard
+            ? Infer(title + "\n" + (outcome is null ? null : Loading.OutcomeExtractor.Chosen(outcome)), outcome)
+            : null);
 
     /// <summary>
     /// What makes this scope cover a changed file, or null when nothing does: a path glob matching the file's path, or

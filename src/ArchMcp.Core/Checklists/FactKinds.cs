@@ -36,4 +36,7 @@ internal static class FactKinds
     public const string NaturalLanguage = "natural-language";
     public const string Frequency = "frequency";
     public const string SelfManaged = "self-managed";
+
+    /// <summary>A configuration setting a change writes, <c>key=value</c> (read from a file's structure, never from prose).</summary>
+    public const string Setting = "setting";
 }

@@ -48,6 +48,8 @@ internal static class FactTopics
         T(FactKinds.Security, f => f.Value == "scopes", _ => "permissions scopes naming", @"\b(scopes?|permissions?)\b"),
         T(FactKinds.Security, f => f.Value == "plaintext-transport", _ => "encrypt traffic in transit TLS HTTPS", @"\b(tls|ssl|https|encrypt\w*|in transit)\b"),
         T(FactKinds.Security, f => f.Value is "certificate" or "tls-termination", _ => "TLS certificates termination", @"\b(certificates?|tls|ssl)\b"),
+        T(FactKinds.Security, f => f.Value == SecurityFacts.CertificateValidationDisabled, _ => "disable TLS certificate validation verification", @"\b(certificates?|validat\w*|verif\w*)\b"),
+        T(FactKinds.Setting, f => SettingKey(f).IndexOfAny(['.', '_']) > 0, f => "configure " + string.Join(' ', NamingStyles.Words(SettingKey(f))), null),
     ];
 
     /// <summary>Sub-queries for the facts of a design (distinct, in fact order).</summary>
@@ -82,6 +84,12 @@ internal static class FactTopics
     private static bool Telling(DesignFact f) => !f.Value.StartsWith("lowercase", StringComparison.Ordinal) && !f.Value.StartsWith("UPPERCASE", StringComparison.Ordinal) && !f.Value.StartsWith("mixed", StringComparison.Ordinal);
 
     private static string Style(DesignFact f) => f.Value.Split(':')[0].Replace('_', ' ').Replace('-', ' ');
+
+    /// <summary>
+    /// The key of a setting ("key=value"); only a namespaced key (<c>spring.kafka.producer.acks</c>, <c>DB_PASSWORD</c>)
+    /// makes a query: a bare schema keyword (<c>type</c>, <c>description</c>) names no subject.
+    /// </summary>
+    private static string SettingKey(DesignFact f) => f.Value.Split('=', 2)[0];
 
     private static string Name(DesignFact f) => f.Value.Split(':', 2) is [_, var n] ? n.Trim() : f.Value;
 }

@@ -25,6 +25,68 @@ internal static partial class RequirementChecks
     }
 
     /// <summary>
+    /// Certificate validation turned off (<c>InsecureSkipVerify: true</c>, <c>verify=False</c>, "validation is disabled")
+    /// against a rule whose statement is about validating TLS certificates — one forbidding to disable it or one requiring it.
+    /// </summary>
+    public static CheckOutcome? CertificateValidation(Candidate c, DesignContext d)
+    {
+        if (c.Level == RuleLevel.May || !CertificateValidationRule().IsMatch(c.Statement))
+        {
+            return null;
+        }
+
+        var fact = d.First(FactKinds.Security, SecurityFacts.CertificateValidationDisabled);
+        return fact is null ? null
+            : DesignReviewer.Violated("The design turns TLS certificate validation off.", DesignContext.Quote(fact), DesignReviewer.RuleQuote(c, null));
+    }
+
+    /// <summary>
+    /// A setting the rule requires, written as <c>`key=value`</c> in its statement or in a sentence of its text that does
+    /// not negate it, while the change sets that key to another value. A key in the change matches when it is the rule's
+    /// key or ends with it under a prefix (<c>spring.kafka.producer.acks</c> is <c>acks</c>); values compare without case.
+    /// </summary>
+    public static CheckOutcome? RequiredSetting(Candidate c, DesignContext d)
+    {
+        var settings = d.Of(FactKinds.Setting).ToList();
+        if (settings.Count == 0 || DesignReviewer.IsProhibition(c) || c.Level == RuleLevel.May)
+        {
+            return null;
+        }
+
+        CheckOutcome? met = null;
+        foreach (var sentence in new[] { c.Statement }.Concat(DesignReviewer.RuleSentences(c.Body).Take(10)))
+        {
+            foreach (Match m in SettingSpan().Matches(sentence))
+            {
+                if (DesignReviewer.Negation.IsMatch(sentence[..m.Index]))
+                {
+                    continue;
+                }
+
+                var (key, value) = (m.Groups["key"].Value, m.Groups["value"].Value);
+                foreach (var fact in settings)
+                {
+                    var set = fact.Value.Split('=', 2);
+                    if (!set[0].Equals(key, StringComparison.OrdinalIgnoreCase) && !set[0].EndsWith("." + key, StringComparison.OrdinalIgnoreCase))
+                    {
+                        continue;
+                    }
+
+                    var rule = new Evidence(Candidate.OneLine(sentence), c.Line);
+                    if (!set[1].Equals(value, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return DesignReviewer.Violated($"The change sets {set[0]} to {set[1]}; the rule requires {key}={value}.", DesignContext.Quote(fact), rule);
+                    }
+
+                    met ??= DesignReviewer.Met($"The change sets {key}={value} as the rule requires.", DesignContext.Quote(fact), rule);
+                }
+            }
+        }
+
+        return met;
+    }
+
+    /// <summary>
     /// The means a rule requires ("through a transactional outbox", "with TLS") named by the design only to say it goes
     /// without it ("without an outbox", "no TLS"). Only the part of the statement before any negation counts as required.
     /// </summary>
@@ -103,6 +165,14 @@ internal static partial class RequirementChecks
         "themselve", "themselves", "itself", "ourselve", "ourselves", "service", "system", "data", "application", "way", "approach", "higher", "lower",
         "1.2", "1.3", "2.0", "thing", "it",
     };
+
+    /// <summary>A statement about validating (verifying) TLS certificates, host names or certificate chains.</summary>
+    [GeneratedRegex(@"\b(certificates?|certs?|tls|ssl|host ?names?|chains?)\b.{0,20}\b(validation|verification|validat\w*|verif\w*)\b|\b(validat\w*|verif\w*)\b.{0,30}\b(certificates?|certs?|host ?names?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CertificateValidationRule();
+
+    /// <summary>A code span holding one setting, <c>`key=value`</c> or <c>`key: value`</c>.</summary>
+    [GeneratedRegex(@"`(?<key>[A-Za-z_][\w.\-]*)\s*(?:=|:\s)\s*(?<value>[^`\s,;]+)`")]
+    private static partial Regex SettingSpan();
 
     [GeneratedRegex(@"\b(tls|https|ssl|mtls|encrypt\w*\b.{0,40}\bin transit|in transit\b.{0,40}\bencrypt\w*)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TransportEncryption();

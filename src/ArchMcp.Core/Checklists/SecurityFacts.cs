@@ -32,14 +32,44 @@ internal static partial class SecurityFacts
 
     public static void Extract(string sentence, FactSink sink)
     {
+        foreach (var value in Values(sentence))
+        {
+            sink.Add(FactKinds.Security, value);
+        }
+    }
+
+    /// <summary>The security facts a sentence (or the words of a name) states.</summary>
+    public static IEnumerable<string> Values(string sentence)
+    {
         foreach (var (value, pattern) in Patterns)
         {
             if (pattern.IsMatch(sentence))
             {
-                sink.Add(FactKinds.Security, value);
+                yield return value;
             }
         }
+
+        if (InsecureSetting().IsMatch(sentence) || (DisabledValidation().Match(sentence) is { Success: true } said && !DesignReviewer.Negation.IsMatch(sentence[..said.Index])))
+        {
+            yield return CertificateValidationDisabled;
+        }
     }
+
+    /// <summary>TLS certificate (chain or host name) validation turned off, in code, configuration or words.</summary>
+    public const string CertificateValidationDisabled = "certificate-validation-disabled";
+
+    /// <summary>
+    /// The settings that turn certificate validation off in common clients: Go's <c>InsecureSkipVerify: true</c>,
+    /// Node's <c>rejectUnauthorized: false</c> and <c>NODE_TLS_REJECT_UNAUTHORIZED=0</c>, <c>verify=False</c> /
+    /// <c>ssl_verify: false</c> / <c>validate_certs: no</c>, a .NET validation callback returning true, <c>CERT_NONE</c>,
+    /// <c>--insecure</c>.
+    /// </summary>
+    [GeneratedRegex(@"\binsecure_?skip_?verify\s*[:=]\s*true\b|\breject_?unauthori[sz]ed\s*[:=]\s*(false|0)\b|\bNODE_TLS_REJECT_UNAUTHORIZED\s*[:=]\s*['""]?0|\b(ssl_?|tls_?)?verify(_?(ssl|tls|certs?|peer|host))?\s*[:=]\s*['""]?(false|no|none|0)\b|\bvalidate_?certs\s*[:=]\s*['""]?(false|no)\b|Certificate\w*ValidationCallback\s*\+?=.*=>\s*true\b|DangerousAcceptAnyServerCertificateValidator|\b(CERT|VERIFY)_NONE\b|(?<![\w-])--insecure\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex InsecureSetting();
+
+    /// <summary>Words that say certificate validation is off ("TLS certificate validation is disabled", "accept any certificate").</summary>
+    [GeneratedRegex(@"\b(disabl\w*|turn\w* off|skip\w*)\b.{0,40}\b(certificate|cert|tls|ssl|hostname)\s+(validation|verification|checks?)\b|\b(certificate|cert|tls|ssl|hostname)\s+(validation|verification|checks?)\b.{0,20}\b(disabled|off|skipped)\b|\baccept\w*\s+(any|all)\s+(server\s+)?certificates?\b|\btrust\w*\s+all\s+certificates?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DisabledValidation();
 
     private static Regex Rx(string pattern) => new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 }

@@ -6,7 +6,10 @@ namespace ArchMcp.Core.Checklists;
 /// <summary>A rule naming what to use (a product, a language, a format) while the design uses something else of the same kind.</summary>
 internal static partial class SubstitutionChecks
 {
-    /// <summary>"MUST provide API specifications using OpenAPI" while the design documents the API on Confluence.</summary>
+    /// <summary>
+    /// "MUST provide API specifications using OpenAPI" while the design documents the API on Confluence. A product the
+    /// rule only restricts ("use Redis only as a cache") is not asked for.
+    /// </summary>
     public static CheckOutcome? Technology(Candidate c, DesignContext d)
     {
         if (DesignReviewer.IsProhibition(c) || c.Level == RuleLevel.May)
@@ -16,7 +19,8 @@ internal static partial class SubstitutionChecks
 
         var statement = c.Statement;
         var wanted = Technologies.Find(statement)
-            .Where(t => UseCue().IsMatch(statement[..t.Index]) && !DesignReviewer.Negation.IsMatch(statement[..t.Index]))
+            .Where(t => UseCue().IsMatch(statement[..t.Index]) && !DesignReviewer.Negation.IsMatch(statement[..t.Index])
+                && !OnlyFor().IsMatch(statement[t.Index..]))
             .ToList();
         if (wanted.Count == 0)
         {
@@ -63,13 +67,14 @@ internal static partial class SubstitutionChecks
     }
 
     /// <summary>
-    /// Secrets kept in plain text while one sentence of the rule or decision has secrets encrypted or kept in a secrets
-    /// store (a sentence that only names a tool, "brew install sops", or encrypts something else is not about secrets).
+    /// Secrets kept in plain text while the sentence where the rule or decision states its requirement
+    /// (<see cref="DesignReviewer.RequirementSentence"/>) has secrets encrypted or kept in a secrets store (a sentence
+    /// that only names a tool, "brew install sops", or encrypts something else with keys, is not about secrets).
     /// </summary>
     public static CheckOutcome? PlaintextSecrets(Candidate c, DesignContext d)
     {
         var fact = d.First(FactKinds.Security, "plaintext-secret");
-        var sentence = fact is null ? null : DesignReviewer.RuleSentence(c, s => Protection().IsMatch(s) && SecretWords().IsMatch(s));
+        var sentence = fact is null ? null : DesignReviewer.RequirementSentence(c, s => Protection().IsMatch(s) && SecretWords().IsMatch(s));
         return sentence is null ? null
             : DesignReviewer.Violated("The design keeps secrets in plain text; this asks for them to be encrypted or kept in a secrets store.",
                 DesignContext.Quote(fact!), new Evidence(Candidate.OneLine(sentence), c.Line));
@@ -94,6 +99,10 @@ internal static partial class SubstitutionChecks
     [GeneratedRegex(@"\b(use|uses|using|written in|write|in|via|with|adopt|choose|prefer)\b", RegexOptions.IgnoreCase)]
     private static partial Regex UseCue();
 
+    /// <summary>A product named and then restricted: "Redis only as a cache", "Kafka only for events".</summary>
+    [GeneratedRegex(@"^[\w.+#-]+(?:\s[\w.+#-]+)?\s+only\s+(as|for|when|in|to|between|within)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OnlyFor();
+
     [GeneratedRegex(@"\b(english|en-us|en-gb)\b", RegexOptions.IgnoreCase)]
     private static partial Regex English();
 
@@ -101,8 +110,8 @@ internal static partial class SubstitutionChecks
     [GeneratedRegex(@"\bencrypt\w*|\b(in|into|with|using|via|through|from)\s+(an?\s+|the\s+)?(secrets? (manager|store|vault)|vault|sops|kms|key management)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Protection();
 
-    /// <summary>Secrets as words, not as part of a name ("govuk-secrets").</summary>
-    [GeneratedRegex(@"(?<![\w-])(secrets?|sensitive|credentials?|passwords?|keys?)(?![\w-])", RegexOptions.IgnoreCase)]
+    /// <summary>Secrets as words, not as part of a name ("govuk-secrets"), nor keys as the means ("encrypt data with keys").</summary>
+    [GeneratedRegex(@"(?<![\w-])(?<!\b(with|using|by|via)\s+)(secrets?|sensitive|credentials?|passwords?|keys?)(?![\w-])", RegexOptions.IgnoreCase)]
     private static partial Regex SecretWords();
 
     /// <summary>A rule on formats of points in time (dates, date-times, timestamps), not of durations or intervals.</summary>

@@ -2,10 +2,20 @@ using System.Text.RegularExpressions;
 
 namespace ArchMcp.Core.Checklists;
 
-/// <summary>Well-known technologies and products a design may name, each with its category and spelling variants.</summary>
+/// <summary>
+/// Well-known technologies and products a design may name, each with its category and spelling variants. A category
+/// groups alternatives — what one product of it does, another could do instead (a rule asking for one is broken by a
+/// design using another): object storage is no database, TLS secures a protocol rather than replacing one, an identity
+/// protocol keeps no secrets, and HTTP is the web's medium, which every API style uses.
+/// </summary>
 internal static partial class Technologies
 {
     public const string DataStore = "data-store";
+    public const string ObjectStore = "object-store";
+    public const string Web = "web";
+    public const string TransportSecurity = "transport-security";
+    public const string Identity = "identity";
+    public const string Secrets = "secrets";
     public const string Messaging = "messaging";
     public const string Cloud = "cloud";
     public const string Infrastructure = "infrastructure";
@@ -25,20 +35,20 @@ internal static partial class Technologies
         ("PostgreSQL", DataStore, "postgres(?:ql)?"), ("MongoDB", DataStore, "mongo(?:db)?"), ("Elasticsearch", DataStore, "elastic ?search"),
         ("OpenSearch", DataStore, "open ?search"), ("Cassandra", DataStore, "cassandra"), ("DynamoDB", DataStore, "dynamo ?db"),
         ("DocumentDB", DataStore, "document ?db"), ("RDS", DataStore, "rds|aurora"), ("ElastiCache", DataStore, "elasti ?cache"),
-        ("S3", DataStore, "s3"), ("SQL Server", DataStore, "sql ?server|mssql"), ("Oracle", DataStore, "oracle"),
+        ("S3", ObjectStore, "s3"), ("SQL Server", DataStore, "sql ?server|mssql"), ("Oracle", DataStore, "oracle"),
         ("SQLite", DataStore, "sqlite"), ("Cosmos DB", DataStore, "cosmos ?db"), ("Neo4j", DataStore, "neo4j"), ("etcd", DataStore, "etcd"),
         ("Kafka", Messaging, "kafka"), ("RabbitMQ", Messaging, "rabbit ?mq"), ("SQS", Messaging, "sqs"), ("SNS", Messaging, "sns"),
         ("Kinesis", Messaging, "kinesis"), ("Nakadi", Messaging, "nakadi"), ("Pub/Sub", Messaging, "pub/?sub"), ("Service Bus", Messaging, "service ?bus"),
         ("Event Hubs", Messaging, "event ?hubs?"), ("ActiveMQ", Messaging, "active ?mq"), ("NATS", Messaging, "nats"),
         ("EC2", Cloud, "ec2"), ("ECS", Cloud, "ecs"), ("EKS", Cloud, "eks"), ("Fargate", Cloud, "fargate"), ("Lambda", Cloud, "lambda"),
         ("AWS", Cloud, "aws"), ("Azure", Cloud, "azure"), ("GCP", Cloud, "gcp|google cloud"), ("ELB", Cloud, "elbs?|alb|nlb|load ?balancers?"),
-        ("CloudFront", Cloud, "cloud ?front"), ("Route 53", Cloud, "route ?53"), ("ACM", Security, "acm"), ("IAM", Security, "iam"),
+        ("CloudFront", Cloud, "cloud ?front"), ("Route 53", Cloud, "route ?53"), ("ACM", Security, "acm"), ("IAM", Identity, "iam"),
         ("Kubernetes", Platform, "kubernetes|k8s"), ("Docker", Platform, "docker(?:file)?"), ("Cloud Foundry", Platform, "cloud ?foundry|paas"),
         ("Heroku", Platform, "heroku"), ("nginx", Infrastructure, "nginx"), ("HAProxy", Infrastructure, "haproxy"), ("Varnish", Infrastructure, "varnish"),
         ("Terraform", Infrastructure, "terraform"), ("Puppet", Infrastructure, "puppet"), ("Chef", Infrastructure, "chef"),
         ("Ansible", Infrastructure, "ansible"), ("CloudFormation", Infrastructure, "cloud ?formation"), ("Helm", Infrastructure, "helm"),
-        ("Consul", Infrastructure, "consul"), ("Vault", Security, "vault"), ("Secrets Manager", Security, "secrets? manager"),
-        ("KMS", Security, "kms"), ("sops", Security, "sops"),
+        ("Consul", Infrastructure, "consul"), ("Vault", Secrets, "vault"), ("Secrets Manager", Secrets, "secrets? manager"),
+        ("KMS", Secrets, "kms"), ("sops", Secrets, "sops"),
         ("GitHub Actions", Delivery, "github actions?|gh actions"), ("GitLab CI", Delivery, "gitlab(?: ci)?"), ("Jenkins", Delivery, "jenkins"),
         ("Concourse", Delivery, "concourse"), ("CircleCI", Delivery, "circle ?ci"), ("Travis", Delivery, "travis"), ("Dependabot", Delivery, "dependabot"),
         ("npm", Delivery, "npm"), ("PyPI", Delivery, "pypi"), ("RubyGems", Delivery, "rubygems"), ("Maven", Delivery, "maven"), ("NuGet", Delivery, "nuget"),
@@ -46,10 +56,10 @@ internal static partial class Technologies
         ("Logstash", Observability, "logstash"), ("Prometheus", Observability, "prometheus"), ("Grafana", Observability, "grafana"),
         ("PagerDuty", Observability, "pager ?duty"), ("Sentry", Observability, "sentry"), ("CloudWatch", Observability, "cloud ?watch"),
         ("Datadog", Observability, "data ?dog"), ("OpenTelemetry", Observability, "open ?telemetry|otel"),
-        ("HTTP", Protocol, "https?"), ("REST", Protocol, "rest(?:ful)?"), ("GraphQL", Protocol, "graph ?ql"), ("gRPC", Protocol, "grpc"),
+        ("HTTP", Web, "https?"), ("REST", Protocol, "rest(?:ful)?"), ("GraphQL", Protocol, "graph ?ql"), ("gRPC", Protocol, "grpc"),
         ("SOAP", Protocol, "soap"), ("WebSocket", Protocol, "web ?sockets?"), ("AMQP", Protocol, "amqp"), ("MQTT", Protocol, "mqtt"),
-        ("TLS", Protocol, "tls|ssl"), ("SFTP", Protocol, "s?ftp"), ("OAuth", Security, "oauth ?2?(?:\\.0)?"), ("OIDC", Security, "oidc|openid connect"),
-        ("JWT", Security, "jwt"), ("SAML", Security, "saml"), ("mTLS", Security, "mtls|mutual tls"),
+        ("TLS", TransportSecurity, "tls|ssl"), ("SFTP", Protocol, "s?ftp"), ("OAuth", Identity, "oauth ?2?(?:\\.0)?"), ("OIDC", Identity, "oidc|openid connect"),
+        ("JWT", Identity, "jwt"), ("SAML", Identity, "saml"), ("mTLS", TransportSecurity, "mtls|mutual tls"),
         ("OpenAPI", Documentation, "open ?api|swagger"), ("Confluence", Documentation, "confluence"), ("Postman", Documentation, "postman"),
         ("AsyncAPI", Documentation, "async ?api"), ("JSON", Format, "json"), ("XML", Format, "xml"), ("YAML", Format, "yaml"),
         ("Protobuf", Format, "protobuf|protocol buffers"), ("Avro", Format, "avro"),

@@ -6,11 +6,17 @@ namespace ArchMcp.Core.Checklists;
 /// <summary>URL shape rules: verbs in paths, versioning approach, literals a rule forbids.</summary>
 internal static partial class UrlChecks
 {
+    /// <summary>
+    /// A verb in a path segment against a rule on verbs in URLs: a statement that names verbs, or nouns (unless it asks
+    /// for plural or singular nouns: a rule on number), or actions against resources, in a text about URLs; or a sentence
+    /// of its text that says not to use them in URLs, paths, endpoints or routes ("actions or resources" in an access
+    /// policy are permissions, not URLs).
+    /// </summary>
     public static CheckOutcome? VerbInPath(Candidate c, DesignContext d)
     {
         var pattern = VerbRule();
         var about = pattern.IsMatch(c.Statement) && UrlWords().IsMatch(c.FullText)
-            || DesignReviewer.RuleSentences(c.Body).Take(10).Any(s => pattern.IsMatch(s) && UrlWords().IsMatch(s) && DesignReviewer.Negation.IsMatch(s));
+            || DesignReviewer.RuleSentences(c.Body).Take(10).Any(s => pattern.IsMatch(s) && PathWords().IsMatch(s) && DesignReviewer.Negation.IsMatch(s));
         if (!about)
         {
             return null;
@@ -101,10 +107,11 @@ internal static partial class UrlChecks
         return null;
     }
 
+    /// <summary>True when the text holds the literal as a word; a path literal (<c>/api</c>) also where a URL's path starts (<c>https://host/api</c>).</summary>
     private static bool ContainsLiteral(string text, string literal)
     {
         var pattern = literal.StartsWith('/')
-            ? $@"(?<![\w/]){Regex.Escape(literal.TrimEnd('/'))}(?![\w-])"
+            ? $@"(?:(?<![\w/])|(?<=://[^/\s]+)){Regex.Escape(literal.TrimEnd('/'))}(?![\w-])"
             : $@"(?<![\w-]){Regex.Escape(literal)}(?![\w-])";
         return Regex.IsMatch(text, pattern, RegexOptions.IgnoreCase);
     }
@@ -135,11 +142,14 @@ internal static partial class UrlChecks
         return found;
     }
 
-    [GeneratedRegex(@"\bverbs?\b|verb-free|\bnouns?\b|\bactions?\b.{0,40}\bresources?\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bverbs?\b|verb-free|(?<!\b(plural|singular)\s+)\bnouns?\b|\bactions?\b.{0,40}\bresources?\b", RegexOptions.IgnoreCase)]
     private static partial Regex VerbRule();
 
     [GeneratedRegex(@"\b(urls?|uris?|paths?|endpoints?|resources?|routes?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex UrlWords();
+
+    [GeneratedRegex(@"\b(urls?|uris?|paths?|endpoints?|routes?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PathWords();
 
     [GeneratedRegex(@"\bversion", RegexOptions.IgnoreCase)]
     private static partial Regex VersionWord();

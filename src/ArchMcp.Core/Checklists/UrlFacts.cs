@@ -33,6 +33,11 @@ internal static partial class UrlFacts
         foreach (Match m in Path().Matches(sentence))
         {
             var path = m.Value.TrimEnd('.', ',', ';', ')');
+            if (FileSystemPath().IsMatch(path))
+            {
+                continue;
+            }
+
             if (seen.Add(path) && !seen.Any(p => p.Contains(path, StringComparison.Ordinal) && p != path))
             {
                 PathFacts(path, sink);
@@ -106,8 +111,16 @@ internal static partial class UrlFacts
     [GeneratedRegex(@"\b(?<method>GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(?<path>(?:https?://[^/\s`]+)?/[^\s`'""]*)")]
     private static partial Regex Endpoint();
 
-    [GeneratedRegex(@"(?<![\w.:/@-])/(?:[A-Za-z0-9_{}.~:-]+/?)+(?:\?[^\s`'""]*)?")]
+    /// <summary>A path standing alone: not inside a URL, a file name or a JSON pointer (<c>#/components/schemas/Order</c>).</summary>
+    [GeneratedRegex(@"(?<![\w.:/@#-])/(?:[A-Za-z0-9_{}.~:-]+/?)+(?:\?[^\s`'""]*)?")]
     private static partial Regex Path();
+
+    /// <summary>
+    /// A file-system path, not an HTTP one: it starts in a top-level folder of the Filesystem Hierarchy Standard that no
+    /// web API names (<c>/etc/app.conf</c>, <c>/opt/tools/bin/run-export</c>, <c>/var/backups</c>).
+    /// </summary>
+    [GeneratedRegex(@"^/(bin|boot|dev|etc|mnt|opt|proc|sbin|srv|sys|tmp|usr|var)(/|$)")]
+    private static partial Regex FileSystemPath();
 
     [GeneratedRegex(@"^v\d+(?:\.\d+)*$|^version\d*$", RegexOptions.IgnoreCase)]
     private static partial Regex VersionSegment();

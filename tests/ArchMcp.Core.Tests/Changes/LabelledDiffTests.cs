@@ -9,11 +9,13 @@ namespace ArchMcp.Core.Tests.Changes;
 /// <summary>
 /// review_change on the labelled diffs (tests/Shared/Fixtures/diffs: one diff per case, labels.jsonl with the corpus —
 /// "knowledge" for this repository's own — the governing records, by path, and the violations, by rule id or record
-/// path, each diff introduces): precision and recall of the governing records and of the violations over all of them.
+/// path, each diff introduces): precision and recall of the governing records and of the violations, over the first
+/// set (labelled when review_change was written) and, apart, over the held-out set (<c>"set": "held-out"</c>, labelled
+/// and committed before the rules they measure were changed).
 /// </summary>
 public sealed class LabelledDiffTests(ITestOutputHelper output)
 {
-    private sealed record Label(string Diff, string Corpus, string[] Governing, string[] Violations);
+    private sealed record Label(string Diff, string Corpus, string[] Governing, string[] Violations, string? Set);
 
     private sealed record Tally(int Expected, int Found, int Right)
     {
@@ -34,7 +36,8 @@ public sealed class LabelledDiffTests(ITestOutputHelper output)
             .ToList();
         Assert.True(labels.Count >= 20, "at least 20 labelled diffs");
 
-        Tally governing = new(0, 0, 0), violations = new(0, 0, 0);
+        var governing = new Dictionary<string, Tally>();
+        var violations = new Dictionary<string, Tally>();
         foreach (var corpus in labels.GroupBy(l => l.Corpus))
         {
             using var engine = new EngineHarness(corpus.Key == "knowledge" ? ShippedKnowledge.Path : Corpora.Folder(corpus.Key));
@@ -44,18 +47,26 @@ public sealed class LabelledDiffTests(ITestOutputHelper output)
                 var foundGoverning = result.Files.SelectMany(f => f.Governing).Select(g => g.Path).ToHashSet(StringComparer.Ordinal);
                 var foundViolations = result.Files.SelectMany(f => f.Findings).Select(f => f.Review.Item).DistinctBy(i => (i.Path, i.Id)).ToList();
                 var rightViolations = foundViolations.Count(i => label.Violations.Any(v => v == i.Id || v == i.Path || i.Aliases.Contains(v)));
-                governing = governing.Add(label.Governing.Length, foundGoverning.Count, label.Governing.Count(foundGoverning.Contains));
-                violations = violations.Add(label.Violations.Length, foundViolations.Count, rightViolations);
-                output.WriteLine($"{label.Diff}: governing {string.Join(", ", foundGoverning.Select(Path.GetFileName))} | violations {string.Join(", ", foundViolations.Select(i => i.Id))}");
+                var set = label.Set ?? "first";
+                governing[set] = governing.GetValueOrDefault(set, new(0, 0, 0)).Add(label.Governing.Length, foundGoverning.Count, label.Governing.Count(foundGoverning.Contains));
+                violations[set] = violations.GetValueOrDefault(set, new(0, 0, 0)).Add(label.Violations.Length, foundViolations.Count, rightViolations);
+                var why = result.Files.SelectMany(f => f.Governing).DistinctBy(g => g.Path).Select(g => $"{Path.GetFileName(g.Path)} ({g.Why})");
+                output.WriteLine($"{label.Diff}: governing {string.Join(", ", why)} | violations {string.Join(", ", foundViolations.Select(i => i.Id))}");
             }
         }
 
-        output.WriteLine($"governing:  precision {governing.Precision:F3} recall {governing.Recall:F3} ({governing.Right} right of {governing.Found} found, {governing.Expected} expected)");
-        output.WriteLine($"violations: precision {violations.Precision:F3} recall {violations.Recall:F3} ({violations.Right} right of {violations.Found} found, {violations.Expected} expected)");
-        // floors at the numbers measured when the set was written (0.667/0.933 and 0.533/0.500): a guard against
-        // regressions, not the goals (0.9 governing, 0.8 violations), which the design review's prose-oriented checks
-        // do not reach on code yet
-        Assert.True(governing.Precision >= 0.65 && governing.Recall >= 0.9, $"governing {governing}");
-        Assert.True(violations.Precision >= 0.5 && violations.Recall >= 0.5, $"violations {violations}");
+        foreach (var set in governing.Keys.Order(StringComparer.Ordinal))
+        {
+            output.WriteLine($"{set} governing:  precision {governing[set].Precision:F3} recall {governing[set].Recall:F3} ({governing[set].Right} right of {governing[set].Found} found, {governing[set].Expected} expected)");
+            output.WriteLine($"{set} violations: precision {violations[set].Precision:F3} recall {violations[set].Recall:F3} ({violations[set].Right} right of {violations[set].Found} found, {violations[set].Expected} expected)");
+        }
+
+        // floors at the numbers measured (issue 27's goals: 0.9 governing, 0.8 violations): a guard against
+        // regressions. The held-out set's governing recall stays low where a record names what no rule reads as a
+        // technology (React, DNS) or the change names it only in another spelling (ALB for an ELB record).
+        Assert.True(governing["first"].Precision >= 0.93 && governing["first"].Recall >= 0.9, $"governing {governing["first"]}");
+        Assert.True(violations["first"].Precision >= 0.82 && violations["first"].Recall >= 0.87, $"violations {violations["first"]}");
+        Assert.True(governing["held-out"].Precision >= 0.89 && governing["held-out"].Recall >= 0.56, $"held-out governing {governing["held-out"]}");
+        Assert.True(violations["held-out"].Precision >= 0.99 && violations["held-out"].Recall >= 0.81, $"held-out violations {violations["held-out"]}");
     }
 }

@@ -6,7 +6,7 @@ namespace ArchMcp.Core.Tests.Changes;
 public sealed class UnifiedDiffTests
 {
     [Fact]
-    public void Parse_ModifiedFileWithTwoHunks_NumbersAddedLinesOnTheNewSide()
+    public void Parse_ModifiedFileWithTwoHunks_NumbersAddedAndContextLinesOnTheNewSide()
     {
         const string diff = """
             diff --git a/src/app.cs b/src/app.cs
@@ -29,6 +29,7 @@ public sealed class UnifiedDiffTests
 
         Assert.Equal(("src/app.cs", "modified", false), (file.Path, file.Change, file.Binary));
         Assert.Equal([(4, "B"), (5, "C"), (22, "y")], file.Added.Select(a => (a.Line, a.Text)));
+        Assert.Equal([(3, "a"), (6, "d"), (21, "x"), (23, "z")], file.Context.Select(c => (c.Line, c.Text)));
     }
 
     [Fact]

@@ -82,6 +82,40 @@ public sealed class DesignFactExtractorTests(ITestOutputHelper output)
         Assert.True(Has(facts, FactKinds.Technology, "Nakadi"));
     }
 
+    [Theory]
+    [InlineData("TLSClientConfig: &tls.Config{InsecureSkipVerify: true},")]
+    [InlineData("tls: { rejectUnauthorized: false },")]
+    [InlineData("response = requests.get(url, verify=False)")]
+    [InlineData("handler.ServerCertificateCustomValidationCallback = (_, _, _, _) => true;")]
+    [InlineData("ssl_verify: false")]
+    [InlineData("For now TLS certificate validation is disabled for the payments client.")]
+    [InlineData("The client accepts any server certificate.")]
+    public void Extract_WhenCodeOrWordsTurnCertificateValidationOff_FindsIt(string line) =>
+        Assert.True(Has(DesignFactExtractor.Extract(line), FactKinds.Security, SecurityFacts.CertificateValidationDisabled), line);
+
+    [Theory]
+    [InlineData("We never disable certificate validation, not even in tests.")]
+    [InlineData("TLS is terminated at the gateway, which forwards over mutual TLS.")]
+    [InlineData("verify: true")]
+    public void Extract_WhenCertificateValidationStaysOn_DoesNotFindItOff(string line) =>
+        Assert.False(Has(DesignFactExtractor.Extract(line), FactKinds.Security, SecurityFacts.CertificateValidationDisabled), line);
+
+    [Fact]
+    public void Extract_WhenPathsAreFileSystemPaths_TheyAreNotUrlPaths()
+    {
+        var facts = DesignFactExtractor.Extract("/opt/tools/bin/run-export --config /etc/orders/export.conf --out /var/backups");
+
+        Assert.DoesNotContain(facts, f => f.Kind is FactKinds.Path or FactKinds.PathVerb or FactKinds.PathPrefix);
+    }
+
+    [Fact]
+    public void Extract_WhenAJsonPointerRefersToASchema_ItIsNotAUrlPath()
+    {
+        var facts = DesignFactExtractor.Extract("$ref: '#/components/schemas/SalesOrder'");
+
+        Assert.DoesNotContain(facts, f => f.Kind is FactKinds.Path or FactKinds.PathCasing or FactKinds.PathPrefix);
+    }
+
     [Fact]
     public void Sentences_WhenCodeSpanHasDots_DoesNotSplitInsideIt()
     {

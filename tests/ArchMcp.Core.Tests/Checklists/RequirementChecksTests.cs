@@ -77,4 +77,51 @@ public sealed class RequirementChecksTests
         Assert.Equal(result.Items.Count(i => i.Verdict == Verdicts.NeedsJudgement), result.Risk.NeedsJudgement);
         Assert.Equal(Verdicts.Violated, Assert.Single(result.Items, i => i.Item.Id == "R-1").Verdict);
     }
+
+    [Theory]
+    [InlineData(RuleLevel.MustNot, "Disable TLS certificate validation")]
+    [InlineData(RuleLevel.Must, "Verify the server certificate and host name on every TLS connection")]
+    public void Evaluate_WhenDesignTurnsCertificateValidationOff_AgainstARuleOnIt_IsViolated(RuleLevel level, string statement) =>
+        Assert.Equal(Verdicts.Violated, VerdictOf(level, statement, "The client is built with InsecureSkipVerify: true."));
+
+    [Fact]
+    public void Evaluate_WhenDesignTurnsCertificateValidationOff_AgainstARuleOnSomethingElse_IsNotViolatedByIt() =>
+        Assert.NotEqual(Verdicts.Violated, VerdictOf(RuleLevel.Must, "Rotate secrets every 90 days", "The client is built with InsecureSkipVerify: true."));
+
+    /// <summary>A rule requiring settings, against a change whose file sets <paramref name="setting"/> (a fact read from its structure).</summary>
+    private static CheckOutcome SettingOutcome(string setting, RuleLevel level = RuleLevel.Must)
+    {
+        var retriever = new InMemoryRetriever().AddRule("R-1", level, "Configure producers with `acks=all`",
+            "Set `enable.idempotence=true`. Do not set `linger.ms=0` on busy topics.");
+        var candidate = Candidate.For(retriever.FindRules("producers acks", 1).Single().Rule);
+        var design = "producer settings";
+        return DesignReviewer.Evaluate(candidate, DesignContext.Create(design, [new DesignFact(FactKinds.Setting, setting, 1, design)]));
+    }
+
+    [Theory]
+    [InlineData("spring.kafka.producer.acks=1")]
+    [InlineData("acks=0")]
+    [InlineData("producer.enable.idempotence=false")]
+    public void Evaluate_WhenChangeSetsARequiredKeyToAnotherValue_IsViolated(string setting)
+    {
+        var outcome = SettingOutcome(setting);
+
+        Assert.Equal(Verdicts.Violated, outcome.Verdict);
+        Assert.Equal(1, outcome.Design!.Line);
+    }
+
+    [Theory]
+    [InlineData("spring.kafka.producer.acks=all", Verdicts.Met)]
+    [InlineData("linger.ms=0", null)] // the rule's text forbids it; it does not require it
+    [InlineData("clientacks=1", null)] // another key that only ends with the same letters
+    public void Evaluate_WhenChangeSetsTheRequiredValueOrAnotherKey_IsNotViolated(string setting, string? verdict)
+    {
+        var outcome = SettingOutcome(setting);
+
+        Assert.NotEqual(Verdicts.Violated, outcome.Verdict);
+        if (verdict is not null)
+        {
+            Assert.Equal(verdict, outcome.Verdict);
+        }
+    }
 }

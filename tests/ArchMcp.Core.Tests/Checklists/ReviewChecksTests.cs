@@ -37,6 +37,7 @@ public sealed class ReviewChecksTests
     [InlineData(RuleLevel.Must, "Be robust against duplicates when consuming events", "Consumers may assume every event is delivered exactly once.")]
     [InlineData(RuleLevel.Must, "Use standard formats for date and time properties", "`createdDate` is epoch milliseconds.")]
     [InlineData(RuleLevel.Must, "Use the common money object", "`totalPrice` is a plain float in EUR.")]
+    [InlineData(RuleLevel.ShouldNot, "Use /api as base path", "servers:\n  - url: https://orders.example.com/api")]
     public void Evaluate_WhenDesignContradictsStatement_IsViolated(RuleLevel level, string statement, string design) =>
         Assert.Equal(Verdicts.Violated, VerdictOf(level, statement, design));
 
@@ -49,6 +50,25 @@ public sealed class ReviewChecksTests
     [InlineData("Naming", "Event type names: <event-name> ::= [a-z][a-z0-9-]* -- free event name", "We publish an event type named `orderUpdated`.")]
     public void Evaluate_WhenDesignContradictsRuleBody_IsViolated(string statement, string body, string design) =>
         Assert.Equal(Verdicts.Violated, VerdictOf(RuleLevel.Should, statement + (statement == "Naming" ? " convention for event type names" : ""), design, body));
+
+    [Theory]
+    [InlineData("Use plural nouns for collection resources", "", "Orders are cancelled with `POST /orders/{id}/cancel`.")]
+    [InlineData("Grant least privilege to people and workloads", "IAM policies do not use `*` for actions or resources.", "Orders are cancelled with `POST /orders/{id}/cancel`.")]
+    [InlineData("Use Redis only as a cache, never as the system of record", "", "Build artefacts are kept in S3.")]
+    [InlineData("Use HTTP methods and status codes with their standard meaning", "", "The client accepts any server certificate over TLS.")]
+    [InlineData("Use REST maturity level 2", "", "The problem schema is at https://example.com/models/problem.yaml.")]
+    [InlineData("Authenticate users through the identity provider with OpenID Connect", "", "Calls between the services go over mutual TLS.")]
+    [InlineData("Authenticate users through the identity provider with OpenID Connect", "", "The deploy job signs in with an AWS access key.")]
+    [InlineData("Keep access tokens short-lived: 15 minutes or less", "", "The deploy job signs in with an AWS access key.")]
+    [InlineData("Do not use long-lived cloud access keys in CI pipelines; use OIDC federation", "", "The payments client reads its API key from the .env file.")]
+    [InlineData("Encrypt data at rest with keys managed in the KMS", "", "We commit the database password in plain text.")]
+    [InlineData("Rotate secrets at least every 90 days", "Prefer short-lived credentials from the secrets manager.", "We commit the database password in plain text.")]
+    public void Evaluate_WhenRuleIsNotAboutWhatTheDesignDoes_IsNotViolated(string statement, string body, string design) =>
+        Assert.NotEqual(Verdicts.Violated, VerdictOf(RuleLevel.Must, statement, design, body));
+
+    [Fact]
+    public void Evaluate_WhenAForbiddenBasePathIsDeeperInTheUrl_IsNotViolated() =>
+        Assert.NotEqual(Verdicts.Violated, VerdictOf(RuleLevel.ShouldNot, "Use /api as base path", "servers:\n  - url: https://orders.example.com/v1/api"));
 
     [Theory]
     [InlineData("Property names must be snake_case (and never camelCase)", "Each order has `order_id` and `total_price`.")]

@@ -55,6 +55,19 @@ public sealed class ScopeInferenceTests
         Assert.Equal("technologies: Kafka; inferred: true", DocumentScope.DeclaredOrInferred(null, DocumentKind.Decision, "Use Kafka", null)!.Summary());
     }
 
+    [Fact]
+    public void DeclaredOrInferred_TechnologiesComeFromTitleAndChosenOption_PathsAlsoFromTheOutcome()
+    {
+        var passing = DocumentScope.DeclaredOrInferred(null, DocumentKind.Decision, "Postgres on the build server",
+            "We will not be able to test Terraform changes there; the schema stays in `deploy/db.sql`.")!;
+        var chosen = DocumentScope.DeclaredOrInferred(null, DocumentKind.Decision, "Message broker for orders",
+            "Chosen option: \"Kafka\", because RabbitMQ cannot replay a topic.")!;
+
+        Assert.Equal(["PostgreSQL"], passing.Technologies);
+        Assert.Contains("deploy/db.sql", passing.Paths);
+        Assert.Equal(["Kafka"], chosen.Technologies);
+    }
+
     [Theory]
     [InlineData("Jenkinsfile", "", "technology Jenkins")]
     [InlineData(".github/workflows/ci.yml", "", "technology GitHub Actions")]

@@ -1,0 +1,98 @@
+using ArchMcp.Core.Changes;
+
+namespace ArchMcp.Core.Tests.Changes;
+
+/// <summary>Facts a change states in the structure of a YAML, JSON, .env or properties file, read by the file's format.</summary>
+public sealed class FileStructureTests
+{
+    /// <summary>The facts of the one file of <paramref name="hunk"/> (a hunk of a diff of <paramref name="path"/>), as "line kind value".</summary>
+    private static List<string> Facts(string path, string hunk)
+    {
+        var file = UnifiedDiff.Parse($"--- a/{path}\n+++ b/{path}\n{hunk}").Single();
+        return FileStructure.Read(file).Select(f => $"{f.At.Line} {f.Kind} {f.Value}").ToList();
+    }
+
+    [Fact]
+    public void Read_WhenYamlAddsKeysUnderProperties_EachIsAFieldWithItsCasing()
+    {
+        var facts = Facts("api/schemas/item.yaml", "@@ -1,2 +1,5 @@\n properties:\n   itemId:\n+  item_name:\n+    type: string\n+    description: shown to people\n");
+
+        Assert.Contains("3 field item_name", facts);
+        Assert.Contains("3 field-casing snake_case: item_name", facts);
+        Assert.DoesNotContain(facts, f => f.Contains("field type", StringComparison.Ordinal) || f.Contains("field description", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Read_WhenPrettyJsonAddsAPropertyWithAnInlineSchema_IsAField()
+    {
+        var facts = Facts("schemas/item.json", "@@ -1,3 +1,4 @@\n {\n   \"properties\": {\n+    \"itemName\": { \"type\": \"string\" },\n     \"price\": { \"type\": \"number\" }\n");
+
+        Assert.Contains("3 field itemName", facts);
+        Assert.DoesNotContain(facts, f => f.Contains("field price", StringComparison.Ordinal)); // a context line: not what the change adds
+    }
+
+    [Fact]
+    public void Read_WhenYamlListItemNamesAParameterInQuery_IsAQueryParameterAtItsNameLine()
+    {
+        var facts = Facts("api/openapi.yaml", "@@ -1,2 +1,5 @@\n     parameters:\n+      - name: pageSize\n+        in: query\n+      - name: itemId\n         in: path\n");
+
+        Assert.Contains("2 query-parameter pageSize", facts);
+        Assert.Contains("2 query-parameter-casing camelCase: pageSize", facts);
+        Assert.DoesNotContain(facts, f => f.Contains("query-parameter itemId", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Read_WhenJsonObjectOverSeveralLinesIsInQuery_IsAQueryParameter()
+    {
+        var facts = Facts("api/openapi.json", "@@ -1,1 +1,6 @@\n   \"parameters\": [\n+    {\n+      \"name\": \"sort_order\",\n+      \"in\": \"query\"\n+    },\n+    { \"name\": \"id\", \"in\": \"path\" }\n");
+
+        Assert.Contains("3 query-parameter sort_order", facts);
+        Assert.DoesNotContain(facts, f => f.Contains("query-parameter id", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Read_WhenTheSchemaOfAMediaTypeIsAnArray_IsATopLevelArray_NotAnArrayProperty()
+    {
+        var body = Facts("api/openapi.yaml", "@@ -1,3 +1,4 @@\n       content:\n         application/json:\n           schema:\n+            type: array\n");
+        var property = Facts("api/openapi.yaml", "@@ -1,2 +1,4 @@\n       properties:\n         tags:\n+          type: array\n+          items: { type: string }\n");
+
+        Assert.Contains("4 response-shape top-level-array", body);
+        Assert.DoesNotContain(property, f => f.Contains("top-level-array", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Read_WhenEnvFileSetsSecretsToLiterals_ArePlaintextSecrets_ButNotReferences()
+    {
+        var facts = Facts(".env", "@@ -0,0 +1,4 @@\n+DB_PASSWORD=s3cret\n+API_TOKEN=${API_TOKEN}\n+export SMTP_USER=mailer\n+PRIVATE_KEY=\"-----BEGIN\"\n");
+
+        Assert.Contains("1 security plaintext-secret", facts);
+        Assert.Contains("4 security plaintext-secret", facts);
+        Assert.DoesNotContain("2 security plaintext-secret", facts);
+        Assert.DoesNotContain("3 security plaintext-secret", facts);
+        Assert.Contains("3 setting SMTP_USER=mailer", facts);
+    }
+
+    [Fact]
+    public void Read_WhenAWorkflowPassesCloudAccessKeysFromSecrets_TheKeyNamesSayAccessKey_NotPlaintext()
+    {
+        var facts = Facts(".github/workflows/ci.yml", "@@ -1,1 +1,3 @@\n     env:\n+      AWS_ACCESS_KEY_ID: ${{ secrets.AWS_ACCESS_KEY_ID }}\n+      REGION: eu-west-1\n");
+
+        Assert.Contains("2 security access-key", facts);
+        Assert.DoesNotContain(facts, f => f.EndsWith("plaintext-secret", StringComparison.Ordinal));
+        Assert.Contains("3 setting REGION=eu-west-1", facts);
+    }
+
+    [Fact]
+    public void Read_WhenPropertiesFileSetsKeys_EachIsASetting()
+    {
+        var facts = Facts("src/main/resources/application.properties", "@@ -1,1 +1,2 @@\n app.name=orders\n+spring.kafka.producer.acks=1\n");
+
+        Assert.Equal(["2 setting spring.kafka.producer.acks=1"], facts);
+    }
+
+    [Fact]
+    public void Read_WhenFileIsSourceCode_ReadsNoStructure()
+    {
+        Assert.Empty(Facts("src/Client.cs", "@@ -0,0 +1,1 @@\n+var password = \"x\"; properties: { a: 1 }\n"));
+    }
+}
