@@ -170,8 +170,11 @@ internal static partial class RequirementChecks
     [GeneratedRegex(@"\b(certificates?|certs?|tls|ssl|host ?names?|chains?)\b.{0,20}\b(validation|verification|validat\w*|verif\w*)\b|\b(validat\w*|verif\w*)\b.{0,30}\b(certificates?|certs?|host ?names?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex CertificateValidationRule();
 
-    /// <summary>A code span holding one setting, <c>`key=value`</c> or <c>`key: value`</c>.</summary>
-    [GeneratedRegex(@"`(?<key>[A-Za-z_][\w.\-]*)\s*(?:=|:\s)\s*(?<value>[^`\s,;]+)`")]
+    /// <summary>
+    /// One setting: a code span <c>`key=value`</c> or <c>`key: value`</c>, or a bare <c>key=value</c> token (rule text
+    /// read from Markdown has lost its code spans; prose puts no equals sign between two words without spaces).
+    /// </summary>
+    [GeneratedRegex(@"`(?<key>[A-Za-z_][\w.\-]*)\s*(?:=|:\s)\s*(?<value>[^`\s,;]+)`|(?<![\w.\-=`])(?<key>[A-Za-z_][\w.\-]*)=(?<value>[^\s,;`=]*[^\s,;`=.])")]
     private static partial Regex SettingSpan();
 
     [GeneratedRegex(@"\b(tls|https|ssl|mtls|encrypt\w*\b.{0,40}\bin transit|in transit\b.{0,40}\bencrypt\w*)\b", RegexOptions.IgnoreCase)]

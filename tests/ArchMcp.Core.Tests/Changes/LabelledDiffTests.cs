@@ -67,6 +67,6 @@ public sealed class LabelledDiffTests(ITestOutputHelper output)
         Assert.True(governing["first"].Precision >= 0.93 && governing["first"].Recall >= 0.9, $"governing {governing["first"]}");
         Assert.True(violations["first"].Precision >= 0.82 && violations["first"].Recall >= 0.87, $"violations {violations["first"]}");
         Assert.True(governing["held-out"].Precision >= 0.89 && governing["held-out"].Recall >= 0.56, $"held-out governing {governing["held-out"]}");
-        Assert.True(violations["held-out"].Precision >= 0.99 && violations["held-out"].Recall >= 0.81, $"held-out violations {violations["held-out"]}");
+        Assert.True(violations["held-out"].Precision >= 0.99 && violations["held-out"].Recall >= 0.9, $"held-out violations {violations["held-out"]}");
     }
 }

@@ -110,6 +110,20 @@ public sealed class RequirementChecksTests
         Assert.Equal(1, outcome.Design!.Line);
     }
 
+    [Fact]
+    public void Evaluate_WhenRuleWritesTheSettingWithoutACodeSpan_ReadsItToo()
+    {
+        var retriever = new InMemoryRetriever().AddRule("R-2", RuleLevel.Must, "Configure producers with acks=all and idempotence enabled",
+            "Set acks=all and enable.idempotence=true.");
+        var candidate = Candidate.For(retriever.FindRules("producers acks", 1).Single().Rule);
+        var design = "producer settings";
+
+        var outcome = DesignReviewer.Evaluate(candidate, DesignContext.Create(design, [new DesignFact(FactKinds.Setting, "producer.enable.idempotence=false", 1, design)]));
+
+        Assert.Equal(Verdicts.Violated, outcome.Verdict);
+        Assert.Contains("enable.idempotence=true", outcome.Reason, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("spring.kafka.producer.acks=all", Verdicts.Met)]
     [InlineData("linger.ms=0", null)] // the rule's text forbids it; it does not require it
