@@ -176,11 +176,13 @@ internal static class KnowledgeLinter
     {
         foreach (var group in catalog.Decisions.Where(d => d.Number is not null).GroupBy(d => (d.Root, d.Number!.Value)).Where(g => g.Count() > 1))
         {
+            // each finding names at most four files: a number used a hundred times would otherwise repeat a hundred paths a hundred times
             var paths = group.Select(d => d.Path).ToList();
+            var users = paths.Count <= 4 ? string.Join(" and ", paths) : $"{string.Join(", ", paths.Take(3))} and {paths.Count - 3} more";
             foreach (var decision in group.Skip(1))
             {
                 findings.Add(new Finding(FindingSeverity.Error, LintCodes.DuplicateNumber, decision.Path, decision.Line,
-                    $"Decision number {group.Key.Value} is used by {string.Join(" and ", paths)}; this one is listed as {decision.Id}. Renumber it to the next free number.")
+                    $"Decision number {group.Key.Value} is used by {users}; this one is listed as {decision.Id}. Renumber it to the next free number.")
                 { Root = decision.Root });
             }
         }

@@ -32,6 +32,17 @@ public class KnowledgeLinterTests
     }
 
     [Fact]
+    public void Lint_WhenANumberIsUsedManyTimes_EachFindingNamesAFewFilesAndCountsTheRest()
+    {
+        var report = Lint([.. Enumerable.Range(1, 6).Select(i => ($"copy{i}/0001-same.md", "# 1. Same\n\nDate: 2020-01-01\n\n## Status\n\nAccepted\n"))]);
+
+        var duplicates = report.Findings.Where(f => f.Code == LintCodes.DuplicateNumber).ToList();
+        Assert.Equal(5, duplicates.Count);
+        Assert.All(duplicates, f => Assert.Contains("copy1/0001-same.md, copy2/0001-same.md, copy3/0001-same.md and 3 more", f.Message, StringComparison.Ordinal));
+        Assert.All(duplicates, f => Assert.DoesNotContain("copy6/", f.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Lint_WhenDecisionLogHasEveryProblem_ReportsEachWithCode()
     {
         var report = Lint(
