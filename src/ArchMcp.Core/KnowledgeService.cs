@@ -29,6 +29,7 @@ public sealed class KnowledgeService : IKnowledgeService, IKnowledgeIndexer, IDi
     private readonly ChecklistEngine _checklists;
     private readonly FileScopes _scopes;
     private readonly KnowledgeHistory _history;
+    private readonly StatusHistoryReader _statusHistory;
     private readonly FileProvenance _provenance;
     private bool _disposed;
 
@@ -51,6 +52,7 @@ public sealed class KnowledgeService : IKnowledgeService, IKnowledgeIndexer, IDi
         _scopes = new FileScopes(root => _roots.FirstOrDefault(r => r.Name == root)?.Path);
         _checklists = new ChecklistEngine(Retriever, files: _scopes);
         _history = new KnowledgeHistory(_roots, settings.MaxFileBytes);
+        _statusHistory = new StatusHistoryReader(settings.MaxFileBytes);
         _provenance = new FileProvenance(_roots);
     }
 
@@ -224,7 +226,7 @@ public sealed class KnowledgeService : IKnowledgeService, IKnowledgeIndexer, IDi
         var decision = _lookup.GetDecision(state.Catalog, request);
         var root = _roots.First(r => r.Name == decision.Root);
         var stamp = await _provenance.StampAsync(state.Generation).ConfigureAwait(false);
-        return await _history.StatusHistoryAsync(stamp, root, decision.Path, cancellationToken).ConfigureAwait(false);
+        return await _statusHistory.StatusHistoryAsync(stamp, root, decision.Path, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>

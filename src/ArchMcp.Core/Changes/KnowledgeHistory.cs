@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using ArchMcp.Core.Loading;
 using ArchMcp.Core.Model;
 
@@ -73,97 +72,11 @@ internal sealed class KnowledgeHistory(IReadOnlyList<KnowledgeRoot> roots, long 
         return new ChangesResult(ordered.Count, [.. ordered.Take(request.Limit)], notes);
     }
 
-    /// <summary>How many of a file's commits <see cref="StatusHistoryAsync"/> reads, newest first.</summary>
-    public const int StatusCommits = 20;
-
-    /// <summary>Files whose status history is kept per stamp; past it the memory starts over.</summary>
-    private const int MaxRemembered = 4096;
-
-    private readonly Lock _gate = new();
-    private (string Stamp, Dictionary<(string Root, string Path), Task<StatusHistory>> Files) _statuses = ("", []);
-
-    /// <summary>
-    /// The status a decision's file gave at each of its last <see cref="StatusCommits"/> commits, newest first: one
-    /// <c>git log --follow</c> and one <c>git cat-file</c> run, remembered while <paramref name="stamp"/> (the index
-    /// snapshot and git HEAD) stays the same.
-    /// </summary>
-    public Task<StatusHistory> StatusHistoryAsync(string stamp, KnowledgeRoot root, string path, CancellationToken cancellationToken)
-    {
-        Task<StatusHistory> history;
-        lock (_gate)
-        {
-            if (_statuses.Stamp != stamp || _statuses.Files.Count >= MaxRemembered)
-            {
-                _statuses = (stamp, []);
-            }
-
-            if (!_statuses.Files.TryGetValue((root.Name, path), out history!) || history.IsFaulted || history.IsCanceled)
-            {
-                _statuses.Files[(root.Name, path)] = history = ReadStatusHistoryAsync(root, path);
-            }
-        }
-
-        return history.WaitAsync(cancellationToken);
-    }
-
-    private async Task<StatusHistory> ReadStatusHistoryAsync(KnowledgeRoot root, string path)
-    {
-        var log = await Git.RunAsync(root.Path,
-            ["-c", "log.showSignature=false", "log", "--raw", "-z", "--no-abbrev", "--follow", "--relative", $"--max-count={StatusCommits}", "--format=%x01%H%x09%aI", "--", path],
-            null, CancellationToken.None).ConfigureAwait(false);
-        if (log is null)
-        {
-            return new StatusHistory(false, [], "No status history: git is not installed.");
-        }
-
-        if (!log.Succeeded)
-        {
-            return log.Stderr.Contains("does not have any commits", StringComparison.Ordinal)
-                ? new StatusHistory(true, [], "No status history: the repository has no commits yet.")
-                : new StatusHistory(false, [], $"No status history: root '{root.Name}' is not a git working copy.");
-        }
-
-        var commits = ParseLog(log.Text).Where(c => c.Files.Count > 0).ToList();
-        if (commits.Count == 0)
-        {
-            return new StatusHistory(true, [], "No status history: the file is not committed yet.");
-        }
-
-        var blobs = await ReadBlobsAsync(root, commits.Select(c => c.Files[0].NewBlob).OfType<string>().Distinct().ToList(), CancellationToken.None).ConfigureAwait(false);
-        var entries = new List<StatusAtCommit>(commits.Count);
-        foreach (var commit in commits)
-        {
-            var file = commit.Files[0];
-            var decision = file.NewBlob is { } blob && blobs.TryGetValue(blob, out var text)
-                ? MarkdownKnowledgeParser.Parse(root.Name, file.NewPath ?? path, text, RootSettings.Of(root)).Decision
-                : null;
-            var (status, raw) = file.NewBlob is null ? ("deleted", "") : decision is null ? ("unknown", "") : (decision.Status.ToWire(), decision.RawStatus);
-            entries.Add(new StatusAtCommit(Utc(commit.Date), commit.Id[..Math.Min(7, commit.Id.Length)], status, raw, Changed: true));
-        }
-
-        // newest first: a commit changed the status when the commit before it (the next entry) gave another one
-        for (var i = 0; i < entries.Count - 1; i++)
-        {
-            entries[i] = entries[i] with { Changed = entries[i].Status != entries[i + 1].Status };
-        }
-
-        if (commits.Count < StatusCommits)
-        {
-            return new StatusHistory(true, entries, null);
-        }
-
-        // cut: whether the oldest commit listed changed the status is not known
-        entries[^1] = entries[^1] with { Changed = false };
-        return new StatusHistory(true, entries, $"The last {StatusCommits} commits that changed the file.");
-    }
-
     /// <summary>A day (YYYY-MM-DD) as midnight UTC; null when <paramref name="text"/> is not one.</summary>
     private static DateTimeOffset? ParseDate(string text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
             ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
             : null;
-
-    private static string Utc(DateTimeOffset date) => date.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
@@ -187,11 +100,11 @@ internal sealed class KnowledgeHistory(IReadOnlyList<KnowledgeRoot> roots, long 
         }
 
         // the files the index would read (knowledge files, not hidden, not excluded by the root's settings)
-        var commits = ParseLog(log.Text)
+        var commits = GitLog.Parse(log.Text)
             .Where(c => date is null || c.Date >= date)
             .Select(c => c with { Files = [.. c.Files.Where(f => KnowledgeLoader.LeftOutWhy(root, f.NewPath ?? f.OldPath!) is null)] })
             .ToList();
-        var blobs = await ReadBlobsAsync(root, commits.SelectMany(c => c.Files).SelectMany(f => new[] { f.OldBlob, f.NewBlob }).OfType<string>().Distinct().ToList(), cancellationToken).ConfigureAwait(false);
+        var blobs = await GitLog.ReadBlobsAsync(root, maxFileBytes, commits.SelectMany(c => c.Files).SelectMany(f => new[] { f.OldBlob, f.NewBlob }).OfType<string>().Distinct().ToList(), cancellationToken).ConfigureAwait(false);
         var parsed = new Dictionary<(string Blob, string Path), KnowledgeDocument?>();
         KnowledgeDocument? Parse(string? blob, string? path)
         {
@@ -216,93 +129,11 @@ internal sealed class KnowledgeHistory(IReadOnlyList<KnowledgeRoot> roots, long 
                 cancellationToken.ThrowIfCancellationRequested();
                 var path = file.NewPath ?? file.OldPath!;
                 changes.AddRange(DocumentDiff.Between(Parse(file.OldBlob, file.OldPath), Parse(file.NewBlob, file.NewPath))
-                    .Select(c => new KnowledgeChange(c.Change, c.Kind, c.Id, c.Title, c.Summary, root.Name, path, c.Line, Utc(commit.Date), commit.Id)));
+                    .Select(c => new KnowledgeChange(c.Change, c.Kind, c.Id, c.Title, c.Summary, root.Name, path, c.Line, GitLog.Utc(commit.Date), commit.Id)));
             }
         }
 
         return changes;
-    }
-
-    /// <summary>A commit of <c>git log --raw -z</c>: its id, author date and the files it changed.</summary>
-    private sealed record LoggedCommit(string Id, DateTimeOffset Date, List<LoggedFile> Files);
-
-    /// <summary>One changed file: the blob and path before (null when added) and after (null when deleted).</summary>
-    private sealed record LoggedFile(string? OldBlob, string? OldPath, string? NewBlob, string? NewPath);
-
-    /// <summary>The all-zero id git gives the missing side of an added or deleted file.</summary>
-    private static bool IsNone(string blob) => blob.All(c => c == '0');
-
-    /// <summary>
-    /// Parses <c>git log --raw -z --format=%x01%H%x09%aI</c>: a header per commit (after a \x01), then per file
-    /// <c>:mode mode old new STATUS</c>, its path, and a second path for a rename or copy, all NUL-separated.
-    /// </summary>
-    private static List<LoggedCommit> ParseLog(string text)
-    {
-        var commits = new List<LoggedCommit>();
-        var tokens = text.Split('\0');
-        for (var i = 0; i < tokens.Length; i++)
-        {
-            var token = tokens[i].TrimStart('\n');
-            if (token.StartsWith('\u0001'))
-            {
-                var header = token[1..].Split('\t');
-                commits.Add(new LoggedCommit(header[0], DateTimeOffset.Parse(header[1], CultureInfo.InvariantCulture), []));
-            }
-            else if (token.StartsWith(':') && commits.Count > 0)
-            {
-                var fields = token.Split(' ');
-                var (oldBlob, newBlob, status) = (fields[2], fields[3], fields[4]);
-                var first = tokens[++i];
-                var second = status[0] is 'R' or 'C' ? tokens[++i] : first;
-                commits[^1].Files.Add(new LoggedFile(
-                    IsNone(oldBlob) ? null : oldBlob,
-                    status[0] is 'A' or 'C' ? null : first,
-                    IsNone(newBlob) ? null : newBlob,
-                    status[0] == 'D' ? null : second));
-            }
-        }
-
-        return commits;
-    }
-
-    /// <summary>The text of each blob within the file size limit, read in one <c>git cat-file --batch</c> run.</summary>
-    private async Task<Dictionary<string, string>> ReadBlobsAsync(KnowledgeRoot root, IReadOnlyList<string> ids, CancellationToken cancellationToken)
-    {
-        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (ids.Count == 0)
-        {
-            return texts;
-        }
-
-        var batch = await Git.RunAsync(root.Path, ["cat-file", "--batch"], string.Join('\n', ids) + "\n", cancellationToken).ConfigureAwait(false);
-        if (batch is not { Succeeded: true })
-        {
-            throw new KnowledgeException($"git cat-file failed in root '{root.Name}' ({root.Path}): {batch?.Error}.");
-        }
-
-        // "<id> blob <size>\n<bytes>\n" per object, in the order asked
-        var output = batch.Stdout;
-        var at = 0;
-        foreach (var id in ids)
-        {
-            var eol = Array.IndexOf(output, (byte)'\n', at);
-            var header = Encoding.UTF8.GetString(output, at, eol - at).Split(' ');
-            at = eol + 1;
-            if (header.Length < 3 || header[1] != "blob")
-            {
-                continue; // "<id> missing"
-            }
-
-            var size = int.Parse(header[2], CultureInfo.InvariantCulture);
-            if (size <= maxFileBytes)
-            {
-                texts[id] = Encoding.UTF8.GetString(output, at, size).TrimStart('\uFEFF');
-            }
-
-            at += size + 1;
-        }
-
-        return texts;
     }
 
     /// <summary>Without history: each decision and standard whose file was modified since <paramref name="since"/>, as it is now.</summary>
@@ -320,7 +151,7 @@ internal sealed class KnowledgeHistory(IReadOnlyList<KnowledgeRoot> roots, long 
             var summary = document.Decision is { } decision
                 ? $"file modified; status now {decision.Status.ToWire()}"
                 : $"file modified; {document.Rules.Count} rules now";
-            yield return new KnowledgeChange("modified", document.Kind.ToWire(), document.Id, document.Title, summary, root.Name, file.RelativePath, document.TitleLine, Utc(file.LastWriteUtc));
+            yield return new KnowledgeChange("modified", document.Kind.ToWire(), document.Id, document.Title, summary, root.Name, file.RelativePath, document.TitleLine, GitLog.Utc(file.LastWriteUtc));
         }
     }
 }

@@ -12,7 +12,7 @@ public sealed class StatusHistoryTests : IDisposable
 
     private static string Decision(string status) => $"# 4. Use queues\n\n## Status\n\n{status}\n\n## Context\n\nOrders arrive in bursts.\n\n## Decision\n\nWe will queue them.\n";
 
-    private KnowledgeHistory History() => new([new KnowledgeRoot("k", _git.Path)], 1_000_000);
+    private static StatusHistoryReader History() => new(1_000_000);
 
     [Fact]
     public async Task EachCommit_GivesTheStatusThenAndMarksTheCommitsThatChangedIt_NewestFirst()
@@ -56,7 +56,7 @@ public sealed class StatusHistoryTests : IDisposable
     [Fact]
     public async Task ALongHistory_IsCutToTheLastCommitsAndSaysSo()
     {
-        for (var day = 1; day <= KnowledgeHistory.StatusCommits + 2; day++)
+        for (var day = 1; day <= StatusHistoryReader.StatusCommits + 2; day++)
         {
             _git.Write("adr/0004-use-queues.md", Decision(day % 2 == 0 ? "Accepted" : "Proposed"));
             _git.Commit($"day {day}", new DateOnly(2026, 3, day));
@@ -64,10 +64,10 @@ public sealed class StatusHistoryTests : IDisposable
 
         var history = await History().StatusHistoryAsync("s1", new KnowledgeRoot("k", _git.Path), "adr/0004-use-queues.md", CancellationToken.None);
 
-        Assert.Equal(KnowledgeHistory.StatusCommits, history.Commits.Count);
+        Assert.Equal(StatusHistoryReader.StatusCommits, history.Commits.Count);
         Assert.Equal("2026-03-22T12:00:00Z", history.Commits[0].Date);
         Assert.False(history.Commits[^1].Changed);
-        Assert.Contains($"last {KnowledgeHistory.StatusCommits} commits", history.Note, StringComparison.Ordinal);
+        Assert.Contains($"last {StatusHistoryReader.StatusCommits} commits", history.Note, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class StatusHistoryTests : IDisposable
         folder.Write("adr/0004-use-queues.md", Decision("Accepted"));
         var root = new KnowledgeRoot("plain", folder.Path);
 
-        var history = await new KnowledgeHistory([root], 1_000_000).StatusHistoryAsync("s1", root, "adr/0004-use-queues.md", CancellationToken.None);
+        var history = await new StatusHistoryReader(1_000_000).StatusHistoryAsync("s1", root, "adr/0004-use-queues.md", CancellationToken.None);
 
         Assert.False(history.FromGit);
         Assert.Empty(history.Commits);
