@@ -6,7 +6,7 @@ namespace ArchMcp.Core.Changes;
 
 /// <summary>
 /// A change reviewed file by file: the decisions in force and standards whose scope — declared, or inferred from what
-/// they name — covers the file, then the design review (<see cref="ChecklistEngine.Review(ChecklistRequest, IReadOnlyList{DesignFact}, CancellationToken)"/>,
+/// they name — covers the file (by its path, or a technology its path and changed lines show: <see cref="TechnologyFootprint"/>), then the design review (<see cref="ChecklistEngine.Review(ChecklistRequest, IReadOnlyList{DesignFact}, CancellationToken)"/>,
 /// the same checks) of the text the change adds to it and of the facts its format states (<see cref="FileStructure"/>),
 /// keeping the violations, each cited at the line of the new file that holds its evidence.
 /// </summary>
@@ -29,11 +29,12 @@ internal static class ChangeReviewer
         foreach (var file in files)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var added = string.Join('\n', file.Added.Select(a => a.Text));
+            var changed = string.Join('\n', file.Added.Select(a => a.Text).Concat(file.Removed));
+            var footprint = TechnologyFootprint.Of(file.Path, changed);
             var governing = new List<GoverningItem>();
             foreach (var (entry, scope) in scoped)
             {
-                if (scope!.CoversFile(file.Path, added) is { } why)
+                if (scope!.CoversFile(file.Path, changed, footprint) is { } why)
                 {
                     governing.Add(new GoverningItem(entry.Id, scope.Inferred ? why + ", inferred" : why, $"{entry.Path}:{entry.Line}")
                     {

@@ -8,13 +8,17 @@ internal sealed record DiffLine(int Line, string Text);
 
 /// <summary>
 /// One file of a unified diff: its path after the change (before it, for a deleted file), its path before a rename,
-/// how it changed (added, modified, deleted, renamed), whether git saw it as binary, the lines the change adds, and
-/// the unchanged lines its hunks show around them (<see cref="Context"/>: where in a structured file the added lines sit).
+/// how it changed (added, modified, deleted, renamed), whether git saw it as binary, the lines the change adds, the
+/// unchanged lines its hunks show around them (<see cref="Context"/>: where in a structured file the added lines sit)
+/// and the text of the lines it removes (<see cref="Removed"/>: what the change touches as much as what it adds).
 /// </summary>
 internal sealed record ChangedFile(string Path, string? OldPath, string Change, bool Binary, IReadOnlyList<DiffLine> Added)
 {
     /// <summary>The context lines of the hunks, with their line numbers in the new file.</summary>
     public IReadOnlyList<DiffLine> Context { get; init; } = [];
+
+    /// <summary>The text of the lines the change removes, in diff order.</summary>
+    public IReadOnlyList<string> Removed { get; init; } = [];
 }
 
 /// <summary>
@@ -103,6 +107,7 @@ internal static partial class UnifiedDiff
                     newLeft--;
                     break;
                 case '-' when oldLeft > 0:
+                    file.Removed.Add(line[1..]);
                     oldLeft--;
                     break;
                 case ' ' when oldLeft > 0 && newLeft > 0:
@@ -161,7 +166,7 @@ internal static partial class UnifiedDiff
         var path = newPath ?? oldPath;
         if (path is not null)
         {
-            files.Add(new ChangedFile(path, change == "renamed" ? oldPath : null, change, file.Binary, file.Added) { Context = file.Context });
+            files.Add(new ChangedFile(path, change == "renamed" ? oldPath : null, change, file.Binary, file.Added) { Context = file.Context, Removed = file.Removed });
         }
     }
 
@@ -233,6 +238,7 @@ internal static partial class UnifiedDiff
         public bool SawFileLines { get; set; }
         public List<DiffLine> Added { get; } = [];
         public List<DiffLine> Context { get; } = [];
+        public List<string> Removed { get; } = [];
     }
 
     [GeneratedRegex(@"^@@ -(?<oldStart>\d+)(?:,(?<oldCount>\d+))? \+(?<newStart>\d+)(?:,(?<newCount>\d+))? @@")]

@@ -68,11 +68,13 @@ internal sealed partial record DocumentScope(IReadOnlyList<string> Components, I
             : null);
 
     /// <summary>
-    /// What makes this scope cover a changed file, or null when nothing does: a path glob matching the file's path, or
-    /// a component or technology named (as whole words) by the path, by the tool its name conventionally belongs to
-    /// (<see cref="FileConventions"/>) or by the text the change adds to it.
+    /// What makes this scope cover a changed file, or null when nothing does: a path glob matching the file's path, a
+    /// technology of the file's footprint (<see cref="TechnologyFootprint"/>, from its path and the lines the change
+    /// adds or removes, <paramref name="changedText"/>; computed when not given), or a component or technology named
+    /// (as whole words) by the path, by the tool its name conventionally belongs to (<see cref="FileConventions"/>) or
+    /// by the changed text.
     /// </summary>
-    public string? CoversFile(string path, string addedText)
+    public string? CoversFile(string path, string changedText, IReadOnlySet<string>? footprint = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         var glob = Paths.FirstOrDefault(g => Glob(g).IsMatch(Relative(path)));
@@ -81,8 +83,9 @@ internal sealed partial record DocumentScope(IReadOnlyList<string> Components, I
             return $"path {glob}";
         }
 
-        var text = path + "\n" + string.Join(", ", FileConventions.Technologies(path)) + "\n" + addedText;
-        var technology = Technologies.FirstOrDefault(t => Names(t, text));
+        footprint ??= TechnologyFootprint.Of(path, changedText);
+        var text = path + "\n" + string.Join(", ", FileConventions.Technologies(path)) + "\n" + changedText;
+        var technology = Technologies.FirstOrDefault(t => TechnologyFootprint.Covers(t, footprint) || Names(t, text));
         if (technology is not null)
         {
             return $"technology {technology}";

@@ -5,7 +5,8 @@ namespace ArchMcp.Core.Checklists;
 /// <summary>
 /// The tools a file belongs to by its conventional name or place (a principle of the tools themselves, not of any
 /// repository): a GitHub Actions workflow lives in <c>.github/workflows/</c>, a Dockerfile is Docker's, <c>*.tf</c>
-/// is Terraform's, a source file's extension names its language.
+/// is Terraform's, a source file's extension names its language (and a JSX file the React it is written for), a build
+/// or lint tool's configuration file is that tool's, a zone file is DNS.
 /// </summary>
 internal static class FileConventions
 {
@@ -26,6 +27,24 @@ internal static class FileConventions
         (DocumentScope.Glob("**/*.pp"), ["Puppet"]),
         (DocumentScope.Glob("**/*.proto"), ["Protobuf", "gRPC"]),
         (DocumentScope.Glob("**/package.json"), ["npm", "Node.js"]),
+        (DocumentScope.Glob("**/yarn.lock"), ["Yarn"]),
+        (DocumentScope.Glob("**/lerna.json"), ["Lerna"]),
+        (DocumentScope.Glob("**/tsconfig*.json"), ["TypeScript"]),
+        (DocumentScope.Glob("**/next.config.*"), ["Next.js"]),
+        (DocumentScope.Glob("**/pages/_app.*"), ["Next.js"]),
+        (DocumentScope.Glob("**/pages/_document.*"), ["Next.js"]),
+        (DocumentScope.Glob("**/.eslintrc*"), ["ESLint"]),
+        (DocumentScope.Glob("**/eslint.config.*"), ["ESLint"]),
+        (DocumentScope.Glob("**/.prettierrc*"), ["Prettier"]),
+        (DocumentScope.Glob("**/prettier.config.*"), ["Prettier"]),
+        (DocumentScope.Glob("**/jest.config.*"), ["Jest"]),
+        (DocumentScope.Glob("**/build.gradle"), ["Gradle"]),
+        (DocumentScope.Glob("**/*.gradle.kts"), ["Gradle"]),
+        (DocumentScope.Glob("**/settings.gradle"), ["Gradle"]),
+        (DocumentScope.Glob("**/gradle.properties"), ["Gradle"]),
+        (DocumentScope.Glob("**/*.rs"), ["Rust"]),
+        (DocumentScope.Glob("**/Cargo.toml"), ["Rust"]),
+        (DocumentScope.Glob("**/*.zone"), ["DNS"]),
         (DocumentScope.Glob("**/pom.xml"), ["Maven", "Java"]),
         (DocumentScope.Glob("**/*.csproj"), ["NuGet", ".NET"]),
         (DocumentScope.Glob("**/*.cs"), [".NET"]),
@@ -38,8 +57,12 @@ internal static class FileConventions
         (DocumentScope.Glob("**/go.mod"), ["Go"]),
         (DocumentScope.Glob("**/*.rb"), ["Ruby"]),
         (DocumentScope.Glob("**/Gemfile"), ["Ruby"]),
-        (DocumentScope.Glob("**/*.js"), ["Node.js"]),
-        (DocumentScope.Glob("**/*.ts"), ["Node.js"]),
+        (DocumentScope.Glob("**/*.js"), ["Node.js", "JavaScript"]),
+        (DocumentScope.Glob("**/*.ts"), ["Node.js", "TypeScript"]),
+        (DocumentScope.Glob("**/*.jsx"), ["React", "JavaScript"]),
+        (DocumentScope.Glob("**/*.tsx"), ["React", "TypeScript"]),
+        (DocumentScope.Glob("**/*.vue"), ["Vue"]),
+        (DocumentScope.Glob("**/*.svelte"), ["Svelte"]),
         (DocumentScope.Glob("**/*.php"), ["PHP"]),
         (DocumentScope.Glob("**/*.scala"), ["Scala"]),
     ];

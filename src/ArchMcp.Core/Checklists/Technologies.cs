@@ -27,6 +27,12 @@ internal static partial class Technologies
     public const string Platform = "platform";
     public const string Documentation = "documentation";
     public const string Language = "language";
+    public const string Frontend = "frontend";
+    public const string WebFramework = "web-framework";
+    public const string Testing = "testing";
+    public const string CodeStyle = "code-style";
+    public const string Dns = "dns";
+    public const string Cdn = "cdn";
 
     /// <summary>Canonical name, category, and the regex alternatives that spell it.</summary>
     private static readonly (string Name, string Category, string Pattern)[] Known =
@@ -41,7 +47,7 @@ internal static partial class Technologies
         ("Kinesis", Messaging, "kinesis"), ("Nakadi", Messaging, "nakadi"), ("Pub/Sub", Messaging, "pub/?sub"), ("Service Bus", Messaging, "service ?bus"),
         ("Event Hubs", Messaging, "event ?hubs?"), ("ActiveMQ", Messaging, "active ?mq"), ("NATS", Messaging, "nats"),
         ("EC2", Cloud, "ec2"), ("ECS", Cloud, "ecs"), ("EKS", Cloud, "eks"), ("Fargate", Cloud, "fargate"), ("Lambda", Cloud, "lambda"),
-        ("AWS", Cloud, "aws"), ("Azure", Cloud, "azure"), ("GCP", Cloud, "gcp|google cloud"), ("ELB", Cloud, "elbs?|alb|nlb|load ?balancers?"),
+        ("AWS", Cloud, "aws"), ("Azure", Cloud, "azure"), ("GCP", Cloud, "gcp|google cloud"), ("ELB", Cloud, "elbs?|alb|nlb|aws ?a?lb|load ?balancers?"),
         ("CloudFront", Cloud, "cloud ?front"), ("Route 53", Cloud, "route ?53"), ("ACM", Security, "acm"), ("IAM", Identity, "iam"),
         ("Kubernetes", Platform, "kubernetes|k8s"), ("Docker", Platform, "docker(?:file)?"), ("Cloud Foundry", Platform, "cloud ?foundry|paas"),
         ("Heroku", Platform, "heroku"), ("nginx", Infrastructure, "nginx"), ("HAProxy", Infrastructure, "haproxy"), ("Varnish", Infrastructure, "varnish"),
@@ -64,9 +70,42 @@ internal static partial class Technologies
         ("AsyncAPI", Documentation, "async ?api"), ("JSON", Format, "json"), ("XML", Format, "xml"), ("YAML", Format, "yaml"),
         ("Protobuf", Format, "protobuf|protocol buffers"), ("Avro", Format, "avro"),
         ("Java", Language, "java"), ("Python", Language, "python"), ("Ruby", Language, "ruby"), ("Go", Language, "golang"),
-        ("Node.js", Language, "node(?:\\.js)?"), (".NET", Language, "\\.net|c#"), ("Rails", Language, "rails"), ("Django", Language, "django"),
+        ("Node.js", Language, "node\\.?js"), (".NET", Language, "\\.net|c#"), ("Rails", Language, "rails"), ("Django", Language, "django"),
         ("Spring", Language, "spring(?: boot)?"), ("PHP", Language, "php"), ("Scala", Language, "scala"), ("Kotlin", Language, "kotlin"),
+        ("TypeScript", Language, "type ?script"), ("JavaScript", Language, "java ?script|ecma ?script"), ("Rust", Language, "rust"),
+        ("React", Frontend, "react"), ("Next.js", WebFramework, "next\\.?js"), ("Vue", Frontend, "vue(?:\\.js)?"), ("Angular", Frontend, "angular"),
+        ("Svelte", Frontend, "svelte"), ("Gradle", Delivery, "gradle"), ("Yarn", Delivery, "yarn"), ("Lerna", Delivery, "lerna"), ("Webpack", Delivery, "webpack"),
+        ("Argo CD", Delivery, "argo ?cd"), ("Pulumi", Infrastructure, "pulumi"), ("Istio", Infrastructure, "istio"), ("Envoy", Infrastructure, "envoy"),
+        ("Testcontainers", Testing, "test ?containers"), ("JUnit", Testing, "junit"), ("pytest", Testing, "pytest"), ("Jest", Testing, "jest"),
+        ("Cypress", Testing, "cypress"), ("Playwright", Testing, "playwright"), ("ESLint", CodeStyle, "eslint"), ("Prettier", CodeStyle, "prettier"),
+        ("Micrometer", Observability, "micrometer"), ("DNS", Dns, "dns|domain name system"), ("CDN", Cdn, "cdns?|content delivery networks?"),
+        ("Fastly", Cdn, "fastly"), ("Cloudflare", Cdn, "cloudflare"), ("Akamai", Cdn, "akamai"),
     ];
+
+    /// <summary>
+    /// What a technology is a kind of or is built on, so that what governs the broader one governs it too: Route 53 is
+    /// a DNS service, CloudFront a CDN, Next.js a React framework, TypeScript compiles to JavaScript, a Helm chart
+    /// deploys to Kubernetes.
+    /// </summary>
+    private static readonly Dictionary<string, string[]> KindOf = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Route 53"] = ["DNS"], ["CloudFront"] = ["CDN"], ["Fastly"] = ["CDN"], ["Akamai"] = ["CDN"], ["Cloudflare"] = ["CDN"],
+        ["Next.js"] = ["React"], ["React"] = ["JavaScript"], ["Vue"] = ["JavaScript"], ["Svelte"] = ["JavaScript"], ["Angular"] = ["TypeScript"],
+        ["TypeScript"] = ["JavaScript"], ["Rails"] = ["Ruby"], ["Django"] = ["Python"], ["Spring"] = ["Java"],
+        ["EKS"] = ["Kubernetes"], ["Helm"] = ["Kubernetes"],
+    };
+
+    /// <summary>The languages whose source files a tool checks or formats: a rule about the tool governs those files.</summary>
+    private static readonly Dictionary<string, string[]> Checks = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["ESLint"] = ["JavaScript"], ["Prettier"] = ["JavaScript"],
+    };
+
+    /// <summary>The technologies <paramref name="name"/> is directly a kind of (<see cref="KindOf"/>); none when it is not known.</summary>
+    public static IReadOnlyList<string> Broader(string name) => KindOf.GetValueOrDefault(name, []);
+
+    /// <summary>The languages whose files <paramref name="name"/> checks (<see cref="Checks"/>); none for anything but a checker.</summary>
+    public static IReadOnlyList<string> AppliesTo(string name) => Checks.GetValueOrDefault(name, []);
 
     private static readonly Regex[] Patterns = Known
         .Select(k => new Regex($@"(?<![\w.-])(?:{k.Pattern})(?!\w)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
@@ -88,10 +127,11 @@ internal static partial class Technologies
         return found.OrderBy(f => f.Item3).ToList();
     }
 
-    /// <summary>Words that name a product only when written as one ("Go", "Chef", "Lambda", "Spring", "Rest", "Oracle", "Vault").</summary>
+    /// <summary>Words that name a product only when written as one ("Go", "Chef", "Lambda", "Spring", "Rest", "Oracle", "Vault", "React", "Rust").</summary>
     private static bool IsFalseFriend(string name, string text, Match m) => name switch
     {
         "Chef" or "Lambda" or "Spring" or "Oracle" or "Vault" or "Helm" or "Consul" or "Sentry" or "Concourse" or "Travis" or "Rails" or "Scala" or "Java" or "Python" or "Ruby"
+            or "Rust" or "React" or "Angular" or "Svelte" or "Prettier" or "Jest" or "Cypress" or "Envoy"
             => !char.IsUpper(m.Value[0]),
         "REST" => m.Value is not ("REST" or "RESTful" or "Rest"),
         "ELB" => m.Value.Contains("balancer", StringComparison.OrdinalIgnoreCase) && !text.Contains("ELB", StringComparison.Ordinal),
