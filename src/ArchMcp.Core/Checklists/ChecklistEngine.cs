@@ -80,12 +80,18 @@ internal sealed class ChecklistEngine(IKnowledgeRetriever retriever, ChecklistTu
         {
             cancellationToken.ThrowIfCancellationRequested();
             // A document that declares what it governs applies only to designs that name it (a component, a technology, a path).
-            if (_scopes(c.Root, c.Path) is { } scope && !scope.Covers(context.Text))
+            var scope = _scopes(c.Root, c.Path);
+            if (scope is not null && !scope.Covers(context.Text))
             {
                 continue;
             }
 
             var outcome = DesignReviewer.Evaluate(c, context);
+            if (scope is null && c.IsDecision && !IsAboutItsSubject(c, outcome))
+            {
+                continue;
+            }
+
             // A rejected decision applies to a design only as the record of what the design brings back.
             if (c.Decision?.Status == DecisionStatus.Rejected && outcome.Verdict != Verdicts.Violated)
             {
@@ -107,6 +113,15 @@ internal sealed class ChecklistEngine(IKnowledgeRetriever retriever, ChecklistTu
             .Take(limit)
             .ToList();
     }
+
+    /// <summary>
+    /// A decision that declares no scope applies only to a design about its subject: the whole design, or one of its
+    /// sentences, must rank the decision at least <see cref="ChecklistTuning.DecisionFloor"/> of the best-matching
+    /// file. A decision the design goes against is about it by that finding. Rules are not held to it: they are
+    /// ranked against each other, so the best rule for any design scores 1.
+    /// </summary>
+    private bool IsAboutItsSubject(Candidate c, CheckOutcome outcome) =>
+        outcome.Verdict == Verdicts.Violated || Math.Max(c.Whole, c.Best) >= _tuning.DecisionFloor;
 
     private void Gather(string query, double weight, Dictionary<string, Candidate> candidates, string? root, bool whole)
     {
@@ -202,6 +217,12 @@ internal sealed record ChecklistTuning
     public double ViolationBoost { get; init; } = 0.8;
     public double MetBoost { get; init; } = 0.1;
     public double ProposedFactor { get; init; } = 0.6;
+
+    /// <summary>
+    /// Least relevance of a decision without a declared scope, as a share of the best-matching file's score for the
+    /// whole design or one of its sentences (measured in docs/evaluation.md).
+    /// </summary>
+    public double DecisionFloor { get; init; } = 0.25;
 
     /// <summary>Weight of rules drawn from guides and reference architectures (sections, not standards).</summary>
     public double GuideFactor { get; init; } = 0.85;

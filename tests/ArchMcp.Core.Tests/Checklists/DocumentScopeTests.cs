@@ -54,4 +54,21 @@ public class DocumentScopeTests
         Assert.Contains(other.Items, i => i.Id == "CACHE-1");
         Assert.Contains(billing.Items, i => i.Kind == "decision");
     }
+
+    [Fact]
+    public void Checklist_WhenUnscopedDecisionSharesOnlyAPassingWord_LeavesItOutAboveTheFloor()
+    {
+        var retriever = new InMemoryRetriever()
+            .AddDecision(1, "Publish domain events to Kafka", "We publish domain events to Kafka topics through an outbox table.")
+            .AddDecision(2, "Document each service in a README", "Every service keeps a README that names its owner and its on-call rota.")
+            .AddRule("EVT-1", RuleLevel.Must, "MUST publish events through a transactional outbox");
+        var design = new ChecklistRequest { Design = "The order service publishes OrderPlaced domain events to Kafka topics through an outbox table." };
+
+        var floored = new ChecklistEngine(retriever).Checklist(design);
+        var unfloored = new ChecklistEngine(retriever, new ChecklistTuning { DecisionFloor = 0 }).Checklist(design);
+
+        Assert.Contains(floored.Items, i => i.Id == "ADR-0001");
+        Assert.DoesNotContain(floored.Items, i => i.Id == "ADR-0002");
+        Assert.Contains(unfloored.Items, i => i.Id == "ADR-0002");
+    }
 }
