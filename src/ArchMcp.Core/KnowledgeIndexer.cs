@@ -268,10 +268,10 @@ internal sealed partial class KnowledgeIndexer : IKnowledgeIndexer, IDisposable
             return;
         }
 
-        // keyed by the listing's key: the one the entry is later looked up, changed and deleted by
-        batch?.Upsert(DocumentMapper.Map(doc, stamp) with { Key = file.Key });
-        // an edit of the prose leaves the header (title, status, relations, rules) as it was
         var header = DocumentMapper.Header(doc);
+        // keyed by the listing's key: the one the entry is later looked up, changed and deleted by
+        batch?.Upsert(DocumentMapper.Map(doc, header, stamp) with { Key = file.Key });
+        // an edit of the prose leaves the header (title, status, relations, rules) as it was
         var sameHeader = before is not null && DocumentMapper.SameHeader(before.Header, header);
         changes.Record(new IndexedFile(file.Key, stamp, sameHeader ? before!.Header : header),
             new FileUpdate(file.Key, before is null, before?.Stamp.Hash != stamp.Hash, !sameHeader));

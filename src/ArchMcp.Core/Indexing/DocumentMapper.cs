@@ -15,7 +15,8 @@ internal static class DocumentMapper
     private static readonly JsonTypeInfo<KnowledgeDocument> HeaderJson = HeaderJsonContext.Default.KnowledgeDocument;
 
     /// <summary>The index's view of a parsed file: filter values, text fields, stored header and stamp.</summary>
-    public static IndexEntry Map(KnowledgeDocument doc, FileStamp stamp)
+    /// <param name="header">The file's <see cref="Header"/>, made once by the caller, which keeps it.</param>
+    public static IndexEntry Map(KnowledgeDocument doc, KnowledgeDocument header, FileStamp stamp)
     {
         ArgumentNullException.ThrowIfNull(doc);
         return new IndexEntry(
@@ -27,7 +28,7 @@ internal static class DocumentMapper
             Title: doc.Title,
             Ids: IdText(doc),
             Body: doc.Text,
-            HeaderJson: JsonSerializer.Serialize(Header(doc), HeaderJson),
+            HeaderJson: JsonSerializer.Serialize(header, HeaderJson),
             Size: stamp.Size,
             ModifiedTicks: stamp.ModifiedTicks,
             Hash: stamp.Hash,

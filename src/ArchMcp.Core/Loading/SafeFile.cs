@@ -164,9 +164,23 @@ internal static partial class SafeFile
             return bytes[..total];
         }
 
+        // the length found at opening is read whole: one more byte tells whether the file grew since (usually not,
+        // and the buffer is the answer as it is)
+        var next = total > maxBytes ? -1 : stream.ReadByte();
+        if (next < 0)
+        {
+            return bytes;
+        }
+
+        Array.Resize(ref bytes, (int)Math.Min(Math.Max(4096, (long)bytes.Length * 2), maxBytes + 1));
+        bytes[total++] = (byte)next;
         while (total <= maxBytes)
         {
-            Array.Resize(ref bytes, (int)Math.Min(Math.Max(4096, (long)bytes.Length * 2), maxBytes + 1));
+            if (total == bytes.Length)
+            {
+                Array.Resize(ref bytes, (int)Math.Min((long)bytes.Length * 2, maxBytes + 1));
+            }
+
             var read = stream.Read(bytes, total, bytes.Length - total);
             if (read == 0)
             {
