@@ -44,9 +44,11 @@ internal static partial class DocumentTitle
     /// <summary>
     /// The title: the clean H1, unless it is template markup or absent; then front matter, then the first heading of a
     /// file without an H1, then the file name. A template-markup H1 is replaced in <paramref name="blocks"/> by the
-    /// title, so that it reads as the title everywhere else.
+    /// title, so that it reads as the title everywhere else. A title that is only an id ("ADR-006") names no subject:
+    /// then the subject is the front matter's title, or its one-line <paramref name="frontMatterSummary"/>, or the words
+    /// of the file name after its number — the id still numbers the record.
     /// </summary>
-    public static TitleInfo Choose(List<TextBlock> blocks, string? frontMatterTitle, FileNameInfo file)
+    public static TitleInfo Choose(List<TextBlock> blocks, string? frontMatterTitle, FileNameInfo file, string? frontMatterSummary)
     {
         var h1Index = blocks.FindIndex(b => b.Type == BlockType.Heading && b.Level == 1);
         var h1 = h1Index >= 0 ? blocks[h1Index] : null;
@@ -73,6 +75,10 @@ internal static partial class DocumentTitle
         {
             title = FileNames.Humanize(file.Slug);
         }
+        else if (BareId().IsMatch(title) && Subject(frontMatterTitle, frontMatterSummary, file) is { } subject)
+        {
+            title = subject;
+        }
 
         if (h1 is not null && !h1Usable)
         {
@@ -80,6 +86,18 @@ internal static partial class DocumentTitle
         }
 
         return new TitleInfo(title, number, raw, line);
+    }
+
+    /// <summary>The first of the front matter's title, a one-line summary and the file name's words that is more than an id.</summary>
+    private static string? Subject(string? frontMatterTitle, string? frontMatterSummary, FileNameInfo file)
+    {
+        string?[] candidates =
+        [
+            frontMatterTitle is null ? null : CleanTitle(frontMatterTitle).Title,
+            frontMatterSummary is { Length: > 0 and <= 120 } summary && !summary.Contains('\n') ? summary.Trim() : null,
+            FileNames.Humanize(file.Slug),
+        ];
+        return candidates.FirstOrDefault(c => c is { Length: > 0 } && !BareId().IsMatch(c) && c.Any(char.IsLetter));
     }
 
     /// <summary>Strips "7.", "ADR 7:", "ADR-0007 -" and "Architecture Decision Record:" prefixes; returns the number they gave.</summary>

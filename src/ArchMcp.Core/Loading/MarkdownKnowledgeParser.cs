@@ -80,7 +80,7 @@ internal static class MarkdownKnowledgeParser
 
         var file = FileNames.Analyze(path);
 
-        var (title, headingNumber, rawTitle, titleLine) = DocumentTitle.Choose(blocks, fm.Get("title"), file);
+        var (title, headingNumber, rawTitle, titleLine) = DocumentTitle.Choose(blocks, fm.Get("title"), file, fm.Get("summary") ?? fm.Get("description"));
 
         var fmId = fm.Get("id");
         var idPrefix = fmId is null ? null : Regex.Match(fmId, @"^[A-Za-z]+").Value is { Length: > 0 } p ? p : null;

@@ -57,6 +57,20 @@ public class RealWorldFormatTests
     }
 
     [Theory]
+    [InlineData("docs/adrs/adr-006-hosted-runners.md", "---\ntitle: ADR-006\ndescription: Runners hosted by the CI provider\n---\n", "Runners hosted by the CI provider")]
+    [InlineData("docs/adrs/adr-006-hosted-runners.md", "---\ntitle: ADR-006\n---\n", "Hosted runners")]
+    [InlineData("docs/adrs/adr-006-hosted-runners.md", "# ADR-006\n", "Hosted runners")]
+    [InlineData("docs/adrs/0006.md", "# ADR-006\n", "ADR-006")]
+    [InlineData("docs/adrs/adr-006-hosted-runners.md", "---\ntitle: ADR-006\ndescription: \"A long description that reads like a paragraph of prose rather than a title, as site generators often carry in front matter.\"\n---\n", "Hosted runners")]
+    public void Parse_WhenTheTitleIsOnlyAnId_TheSubjectComesFromTheSummaryOrTheFileName(string path, string head, string title)
+    {
+        var doc = Parse(path, head + "\n| | |\n|---|---|\n| Status | Decided |\n\n## Decision\n\nUse the hosted runners.\n");
+
+        Assert.Equal(title, doc.Title);
+        Assert.Equal("ADR-0006", doc.Id);
+    }
+
+    [Theory]
     [InlineData("| Created at | 2025-04-03 |\n| Status | Final |\n", "2025-04-03")]
     [InlineData("| Created at | 2025-04-03 |\n| Date | 2025-05-01 |\n| Status | Final |\n", "2025-05-01")]
     [InlineData("| Created at | YYYY-MM-DD |\n| Status | Final |\n", null)]
