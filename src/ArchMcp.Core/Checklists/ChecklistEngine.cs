@@ -220,7 +220,7 @@ internal sealed record ChecklistTuning
 
     /// <summary>
     /// Least relevance of a decision without a declared scope, as a share of the best-matching file's score for the
-    /// whole design or one of its sentences (measured in docs/evaluation.md).
+    /// whole design or one of its sentences (how it was measured: README, "Quality").
     /// </summary>
     public double DecisionFloor { get; init; } = 0.25;
 
