@@ -16,7 +16,7 @@ internal static partial class DecisionChecks
 
         foreach (var sentence in new[] { c.Statement }.Concat(DesignReviewer.RuleSentences(c.Body).Take(30)))
         {
-            foreach (var (chosen, rejected) in Alternatives(sentence).SelectMany(a => Rejected(a.Rejected).Select(r => (a.Chosen, r))))
+            foreach (var (chosen, rejected) in Alternatives(sentence).SelectMany(a => Rejected(a.Rejected, sentence == c.Statement).Select(r => (a.Chosen, r))))
             {
                 var hit = Mentions(d, rejected);
                 if (hit is null || (chosen.Length > 0 && Mentions(d, chosen) is not null))
@@ -74,14 +74,16 @@ internal static partial class DecisionChecks
     }
 
     /// <summary>
-    /// What a decision settled against, without its qualifier ("Kaniko after its archival" is Kaniko), and each
-    /// technology of a list joined by "and" on its own: "drop Travis CI and the s390x tests" drops Travis CI, so a design
-    /// bringing back Travis alone re-proposes it.
+    /// What a decision settled against, without its qualifier ("Kaniko after its archival" is Kaniko), and — in its
+    /// title (<paramref name="title"/>), which states the decision itself — each technology of a list joined by "and" on
+    /// its own: "Drop Travis CI and the s390x tests" drops Travis CI, so a design bringing back Travis alone re-proposes
+    /// it. A body sentence's "X and Y" is read whole: there the words after "and" often qualify X rather than name a
+    /// second thing settled against.
     /// </summary>
-    private static IEnumerable<string> Rejected(string named)
+    private static IEnumerable<string> Rejected(string named, bool title)
     {
         var rejected = Qualifier().Split(named)[0];
-        var parts = Conjunction().Split(rejected);
+        var parts = title ? Conjunction().Split(rejected) : [rejected];
         return parts.Length == 1 ? parts : parts.Where(p => Technologies.Find(p).Count > 0).Prepend(rejected);
     }
 

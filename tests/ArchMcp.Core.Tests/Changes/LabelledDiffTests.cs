@@ -65,8 +65,9 @@ public sealed class LabelledDiffTests(ITestOutputHelper output)
         // regressions. Governing recall stays below the goal where a record's title names no technology (a code-style
         // rule such as "avoid default exports", "Programming languages", a decision titled by its number only) or where
         // the change shows what it configures only in the context lines (a key nested under a Kafka block). Violation
-        // recall on held-out-2 misses a runner rule (a decision choosing GitHub-hosted runners against `runs-on:
-        // self-hosted`) and one re-proposal the reviewed sentence names wrongly.
+        // recall on held-out-2 misses a decision choosing GitHub-hosted runners against `runs-on: self-hosted` and a
+        // protobuf package without its major version; its precision counts a re-proposal read from a title cut at the
+        // dot of a name ("Avoid React.FC type" read as avoiding React).
         Assert.True(governing["first"].Precision >= 0.93 && governing["first"].Recall >= 0.9, $"governing {governing["first"]}");
         Assert.True(violations["first"].Precision >= 0.82 && violations["first"].Recall >= 0.87, $"violations {violations["first"]}");
         Assert.True(governing["held-out"].Precision >= 0.89 && governing["held-out"].Recall >= 0.83, $"held-out governing {governing["held-out"]}");
