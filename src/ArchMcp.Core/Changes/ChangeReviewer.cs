@@ -25,6 +25,8 @@ internal static class ChangeReviewer
             .Select(e => (Entry: e, Scope: scopeOf(e)))
             .Where(s => s.Scope is not null)
             .ToList();
+        // what a finding's record is about: its scope, or for a guide or manual (which governs no file by scope) what its title names
+        DocumentScope? AboutOf(ChecklistItem item) => catalog.Find(item.Root, item.Path) is { } e ? scopeOf(e) ?? DocumentScope.Infer(e.Title) : null;
         var reviewed = new List<FileReview>();
         foreach (var file in files)
         {
@@ -44,7 +46,7 @@ internal static class ChangeReviewer
                 }
             }
 
-            reviewed.Add(new FileReview(file.Path, file.Change, governing, Findings(file, review, root)));
+            reviewed.Add(new FileReview(file.Path, file.Change, governing, Findings(file, review, root, AboutOf)));
         }
 
         var findings = reviewed.SelectMany(f => f.Findings).ToList();
@@ -59,9 +61,13 @@ internal static class ChangeReviewer
     /// The violations the design review finds in the added lines of <paramref name="file"/>. The review reads one
     /// design line per added line, after a first line naming the tools the file belongs to by convention (a
     /// <c>Jenkinsfile</c> is Jenkins' even when its text never says so), which stands for the file's first added line;
-    /// the facts the file's structure states are placed at the design line of the added line that states them.
+    /// the facts the file's structure states are placed at the design line of the added line that states them. A
+    /// violation of a rule about another format or language than the file's is none (<see cref="RuleFit"/>), and a
+    /// violation the lines the change removes already held (reviewed alike) is the file's, not the change's: a change
+    /// that edits a line keeping what a rule forbids does not introduce it.
     /// </summary>
-    private static List<ChangeFinding> Findings(ChangedFile file, Func<ChecklistRequest, IReadOnlyList<DesignFact>, ReviewResult> review, string? root)
+    private static List<ChangeFinding> Findings(
+        ChangedFile file, Func<ChecklistRequest, IReadOnlyList<DesignFact>, ReviewResult> review, string? root, Func<ChecklistItem, DocumentScope?> aboutOf)
     {
         if (file.Binary || file.Added.Count == 0 || file.Added.All(a => string.IsNullOrWhiteSpace(a.Text)))
         {
@@ -87,8 +93,11 @@ internal static class ChangeReviewer
 
         var read = FileStructure.Read(file).Select(f => new DesignFact(f.Kind, f.Value, designLine[f.At], f.At.Text.Trim())).ToList();
         var result = review(new ChecklistRequest { Design = string.Join('\n', design), Limit = ToolContract.ChecklistLimitDefault, Root = root }, read);
+        var held = file.Removed.All(string.IsNullOrWhiteSpace) ? []
+            : review(new ChecklistRequest { Design = string.Join('\n', file.Removed), Limit = ToolContract.ChecklistLimitDefault, Root = root }, [])
+                .Items.Where(i => i.Verdict == Verdicts.Violated).Select(i => (i.Item.Path, i.Item.Id)).ToHashSet();
         return [.. result.Items
-            .Where(i => i.Verdict == Verdicts.Violated)
+            .Where(i => i.Verdict == Verdicts.Violated && !held.Contains((i.Item.Path, i.Item.Id)) && RuleFit.Applies(i.Item.Statement, aboutOf(i.Item), file.Path))
             .Select(i => i.Design is { } evidence && evidence.Line >= 1 && evidence.Line <= lines.Count
                 ? i with { Design = evidence with { Line = lines[evidence.Line - 1] } }
                 : i)

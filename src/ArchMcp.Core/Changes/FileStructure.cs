@@ -17,7 +17,7 @@ internal sealed record StructureFact(DiffLine At, string Kind, string Value);
 /// <item>An object with <c>in: query</c> and a <c>name</c> is a query parameter of that name (OpenAPI).</item>
 /// <item>A <c>schema</c> under a media type (<c>application/json:</c>) whose <c>type</c> is <c>array</c> is a body
 /// whose top level is an array (OpenAPI).</item>
-/// <item>A key with a scalar value is a setting, <c>key=value</c>.</item>
+/// <item>A key with a scalar value is a setting, <c>key=value</c>, the key named in full (<see cref="FullKey"/>).</item>
 /// <item>A key is a name made of words (<c>AWS_SECRET_ACCESS_KEY</c>, <c>db.password</c>): what those words say about
 /// credentials is said by the line; a key naming a secret (password, secret, token, API key, private key) with a
 /// literal value — not a reference such as <c>${VAR}</c>, <c>$VAR</c> or <c>${{ secrets.X }}</c> — is a secret in plain text.</item>
@@ -95,13 +95,31 @@ internal static partial class FileStructure
             return;
         }
 
-        facts.Add(new StructureFact(e.At, FactKinds.Setting, $"{key}={value}"));
+        facts.Add(new StructureFact(e.At, FactKinds.Setting, $"{FullKey(e)}={value}"));
         var words = string.Join(' ', NamingStyles.Words(key));
         facts.AddRange(SecurityFacts.Values(words).Select(v => new StructureFact(e.At, FactKinds.Security, v)));
         if (SecretName().IsMatch(words) && !Reference().IsMatch(value))
         {
             facts.Add(new StructureFact(e.At, FactKinds.Security, "plaintext-secret"));
         }
+    }
+
+    /// <summary>
+    /// A key's full name: the keys of the entries it is nested under and its own, joined by dots, as configuration
+    /// systems write a nested key flat (<c>spring.kafka.consumer.enable-auto-commit</c>, Helm's <c>--set a.b.c</c>).
+    /// </summary>
+    private static string FullKey(Entry e)
+    {
+        var keys = new List<string>();
+        for (var at = e; at is not null; at = at.Parent)
+        {
+            if (at.Key is { } key)
+            {
+                keys.Insert(0, key);
+            }
+        }
+
+        return string.Join('.', keys);
     }
 
     private static Format FormatOf(string path)

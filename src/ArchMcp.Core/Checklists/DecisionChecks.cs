@@ -16,9 +16,8 @@ internal static partial class DecisionChecks
 
         foreach (var sentence in new[] { c.Statement }.Concat(DesignReviewer.RuleSentences(c.Body).Take(30)))
         {
-            foreach (var (chosen, named) in Alternatives(sentence))
+            foreach (var (chosen, rejected) in Alternatives(sentence).SelectMany(a => Rejected(a.Rejected, sentence == c.Statement).Select(r => (a.Chosen, r))))
             {
-                var rejected = Qualifier().Split(named)[0];
                 var hit = Mentions(d, rejected);
                 if (hit is null || (chosen.Length > 0 && Mentions(d, chosen) is not null))
                 {
@@ -72,6 +71,20 @@ internal static partial class DecisionChecks
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// What a decision settled against, without its qualifier ("Kaniko after its archival" is Kaniko), and — in its
+    /// title (<paramref name="title"/>), which states the decision itself — each technology of a list joined by "and" on
+    /// its own: "Drop Travis CI and the s390x tests" drops Travis CI, so a design bringing back Travis alone re-proposes
+    /// it. A body sentence's "X and Y" is read whole: there the words after "and" often qualify X rather than name a
+    /// second thing settled against.
+    /// </summary>
+    private static IEnumerable<string> Rejected(string named, bool title)
+    {
+        var rejected = Qualifier().Split(named)[0];
+        var parts = title ? Conjunction().Split(rejected) : [rejected];
+        return parts.Length == 1 ? parts : parts.Where(p => Technologies.Find(p).Count > 0).Prepend(rejected);
     }
 
     /// <summary>(chosen, rejected) pairs stated in a sentence: "X instead of Y", "Y replaced by X", "remove Y", "decided against Y".</summary>
@@ -160,6 +173,10 @@ internal static partial class DecisionChecks
     /// <summary>"Buildah - replacement of Kaniko", "X as a replacement for Y".</summary>
     [GeneratedRegex(@"^\s*(?<x>[^,.;:]{2,60}?)\s+([-\u2013\u2014:]|as)\s+(an?\s+|the\s+)?replacement\s+(of|for)\s+(?<y>[^,.;]{2,60})", RegexOptions.IgnoreCase)]
     private static partial Regex ReplacementOf();
+
+    /// <summary>Where the next of several things joined by "and" starts.</summary>
+    [GeneratedRegex(@"\s+and\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex Conjunction();
 
     /// <summary>Where a qualifier of the rejected thing starts: "Kaniko after its archival" rejects Kaniko.</summary>
     [GeneratedRegex(@"\s+(after|because|due to|since|when|once|until|as of)\s+", RegexOptions.IgnoreCase)]

@@ -43,7 +43,8 @@ internal static partial class RequirementChecks
     /// <summary>
     /// A setting the rule requires, written as <c>`key=value`</c> in its statement or in a sentence of its text that does
     /// not negate it, while the change sets that key to another value. A key in the change matches when it is the rule's
-    /// key or ends with it under a prefix (<c>spring.kafka.producer.acks</c> is <c>acks</c>); values compare without case.
+    /// key or ends with it under a prefix (<c>spring.kafka.producer.acks</c> is <c>acks</c>), word by word
+    /// (<see cref="NamesSetting"/>); values compare without case.
     /// </summary>
     public static CheckOutcome? RequiredSetting(Candidate c, DesignContext d)
     {
@@ -67,7 +68,7 @@ internal static partial class RequirementChecks
                 foreach (var fact in settings)
                 {
                     var set = fact.Value.Split('=', 2);
-                    if (!set[0].Equals(key, StringComparison.OrdinalIgnoreCase) && !set[0].EndsWith("." + key, StringComparison.OrdinalIgnoreCase))
+                    if (!NamesSetting(set[0], key))
                     {
                         continue;
                     }
@@ -84,6 +85,19 @@ internal static partial class RequirementChecks
         }
 
         return met;
+    }
+
+    /// <summary>
+    /// True when the change's key is the rule's or ends with it under a prefix, word by word: configuration systems
+    /// spell one key with dots, dashes, underscores or case changes alike (<c>enable.auto.commit</c> is Spring's
+    /// <c>spring.kafka.consumer.enable-auto-commit</c>).
+    /// </summary>
+    private static bool NamesSetting(string changed, string rule)
+    {
+        var words = NamingStyles.Words(changed);
+        var wanted = NamingStyles.Words(rule);
+        return wanted.Count > 0 && words.Count >= wanted.Count
+            && words.Skip(words.Count - wanted.Count).SequenceEqual(wanted, StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>

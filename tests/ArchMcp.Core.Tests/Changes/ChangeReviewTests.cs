@@ -82,6 +82,19 @@ public sealed class ChangeReviewTests : IDisposable
         Assert.Equal("paths: services/billing/**", declared.Scope);
     }
 
+    [Fact]
+    public async Task ReviewChange_WhenTheEditedLineAlreadyBrokeTheRule_ReportsNothing_WhenItIntroducesIt_ReportsIt()
+    {
+        const string edit = "--- a/services/billing/config.yaml\n+++ b/services/billing/config.yaml\n@@ -1,1 +1,1 @@\n-  baseUrl: http://payments.internal/charges\n+  baseUrl: http://payments.internal/v2/charges\n";
+        const string introduce = "--- a/services/billing/config.yaml\n+++ b/services/billing/config.yaml\n@@ -1,1 +1,1 @@\n-  baseUrl: https://payments.internal/charges\n+  baseUrl: http://payments.internal/charges\n";
+
+        var edited = await _engine.Service.ReviewChangeAsync(new ChangeReviewRequest { Diff = edit });
+        var introduced = await _engine.Service.ReviewChangeAsync(new ChangeReviewRequest { Diff = introduce });
+
+        Assert.Empty(edited.Files.Single().Findings);
+        Assert.Equal("SEC-001", Assert.Single(introduced.Files.Single().Findings).Id);
+    }
+
     [Theory]
     [InlineData("   ", "The diff is empty")]
     [InlineData("Please review my change to the billing service.", "not a unified diff")]

@@ -79,7 +79,7 @@ public sealed class FileStructureTests
 
         Assert.Contains("2 security access-key", facts);
         Assert.DoesNotContain(facts, f => f.EndsWith("plaintext-secret", StringComparison.Ordinal));
-        Assert.Contains("3 setting REGION=eu-west-1", facts);
+        Assert.Contains("3 setting env.REGION=eu-west-1", facts);
     }
 
     [Fact]
@@ -88,6 +88,14 @@ public sealed class FileStructureTests
         var facts = Facts("src/main/resources/application.properties", "@@ -1,1 +1,2 @@\n app.name=orders\n+spring.kafka.producer.acks=1\n");
 
         Assert.Equal(["2 setting spring.kafka.producer.acks=1"], facts);
+    }
+
+    [Fact]
+    public void Read_WhenYamlNestsASetting_ItsKeyIsNamedInFull()
+    {
+        var facts = Facts("config/application.yml", "@@ -1,3 +1,4 @@\n spring:\n   kafka:\n     consumer:\n+      enable-auto-commit: true\n");
+
+        Assert.Equal(["4 setting spring.kafka.consumer.enable-auto-commit=true"], facts);
     }
 
     [Fact]

@@ -102,6 +102,8 @@ public sealed class RequirementChecksTests
     [InlineData("spring.kafka.producer.acks=1")]
     [InlineData("acks=0")]
     [InlineData("producer.enable.idempotence=false")]
+    [InlineData("spring.kafka.producer.enable-idempotence=false")] // the same key spelt with dashes
+    [InlineData("producer.enableIdempotence=false")] // and in camel case
     public void Evaluate_WhenChangeSetsARequiredKeyToAnotherValue_IsViolated(string setting)
     {
         var outcome = SettingOutcome(setting);
