@@ -48,18 +48,6 @@ internal static class RuleFit
         Technologies.Find(text).Where(t => t.Category == category).Select(t => t.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The languages a file is written in by its path, closed under what each is a kind of (TypeScript is JavaScript).</summary>
-    private static HashSet<string> FileLanguages(string path)
-    {
-        var found = Named(string.Join(", ", FileConventions.Technologies(path)), Technologies.Language);
-        var pending = new Queue<string>(found);
-        while (pending.TryDequeue(out var name))
-        {
-            foreach (var broader in Technologies.Broader(name).Where(found.Add))
-            {
-                pending.Enqueue(broader);
-            }
-        }
-
-        return found;
-    }
+    private static HashSet<string> FileLanguages(string path) =>
+        Technologies.WithBroader(Named(string.Join(", ", FileConventions.Technologies(path)), Technologies.Language));
 }

@@ -101,8 +101,24 @@ internal static partial class Technologies
         ["ESLint"] = ["JavaScript"], ["Prettier"] = ["JavaScript"],
     };
 
-    /// <summary>The technologies <paramref name="name"/> is directly a kind of (<see cref="KindOf"/>); none when it is not known.</summary>
-    public static IReadOnlyList<string> Broader(string name) => KindOf.GetValueOrDefault(name, []);
+    /// <summary>
+    /// <paramref name="names"/> with every technology each is a kind of, directly or through another
+    /// (<see cref="KindOf"/>: a Next.js page is React, React is JavaScript).
+    /// </summary>
+    public static HashSet<string> WithBroader(IEnumerable<string> names)
+    {
+        var found = new HashSet<string>(names, StringComparer.OrdinalIgnoreCase);
+        var pending = new Queue<string>(found);
+        while (pending.TryDequeue(out var name))
+        {
+            foreach (var broader in KindOf.GetValueOrDefault(name, []).Where(found.Add))
+            {
+                pending.Enqueue(broader);
+            }
+        }
+
+        return found;
+    }
 
     /// <summary>The languages whose files <paramref name="name"/> checks (<see cref="Checks"/>); none for anything but a checker.</summary>
     public static IReadOnlyList<string> AppliesTo(string name) => Checks.GetValueOrDefault(name, []);

@@ -13,7 +13,7 @@ namespace ArchMcp.Core.Checklists;
 /// underscores, dots, slashes, dashes and case changes as spaces. A cloud provider's name inside an identifier is the
 /// namespace every resource of that provider carries (<c>aws_</c>), not a statement about the provider, so only a
 /// provider written on its own counts;</item>
-/// <item>what those technologies are a kind of (<see cref="Technologies.Broader"/>): a Route 53 record is DNS, a Next.js
+/// <item>what those technologies are a kind of (<see cref="Technologies.WithBroader"/>): a Route 53 record is DNS, a Next.js
 /// page is React, TypeScript is JavaScript.</item>
 /// </list>
 /// A record's technology covers the file when the footprint holds it, or holds a language the technology checks (a
@@ -29,16 +29,7 @@ internal static partial class TechnologyFootprint
         found.UnionWith(Technologies.Find(text).Select(t => t.Name));
         var words = CaseChange().Replace(Separator().Replace(text, " "), " ");
         found.UnionWith(Technologies.Find(words).Where(t => t.Category != Technologies.Cloud || !Providers.Contains(t.Name)).Select(t => t.Name));
-        var pending = new Queue<string>(found);
-        while (pending.TryDequeue(out var name))
-        {
-            foreach (var broader in Technologies.Broader(name).Where(found.Add))
-            {
-                pending.Enqueue(broader);
-            }
-        }
-
-        return found;
+        return Technologies.WithBroader(found);
     }
 
     /// <summary>True when <paramref name="technology"/> (any spelling the vocabulary knows) is in the footprint or checks a language in it.</summary>
