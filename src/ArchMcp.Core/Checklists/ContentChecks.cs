@@ -3,7 +3,7 @@ using ArchMcp.Core.Model;
 
 namespace ArchMcp.Core.Checklists;
 
-/// <summary>Checks on what responses, errors, retention, images and credentials a design states.</summary>
+/// <summary>Checks on what responses, errors, retention, images and credentials a design states, and on what it does that a rule forbids.</summary>
 internal static partial class ContentChecks
 {
     private static readonly (string Situation, Regex Pattern)[] Situations =
@@ -206,63 +206,6 @@ internal static partial class ContentChecks
         return hit is null ? null
             : DesignReviewer.Violated("The design does what the rule forbids.", DesignContext.Quote(hit), DesignReviewer.RuleQuote(c, null));
     }
-
-    /// <summary>Sensitive or personal data in the design against a rule that keeps such data out or protected.</summary>
-    public static CheckOutcome? SensitiveData(Candidate c, DesignContext d)
-    {
-        if (!SensitiveRule().IsMatch(c.Statement) || !(DesignReviewer.IsProhibition(c) || DesignReviewer.Negation.IsMatch(c.Statement) || Protect().IsMatch(c.Statement)))
-        {
-            return null;
-        }
-
-        var fact = d.First(FactKinds.PersonalData);
-        return fact is null ? null
-            : DesignReviewer.Violated("The design carries personal or sensitive data.", DesignContext.Quote(fact), DesignReviewer.RuleQuote(c, null));
-    }
-
-    /// <summary>
-    /// A breaking change (changed field types, removed fields) against a backward-compatibility rule. A sentence that
-    /// ships the change as a new version (a `/v2/` prefix, a version header) keeps existing clients working: no violation.
-    /// </summary>
-    public static CheckOutcome? BreakingChange(Candidate c, DesignContext d)
-    {
-        if (!Compatibility().IsMatch(c.Statement))
-        {
-            return null;
-        }
-
-        var versioned = d.Of(FactKinds.Versioning).Where(f => f.Value != "breaking-change").Select(f => f.Line).ToHashSet();
-        var fact = d.Of(FactKinds.Versioning).FirstOrDefault(f => f.Value == "breaking-change" && !versioned.Contains(f.Line));
-        return fact is null ? null
-            : DesignReviewer.Violated("The design makes incompatible changes.", DesignContext.Quote(fact), DesignReviewer.RuleQuote(c, null));
-    }
-
-    /// <summary>Consumers assuming exactly-once delivery against a rule asking them to cope with duplicates.</summary>
-    public static CheckOutcome? Duplicates(Candidate c, DesignContext d)
-    {
-        if (!DuplicateRule().IsMatch(c.Statement))
-        {
-            return null;
-        }
-
-        var fact = d.First(FactKinds.Delivery, "exactly-once");
-        return fact is null ? null
-            : DesignReviewer.Violated("The design assumes exactly-once delivery; the rule expects duplicates to be handled.", DesignContext.Quote(fact), DesignReviewer.RuleQuote(c, null));
-    }
-
-    /// <summary>Sensitive or personal data ("personal access tokens" are credentials, not personal data).</summary>
-    [GeneratedRegex(@"\b(sensitive|pii|confidential|privacy|personal(ly)?\s+(data|information|details|identifiable))\b", RegexOptions.IgnoreCase)]
-    private static partial Regex SensitiveRule();
-
-    [GeneratedRegex(@"\b(protect|encrypt|mask|redact|minimi[sz]e|exclude|filter)\w*", RegexOptions.IgnoreCase)]
-    private static partial Regex Protect();
-
-    [GeneratedRegex(@"\bbackwards?[- ]compatib\w*|\bnot break\b|\bbreaking changes?\b|\bcompatib\w+\b.{0,30}\b(maintain|keep|preserve)|\b(maintain|keep|preserve)\w*\b.{0,30}\bcompatib", RegexOptions.IgnoreCase)]
-    private static partial Regex Compatibility();
-
-    /// <summary>Duplicate delivery: duplicates, at-least-once, or idempotent processing of what is delivered (not idempotent POST requests).</summary>
-    [GeneratedRegex(@"\bduplicates?\b|\bat[- ]least[- ]once\b|\bidempoten\w*\b.{0,40}\b(process\w*|consum\w*|deliver\w*|handl\w*|receiv\w*|events?|messages?)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex DuplicateRule();
 
     private static readonly HashSet<string> GenericVerbs = new(StringComparer.Ordinal)
     {

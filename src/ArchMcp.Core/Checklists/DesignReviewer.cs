@@ -30,9 +30,9 @@ internal static partial class DesignReviewer
         SubstitutionChecks.NaturalLanguage,
         SubstitutionChecks.PlaintextSecrets,
         SubstitutionChecks.DataFormats,
-        ContentChecks.SensitiveData,
-        ContentChecks.BreakingChange,
-        ContentChecks.Duplicates,
+        DataContractChecks.SensitiveData,
+        DataContractChecks.BreakingChange,
+        DataContractChecks.Duplicates,
         ContentChecks.NegatedPhrase,
     ];
 
