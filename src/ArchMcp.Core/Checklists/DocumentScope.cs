@@ -83,15 +83,18 @@ internal sealed partial record DocumentScope(IReadOnlyList<string> Components, I
             return $"path {glob}";
         }
 
+        // A technology is what the file is (its name, its tool's conventions) or what the change writes — not the folders
+        // it sits in: a folder named after the product a repository is about holds files of every kind. A component is
+        // where the file sits, so the whole path counts for components.
         footprint ??= TechnologyFootprint.Of(path, changedText);
-        var text = path + "\n" + string.Join(", ", FileConventions.Technologies(path)) + "\n" + changedText;
-        var technology = Technologies.FirstOrDefault(t => TechnologyFootprint.Covers(t, footprint) || Names(t, text));
+        var written = System.IO.Path.GetFileName(path) + "\n" + string.Join(", ", FileConventions.Technologies(path)) + "\n" + changedText;
+        var technology = Technologies.FirstOrDefault(t => TechnologyFootprint.Covers(t, footprint) || Names(t, written));
         if (technology is not null)
         {
             return $"technology {technology}";
         }
 
-        var component = Components.FirstOrDefault(c => Names(c, text));
+        var component = Components.FirstOrDefault(c => Names(c, path + "\n" + written));
         return component is null ? null : $"component {component}";
     }
 

@@ -76,6 +76,9 @@ public sealed class ScopeInferenceTests
     [InlineData("services/billing/Invoice.cs", "", "component billing")]
     [InlineData("infra/modules/db.tf", "", "path infra/**")]
     [InlineData("README.md", "just prose", null)]
+    // a folder named after a technology holds files of every kind; the file's own name says what it is
+    [InlineData("images/kafka/Dockerfile", "RUN apt-get install -y curl", null)]
+    [InlineData("deploy/kafka-topics.yaml", "partitions: 12", "technology Kafka")]
     public void CoversFile_ByPathConventionTextOrComponent(string path, string added, string? why)
     {
         var scope = new DocumentScope(["billing"], ["Jenkins", "GitHub Actions", "Terraform", "Kafka"], ["infra/**"]);
