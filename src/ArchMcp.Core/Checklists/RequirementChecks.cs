@@ -186,9 +186,10 @@ internal static partial class RequirementChecks
 
     /// <summary>
     /// One setting: a code span <c>`key=value`</c> or <c>`key: value`</c>, or a bare <c>key=value</c> token (rule text
-    /// read from Markdown has lost its code spans; prose puts no equals sign between two words without spaces).
+    /// read from Markdown has lost its code spans; prose puts no equals sign between two words without spaces), which
+    /// ends before a closing bracket or quote around it ("(enable.auto.commit=false)" sets false).
     /// </summary>
-    [GeneratedRegex(@"`(?<key>[A-Za-z_][\w.\-]*)\s*(?:=|:\s)\s*(?<value>[^`\s,;]+)`|(?<![\w.\-=`])(?<key>[A-Za-z_][\w.\-]*)=(?<value>[^\s,;`=]*[^\s,;`=.])")]
+    [GeneratedRegex(@"`(?<key>[A-Za-z_][\w.\-]*)\s*(?:=|:\s)\s*(?<value>[^`\s,;]+)`|(?<![\w.\-=`])(?<key>[A-Za-z_][\w.\-]*)=(?<value>[^\s,;`=]*[^\s,;`=.)\]'""])")]
     private static partial Regex SettingSpan();
 
     [GeneratedRegex(@"\b(tls|https|ssl|mtls|encrypt\w*\b.{0,40}\bin transit|in transit\b.{0,40}\bencrypt\w*)\b", RegexOptions.IgnoreCase)]

@@ -127,6 +127,21 @@ public sealed class RequirementChecksTests
     }
 
     [Theory]
+    [InlineData("spring.kafka.consumer.enable-auto-commit=false", Verdicts.Met)]
+    [InlineData("spring.kafka.consumer.enable-auto-commit=true", Verdicts.Violated)]
+    public void Evaluate_WhenRuleWritesTheSettingInBrackets_TheBracketIsNoPartOfItsValue(string setting, string verdict)
+    {
+        var retriever = new InMemoryRetriever().AddRule("R-3", RuleLevel.Must, "Commit consumer offsets after processing",
+            "Disable auto-commit (enable.auto.commit=false) or commit only processed offsets.");
+        var candidate = Candidate.For(retriever.FindRules("consumer offsets", 1).Single().Rule);
+
+        var outcome = DesignReviewer.Evaluate(candidate, DesignContext.Create("consumer settings", [new DesignFact(FactKinds.Setting, setting, 1, "consumer settings")]));
+
+        Assert.Equal(verdict, outcome.Verdict);
+        Assert.DoesNotContain("false)", outcome.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("spring.kafka.producer.acks=all", Verdicts.Met)]
     [InlineData("linger.ms=0", null)] // the rule's text forbids it; it does not require it
     [InlineData("clientacks=1", null)] // another key that only ends with the same letters
