@@ -12,6 +12,7 @@ internal static partial class DesignReviewer
         NamingChecks.LowercaseGrammar,
         UrlChecks.VerbInPath,
         UrlChecks.Versioning,
+        NamingChecks.PackageVersion,
         UrlChecks.ForbiddenLiteral,
         ContentChecks.TopLevelArray,
         ContentChecks.StatusCodeForSituation,
