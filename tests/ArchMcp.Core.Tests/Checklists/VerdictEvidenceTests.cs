@@ -67,6 +67,19 @@ public sealed class VerdictEvidenceTests
     }
 
     [Theory]
+    // a dot inside a word belongs to a name: "Avoid React.FC type" avoids React.FC, not React
+    [InlineData("Avoid React.FC type", "import React from \"react\";\nexport const Nav = ({ items }: NavProps) => <nav />;", false)]
+    [InlineData("Avoid React.FC type", "import React from \"react\";\nexport const Nav: React.FC<NavProps> = () => <nav />;", true)]
+    [InlineData("Stop using System.Text.Json for the audit log", "using System.Text;\nvar reader = new StreamReader(path);", false)]
+    public void Review_WhenTitleNamesAThingWithADotInIt_TheWholeNameIsWhatItSettlesAgainst(string title, string design, bool violated)
+    {
+        var result = new ChecklistEngine(new InMemoryRetriever().AddDecision(6, title, "")).Review(new ChecklistRequest { Design = design });
+        var item = result.Items.SingleOrDefault();
+        Assert.Equal(violated, item?.Verdict == Verdicts.Violated);
+        Assert.True(!violated || item!.Design!.Line == 2, "cited at the line naming React.FC, not at the import");
+    }
+
+    [Theory]
     [InlineData("Deprecate secrets field in type: custom authentication in Kafka CR", "The Connect cluster authenticates to the Kafka brokers with `type: oauth`.")]
     public void Review_WhenDesignNamesOnlyTheTechnologyOfARemovedDetail_IsNotReProposal(string title, string design)
     {
