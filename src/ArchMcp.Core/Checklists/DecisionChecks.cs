@@ -35,6 +35,37 @@ internal static partial class DecisionChecks
     }
 
     /// <summary>
+    /// A design hosted by another party than the one a decision in force chose in its title (which states the decision
+    /// itself): "GitHub-hosted runners" against a job
+    /// that runs on <c>self-hosted</c> ones, "self-hosted runners" against "GitHub-hosted". Who hosts a thing is one
+    /// choice with several options, so naming another option is going against the decision even where the design does
+    /// not name the thing hosted. Where it does ("self-hosted fonts"), the thing must be the decision's.
+    /// </summary>
+    public static CheckOutcome? Hosting(Candidate c, DesignContext d)
+    {
+        var chosen = c.IsDecision ? HostedBy().Match(c.Statement) : Match.Empty;
+        if (!chosen.Success || chosen.Groups["what"].Length == 0 || DesignReviewer.Negation.IsMatch(c.Statement[..chosen.Index]))
+        {
+            return null;
+        }
+
+        var what = Words.Stem(chosen.Groups["what"].Value.ToLowerInvariant());
+        foreach (var s in d.Sentences)
+        {
+            var used = HostedBy().Match(s.Text);
+            if (used.Success && !used.Groups["who"].Value.Equals(chosen.Groups["who"].Value, StringComparison.OrdinalIgnoreCase)
+                && (used.Groups["what"].Length == 0 || Words.Stem(used.Groups["what"].Value.ToLowerInvariant()) == what)
+                && !DesignReviewer.Negation.IsMatch(s.Text[..used.Index]))
+            {
+                return DesignReviewer.Violated($"The design uses {used.Value.Trim()}; the decision chose {chosen.Value.Trim()}.", DesignContext.Quote(s),
+                    new Evidence(c.Statement, c.Decision!.Line));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// A design adopting what a rejected decision proposed ("Use MongoDB for orders", status rejected): a re-proposal,
     /// cited with the rejected decision's title and line.
     /// </summary>
@@ -177,6 +208,13 @@ internal static partial class DecisionChecks
     /// <summary>"Buildah - replacement of Kaniko", "X as a replacement for Y".</summary>
     [GeneratedRegex(@"^\s*(?<x>(?:[^,.;:]|\.(?=\w)){2,60}?)\s+([-\u2013\u2014:]|as)\s+(an?\s+|the\s+)?replacement\s+(of|for)\s+(?<y>" + Phrase + @"{2,60})", RegexOptions.IgnoreCase)]
     private static partial Regex ReplacementOf();
+
+    /// <summary>
+    /// Who hosts a thing, and the thing when a word follows: "GitHub-hosted runners", "self-hosted" (a runner label in
+    /// <c>runs-on: [self-hosted, linux]</c>), "self hosted agents".
+    /// </summary>
+    [GeneratedRegex(@"(?<![\w.-])(?<who>[A-Za-z][\w.]*?(?=-)|self(?= ))[- ]hosted\b(?:[ \t]+(?<what>[A-Za-z][\w-]*))?", RegexOptions.IgnoreCase)]
+    private static partial Regex HostedBy();
 
     /// <summary>Where the next of several things joined by "and" starts.</summary>
     [GeneratedRegex(@"\s+and\s+", RegexOptions.IgnoreCase)]

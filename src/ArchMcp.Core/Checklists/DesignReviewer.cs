@@ -27,6 +27,7 @@ internal static partial class DesignReviewer
         RequirementChecks.ForbiddenInText,
         DecisionChecks.ReplacedOrRejected,
         DecisionChecks.ReProposesOption,
+        DecisionChecks.Hosting,
         SubstitutionChecks.Technology,
         SubstitutionChecks.NaturalLanguage,
         SubstitutionChecks.PlaintextSecrets,

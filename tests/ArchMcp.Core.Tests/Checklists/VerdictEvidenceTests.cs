@@ -80,6 +80,19 @@ public sealed class VerdictEvidenceTests
     }
 
     [Theory]
+    [InlineData("runs-on: [self-hosted, linux, x64]", true)]
+    [InlineData("Build jobs run on self hosted runners in our data centre.", true)]
+    [InlineData("runs-on: ubuntu-latest", false)]
+    [InlineData("The status page uses self-hosted fonts.", false)]
+    [InlineData("We do not use self-hosted runners.", false)]
+    public void Review_WhenDesignIsHostedByAnotherPartyThanTheDecisionChose_IsViolated(string design, bool violated)
+    {
+        var retriever = new InMemoryRetriever().AddDecision(6, "GitHub-hosted runners", "GitHub-hosted runners to be used by default.");
+        var result = new ChecklistEngine(retriever).Review(new ChecklistRequest { Design = "jobs:\n  build:\n    " + design });
+        Assert.Equal(violated, result.Items.Any(i => i.Verdict == Verdicts.Violated));
+    }
+
+    [Theory]
     [InlineData("Deprecate secrets field in type: custom authentication in Kafka CR", "The Connect cluster authenticates to the Kafka brokers with `type: oauth`.")]
     public void Review_WhenDesignNamesOnlyTheTechnologyOfARemovedDetail_IsNotReProposal(string title, string design)
     {
