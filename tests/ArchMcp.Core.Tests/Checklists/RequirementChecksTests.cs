@@ -43,6 +43,14 @@ public sealed class RequirementChecksTests
         Assert.Equal(12, outcome.Rule.Line);
     }
 
+    [Theory]
+    [InlineData("The account service stores customer passwords, hashed with MD5.", true)] // customers are the users it serves
+    [InlineData("The HR service stores staff passwords in its database.", true)]
+    [InlineData("The account service stores customer addresses.", false)]
+    public void Evaluate_WhenDesignDoesTheForbiddenActionToThePeopleItServesByAnotherName_IsViolated(string design, bool violated) =>
+        Assert.Equal(violated, VerdictOf(RuleLevel.Must, "Authenticate users through the identity provider", design,
+            "Services never store user passwords themselves.") == Verdicts.Violated);
+
     [Fact]
     public void Evaluate_WhenDesignSentenceItselfNegatesTheForbiddenAction_IsNotViolated()
     {
