@@ -198,7 +198,7 @@ internal static partial class DecisionChecks
     [GeneratedRegex(@"(?<y>\b" + Phrase + @"{2,60}?)\s+(is|are|was|were|will be)\s+replaced\s+(with|by)\s+(?<x>" + Phrase + @"{2,60})", RegexOptions.IgnoreCase)]
     private static partial Regex ReplacedBy();
 
-    [GeneratedRegex(@"^\s*(deprecate and remove|remove|drop|retire|decommission|stop using|no longer use|deprecate|avoid)\s+(?<y>" + Phrase + @"{2,60})|\b(decided against|rejected|moving away from|move away from|no longer (use|run|maintain))\s+(?<y>" + Phrase + @"{2,60})", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(deprecate and remove|remove|drop|retire|decommission|stop using|no longer use|deprecate|avoid)\s+(?<y>" + Phrase + @"{2,60})|\b(decided against|rejected|moving away from|move away from|no longer (use|run|maintain)|(will not|won't|shall not) (use|run|maintain))\s+(?<y>" + Phrase + @"{2,60})", RegexOptions.IgnoreCase)]
     private static partial Regex Remove();
 
     /// <summary>What a decision title proposes: "Use MongoDB for orders" proposes "MongoDB for orders".</summary>
@@ -220,7 +220,10 @@ internal static partial class DecisionChecks
     [GeneratedRegex(@"\s+and\s+", RegexOptions.IgnoreCase)]
     private static partial Regex Conjunction();
 
-    /// <summary>Where a qualifier of the rejected thing starts: "Kaniko after its archival" rejects Kaniko.</summary>
-    [GeneratedRegex(@"\s+(after|because|due to|since|when|once|until|as of)\s+", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// Where a qualifier of the rejected thing starts: "Kaniko after its archival" rejects Kaniko, "ADR numbers
+    /// anymore" ADR numbers.
+    /// </summary>
+    [GeneratedRegex(@"\s+(?:(?:after|because|due to|since|when|once|until|as of)\s+|(?:anymore|any more|any longer)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Qualifier();
 }

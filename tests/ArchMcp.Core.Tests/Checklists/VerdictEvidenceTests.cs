@@ -66,6 +66,18 @@ public sealed class VerdictEvidenceTests
         Assert.Equal(title, item.Rule!.Quote);
     }
 
+    [Fact]
+    public void Review_WhenDesignUsesWhatTheDecisionSaysItWillNotUseAnymore_IsReProposal()
+    {
+        var retriever = new InMemoryRetriever().AddDecision(9, "Identify invoices by their slug", "From now on, we won't use invoice numbers anymore.");
+        var result = new ChecklistEngine(retriever).Review(new ChecklistRequest { Design = "// An invoice is identified by its number, the prefix of its file name." });
+
+        var item = Assert.Single(result.Items);
+        Assert.Equal(Verdicts.Violated, item.Verdict);
+        Assert.StartsWith("Re-proposal: the design proposes invoice numbers;", item.Reason, StringComparison.Ordinal);
+        Assert.Equal("From now on, we won't use invoice numbers anymore.", item.Rule!.Quote);
+    }
+
     [Theory]
     // a dot inside a word belongs to a name: "Avoid React.FC type" avoids React.FC, not React
     [InlineData("Avoid React.FC type", "import React from \"react\";\nexport const Nav = ({ items }: NavProps) => <nav />;", false)]
