@@ -222,8 +222,8 @@ internal static partial class DecisionChecks
 
     /// <summary>
     /// Where a qualifier of the rejected thing starts: "Kaniko after its archival" rejects Kaniko, "ADR numbers
-    /// anymore" ADR numbers.
+    /// anymore" ADR numbers, "remove .spec.resources from the custom resource" the field, not the resource it is in.
     /// </summary>
-    [GeneratedRegex(@"\s+(?:(?:after|because|due to|since|when|once|until|as of)\s+|(?:anymore|any more|any longer)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s+(?:(?:after|because|due to|since|when|once|until|as of|from)\s+|(?:anymore|any more|any longer)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Qualifier();
 }

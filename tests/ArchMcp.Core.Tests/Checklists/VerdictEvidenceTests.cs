@@ -106,6 +106,8 @@ public sealed class VerdictEvidenceTests
 
     [Theory]
     [InlineData("Deprecate secrets field in type: custom authentication in Kafka CR", "The Connect cluster authenticates to the Kafka brokers with `type: oauth`.")]
+    // what is removed "from" something is the thing removed, not the place it is removed from
+    [InlineData("Deprecate and remove .spec.redis.resources from the Redis custom resource", "Metrics go through the `exporter` section of the Redis custom resource.")]
     public void Review_WhenDesignNamesOnlyTheTechnologyOfARemovedDetail_IsNotReProposal(string title, string design)
     {
         var retriever = new InMemoryRetriever().AddDecision(94, title, "");
