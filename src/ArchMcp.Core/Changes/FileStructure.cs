@@ -21,6 +21,7 @@ internal sealed record StructureFact(DiffLine At, string Kind, string Value);
 /// <item>A key is a name made of words (<c>AWS_SECRET_ACCESS_KEY</c>, <c>db.password</c>): what those words say about
 /// credentials is said by the line; a key naming a secret (password, secret, token, API key, private key) with a
 /// literal value — not a reference such as <c>${VAR}</c>, <c>$VAR</c> or <c>${{ secrets.X }}</c> — is a secret in plain text.</item>
+/// <item>A protobuf file's <c>package a.b.c;</c> statement declares the package its messages and services are in.</item>
 /// </list>
 /// Only what the change adds counts; the context lines of its hunks tell where the added lines sit.
 /// </summary>
@@ -39,6 +40,12 @@ internal static partial class FileStructure
     public static IReadOnlyList<StructureFact> Read(ChangedFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
+        if (System.IO.Path.GetExtension(file.Path).Equals(".proto", StringComparison.OrdinalIgnoreCase))
+        {
+            return [.. file.Added.Select(l => (Line: l, Match: ProtoPackage().Match(l.Text))).Where(p => p.Match.Success)
+                .Select(p => new StructureFact(p.Line, FactKinds.Package, p.Match.Groups["name"].Value))];
+        }
+
         var format = FormatOf(file.Path);
         if (format == Format.None)
         {
@@ -243,6 +250,9 @@ internal static partial class FileStructure
 
     [GeneratedRegex(@"^\s*(?:export\s+)?(?<key>[A-Za-z_][\w.\-]*)\s*[=:]\s*(?<value>.*)$")]
     private static partial Regex FlatPair();
+
+    [GeneratedRegex(@"^\s*package\s+(?<name>[A-Za-z_][\w.]*)\s*;")]
+    private static partial Regex ProtoPackage();
 
     [GeneratedRegex(@"^[A-Za-z_$][\w$-]*$")]
     private static partial Regex Identifier();

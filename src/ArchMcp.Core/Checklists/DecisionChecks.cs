@@ -35,6 +35,37 @@ internal static partial class DecisionChecks
     }
 
     /// <summary>
+    /// A design hosted by another party than the one a decision in force chose in its title (which states the decision
+    /// itself): "GitHub-hosted runners" against a job
+    /// that runs on <c>self-hosted</c> ones, "self-hosted runners" against "GitHub-hosted". Who hosts a thing is one
+    /// choice with several options, so naming another option is going against the decision even where the design does
+    /// not name the thing hosted. Where it does ("self-hosted fonts"), the thing must be the decision's.
+    /// </summary>
+    public static CheckOutcome? Hosting(Candidate c, DesignContext d)
+    {
+        var chosen = c.IsDecision ? HostedBy().Match(c.Statement) : Match.Empty;
+        if (!chosen.Success || chosen.Groups["what"].Length == 0 || DesignReviewer.Negation.IsMatch(c.Statement[..chosen.Index]))
+        {
+            return null;
+        }
+
+        var what = Words.Stem(chosen.Groups["what"].Value.ToLowerInvariant());
+        foreach (var s in d.Sentences)
+        {
+            var used = HostedBy().Match(s.Text);
+            if (used.Success && !used.Groups["who"].Value.Equals(chosen.Groups["who"].Value, StringComparison.OrdinalIgnoreCase)
+                && (used.Groups["what"].Length == 0 || Words.Stem(used.Groups["what"].Value.ToLowerInvariant()) == what)
+                && !DesignReviewer.Negation.IsMatch(s.Text[..used.Index]))
+            {
+                return DesignReviewer.Violated($"The design uses {used.Value.Trim()}; the decision chose {chosen.Value.Trim()}.", DesignContext.Quote(s),
+                    new Evidence(c.Statement, c.Decision!.Line));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// A design adopting what a rejected decision proposed ("Use MongoDB for orders", status rejected): a re-proposal,
     /// cited with the rejected decision's title and line.
     /// </summary>
@@ -119,7 +150,8 @@ internal static partial class DecisionChecks
     /// <summary>
     /// The design sentence naming the thing: one of its technologies with at most one of its other words missing
     /// ("provisioned EC2 databases" in "our own Redis on EC2 instances", not "secrets field in Kafka CR" in any
-    /// sentence naming Kafka), or else all its content words.
+    /// sentence naming Kafka), or else all its content words. Every sentence naming the technology counts, not only
+    /// the first: "React.FC" is in the line declaring a component, not in the import that first names React.
     /// </summary>
     private static DesignSentence? Mentions(DesignContext d, string phrase)
     {
@@ -128,16 +160,13 @@ internal static partial class DecisionChecks
         var techs = Technologies.Find(phrase).Select(t => t.Name).ToList();
         if (techs.Count > 0)
         {
-            foreach (var fact in d.Of(FactKinds.Technology).Where(f => techs.Contains(f.Value, StringComparer.OrdinalIgnoreCase)))
+            if (!d.Of(FactKinds.Technology).Any(f => techs.Contains(f.Value, StringComparer.OrdinalIgnoreCase)))
             {
-                var missing = words.Except(Words.Content(fact.Sentence)).Count(w => Technologies.Find(w).Count == 0);
-                if (missing <= 1)
-                {
-                    return d.Sentences.FirstOrDefault(s => s.Line == fact.Line && s.Text == fact.Sentence);
-                }
+                return null;
             }
 
-            return null;
+            return d.Sentences.FirstOrDefault(s => words.Except(Words.Content(s.Text)).Count(w => Technologies.Find(w).Count == 0) <= 1
+                && Technologies.Find(s.Text).Any(t => techs.Contains(t.Name, StringComparer.OrdinalIgnoreCase)));
         }
 
         if (words.Count == 0 || words.Count > 4)
@@ -148,22 +177,28 @@ internal static partial class DecisionChecks
         return d.Sentences.FirstOrDefault(s => words.IsSubsetOf(Words.Content(s.Text)));
     }
 
+    /// <summary>
+    /// One character of a named thing: anything up to a comma, semicolon or sentence-ending dot. A dot inside a word
+    /// is part of a name, not the end of a sentence (<c>React.FC</c>, <c>System.Text.Json</c>, <c>Next.js</c>).
+    /// </summary>
+    private const string Phrase = @"(?:[^,.;]|\.(?=\w))";
+
     private static readonly HashSet<string> Vague = new(StringComparer.Ordinal)
     {
         "configuration", "code", "approach", "option", "way", "thing", "current", "existing", "instance", "provision", "provisioning", "manag", "manage",
         "separate", "local", "standard", "tool", "process", "ourselve", "it", "them",
     };
 
-    [GeneratedRegex(@"\b(use|using|adopt\w*|choose|chose|chosen|prefer|go with|move to|switch to)\s+(?<x>[^,.;]{2,60}?)\s+(instead of|rather than|over|in place of)\s+(?<y>[^,.;]{2,80})", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(use|using|adopt\w*|choose|chose|chosen|prefer|go with|move to|switch to)\s+(?<x>" + Phrase + @"{2,60}?)\s+(instead of|rather than|over|in place of)\s+(?<y>" + Phrase + @"{2,80})", RegexOptions.IgnoreCase)]
     private static partial Regex InsteadOf();
 
-    [GeneratedRegex(@"\breplac\w*\s+(?<y>[^,.;]{2,60}?)\s+(with|by)\s+(?<x>[^,.;]{2,60})", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\breplac\w*\s+(?<y>" + Phrase + @"{2,60}?)\s+(with|by)\s+(?<x>" + Phrase + @"{2,60})", RegexOptions.IgnoreCase)]
     private static partial Regex Replace();
 
-    [GeneratedRegex(@"(?<y>\b[^,.;]{2,60}?)\s+(is|are|was|were|will be)\s+replaced\s+(with|by)\s+(?<x>[^,.;]{2,60})", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<y>\b" + Phrase + @"{2,60}?)\s+(is|are|was|were|will be)\s+replaced\s+(with|by)\s+(?<x>" + Phrase + @"{2,60})", RegexOptions.IgnoreCase)]
     private static partial Regex ReplacedBy();
 
-    [GeneratedRegex(@"^\s*(deprecate and remove|remove|drop|retire|decommission|stop using|no longer use|deprecate|avoid)\s+(?<y>[^,.;]{2,60})|\b(decided against|rejected|moving away from|move away from|no longer (use|run|maintain))\s+(?<y>[^,.;]{2,60})", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(deprecate and remove|remove|drop|retire|decommission|stop using|no longer use|deprecate|avoid)\s+(?<y>" + Phrase + @"{2,60})|\b(decided against|rejected|moving away from|move away from|no longer (use|run|maintain)|(will not|won't|shall not) (use|run|maintain))\s+(?<y>" + Phrase + @"{2,60})", RegexOptions.IgnoreCase)]
     private static partial Regex Remove();
 
     /// <summary>What a decision title proposes: "Use MongoDB for orders" proposes "MongoDB for orders".</summary>
@@ -171,14 +206,24 @@ internal static partial class DecisionChecks
     private static partial Regex Proposal();
 
     /// <summary>"Buildah - replacement of Kaniko", "X as a replacement for Y".</summary>
-    [GeneratedRegex(@"^\s*(?<x>[^,.;:]{2,60}?)\s+([-\u2013\u2014:]|as)\s+(an?\s+|the\s+)?replacement\s+(of|for)\s+(?<y>[^,.;]{2,60})", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?<x>(?:[^,.;:]|\.(?=\w)){2,60}?)\s+([-\u2013\u2014:]|as)\s+(an?\s+|the\s+)?replacement\s+(of|for)\s+(?<y>" + Phrase + @"{2,60})", RegexOptions.IgnoreCase)]
     private static partial Regex ReplacementOf();
+
+    /// <summary>
+    /// Who hosts a thing, and the thing when a word follows: "GitHub-hosted runners", "self-hosted" (a runner label in
+    /// <c>runs-on: [self-hosted, linux]</c>), "self hosted agents".
+    /// </summary>
+    [GeneratedRegex(@"(?<![\w.-])(?<who>[A-Za-z][\w.]*?(?=-)|self(?= ))[- ]hosted\b(?:[ \t]+(?<what>[A-Za-z][\w-]*))?", RegexOptions.IgnoreCase)]
+    private static partial Regex HostedBy();
 
     /// <summary>Where the next of several things joined by "and" starts.</summary>
     [GeneratedRegex(@"\s+and\s+", RegexOptions.IgnoreCase)]
     private static partial Regex Conjunction();
 
-    /// <summary>Where a qualifier of the rejected thing starts: "Kaniko after its archival" rejects Kaniko.</summary>
-    [GeneratedRegex(@"\s+(after|because|due to|since|when|once|until|as of)\s+", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// Where a qualifier of the rejected thing starts: "Kaniko after its archival" rejects Kaniko, "ADR numbers
+    /// anymore" ADR numbers, "remove .spec.resources from the custom resource" the field, not the resource it is in.
+    /// </summary>
+    [GeneratedRegex(@"\s+(?:(?:after|because|due to|since|when|once|until|as of|from)\s+|(?:anymore|any more|any longer)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Qualifier();
 }

@@ -37,6 +37,9 @@ internal static class FactKinds
     public const string Frequency = "frequency";
     public const string SelfManaged = "self-managed";
 
+    /// <summary>The package a schema file declares its definitions in (a protobuf <c>package</c>; read from a file's structure).</summary>
+    public const string Package = "package";
+
     /// <summary>A configuration setting a change writes, <c>key=value</c> (read from a file's structure, never from prose).</summary>
     public const string Setting = "setting";
 }

@@ -3,7 +3,10 @@ using ArchMcp.Core.Model;
 
 namespace ArchMcp.Core.Checklists;
 
-/// <summary>Casing rules (property names, query parameters, path segments, enum values, event names) against the names a design uses.</summary>
+/// <summary>
+/// Naming rules against the names a design uses: casing (property names, query parameters, path segments, enum
+/// values, event names) and the major version a package name carries.
+/// </summary>
 internal static partial class NamingChecks
 {
     private static readonly (Regex Subject, string FactKind, string Label)[] Subjects =
@@ -34,6 +37,39 @@ internal static partial class NamingChecks
         return fact is null ? null
             : DesignReviewer.Violated($"The {subject.Label} `{fact.Value.Split(':', 2).Last().Trim()}` has capitals; the rule's naming grammar allows lowercase only.", DesignContext.Quote(fact), rule);
     }
+
+    /// <summary>
+    /// A rule that package names carry their major version ("MUST end every gRPC package name with its major version")
+    /// against a package the change declares without one: no segment of its name is a version (<c>v1</c>, <c>v2beta1</c>),
+    /// or — where the rule says the name ends with it — not its last segment.
+    /// </summary>
+    public static CheckOutcome? PackageVersion(Candidate c, DesignContext d)
+    {
+        var packages = d.Of(FactKinds.Package).ToList();
+        if (packages.Count == 0 || DesignReviewer.IsProhibition(c) || !VersionedPackageName().IsMatch(c.Statement))
+        {
+            return null;
+        }
+
+        var atEnd = EndsWith().IsMatch(c.Statement);
+        var rule = DesignReviewer.RuleQuote(c, null);
+        var unversioned = packages.FirstOrDefault(p => p.Value.Split('.') is var segments
+            && !(atEnd ? VersionSegment().IsMatch(segments[^1]) : segments.Any(VersionSegment().IsMatch)));
+        return unversioned is null
+            ? DesignReviewer.Met($"The package `{packages[0].Value}` carries its major version.", DesignContext.Quote(packages[0]), rule)
+            : DesignReviewer.Violated($"The package `{unversioned.Value}` has no major version in its name; the rule asks for one.", DesignContext.Quote(unversioned), rule);
+    }
+
+    /// <summary>A rule on the version in a package's name, not on the versions of packages a build depends on.</summary>
+    [GeneratedRegex(@"\bpackage (names?|paths?)\b.{0,60}\bversion|\bversions?\b.{0,40}\bin (the |every |each |all )?package (names?|paths?)", RegexOptions.IgnoreCase)]
+    private static partial Regex VersionedPackageName();
+
+    [GeneratedRegex(@"\b(end|ends|ending|suffix\w*)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex EndsWith();
+
+    /// <summary>A major version as a package segment, with a stability suffix (<c>v1</c>, <c>v1beta1</c>, <c>v2alpha</c>).</summary>
+    [GeneratedRegex(@"^v\d+(?:(?:alpha|beta|test)\w*)?$")]
+    private static partial Regex VersionSegment();
 
     [GeneratedRegex(@"[,;:]\s+|\s+(?:and|but|while|whereas)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex StyleClauses();

@@ -144,7 +144,8 @@ internal static partial class RequirementChecks
 
     /// <summary>
     /// A sentence of the rule's text that forbids an action ("Services never store user passwords themselves") while a
-    /// design sentence, not itself negated, names all of that action's words.
+    /// design sentence, not itself negated, names all of that action's words — the people a system serves named by any
+    /// of their usual words (<see cref="PeopleServed"/>: a rule on users' passwords is one on customers' passwords).
     /// </summary>
     public static CheckOutcome? ForbiddenInText(Candidate c, DesignContext d)
     {
@@ -156,14 +157,14 @@ internal static partial class RequirementChecks
                 continue;
             }
 
-            var words = Words.Content(m.Groups["action"].Value);
+            var words = ActionWords(m.Groups["action"].Value);
             words.ExceptWith(Generic);
             if (words.Count < 2 || words.Count > 4)
             {
                 continue;
             }
 
-            var hit = d.Sentences.FirstOrDefault(s => words.IsSubsetOf(Words.Content(s.Text)) && !DesignReviewer.Negation.IsMatch(s.Text));
+            var hit = d.Sentences.FirstOrDefault(s => words.IsSubsetOf(ActionWords(s.Text)) && !DesignReviewer.Negation.IsMatch(s.Text));
             if (hit is not null)
             {
                 return DesignReviewer.Violated("The design does what the rule's text forbids.", DesignContext.Quote(hit),
@@ -173,6 +174,16 @@ internal static partial class RequirementChecks
 
         return null;
     }
+
+    /// <summary>Content words, each word for the people a system serves read as "user".</summary>
+    private static HashSet<string> ActionWords(string text) =>
+        Words.Content(text).Select(w => PeopleServed.Contains(w) ? "user" : w).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Words (stemmed) for the people a system serves: its users, under whatever name the design gives them.</summary>
+    private static readonly HashSet<string> PeopleServed = new(StringComparer.Ordinal)
+    {
+        "user", "end-user", "customer", "member", "employee", "staff", "person", "people", "citizen", "patient",
+    };
 
     private static readonly HashSet<string> Generic = new(StringComparer.Ordinal)
     {
@@ -186,9 +197,10 @@ internal static partial class RequirementChecks
 
     /// <summary>
     /// One setting: a code span <c>`key=value`</c> or <c>`key: value`</c>, or a bare <c>key=value</c> token (rule text
-    /// read from Markdown has lost its code spans; prose puts no equals sign between two words without spaces).
+    /// read from Markdown has lost its code spans; prose puts no equals sign between two words without spaces), which
+    /// ends before a closing bracket or quote around it ("(enable.auto.commit=false)" sets false).
     /// </summary>
-    [GeneratedRegex(@"`(?<key>[A-Za-z_][\w.\-]*)\s*(?:=|:\s)\s*(?<value>[^`\s,;]+)`|(?<![\w.\-=`])(?<key>[A-Za-z_][\w.\-]*)=(?<value>[^\s,;`=]*[^\s,;`=.])")]
+    [GeneratedRegex(@"`(?<key>[A-Za-z_][\w.\-]*)\s*(?:=|:\s)\s*(?<value>[^`\s,;]+)`|(?<![\w.\-=`])(?<key>[A-Za-z_][\w.\-]*)=(?<value>[^\s,;`=]*[^\s,;`=.)\]'""])")]
     private static partial Regex SettingSpan();
 
     [GeneratedRegex(@"\b(tls|https|ssl|mtls|encrypt\w*\b.{0,40}\bin transit|in transit\b.{0,40}\bencrypt\w*)\b", RegexOptions.IgnoreCase)]

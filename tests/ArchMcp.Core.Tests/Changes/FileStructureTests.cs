@@ -99,6 +99,14 @@ public sealed class FileStructureTests
     }
 
     [Fact]
+    public void Read_WhenProtoFileDeclaresAPackage_IsThePackage_NotAFieldOrSetting()
+    {
+        var facts = Facts("proto/shop/basket.proto", "@@ -0,0 +1,4 @@\n+syntax = \"proto3\";\n+package shop.basket;\n+message Basket {\n+  string basket_id = 1;\n");
+
+        Assert.Equal(["2 package shop.basket"], facts);
+    }
+
+    [Fact]
     public void Read_WhenFileIsSourceCode_ReadsNoStructure()
     {
         Assert.Empty(Facts("src/Client.cs", "@@ -0,0 +1,1 @@\n+var password = \"x\"; properties: { a: 1 }\n"));

@@ -65,14 +65,14 @@ public sealed class LabelledDiffTests(ITestOutputHelper output)
         // regressions. Governing recall stays below the goal where a record's title names no technology (a code-style
         // rule such as "avoid default exports", "Programming languages") or where
         // the change shows what it configures only in the context lines (a key nested under a Kafka block). Violation
-        // recall on held-out-2 misses a decision choosing GitHub-hosted runners against `runs-on: self-hosted` and a
-        // protobuf package without its major version; its precision counts a re-proposal read from a title cut at the
-        // dot of a name ("Avoid React.FC type" read as avoiding React).
+        // recall on the first set misses a Terraform security group defined with in-line rules against a decision to
+        // define groups separate from their rules; its precision counts rules the labels do not list beside the one
+        // they do for the same line (a /v1/ path also breaks "use media type versioning"; a /cancel path "avoid actions").
         Assert.True(governing["first"].Precision >= 0.93 && governing["first"].Recall >= 0.9, $"governing {governing["first"]}");
-        Assert.True(violations["first"].Precision >= 0.82 && violations["first"].Recall >= 0.87, $"violations {violations["first"]}");
+        Assert.True(violations["first"].Precision >= 0.83 && violations["first"].Recall >= 0.93, $"violations {violations["first"]}");
         Assert.True(governing["held-out"].Precision >= 0.89 && governing["held-out"].Recall >= 0.83, $"held-out governing {governing["held-out"]}");
-        Assert.True(violations["held-out"].Precision >= 0.99 && violations["held-out"].Recall >= 0.9, $"held-out violations {violations["held-out"]}");
+        Assert.True(violations["held-out"].Precision >= 0.99 && violations["held-out"].Recall >= 0.99, $"held-out violations {violations["held-out"]}");
         Assert.True(governing["held-out-2"].Precision >= 0.9 && governing["held-out-2"].Recall >= 0.77, $"held-out-2 governing {governing["held-out-2"]}");
-        Assert.True(violations["held-out-2"].Precision >= 0.75 && violations["held-out-2"].Recall >= 0.6, $"held-out-2 violations {violations["held-out-2"]}");
+        Assert.True(violations["held-out-2"].Precision >= 0.99 && violations["held-out-2"].Recall >= 0.99, $"held-out-2 violations {violations["held-out-2"]}");
     }
 }

@@ -43,6 +43,14 @@ public sealed class RequirementChecksTests
         Assert.Equal(12, outcome.Rule.Line);
     }
 
+    [Theory]
+    [InlineData("The account service stores customer passwords, hashed with MD5.", true)] // customers are the users it serves
+    [InlineData("The HR service stores staff passwords in its database.", true)]
+    [InlineData("The account service stores customer addresses.", false)]
+    public void Evaluate_WhenDesignDoesTheForbiddenActionToThePeopleItServesByAnotherName_IsViolated(string design, bool violated) =>
+        Assert.Equal(violated, VerdictOf(RuleLevel.Must, "Authenticate users through the identity provider", design,
+            "Services never store user passwords themselves.") == Verdicts.Violated);
+
     [Fact]
     public void Evaluate_WhenDesignSentenceItselfNegatesTheForbiddenAction_IsNotViolated()
     {
@@ -124,6 +132,21 @@ public sealed class RequirementChecksTests
 
         Assert.Equal(Verdicts.Violated, outcome.Verdict);
         Assert.Contains("enable.idempotence=true", outcome.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("spring.kafka.consumer.enable-auto-commit=false", Verdicts.Met)]
+    [InlineData("spring.kafka.consumer.enable-auto-commit=true", Verdicts.Violated)]
+    public void Evaluate_WhenRuleWritesTheSettingInBrackets_TheBracketIsNoPartOfItsValue(string setting, string verdict)
+    {
+        var retriever = new InMemoryRetriever().AddRule("R-3", RuleLevel.Must, "Commit consumer offsets after processing",
+            "Disable auto-commit (enable.auto.commit=false) or commit only processed offsets.");
+        var candidate = Candidate.For(retriever.FindRules("consumer offsets", 1).Single().Rule);
+
+        var outcome = DesignReviewer.Evaluate(candidate, DesignContext.Create("consumer settings", [new DesignFact(FactKinds.Setting, setting, 1, "consumer settings")]));
+
+        Assert.Equal(verdict, outcome.Verdict);
+        Assert.DoesNotContain("false)", outcome.Reason, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -78,6 +78,23 @@ public sealed class ReviewChecksTests
     public void Evaluate_WhenDesignSatisfiesRule_IsMet(string statement, string design) =>
         Assert.Equal(Verdicts.Met, VerdictOf(RuleLevel.Must, statement, design));
 
+    [Theory]
+    [InlineData("MUST end every gRPC package name with its major version", "shop.basket", Verdicts.Violated)]
+    [InlineData("MUST end every gRPC package name with its major version", "shop.v1.basket", Verdicts.Violated)]
+    [InlineData("MUST end every gRPC package name with its major version", "shop.basket.v2beta1", Verdicts.Met)]
+    [InlineData("Package names include the API's major version", "shop.v1.basket", Verdicts.Met)]
+    // a rule on the versions of the packages a build depends on says nothing of a package's own name
+    [InlineData("Pin the versions of every package you depend on", "shop.basket", Verdicts.NotAddressed)]
+    public void Evaluate_WhenAChangeDeclaresAPackage_ItsNameCarriesTheMajorVersionOrNot(string statement, string package, string verdict)
+    {
+        var retriever = new InMemoryRetriever().AddRule("R-1", RuleLevel.Must, statement);
+        var candidate = Candidate.For(retriever.FindRules(statement, 1).Single().Rule);
+        var line = $"package {package};";
+        var context = DesignContext.Create("syntax = \"proto3\";\n" + line, [new DesignFact(FactKinds.Package, package, 2, line)]);
+
+        Assert.Equal(verdict, DesignReviewer.Evaluate(candidate, context).Verdict);
+    }
+
     [Fact]
     public void Evaluate_WhenRetentionWithinLimit_IsMet() =>
         Assert.Equal(Verdicts.Met, VerdictOf(RuleLevel.Should, "Short-term storage", "Production logs stay queryable for 14 days.", "Keep logs no more than 30 days in production environments."));

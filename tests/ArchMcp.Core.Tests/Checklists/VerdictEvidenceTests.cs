@@ -66,8 +66,48 @@ public sealed class VerdictEvidenceTests
         Assert.Equal(title, item.Rule!.Quote);
     }
 
+    [Fact]
+    public void Review_WhenDesignUsesWhatTheDecisionSaysItWillNotUseAnymore_IsReProposal()
+    {
+        var retriever = new InMemoryRetriever().AddDecision(9, "Identify invoices by their slug", "From now on, we won't use invoice numbers anymore.");
+        var result = new ChecklistEngine(retriever).Review(new ChecklistRequest { Design = "// An invoice is identified by its number, the prefix of its file name." });
+
+        var item = Assert.Single(result.Items);
+        Assert.Equal(Verdicts.Violated, item.Verdict);
+        Assert.StartsWith("Re-proposal: the design proposes invoice numbers;", item.Reason, StringComparison.Ordinal);
+        Assert.Equal("From now on, we won't use invoice numbers anymore.", item.Rule!.Quote);
+    }
+
+    [Theory]
+    // a dot inside a word belongs to a name: "Avoid React.FC type" avoids React.FC, not React
+    [InlineData("Avoid React.FC type", "import React from \"react\";\nexport const Nav = ({ items }: NavProps) => <nav />;", false)]
+    [InlineData("Avoid React.FC type", "import React from \"react\";\nexport const Nav: React.FC<NavProps> = () => <nav />;", true)]
+    [InlineData("Stop using System.Text.Json for the audit log", "using System.Text;\nvar reader = new StreamReader(path);", false)]
+    public void Review_WhenTitleNamesAThingWithADotInIt_TheWholeNameIsWhatItSettlesAgainst(string title, string design, bool violated)
+    {
+        var result = new ChecklistEngine(new InMemoryRetriever().AddDecision(6, title, "")).Review(new ChecklistRequest { Design = design });
+        var item = result.Items.SingleOrDefault();
+        Assert.Equal(violated, item?.Verdict == Verdicts.Violated);
+        Assert.True(!violated || item!.Design!.Line == 2, "cited at the line naming React.FC, not at the import");
+    }
+
+    [Theory]
+    [InlineData("runs-on: [self-hosted, linux, x64]", true)]
+    [InlineData("Build jobs run on self hosted runners in our data centre.", true)]
+    [InlineData("runs-on: ubuntu-latest", false)]
+    [InlineData("The status page uses self-hosted fonts.", false)]
+    [InlineData("We do not use self-hosted runners.", false)]
+    public void Review_WhenDesignIsHostedByAnotherPartyThanTheDecisionChose_IsViolated(string design, bool violated)
+    {
+        var retriever = new InMemoryRetriever().AddDecision(6, "GitHub-hosted runners", "GitHub-hosted runners to be used by default.");
+        var result = new ChecklistEngine(retriever).Review(new ChecklistRequest { Design = "jobs:\n  build:\n    " + design });
+        Assert.Equal(violated, result.Items.Any(i => i.Verdict == Verdicts.Violated));
+    }
+
     [Theory]
     [InlineData("Deprecate secrets field in type: custom authentication in Kafka CR", "The Connect cluster authenticates to the Kafka brokers with `type: oauth`.")]
+    // what is removed "from" something is the thing removed, not the place it is removed from
+    [InlineData("Deprecate and remove .spec.redis.resources from the Redis custom resource", "Metrics go through the `exporter` section of the Redis custom resource.")]
     public void Review_WhenDesignNamesOnlyTheTechnologyOfARemovedDetail_IsNotReProposal(string title, string design)
     {
         var retriever = new InMemoryRetriever().AddDecision(94, title, "");
