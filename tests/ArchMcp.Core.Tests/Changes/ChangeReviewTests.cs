@@ -109,6 +109,20 @@ public sealed class ChangeReviewTests : IDisposable
         Assert.DoesNotContain(notGoverned.Files.Single().Governing, g => g.Path == "standards/events.md");
     }
 
+    [Fact]
+    public async Task ReviewChange_AStandardTitledWithAKindOfTechnology_GovernsTheFilesOfTheMembersItsBodyNames()
+    {
+        _engine.Folder.Write("standards/languages.md", "# Programming languages\n\nWe write new services in Python; Kafka carries their events.\n");
+        const string python = "--- /dev/null\n+++ b/app/report.py\n@@ -0,0 +1,1 @@\n+def total(rows): return sum(rows)\n";
+        const string go = "--- /dev/null\n+++ b/app/report.go\n@@ -0,0 +1,1 @@\n+package report\n";
+
+        var governed = await _engine.Service.ReviewChangeAsync(new ChangeReviewRequest { Diff = python });
+        var notGoverned = await _engine.Service.ReviewChangeAsync(new ChangeReviewRequest { Diff = go });
+
+        Assert.Contains(governed.Files.Single().Governing, g => g.Path == "standards/languages.md" && g.Why == "technology Python, inferred");
+        Assert.DoesNotContain(notGoverned.Files.Single().Governing, g => g.Path == "standards/languages.md");
+    }
+
     [Theory]
     [InlineData("   ", "The diff is empty")]
     [InlineData("Please review my change to the billing service.", "not a unified diff")]
