@@ -37,7 +37,9 @@ internal sealed partial record DocumentScope(IReadOnlyList<string> Components, I
     public static DocumentScope? Infer(string named, string? written = null)
     {
         ArgumentNullException.ThrowIfNull(named);
-        var technologies = Checklists.Technologies.Find(named).Select(t => t.Name).Where(n => !Ubiquitous.Contains(n)).Distinct(StringComparer.Ordinal).ToList();
+        // a hyphenated name (api-redis: a component named after what it runs on) names its technology as code does
+        var technologies = Checklists.Technologies.Find(named + "\n" + named.Replace('-', ' ')).Select(t => t.Name)
+            .Where(n => !Ubiquitous.Contains(n)).Distinct(StringComparer.Ordinal).ToList();
         var paths = new List<string>();
         foreach (Match m in WrittenPath().Matches(named + "\n" + written))
         {
@@ -83,7 +85,8 @@ internal sealed partial record DocumentScope(IReadOnlyList<string> Components, I
     }
 
     /// <summary>
-    /// The technologies the body of a record whose title names none declares it is about: for a standard, those its
+    /// The technologies the body of a record whose title names none declares it is about: those its title names in the
+    /// sense its text gives a generic word (a "load balancer" the record calls an ELB); for a standard, those its
     /// top-level sections are headed with (a section per tool: "Puppet", "Terraform" — a decision's sections are its
     /// template's: context, options, outcome); and when its title names a kind of technology or the practice the tools of
     /// one kind serve ("Programming languages", "Use configuration management": <see cref="Checklists.Technologies.KindsNamed"/>),
@@ -93,12 +96,13 @@ internal sealed partial record DocumentScope(IReadOnlyList<string> Components, I
     public static IReadOnlyList<string> BodySubject(Model.DocumentKind kind, string title, IReadOnlyList<Model.Section> sections, string text)
     {
         ArgumentNullException.ThrowIfNull(sections);
+        var titled = Checklists.Technologies.Find(title, title + "\n" + text).Select(t => t.Name);
         var headed = kind == Model.DocumentKind.Standard
             ? Checklists.Technologies.Find(string.Join('\n', sections.Where(s => s.Level == 2).Select(s => s.Heading))).Select(t => t.Name)
             : [];
         var kinds = Checklists.Technologies.KindsNamed(title);
         var members = kinds.Count == 0 ? [] : Checklists.Technologies.Find(text ?? "").Where(t => kinds.Contains(t.Category)).Select(t => t.Name);
-        return [.. headed.Concat(members).Where(n => !Ubiquitous.Contains(n)).Distinct(StringComparer.Ordinal)];
+        return [.. titled.Concat(headed).Concat(members).Where(n => !Ubiquitous.Contains(n)).Distinct(StringComparer.Ordinal)];
     }
 
     /// <summary>

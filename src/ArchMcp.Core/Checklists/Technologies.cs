@@ -152,13 +152,18 @@ internal static partial class Technologies
         .ToArray();
 
     /// <summary>The known technologies named in <paramref name="text"/>, in order of first mention.</summary>
-    public static IReadOnlyList<(string Name, string Category, int Index)> Find(string text)
+    /// <param name="text">What is searched.</param>
+    /// <param name="context">
+    /// The whole <paramref name="text"/> is part of (a record's text for its title), which decides what a generic word
+    /// names: a "load balancer" is the ELB where the context calls it one. By default the text itself.
+    /// </param>
+    public static IReadOnlyList<(string Name, string Category, int Index)> Find(string text, string? context = null)
     {
         var found = new List<(string, string, int)>();
         for (var i = 0; i < Known.Length; i++)
         {
             var m = Patterns[i].Match(text);
-            if (m.Success && !IsFalseFriend(Known[i].Name, text, m))
+            if (m.Success && !IsFalseFriend(Known[i].Name, context ?? text, m))
             {
                 found.Add((Known[i].Name, Known[i].Category, m.Index));
             }

@@ -92,6 +92,20 @@ public sealed class ScopeInferenceTests
         Assert.Equal(expected, scope?.Technologies ?? []);
     }
 
+    [Theory]
+    [InlineData("We will remove the load balancer hosts and send traffic through ELBs instead.", new[] { "ELB" })]
+    [InlineData("We will remove the load balancer hosts; nginx stays.", new string[0])]
+    public void DeclaredOrInferred_AGenericWordOfTheTitle_NamesWhatTheRecordCallsIt(string body, string[] expected)
+    {
+        var scope = Scope(Document(DocumentKind.Decision, "Remove the load balancer tier", body));
+
+        Assert.Equal(expected, scope?.Technologies ?? []);
+    }
+
+    [Fact]
+    public void Infer_AHyphenatedNameOfTheTitle_NamesItsTechnology() =>
+        Assert.Equal(["Redis"], DocumentScope.Infer("Merge orders-redis into shared-redis")!.Technologies);
+
     [Fact]
     public void DeclaredOrInferred_ATitleThatNamesATechnology_NeverReadsTheBody()
     {
