@@ -62,17 +62,21 @@ public sealed class LabelledDiffTests(ITestOutputHelper output)
         }
 
         // floors at the numbers measured (issue 27's goals: 0.9 governing, 0.8 violations): a guard against
-        // regressions. Governing recall stays below the goal where a record's title names no technology (a code-style
-        // rule such as "avoid default exports", "Programming languages") or where
-        // the change shows what it configures only in the context lines (a key nested under a Kafka block). Violation
-        // recall on held-out-2 misses a decision choosing GitHub-hosted runners against `runs-on: self-hosted` and a
-        // protobuf package without its major version; its precision counts a re-proposal read from a title cut at the
-        // dot of a name ("Avoid React.FC type" read as avoiding React).
-        Assert.True(governing["first"].Precision >= 0.93 && governing["first"].Recall >= 0.9, $"governing {governing["first"]}");
+        // regressions. Governing records missed: those that name no technology in title, outcome, top-level sections
+        // or words (avoid default exports — only its links name TypeScript; the ADR slug as id; DDD for the core API, a
+        // package), a product the vocabulary does not know (Lunr), GitHub-hosted runners (GitHub Actions' word for its
+        // machines), dependency management against a requirements file, and a Yarn monorepo against package.json (Yarn
+        // reads it too, but saying so makes the review read npm as Yarn's rival). Counted against precision: records
+        // whose technology the change does show but the labels leave out (an ELB in a comment, a host named puppet, an
+        // older Java-version decision no record supersedes, Postgres on the Puppetmaster, a GitHub Action in a title).
+        // Violation recall on held-out-2 misses a decision choosing GitHub-hosted runners against `runs-on: self-hosted`
+        // and a protobuf package without its major version; its precision counts a re-proposal read from a title cut at
+        // the dot of a name ("Avoid React.FC type" read as avoiding React).
+        Assert.True(governing["first"].Precision >= 0.9 && governing["first"].Recall >= 0.93, $"governing {governing["first"]}");
         Assert.True(violations["first"].Precision >= 0.82 && violations["first"].Recall >= 0.87, $"violations {violations["first"]}");
-        Assert.True(governing["held-out"].Precision >= 0.89 && governing["held-out"].Recall >= 0.83, $"held-out governing {governing["held-out"]}");
+        Assert.True(governing["held-out"].Precision >= 0.89 && governing["held-out"].Recall >= 0.86, $"held-out governing {governing["held-out"]}");
         Assert.True(violations["held-out"].Precision >= 0.99 && violations["held-out"].Recall >= 0.9, $"held-out violations {violations["held-out"]}");
-        Assert.True(governing["held-out-2"].Precision >= 0.9 && governing["held-out-2"].Recall >= 0.77, $"held-out-2 governing {governing["held-out-2"]}");
+        Assert.True(governing["held-out-2"].Precision >= 0.91 && governing["held-out-2"].Recall >= 0.91, $"held-out-2 governing {governing["held-out-2"]}");
         Assert.True(violations["held-out-2"].Precision >= 0.75 && violations["held-out-2"].Recall >= 0.6, $"held-out-2 violations {violations["held-out-2"]}");
     }
 }
