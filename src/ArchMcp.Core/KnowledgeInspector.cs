@@ -166,7 +166,7 @@ public static class KnowledgeInspector
             [.. doc.Rules.Select(r => new InspectedRule(r.Id, r.Aliases, r.Level.ToWire(), r.RawLevel, r.Line, r.Statement, r.Implicit))],
             doc.Tags,
             lint,
-            DocumentScope.DeclaredOrInferred(DeclaredScope(root, doc.Path), doc.Kind, doc.Title, decision?.Outcome?.Text)?.ToView());
+            DocumentScope.DeclaredOrInferred(DeclaredScope(root, doc.Path), doc.Kind, doc.Title, decision?.Outcome?.Text, () => doc)?.ToView());
     }
 
     private static DocumentScope? DeclaredScope(KnowledgeRoot root, string path)

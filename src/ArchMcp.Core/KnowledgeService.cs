@@ -153,9 +153,9 @@ public sealed class KnowledgeService : IKnowledgeService, IKnowledgeIndexer, IDi
         return ChangeReviewer.Review(files, state.Catalog, ScopeOf, (design, read) => _checklists.Review(design, read, cancellationToken), request.Root, cancellationToken);
     }
 
-    /// <summary>What a catalog document governs: its declared scope, else the one inferred from its title and outcome; null: general.</summary>
+    /// <summary>What a catalog document governs: its declared scope, else the one inferred from its title and outcome, or its body (read again from disk); null: general.</summary>
     private DocumentScope? ScopeOf(CatalogEntry entry) =>
-        DocumentScope.DeclaredOrInferred(_scopes.Of(entry.Root, entry.Path), entry.Kind, entry.Title, entry.Decision?.Outcome?.Text);
+        DocumentScope.DeclaredOrInferred(_scopes.Of(entry.Root, entry.Path), entry.Kind, entry.Title, entry.Decision?.Outcome?.Text, () => _files.LoadFull(entry));
 
     private static void ValidateDesign(ChecklistRequest request)
     {

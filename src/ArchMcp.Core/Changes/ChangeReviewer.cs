@@ -31,7 +31,9 @@ internal static class ChangeReviewer
         foreach (var file in files)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var changed = string.Join('\n', file.Added.Select(a => a.Text).Concat(file.Removed));
+            // what the change touches: its added and removed lines, and the full names of the keys it adds (the block a
+            // YAML key or the section an INI/TOML key sits in, which only a context line may show)
+            var changed = string.Join('\n', file.Added.Select(a => a.Text).Concat(file.Removed).Concat(FileStructure.AddedKeys(file)));
             var footprint = TechnologyFootprint.Of(file.Path, changed);
             var governing = new List<GoverningItem>();
             foreach (var (entry, scope) in scoped)

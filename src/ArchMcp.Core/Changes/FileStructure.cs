@@ -12,7 +12,7 @@ internal sealed record StructureFact(DiffLine At, string Kind, string Value);
 /// <list type="bullet">
 /// <item>YAML and pretty-printed JSON nest a key under the nearest line above it that is indented less (a YAML list
 /// item <c>- </c> and a JSON <c>{</c> open an object of their own); <c>.env</c>, <c>.properties</c>, INI and TOML
-/// files hold flat <c>key=value</c> (or <c>key: value</c>) lines.</item>
+/// files hold flat <c>key=value</c> (or <c>key: value</c>) lines, in INI and TOML under the <c>[section]</c> above.</item>
 /// <item>A key under <c>properties</c> is a property name (JSON Schema, OpenAPI): a field.</item>
 /// <item>An object with <c>in: query</c> and a <c>name</c> is a query parameter of that name (OpenAPI).</item>
 /// <item>A <c>schema</c> under a media type (<c>application/json:</c>) whose <c>type</c> is <c>array</c> is a body
@@ -46,17 +46,7 @@ internal static partial class FileStructure
                 .Select(p => new StructureFact(p.Line, FactKinds.Package, p.Match.Groups["name"].Value))];
         }
 
-        var format = FormatOf(file.Path);
-        if (format == Format.None)
-        {
-            return [];
-        }
-
-        var lines = file.Added.Select(l => (Line: l, Added: true))
-            .Concat(file.Context.Select(l => (Line: l, Added: false)))
-            .OrderBy(l => l.Line.Line)
-            .ToList();
-        var entries = format == Format.Nested ? Nested(lines) : Flat(lines);
+        var entries = Entries(file);
         var facts = new List<StructureFact>();
         foreach (var e in entries)
         {
@@ -81,6 +71,33 @@ internal static partial class FileStructure
         }
 
         return facts;
+    }
+
+    /// <summary>
+    /// The full names (<see cref="FullKey"/>) of the keys the change adds, each with the keys it is nested under — which
+    /// the context lines above it may be the only ones to show (<c>kafka.consumer.enable-auto-commit</c> for a line
+    /// <c>enable-auto-commit: true</c> added under a context line <c>kafka:</c>): what the added lines configure.
+    /// </summary>
+    public static IReadOnlyList<string> AddedKeys(ChangedFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return [.. Entries(file).Where(e => e.Added && e.Key is not null).Select(FullKey).Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>The entries of the added and context lines, in line order, read by the file's format (none for an unknown one).</summary>
+    private static List<Entry> Entries(ChangedFile file)
+    {
+        var format = FormatOf(file.Path);
+        if (format == Format.None)
+        {
+            return [];
+        }
+
+        var lines = file.Added.Select(l => (Line: l, Added: true))
+            .Concat(file.Context.Select(l => (Line: l, Added: false)))
+            .OrderBy(l => l.Line.Line)
+            .ToList();
+        return format == Format.Nested ? Nested(lines) : Flat(lines);
     }
 
     private static void KeyFacts(Entry e, List<StructureFact> facts)
@@ -205,16 +222,27 @@ internal static partial class FileStructure
         }
     }
 
-    /// <summary><c>.env</c>, <c>.properties</c>, INI, TOML: one <c>key=value</c> per line, no nesting.</summary>
+    /// <summary>
+    /// <c>.env</c>, <c>.properties</c>, INI, TOML: one <c>key=value</c> per line, nested only under the nearest
+    /// <c>[section]</c> header above it (TOML's <c>[tool.poetry]</c>, <c>[[bin]]</c>, INI's <c>[database]</c>).
+    /// </summary>
     private static List<Entry> Flat(List<(DiffLine Line, bool Added)> lines)
     {
         var entries = new List<Entry>();
+        Entry? section = null;
         foreach (var (line, added) in lines)
         {
+            if (Section().Match(line.Text) is { Success: true } header)
+            {
+                section = new Entry(line, added, 0, header.Groups["name"].Value.Trim(), null, null);
+                entries.Add(section);
+                continue;
+            }
+
             var m = FlatPair().Match(line.Text);
             if (m.Success)
             {
-                entries.Add(new Entry(line, added, 0, m.Groups["key"].Value, Scalar(m.Groups["value"].Value), null));
+                entries.Add(new Entry(line, added, 0, m.Groups["key"].Value, Scalar(m.Groups["value"].Value), section));
             }
         }
 
@@ -253,6 +281,10 @@ internal static partial class FileStructure
 
     [GeneratedRegex(@"^\s*package\s+(?<name>[A-Za-z_][\w.]*)\s*;")]
     private static partial Regex ProtoPackage();
+
+    /// <summary>An INI or TOML section header: <c>[name]</c>, or a TOML array-of-tables header <c>[[name]]</c>.</summary>
+    [GeneratedRegex(@"^\s*\[\[?(?<name>[^\[\]=#]+)\]\]?\s*(?:[#;].*)?$")]
+    private static partial Regex Section();
 
     [GeneratedRegex(@"^[A-Za-z_$][\w$-]*$")]
     private static partial Regex Identifier();

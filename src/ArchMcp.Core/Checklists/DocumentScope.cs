@@ -37,7 +37,9 @@ internal sealed partial record DocumentScope(IReadOnlyList<string> Components, I
     public static DocumentScope? Infer(string named, string? written = null)
     {
         ArgumentNullException.ThrowIfNull(named);
-        var technologies = Checklists.Technologies.Find(named).Select(t => t.Name).Where(n => !Ubiquitous.Contains(n)).Distinct(StringComparer.Ordinal).ToList();
+        // a hyphenated name (api-redis: a component named after what it runs on) names its technology as code does
+        var technologies = Checklists.Technologies.Find(named + "\n" + named.Replace('-', ' ')).Select(t => t.Name)
+            .Where(n => !Ubiquitous.Contains(n)).Distinct(StringComparer.Ordinal).ToList();
         var paths = new List<string>();
         foreach (Match m in WrittenPath().Matches(named + "\n" + written))
         {
@@ -60,12 +62,48 @@ internal sealed partial record DocumentScope(IReadOnlyList<string> Components, I
 
     /// <summary>
     /// The declared scope, else for a decision or a standard the inferred one: the technologies of its title and of the
-    /// option its outcome chose ("Chosen option: Kafka, because …"), the paths of its title and outcome; null: general.
+    /// option its outcome chose ("Chosen option: Kafka, because …"), the paths of its title and outcome; when these name
+    /// no technology, the technologies its body declares as its subject (<see cref="BodySubject"/>; the parsed document
+    /// is asked of <paramref name="body"/> only then). Null: general.
     /// </summary>
-    public static DocumentScope? DeclaredOrInferred(DocumentScope? declared, Model.DocumentKind kind, string title, string? outcome) =>
-        declared ?? (kind is Model.DocumentKind.Decision or Model.DocumentKind.Standard
-            ? Infer(title + "\n" + (outcome is null ? null : Loading.OutcomeExtractor.Chosen(outcome)), outcome)
-            : null);
+    public static DocumentScope? DeclaredOrInferred(
+        DocumentScope? declared, Model.DocumentKind kind, string title, string? outcome, Func<Model.KnowledgeDocument?>? body = null)
+    {
+        if (declared is not null || kind is not (Model.DocumentKind.Decision or Model.DocumentKind.Standard))
+        {
+            return declared;
+        }
+
+        var named = Infer(title + "\n" + (outcome is null ? null : Loading.OutcomeExtractor.Chosen(outcome)), outcome);
+        if (named is { Technologies.Count: > 0 } || body?.Invoke() is not { } document
+            || BodySubject(kind, title, document.Sections, document.Text) is not { Count: > 0 } subject)
+        {
+            return named;
+        }
+
+        return new DocumentScope([], subject, named?.Paths ?? []) { Inferred = true };
+    }
+
+    /// <summary>
+    /// The technologies the body of a record whose title names none declares it is about: those its title names in the
+    /// sense its text gives a generic word (a "load balancer" the record calls an ELB); for a standard, those its
+    /// top-level sections are headed with (a section per tool: "Puppet", "Terraform" — a decision's sections are its
+    /// template's: context, options, outcome); and when its title names a kind of technology or the practice the tools of
+    /// one kind serve ("Programming languages", "Use configuration management": <see cref="Checklists.Technologies.KindsNamed"/>),
+    /// the members of that kind its text names. What the body mentions on the way (an example, a link, an option weighed
+    /// in a subsection) is not its subject, and the web's media never are.
+    /// </summary>
+    public static IReadOnlyList<string> BodySubject(Model.DocumentKind kind, string title, IReadOnlyList<Model.Section> sections, string text)
+    {
+        ArgumentNullException.ThrowIfNull(sections);
+        var titled = Checklists.Technologies.Find(title, title + "\n" + text).Select(t => t.Name);
+        var headed = kind == Model.DocumentKind.Standard
+            ? Checklists.Technologies.Find(string.Join('\n', sections.Where(s => s.Level == 2).Select(s => s.Heading))).Select(t => t.Name)
+            : [];
+        var kinds = Checklists.Technologies.KindsNamed(title);
+        var members = kinds.Count == 0 ? [] : Checklists.Technologies.Find(text ?? "").Where(t => kinds.Contains(t.Category)).Select(t => t.Name);
+        return [.. titled.Concat(headed).Concat(members).Where(n => !Ubiquitous.Contains(n)).Distinct(StringComparer.Ordinal)];
+    }
 
     /// <summary>
     /// What makes this scope cover a changed file, or null when nothing does: a path glob matching the file's path, a

@@ -120,6 +120,30 @@ internal static partial class Technologies
         return found;
     }
 
+    /// <summary>
+    /// The words that name a kind of technology as a whole — its plural, or the practice the tools of the kind serve —
+    /// rather than one product of it: "programming languages", "databases", "configuration management", "monitoring". A
+    /// singular ("a test database") names one member, which the vocabulary knows by its own name.
+    /// </summary>
+    private static readonly (string Category, Regex Words)[] KindWords =
+    [
+        .. new (string Category, string Pattern)[]
+        {
+            (Language, "programming languages|languages"), (DataStore, "databases|data ?stores"),
+            (Messaging, "message (?:brokers|queues)|messaging"), (Infrastructure, "configuration management|infrastructure as code"),
+            (Delivery, "continuous (?:integration|delivery|deployment)|ci/cd"), (Observability, "monitoring|observability|logging|tracing|alerting"),
+            (CodeStyle, "code style|linting|linters"), (Testing, "test(?:ing)? frameworks"), (Secrets, "secrets? management"),
+            (Protocol, "protocols"), (Format, "(?:data|serialization) formats"), (Frontend, "frontend frameworks"),
+        }.Select(k => (k.Category, new Regex($@"(?<![\w-])(?:{k.Pattern})(?!\w)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))),
+    ];
+
+    /// <summary>The categories whose kind <paramref name="text"/> names as a whole (<see cref="KindWords"/>).</summary>
+    public static IReadOnlyList<string> KindsNamed(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return [.. KindWords.Where(k => k.Words.IsMatch(text)).Select(k => k.Category).Distinct(StringComparer.Ordinal)];
+    }
+
     /// <summary>The languages whose files <paramref name="name"/> checks (<see cref="Checks"/>); none for anything but a checker.</summary>
     public static IReadOnlyList<string> AppliesTo(string name) => Checks.GetValueOrDefault(name, []);
 
@@ -128,13 +152,18 @@ internal static partial class Technologies
         .ToArray();
 
     /// <summary>The known technologies named in <paramref name="text"/>, in order of first mention.</summary>
-    public static IReadOnlyList<(string Name, string Category, int Index)> Find(string text)
+    /// <param name="text">What is searched.</param>
+    /// <param name="context">
+    /// The whole <paramref name="text"/> is part of (a record's text for its title), which decides what a generic word
+    /// names: a "load balancer" is the ELB where the context calls it one. By default the text itself.
+    /// </param>
+    public static IReadOnlyList<(string Name, string Category, int Index)> Find(string text, string? context = null)
     {
         var found = new List<(string, string, int)>();
         for (var i = 0; i < Known.Length; i++)
         {
             var m = Patterns[i].Match(text);
-            if (m.Success && !IsFalseFriend(Known[i].Name, text, m))
+            if (m.Success && !IsFalseFriend(Known[i].Name, context ?? text, m))
             {
                 found.Add((Known[i].Name, Known[i].Category, m.Index));
             }

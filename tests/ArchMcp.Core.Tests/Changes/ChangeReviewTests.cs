@@ -95,6 +95,34 @@ public sealed class ChangeReviewTests : IDisposable
         Assert.Equal("SEC-001", Assert.Single(introduced.Files.Single().Findings).Id);
     }
 
+    [Fact]
+    public async Task ReviewChange_AYamlKeyAddedInsideABlockOnlyAContextLineNames_IsGovernedByWhatTheBlockConfigures()
+    {
+        _engine.Folder.Write("standards/events.md", "# Event streaming with Kafka\n\n### MUST commit offsets after processing [EVT-1]\n\nNever before.\n");
+        const string nested = "--- a/services/orders/app.yml\n+++ b/services/orders/app.yml\n@@ -3,2 +3,3 @@ spring:\n   kafka:\n     consumer:\n+      max-poll-records: 50\n";
+        const string sibling = "--- a/services/orders/app.yml\n+++ b/services/orders/app.yml\n@@ -3,2 +3,3 @@ spring:\n   kafka: { brokers: 3 }\n   web:\n+    port: 8080\n";
+
+        var governed = await _engine.Service.ReviewChangeAsync(new ChangeReviewRequest { Diff = nested });
+        var notGoverned = await _engine.Service.ReviewChangeAsync(new ChangeReviewRequest { Diff = sibling });
+
+        Assert.Contains(governed.Files.Single().Governing, g => g.Path == "standards/events.md" && g.Why == "technology Kafka, inferred");
+        Assert.DoesNotContain(notGoverned.Files.Single().Governing, g => g.Path == "standards/events.md");
+    }
+
+    [Fact]
+    public async Task ReviewChange_AStandardTitledWithAKindOfTechnology_GovernsTheFilesOfTheMembersItsBodyNames()
+    {
+        _engine.Folder.Write("standards/languages.md", "# Programming languages\n\nWe write new services in Python; Kafka carries their events.\n");
+        const string python = "--- /dev/null\n+++ b/app/report.py\n@@ -0,0 +1,1 @@\n+def total(rows): return sum(rows)\n";
+        const string go = "--- /dev/null\n+++ b/app/report.go\n@@ -0,0 +1,1 @@\n+package report\n";
+
+        var governed = await _engine.Service.ReviewChangeAsync(new ChangeReviewRequest { Diff = python });
+        var notGoverned = await _engine.Service.ReviewChangeAsync(new ChangeReviewRequest { Diff = go });
+
+        Assert.Contains(governed.Files.Single().Governing, g => g.Path == "standards/languages.md" && g.Why == "technology Python, inferred");
+        Assert.DoesNotContain(notGoverned.Files.Single().Governing, g => g.Path == "standards/languages.md");
+    }
+
     [Theory]
     [InlineData("   ", "The diff is empty")]
     [InlineData("Please review my change to the billing service.", "not a unified diff")]

@@ -2,7 +2,7 @@ using ArchMcp.Core.Changes;
 
 namespace ArchMcp.Core.Tests.Changes;
 
-/// <summary>Facts a change states in the structure of a YAML, JSON, .env or properties file, read by the file's format.</summary>
+/// <summary>Facts a change states in the structure of a YAML, JSON, .env, properties, INI or TOML file, and the full names of the keys it adds, read by the file's format.</summary>
 public sealed class FileStructureTests
 {
     /// <summary>The facts of the one file of <paramref name="hunk"/> (a hunk of a diff of <paramref name="path"/>), as "line kind value".</summary>
@@ -104,6 +104,33 @@ public sealed class FileStructureTests
         var facts = Facts("proto/shop/basket.proto", "@@ -0,0 +1,4 @@\n+syntax = \"proto3\";\n+package shop.basket;\n+message Basket {\n+  string basket_id = 1;\n");
 
         Assert.Equal(["2 package shop.basket"], facts);
+    }
+
+    [Fact]
+    public void AddedKeys_WhenTheBlockAYamlKeySitsInIsAContextLine_NameTheBlock()
+    {
+        var file = UnifiedDiff.Parse("--- a/config/app.yml\n+++ b/config/app.yml\n@@ -1,3 +1,5 @@\n queue:\n   consumer:\n     group: orders\n+    batch:\n+      size: 10\n").Single();
+
+        Assert.Equal(["queue.consumer.batch", "queue.consumer.batch.size"], FileStructure.AddedKeys(file));
+    }
+
+    [Theory]
+    [InlineData("tools/cli/Cargo.toml", "@@ -1,2 +1,3 @@\n [dependencies]\n clap = \"4\"\n+serde = \"1\"\n", "dependencies.serde")]
+    [InlineData("setup.cfg", "@@ -1,1 +1,2 @@\n [tool:pytest] # test runner\n+addopts = -q\n", "tool:pytest.addopts")]
+    [InlineData("Cargo.toml", "@@ -1,1 +1,2 @@\n [[bin]]\n+name = \"cli\"\n", "bin.name")]
+    public void AddedKeys_WhenAnIniOrTomlKeySitsUnderASection_NameTheSection(string path, string hunk, string key)
+    {
+        var file = UnifiedDiff.Parse($"--- a/{path}\n+++ b/{path}\n{hunk}").Single();
+
+        Assert.Equal([key], FileStructure.AddedKeys(file));
+    }
+
+    [Fact]
+    public void Read_WhenIniSectionHoldsASetting_ItsKeyIsNamedWithTheSection()
+    {
+        var facts = Facts("conf/app.ini", "@@ -1,2 +1,3 @@\n [database]\n host = db.internal\n+timeout = 5\n");
+
+        Assert.Equal(["3 setting database.timeout=5"], facts);
     }
 
     [Fact]

@@ -62,17 +62,24 @@ public sealed class LabelledDiffTests(ITestOutputHelper output)
         }
 
         // floors at the numbers measured (issue 27's goals: 0.9 governing, 0.8 violations): a guard against
-        // regressions. Governing recall stays below the goal where a record's title names no technology (a code-style
-        // rule such as "avoid default exports", "Programming languages") or where
-        // the change shows what it configures only in the context lines (a key nested under a Kafka block). Violation
-        // recall on the first set misses a Terraform security group defined with in-line rules against a decision to
-        // define groups separate from their rules; its precision counts rules the labels do not list beside the one
-        // they do for the same line (a /v1/ path also breaks "use media type versioning"; a /cancel path "avoid actions").
-        Assert.True(governing["first"].Precision >= 0.93 && governing["first"].Recall >= 0.9, $"governing {governing["first"]}");
+        // regressions. Governing records missed: those that name no technology in title, outcome, top-level sections
+        // or words (avoid default exports — only its links name TypeScript; the ADR slug as id; DDD for the core API, a
+        // package), a product the vocabulary does not know (Lunr, H2, Kaniko, OkHttp), GitHub-hosted runners (GitHub
+        // Actions' word for its machines), dependency management against a requirements file, and a Yarn monorepo against
+        // package.json (Yarn reads it too, but saying so makes the review read npm as Yarn's rival). Counted against
+        // precision: records whose technology the change does show but the labels leave out (an ELB in a comment, a host
+        // named puppet, an older Java-version decision no record supersedes, Postgres on the Puppetmaster, a GitHub
+        // Action in a title). Violation recall on the first set misses a Terraform security group defined with in-line
+        // rules against a decision to define groups separate from their rules; its precision counts rules the labels do
+        // not list beside the one they do for the same line (a /v1/ path also breaks "use media type versioning"; a
+        // /cancel path "avoid actions"). Held-out-3 (written this session, measured before any change it informed)
+        // misses what needs a product outside the vocabulary or a convention no check reads (enum value case, a
+        // nullable boolean, a topic-name pattern, a base image other than the chosen one).
+        Assert.True(governing["first"].Precision >= 0.9 && governing["first"].Recall >= 0.93, $"governing {governing["first"]}");
         Assert.True(violations["first"].Precision >= 0.83 && violations["first"].Recall >= 0.93, $"violations {violations["first"]}");
-        Assert.True(governing["held-out"].Precision >= 0.89 && governing["held-out"].Recall >= 0.83, $"held-out governing {governing["held-out"]}");
+        Assert.True(governing["held-out"].Precision >= 0.89 && governing["held-out"].Recall >= 0.86, $"held-out governing {governing["held-out"]}");
         Assert.True(violations["held-out"].Precision >= 0.99 && violations["held-out"].Recall >= 0.99, $"held-out violations {violations["held-out"]}");
-        Assert.True(governing["held-out-2"].Precision >= 0.9 && governing["held-out-2"].Recall >= 0.77, $"held-out-2 governing {governing["held-out-2"]}");
+        Assert.True(governing["held-out-2"].Precision >= 0.91 && governing["held-out-2"].Recall >= 0.91, $"held-out-2 governing {governing["held-out-2"]}");
         Assert.True(violations["held-out-2"].Precision >= 0.99 && violations["held-out-2"].Recall >= 0.99, $"held-out-2 violations {violations["held-out-2"]}");
     }
 }

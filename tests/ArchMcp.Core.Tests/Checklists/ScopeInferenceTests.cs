@@ -1,4 +1,5 @@
 using ArchMcp.Core.Checklists;
+using ArchMcp.Core.Loading;
 using ArchMcp.Core.Model;
 
 namespace ArchMcp.Core.Tests.Checklists;
@@ -66,6 +67,64 @@ public sealed class ScopeInferenceTests
         Assert.Equal(["PostgreSQL"], passing.Technologies);
         Assert.Contains("deploy/db.sql", passing.Paths);
         Assert.Equal(["Kafka"], chosen.Technologies);
+    }
+
+    [Fact]
+    public void DeclaredOrInferred_AStandardTitledWithoutATechnology_IsAboutWhatItsTopLevelSectionsAreHeadedWith()
+    {
+        var standard = Document(DocumentKind.Standard, "Provisioning machines", "## Ansible\n\nPlaybooks live next to the service.\n\n### Running Kafka\n\nSee the Kafka guide.\n\n## Chef\n\nRetired.\n");
+        var decision = Document(DocumentKind.Decision, "Provisioning machines", "## Ansible\n\nWe looked at it.\n");
+
+        Assert.Equal(["Ansible", "Chef"], Scope(standard)!.Technologies);
+        Assert.True(Scope(standard)!.Inferred);
+        Assert.Null(Scope(decision)); // a decision's sections are its template's, not its subject
+    }
+
+    [Theory]
+    [InlineData("Programming languages", "We write services in Python or Java and queue work on Kafka.", new[] { "Python", "Java" })]
+    [InlineData("Use configuration management", "Describe hosts with Ansible, and use Python for the glue.", new[] { "Ansible" })]
+    [InlineData("Tracing", "Use OpenTelemetry for distributed tracing; spans cross Kafka topics.", new[] { "OpenTelemetry" })]
+    [InlineData("Remove the embedded test database", "Tests run against PostgreSQL from now on.", new string[0])]
+    public void DeclaredOrInferred_ATitleNamingAKindOfTechnology_IsAboutTheMembersOfThatKindItsBodyNames(string title, string body, string[] expected)
+    {
+        var scope = Scope(Document(DocumentKind.Decision, title, body));
+
+        Assert.Equal(expected, scope?.Technologies ?? []);
+    }
+
+    [Theory]
+    [InlineData("We will remove the load balancer hosts and send traffic through ELBs instead.", new[] { "ELB" })]
+    [InlineData("We will remove the load balancer hosts; nginx stays.", new string[0])]
+    public void DeclaredOrInferred_AGenericWordOfTheTitle_NamesWhatTheRecordCallsIt(string body, string[] expected)
+    {
+        var scope = Scope(Document(DocumentKind.Decision, "Remove the load balancer tier", body));
+
+        Assert.Equal(expected, scope?.Technologies ?? []);
+    }
+
+    [Fact]
+    public void Infer_AHyphenatedNameOfTheTitle_NamesItsTechnology() =>
+        Assert.Equal(["Redis"], DocumentScope.Infer("Merge orders-redis into shared-redis")!.Technologies);
+
+    [Fact]
+    public void DeclaredOrInferred_ATitleThatNamesATechnology_NeverReadsTheBody()
+    {
+        var scope = DocumentScope.DeclaredOrInferred(null, DocumentKind.Standard, "Logging with Splunk", null, () => throw new InvalidOperationException("the body was read"));
+
+        Assert.Equal(["Splunk"], scope!.Technologies);
+    }
+
+    private static DocumentScope? Scope(KnowledgeDocument document) =>
+        DocumentScope.DeclaredOrInferred(null, document.Kind, document.Title, null, () => document);
+
+    /// <summary>A decision or standard parsed from a title and a Markdown body, as the loader reads it.</summary>
+    private static KnowledgeDocument Document(DocumentKind kind, string title, string body)
+    {
+        var document = kind == DocumentKind.Decision
+            ? MarkdownKnowledgeParser.Parse("k", "decisions/0001-record.md", $"# 1. {title}\n\n## Status\n\nAccepted\n\n{body}")
+            : MarkdownKnowledgeParser.Parse("k", "standards/record.md", $"# {title}\n\n{body}");
+        Assert.Equal(kind, document.Kind);
+        return document;
     }
 
     [Theory]
