@@ -22,17 +22,12 @@ internal static class TopHits
             return [];
         }
 
-        var top = searcher.Search(query, filter, n + 1).ScoreDocs;
-        IEnumerable<ScoreDoc> hits = top;
-        if (top.Length > n && top[n].Score == top[n - 1].Score)
-        {
-            var tie = new ScoreCollector(top[n - 1].Score);
-            searcher.Search(query, filter, tie);
-            hits = top.Where(h => h.Score > tie.Score).Concat(tie.Docs);
-        }
-
+        // one search keeps the n best and every entry tied with the n-th, in place of Lucene's top n + 1 and, when the
+        // last two tie, a second search for the tied ones (nearly every search when files have identical copies)
+        var collector = new BestAndTied(n);
+        searcher.Search(query, filter, collector);
         var reader = searcher.IndexReader;
-        return [.. hits
+        return [.. collector.Hits()
             .Select(h => (h.Doc, Key: IndexKeys.Of(reader, h.Doc), h.Score))
             .Where(h => h.Key is not null)
             .Select(h => (h.Doc, Key: h.Key!, h.Score))
@@ -43,17 +38,17 @@ internal static class TopHits
     }
 
     /// <summary>
-    /// Every entry that scores exactly <see cref="Score"/>. It accepts entries out of order as Lucene's own top-hits
-    /// collector does, so both are given the same scorer and compute the same scores.
+    /// Every entry that scores at least the n-th best score: the n best in a heap, and beside them the entries that
+    /// score exactly what the heap's worst does. It accepts entries out of order as Lucene's own top-hits collector
+    /// does, so both are given the same scorer and compute the same scores.
     /// </summary>
-    private sealed class ScoreCollector(float score) : ICollector
+    internal sealed class BestAndTied(int n) : ICollector
     {
+        private readonly PriorityQueue<int, float> _best = new(n);
+        private readonly List<int> _tied = [];
         private Scorer? _scorer;
         private int _docBase;
-
-        public float Score { get; } = score;
-
-        public List<ScoreDoc> Docs { get; } = [];
+        private float _worst = float.NegativeInfinity;
 
         public bool AcceptsDocsOutOfOrder => true;
 
@@ -63,10 +58,45 @@ internal static class TopHits
 
         public void Collect(int doc)
         {
-            if (_scorer!.GetScore() == Score)
+            var score = _scorer!.GetScore();
+            if (_best.Count < n)
             {
-                Docs.Add(new ScoreDoc(_docBase + doc, Score));
+                _best.Enqueue(_docBase + doc, score);
+                if (_best.Count == n)
+                {
+                    _best.TryPeek(out _, out _worst);
+                }
+
+                return;
+            }
+
+            if (score < _worst)
+            {
+                return;
+            }
+
+            if (score == _worst)
+            {
+                _tied.Add(_docBase + doc);
+                return;
+            }
+
+            // a better entry takes the place of one that scores the worst; if another one still does, the one out ties
+            var outDoc = _best.EnqueueDequeue(_docBase + doc, score);
+            var before = _worst;
+            _best.TryPeek(out _, out _worst);
+            if (_worst == before)
+            {
+                _tied.Add(outDoc);
+            }
+            else
+            {
+                _tied.Clear();
             }
         }
+
+        /// <summary>The entries kept: the n best and the ones tied with the n-th, in no order.</summary>
+        public IEnumerable<(int Doc, float Score)> Hits() =>
+            _best.UnorderedItems.Select(h => (h.Element, h.Priority)).Concat(_tied.Select(d => (d, _worst)));
     }
 }

@@ -51,7 +51,7 @@ public sealed class RankingTests : IDisposable
     /// A merge may reclaim the re-indexed file's deleted entries (the first refresh writes more segments when more
     /// threads index), so one more file of the oldest segment is deleted with merging off: the index surely has deletions.
     /// </summary>
-    private static void DeleteOneFileWithoutMerging(Lucene.Net.Store.Directory directory)
+    internal static void DeleteOneFileWithoutMerging(Lucene.Net.Store.Directory directory)
     {
         string? victim;
         using (var reader = DirectoryReader.Open(directory))
