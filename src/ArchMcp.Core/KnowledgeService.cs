@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using ArchMcp.Core.Catalog;
 using ArchMcp.Core.Changes;
 using ArchMcp.Core.Checklists;
@@ -28,6 +30,9 @@ public sealed class KnowledgeService : IKnowledgeService, IKnowledgeIndexer, IDi
     private readonly RootFileReader _files;
     private readonly ChecklistEngine _checklists;
     private readonly FileScopes _scopes;
+    // what each record governs, for review_change: inferring it may read the record's body again from disk, so it is
+    // kept for the indexed state it was read in (every refresh publishes a new state)
+    private readonly ConditionalWeakTable<KnowledgeState, ConcurrentDictionary<(string Root, string Path), DocumentScope?>> _governs = new();
     private readonly KnowledgeHistory _history;
     private readonly StatusHistoryReader _statusHistory;
     private readonly FileProvenance _provenance;
@@ -150,7 +155,8 @@ public sealed class KnowledgeService : IKnowledgeService, IKnowledgeIndexer, IDi
 
         var files = UnifiedDiff.Parse(request.Diff);
         var state = await _indexer.ReadyAsync(cancellationToken).ConfigureAwait(false);
-        return ChangeReviewer.Review(files, state.Catalog, ScopeOf, (design, read) => _checklists.Review(design, read, cancellationToken), request.Root, cancellationToken);
+        var governs = _governs.GetValue(state, _ => new());
+        return ChangeReviewer.Review(files, state.Catalog, e => governs.GetOrAdd((e.Root, e.Path), _ => ScopeOf(e)), (design, read) => _checklists.Review(design, read, cancellationToken), request.Root, cancellationToken);
     }
 
     /// <summary>What a catalog document governs: its declared scope, else the one inferred from its title and outcome, or its body (read again from disk); null: general.</summary>

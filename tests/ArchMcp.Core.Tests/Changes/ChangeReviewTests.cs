@@ -123,6 +123,22 @@ public sealed class ChangeReviewTests : IDisposable
         Assert.DoesNotContain(notGoverned.Files.Single().Governing, g => g.Path == "standards/languages.md");
     }
 
+    [Fact]
+    public async Task ReviewChange_AfterTheBodyOfARecordChanges_ReadsWhatItNowNames()
+    {
+        // what a record's body names is read once per indexed state: a refresh after an edit must see the new body
+        _engine.Folder.Write("standards/languages.md", "# Programming languages\n\nWe write new services in Python.\n");
+        const string python = "--- /dev/null\n+++ b/app/report.py\n@@ -0,0 +1,1 @@\n+def total(rows): return sum(rows)\n";
+        const string ruby = "--- /dev/null\n+++ b/app/report.rb\n@@ -0,0 +1,1 @@\n+def total(rows) = rows.sum\n";
+        Assert.Contains((await _engine.Service.ReviewChangeAsync(new ChangeReviewRequest { Diff = python })).Files.Single().Governing, g => g.Path == "standards/languages.md");
+
+        _engine.Folder.Write("standards/languages.md", "# Programming languages\n\nWe write new services in Ruby.\n");
+        await _engine.Service.RefreshAsync();
+
+        Assert.DoesNotContain((await _engine.Service.ReviewChangeAsync(new ChangeReviewRequest { Diff = python })).Files.Single().Governing, g => g.Path == "standards/languages.md");
+        Assert.Contains((await _engine.Service.ReviewChangeAsync(new ChangeReviewRequest { Diff = ruby })).Files.Single().Governing, g => g.Path == "standards/languages.md");
+    }
+
     [Theory]
     [InlineData("   ", "The diff is empty")]
     [InlineData("Please review my change to the billing service.", "not a unified diff")]
