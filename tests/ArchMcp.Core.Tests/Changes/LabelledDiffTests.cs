@@ -11,7 +11,8 @@ namespace ArchMcp.Core.Tests.Changes;
 /// "knowledge" for this repository's own — the governing records, by path, and the violations, by rule id or record
 /// path, each diff introduces): precision and recall of the governing records and of the violations, over the first
 /// set (labelled when review_change was written) and, apart, over each held-out set (<c>"set": "held-out"</c>,
-/// <c>"held-out-2"</c> and <c>"held-out-3"</c>, each labelled and committed before the rules they measure were changed).
+/// <c>"held-out-2"</c>, <c>"held-out-3"</c> and <c>"held-out-4"</c>, each labelled and committed before the rules they
+/// measure were changed).
 /// </summary>
 public sealed class LabelledDiffTests(ITestOutputHelper output)
 {
