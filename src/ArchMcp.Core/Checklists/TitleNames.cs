@@ -23,8 +23,8 @@ internal static partial class TitleNames
     /// words side by side are also one name written joined, as code and host names write it ("Red Hat": <c>redhat</c>);</item>
     /// <item>a product word with a version number (<c>ubi10</c>) names its product line as well (<c>ubi</c>), when that
     /// is as rare: another version of it is still the product the record decides about;</item>
-    /// <item>an identifier the outcome writes in code (<c>`OkHttpClient`</c>) few files hold — the whole identifier,
-    /// not its parts.</item>
+    /// <item>an identifier the outcome writes as code (<c>`FastWireClient`</c>, or joined words with capitals inside
+    /// them) few files hold — the whole identifier, not its parts.</item>
     /// </list>
     /// </summary>
     public static IReadOnlyList<string> Of(string title, string? outcome, Func<string, double> share)
@@ -55,12 +55,12 @@ internal static partial class TitleNames
             previous = word.Value;
         }
 
-        foreach (Match span in CodeSpan().Matches(outcome ?? ""))
+        foreach (Match code in Code().Matches(outcome ?? ""))
         {
-            var code = span.Groups["code"].Value;
-            if (Identifier().IsMatch(code) && IsName(code, share))
+            var identifier = code.Groups["code"].Success ? code.Groups["code"].Value : code.Value;
+            if (Identifier().IsMatch(identifier) && IsName(identifier, share))
             {
-                Add(names, code);
+                Add(names, identifier);
             }
         }
 
@@ -97,8 +97,12 @@ internal static partial class TitleNames
     [GeneratedRegex(@"[\p{L}\p{Nd}]+(?:\.[\p{L}\p{Nd}]+)*")]
     private static partial Regex Word();
 
-    [GeneratedRegex(@"`(?<code>[^`\s]+)`")]
-    private static partial Regex CodeSpan();
+    /// <summary>
+    /// What an outcome writes as code: a code span, or a word with a capital after a small letter (<c>FastWireClient</c>):
+    /// prose capitalises words at their start, code joins them (the outcome sentence may come without its markup).
+    /// </summary>
+    [GeneratedRegex(@"`(?<code>[^`\s]+)`|(?<![\w.])\p{L}[\p{L}\p{Nd}]*\p{Ll}\p{Lu}[\p{L}\p{Nd}]*")]
+    private static partial Regex Code();
 
     /// <summary>One identifier as code writes it: a letter, then letters and digits.</summary>
     [GeneratedRegex(@"^\p{L}[\p{L}\p{Nd}]*$")]

@@ -46,8 +46,10 @@ public sealed class TitleNamesTests
         var share = Shares(("fastwireclient", 0.01), ("larkclient", 0.5), ("wrapper", 0.01));
 
         var names = TitleNames.Of("Outbound calls", "A `LarkClient` will wrap `FastWireClient` and `retry.max`.", share);
+        var plain = TitleNames.Of("Outbound calls", "A LarkClient will wrap FastWireClient, the Wrapper of choice.", share);
 
         Assert.Equal(["FastWireClient"], names);
+        Assert.Equal(["FastWireClient"], plain);
     }
 
     [Theory]
