@@ -50,4 +50,13 @@ public sealed class ProductNameTests : IDisposable
 
         Assert.Empty(file.Governing);
     }
+
+    [Fact]
+    public async Task ReviewChange_BringingBackTheReplacedProductInsideACompound_IsAReProposal()
+    {
+        var file = await Review("tools/render.sh", "pip install inkstone-cli==2.1");
+
+        var finding = Assert.Single(file.Findings);
+        Assert.Equal(("ADR-0021", Verdicts.Violated), (finding.Id, finding.Review.Verdict));
+    }
 }
