@@ -109,13 +109,14 @@ internal static partial class DecisionChecks
     /// title (<paramref name="title"/>), which states the decision itself — each technology of a list joined by "and" on
     /// its own: "Drop Travis CI and the s390x tests" drops Travis CI, so a design bringing back Travis alone re-proposes
     /// it. A body sentence's "X and Y" is read whole: there the words after "and" often qualify X rather than name a
-    /// second thing settled against — unless each is a name written in code (<c>`FastWire` and `RetryKit`</c>).
+    /// second thing settled against — but a name written as code in such a list is a thing on its own (<c>`FastWire` and
+    /// retry functions</c> settles against FastWire).
     /// </summary>
     private static IEnumerable<string> Rejected(string named, bool title)
     {
         var rejected = Qualifier().Split(named)[0];
         var listed = Conjunction().Split(rejected);
-        var parts = title || listed.All(p => CodeName().IsMatch(p)) ? listed : [rejected];
+        var parts = title || listed.Any(p => CodeName().IsMatch(p)) ? listed : [rejected];
         return parts.Length == 1 ? parts : parts.Where(p => Technologies.Find(p).Count > 0 || CodeName().IsMatch(p)).Prepend(rejected);
     }
 
@@ -135,6 +136,12 @@ internal static partial class DecisionChecks
 
         foreach (Match m in Replace().Matches(sentence))
         {
+            yield return (m.Groups["x"].Value, m.Groups["y"].Value);
+        }
+
+        foreach (Match m in Wraps().Matches(sentence))
+        {
+            // code goes through the wrapper a decision introduces, not to what it wraps
             yield return (m.Groups["x"].Value, m.Groups["y"].Value);
         }
 
@@ -204,12 +211,16 @@ internal static partial class DecisionChecks
     [GeneratedRegex(@"(?<x>\b" + Phrase + @"{2,60}?)\s+(is|are|will be|would be|shall be|should be|must be)\s+used\s+(instead of|rather than|in place of)\s+(?<y>" + Phrase + @"{2,80})", RegexOptions.IgnoreCase)]
     private static partial Regex UsedInsteadOf();
 
+    /// <summary>"A `LarkHttp` client will be introduced to wrap `FastWire`": what is wrapped is used through the wrapper only.</summary>
+    [GeneratedRegex(@"(?<x>\b" + Phrase + @"{2,60}?)\s+(?:(?:is|are|will be|shall be)\s+)?(?:introduced|added|created|written)\s+to\s+wrap\s+(?<y>" + Phrase + @"{2,80})", RegexOptions.IgnoreCase)]
+    private static partial Regex Wraps();
+
     /// <summary>A phrase that refers back rather than names: "this service", "it", "these".</summary>
     [GeneratedRegex(@"^\s*(this|that|these|those|it|they)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Referring();
 
-    /// <summary>A single name written in code: <c>`FastWire`</c>.</summary>
-    [GeneratedRegex(@"^\s*`[^`]+`\s*$")]
+    /// <summary>A single name written as code: <c>`FastWire`</c>, or joined words with a capital inside (a record's text may come without its markup).</summary>
+    [GeneratedRegex(@"^\s*(?:`[^`]+`|\p{L}[\p{L}\p{Nd}]*\p{Ll}\p{Lu}[\p{L}\p{Nd}]*)\s*$")]
     private static partial Regex CodeName();
 
     [GeneratedRegex(@"\breplac\w*\s+(?<y>" + Phrase + @"{2,60}?)\s+(with|by)\s+(?<x>" + Phrase + @"{2,60})", RegexOptions.IgnoreCase)]

@@ -97,6 +97,10 @@ public sealed class VerdictEvidenceTests
     // "… will be used instead of `A` and `B`": each name written in code is settled against on its own
     [InlineData("Outbound calls", "A wrapper will be used instead of `FastWire` and `RetryKit`, so retries come for free.", "import fastwire.FastWire;", true)]
     [InlineData("Outbound calls", "A wrapper will be used instead of `FastWire` and `RetryKit`, so retries come for free.", "import lark.http.Wrapper;", false)]
+    [InlineData("Outbound calls", "A wrapper will be used instead of FastWire and RetryKit, so retries come for free.", "var retries = new RetryKit(3);", true)]
+    // a wrapper introduced around a library: the library is used through it, not directly
+    [InlineData("Outbound calls", "A LarkHttp client will be introduced to wrap FastWire and retry functions.", "var client = new FastWire();", true)]
+    [InlineData("Outbound calls", "A LarkHttp client will be introduced to wrap FastWire and retry functions.", "var client = new LarkHttp(new FastWire());", false)]
     public void Review_WhenDesignUsesWhatTheDecisionRemovedOrUsesSomethingInsteadOf_IsReProposal(string title, string outcome, string design, bool violated)
     {
         var result = new ChecklistEngine(new InMemoryRetriever().AddDecision(7, title, outcome)).Review(new ChecklistRequest { Design = design });
