@@ -159,9 +159,29 @@ public sealed class KnowledgeService : IKnowledgeService, IKnowledgeIndexer, IDi
         return ChangeReviewer.Review(files, state.Catalog, e => governs.GetOrAdd((e.Root, e.Path), _ => ScopeOf(e)), (design, read) => _checklists.Review(design, read, cancellationToken), request.Root, cancellationToken);
     }
 
-    /// <summary>What a catalog document governs: its declared scope, else the one inferred from its title and outcome, or its body (read again from disk); null: general.</summary>
+    /// <summary>
+    /// What a catalog document governs: its declared scope, else the one inferred from its title and outcome, its body
+    /// (read again from disk), or the products its title names that few files of the index hold; null: general.
+    /// </summary>
     private DocumentScope? ScopeOf(CatalogEntry entry) =>
-        DocumentScope.DeclaredOrInferred(_scopes.Of(entry.Root, entry.Path), entry.Kind, entry.Title, entry.Decision?.Outcome?.Text, () => _files.LoadFull(entry));
+        DocumentScope.DeclaredOrInferred(_scopes.Of(entry.Root, entry.Path), entry.Kind, entry.Title, entry.Decision?.Outcome?.Text, () => _files.LoadFull(entry), ShareOf);
+
+    /// <summary>
+    /// The share of the indexed files whose text holds <paramref name="word"/> (as the index analyses it: its whole
+    /// token, not the parts of a compound; a word only a title holds is in that one file); 1 for a word the index does
+    /// not keep (a stop word).
+    /// </summary>
+    private double ShareOf(string word)
+    {
+        var terms = _index.Terms(word);
+        if (terms.Count == 0)
+        {
+            return 1;
+        }
+
+        var (files, holding) = _index.FileFrequencies([terms[0]]);
+        return files == 0 ? 1 : (double)Math.Max(1, holding[0]) / files;
+    }
 
     private static void ValidateDesign(ChecklistRequest request)
     {

@@ -109,13 +109,15 @@ internal static partial class DecisionChecks
     /// title (<paramref name="title"/>), which states the decision itself — each technology of a list joined by "and" on
     /// its own: "Drop Travis CI and the s390x tests" drops Travis CI, so a design bringing back Travis alone re-proposes
     /// it. A body sentence's "X and Y" is read whole: there the words after "and" often qualify X rather than name a
-    /// second thing settled against.
+    /// second thing settled against — but a name written as code in such a list is a thing on its own (<c>`FastWire` and
+    /// retry functions</c> settles against FastWire).
     /// </summary>
     private static IEnumerable<string> Rejected(string named, bool title)
     {
         var rejected = Qualifier().Split(named)[0];
-        var parts = title ? Conjunction().Split(rejected) : [rejected];
-        return parts.Length == 1 ? parts : parts.Where(p => Technologies.Find(p).Count > 0).Prepend(rejected);
+        var listed = Conjunction().Split(rejected);
+        var parts = title || listed.Any(p => CodeName().IsMatch(p)) ? listed : [rejected];
+        return parts.Length == 1 ? parts : parts.Where(p => Technologies.Find(p).Count > 0 || CodeName().IsMatch(p)).Prepend(rejected);
     }
 
     /// <summary>(chosen, rejected) pairs stated in a sentence: "X instead of Y", "Y replaced by X", "remove Y", "decided against Y".</summary>
@@ -126,8 +128,20 @@ internal static partial class DecisionChecks
             yield return (m.Groups["x"].Value, m.Groups["y"].Value);
         }
 
+        foreach (Match m in UsedInsteadOf().Matches(sentence))
+        {
+            // "this service will be used instead of …" refers back to what an earlier sentence introduced: no name to look for
+            yield return (Referring().IsMatch(m.Groups["x"].Value) ? "" : m.Groups["x"].Value, m.Groups["y"].Value);
+        }
+
         foreach (Match m in Replace().Matches(sentence))
         {
+            yield return (m.Groups["x"].Value, m.Groups["y"].Value);
+        }
+
+        foreach (Match m in Wraps().Matches(sentence))
+        {
+            // code goes through the wrapper a decision introduces, not to what it wraps
             yield return (m.Groups["x"].Value, m.Groups["y"].Value);
         }
 
@@ -150,7 +164,8 @@ internal static partial class DecisionChecks
     /// <summary>
     /// The design sentence naming the thing: one of its technologies with at most one of its other words missing
     /// ("provisioned EC2 databases" in "our own Redis on EC2 instances", not "secrets field in Kafka CR" in any
-    /// sentence naming Kafka), or else all its content words. Every sentence naming the technology counts, not only
+    /// sentence naming Kafka), or else all its content words, a word also found as a part of a compound the design writes
+    /// (Kaniko in <c>kaniko-project</c>). Every sentence naming the technology counts, not only
     /// the first: "React.FC" is in the line declaring a component, not in the import that first names React.
     /// </summary>
     private static DesignSentence? Mentions(DesignContext d, string phrase)
@@ -174,7 +189,7 @@ internal static partial class DecisionChecks
             return null;
         }
 
-        return d.Sentences.FirstOrDefault(s => words.IsSubsetOf(Words.Content(s.Text)));
+        return d.Sentences.FirstOrDefault(s => words.IsSubsetOf(Words.WithParts(s.Text)));
     }
 
     /// <summary>
@@ -191,6 +206,22 @@ internal static partial class DecisionChecks
 
     [GeneratedRegex(@"\b(use|using|adopt\w*|choose|chose|chosen|prefer|go with|move to|switch to)\s+(?<x>" + Phrase + @"{2,60}?)\s+(instead of|rather than|over|in place of)\s+(?<y>" + Phrase + @"{2,80})", RegexOptions.IgnoreCase)]
     private static partial Regex InsteadOf();
+
+    /// <summary>"X will be used instead of Y": the passive of <see cref="InsteadOf"/>.</summary>
+    [GeneratedRegex(@"(?<x>\b" + Phrase + @"{2,60}?)\s+(is|are|will be|would be|shall be|should be|must be)\s+used\s+(instead of|rather than|in place of)\s+(?<y>" + Phrase + @"{2,80})", RegexOptions.IgnoreCase)]
+    private static partial Regex UsedInsteadOf();
+
+    /// <summary>"A `LarkHttp` client will be introduced to wrap `FastWire`": what is wrapped is used through the wrapper only.</summary>
+    [GeneratedRegex(@"(?<x>\b" + Phrase + @"{2,60}?)\s+(?:(?:is|are|will be|shall be)\s+)?(?:introduced|added|created|written)\s+to\s+wrap\s+(?<y>" + Phrase + @"{2,80})", RegexOptions.IgnoreCase)]
+    private static partial Regex Wraps();
+
+    /// <summary>A phrase that refers back rather than names: "this service", "it", "these".</summary>
+    [GeneratedRegex(@"^\s*(this|that|these|those|it|they)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Referring();
+
+    /// <summary>A single name written as code: <c>`FastWire`</c>, or joined words with a capital inside (a record's text may come without its markup).</summary>
+    [GeneratedRegex(@"^\s*(?:`[^`]+`|\p{L}[\p{L}\p{Nd}]*\p{Ll}\p{Lu}[\p{L}\p{Nd}]*)\s*$")]
+    private static partial Regex CodeName();
 
     [GeneratedRegex(@"\breplac\w*\s+(?<y>" + Phrase + @"{2,60}?)\s+(with|by)\s+(?<x>" + Phrase + @"{2,60})", RegexOptions.IgnoreCase)]
     private static partial Regex Replace();
@@ -222,8 +253,9 @@ internal static partial class DecisionChecks
 
     /// <summary>
     /// Where a qualifier of the rejected thing starts: "Kaniko after its archival" rejects Kaniko, "ADR numbers
-    /// anymore" ADR numbers, "remove .spec.resources from the custom resource" the field, not the resource it is in.
+    /// anymore" ADR numbers, "remove .spec.resources from the custom resource" the field, not the resource it is in,
+    /// "remove Inkstone as the document renderer" Inkstone, whatever role it has.
     /// </summary>
-    [GeneratedRegex(@"\s+(?:(?:after|because|due to|since|when|once|until|as of|from)\s+|(?:anymore|any more|any longer)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s+(?:(?:after|because|due to|since|when|once|until|as of|as|from)\s+|(?:anymore|any more|any longer)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Qualifier();
 }

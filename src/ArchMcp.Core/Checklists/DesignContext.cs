@@ -81,6 +81,17 @@ internal static partial class Words
             .Where(w => w.Length > 1 && !Stop.Contains(w))
             .ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The content words of <paramref name="text"/> and the parts of its compounds: code writes a name inside a longer
+    /// one (<c>kaniko-project</c>, <c>build_cache</c>), so each part counts as a word too.
+    /// </summary>
+    public static HashSet<string> WithParts(string text)
+    {
+        var words = Content(text);
+        words.UnionWith(Content(text.Replace('-', ' ').Replace('_', ' ')));
+        return words;
+    }
+
     public static string Stem(string word)
     {
         var w = word.Trim('\'', '-', '_');

@@ -28,6 +28,7 @@ internal static partial class DesignReviewer
         DecisionChecks.ReplacedOrRejected,
         DecisionChecks.ReProposesOption,
         DecisionChecks.Hosting,
+        BaseImageChecks.OtherVariant,
         SubstitutionChecks.Technology,
         SubstitutionChecks.NaturalLanguage,
         SubstitutionChecks.PlaintextSecrets,

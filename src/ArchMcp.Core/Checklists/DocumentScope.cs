@@ -12,10 +12,13 @@ namespace ArchMcp.Core.Checklists;
 /// </summary>
 internal sealed partial record DocumentScope(IReadOnlyList<string> Components, IReadOnlyList<string> Technologies, IReadOnlyList<string> Paths)
 {
-    public bool IsEmpty => Components.Count == 0 && Technologies.Count == 0 && Paths.Count == 0;
+    public bool IsEmpty => Components.Count == 0 && Technologies.Count == 0 && Paths.Count == 0 && Names.Count == 0;
 
     /// <summary>True when the scope was read from what the record names rather than declared in its front matter.</summary>
     public bool Inferred { get; init; }
+
+    /// <summary>Products no vocabulary knows that the record's title or outcome names (<see cref="TitleNames"/>); inferred only.</summary>
+    public IReadOnlyList<string> Names { get; init; } = [];
 
     /// <summary>
     /// The technologies every service uses as its medium (the web's protocol and data formats): naming them says
@@ -64,10 +67,13 @@ internal sealed partial record DocumentScope(IReadOnlyList<string> Components, I
     /// The declared scope, else for a decision or a standard the inferred one: the technologies of its title and of the
     /// option its outcome chose ("Chosen option: Kafka, because …"), the paths of its title and outcome; when these name
     /// no technology, the technologies its body declares as its subject (<see cref="BodySubject"/>; the parsed document
-    /// is asked of <paramref name="body"/> only then). Null: general.
+    /// is asked of <paramref name="body"/> only then); when that names none either, the products its title and outcome
+    /// name that the knowledge base rarely writes (<see cref="TitleNames"/>, by <paramref name="share"/>, the share of
+    /// its files holding a word; none without it). Null: general.
     /// </summary>
     public static DocumentScope? DeclaredOrInferred(
-        DocumentScope? declared, Model.DocumentKind kind, string title, string? outcome, Func<Model.KnowledgeDocument?>? body = null)
+        DocumentScope? declared, Model.DocumentKind kind, string title, string? outcome, Func<Model.KnowledgeDocument?>? body = null,
+        Func<string, double>? share = null)
     {
         if (declared is not null || kind is not (Model.DocumentKind.Decision or Model.DocumentKind.Standard))
         {
@@ -75,13 +81,18 @@ internal sealed partial record DocumentScope(IReadOnlyList<string> Components, I
         }
 
         var named = Infer(title + "\n" + (outcome is null ? null : Loading.OutcomeExtractor.Chosen(outcome)), outcome);
-        if (named is { Technologies.Count: > 0 } || body?.Invoke() is not { } document
-            || BodySubject(kind, title, document.Sections, document.Text) is not { Count: > 0 } subject)
+        if (named is { Technologies.Count: > 0 })
         {
             return named;
         }
 
-        return new DocumentScope([], subject, named?.Paths ?? []) { Inferred = true };
+        if (body?.Invoke() is { } document && BodySubject(kind, title, document.Sections, document.Text) is { Count: > 0 } subject)
+        {
+            return new DocumentScope([], subject, named?.Paths ?? []) { Inferred = true };
+        }
+
+        var names = share is null ? [] : TitleNames.Of(title, outcome, share);
+        return names.Count == 0 ? named : new DocumentScope([], [], named?.Paths ?? []) { Inferred = true, Names = names };
     }
 
     /// <summary>
@@ -126,20 +137,28 @@ internal sealed partial record DocumentScope(IReadOnlyList<string> Components, I
         // where the file sits, so the whole path counts for components.
         footprint ??= TechnologyFootprint.Of(path, changedText);
         var written = System.IO.Path.GetFileName(path) + "\n" + string.Join(", ", FileConventions.Technologies(path)) + "\n" + changedText;
-        var technology = Technologies.FirstOrDefault(t => TechnologyFootprint.Covers(t, footprint) || Names(t, written));
+        var technology = Technologies.FirstOrDefault(t => TechnologyFootprint.Covers(t, footprint) || Mentions(t, written));
         if (technology is not null)
         {
             return $"technology {technology}";
         }
 
-        var component = Components.FirstOrDefault(c => Names(c, path + "\n" + written));
-        return component is null ? null : $"component {component}";
+        var component = Components.FirstOrDefault(c => Mentions(c, path + "\n" + written));
+        if (component is not null)
+        {
+            return $"component {component}";
+        }
+
+        // code writes a name inside its identifiers (KanikoBuilder), so it is also looked for between case changes
+        var split = TechnologyFootprint.CaseSplit(written);
+        var name = Names.FirstOrDefault(n => Mentions(n, written) || Mentions(n, split));
+        return name is null ? null : $"name {name}";
     }
 
     /// <summary>One line for people: "technologies: Kafka; paths: src/**; inferred: true".</summary>
     public string Summary()
     {
-        var parts = new[] { ("components", Components), ("technologies", Technologies), ("paths", Paths) }
+        var parts = new[] { ("components", Components), ("technologies", Technologies), ("names", Names), ("paths", Paths) }
             .Where(p => p.Item2.Count > 0).Select(p => $"{p.Item1}: {string.Join(", ", p.Item2)}");
         return string.Join("; ", Inferred ? parts.Append("inferred: true") : parts);
     }
@@ -148,7 +167,7 @@ internal sealed partial record DocumentScope(IReadOnlyList<string> Components, I
     public Model.ScopeView ToView() => new(Components, Technologies, Paths, Inferred);
 
     /// <summary>True when <paramref name="text"/> names <paramref name="name"/> as whole words (spaces, dashes and underscores alike).</summary>
-    private static bool Names(string name, string text)
+    private static bool Mentions(string name, string text)
     {
         // dashes first: the class written for a space holds a dash itself
         var words = Regex.Escape(name.Trim()).Replace("-", @"[\s_-]?").Replace(@"\ ", @"[\s_-]+");
@@ -166,7 +185,7 @@ internal sealed partial record DocumentScope(IReadOnlyList<string> Components, I
             return true;
         }
 
-        if (Components.Concat(Technologies).Any(name => Names(name, design)))
+        if (Components.Concat(Technologies).Any(name => Mentions(name, design)))
         {
             return true;
         }

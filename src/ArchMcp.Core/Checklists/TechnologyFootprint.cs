@@ -40,6 +40,9 @@ internal static partial class TechnologyFootprint
         return footprint.Contains(name) || Technologies.AppliesTo(name).Any(footprint.Contains);
     }
 
+    /// <summary>The text with a space at each case change of an identifier: <c>OkHttpClient</c> → <c>Ok Http Client</c>.</summary>
+    public static string CaseSplit(string text) => CaseChange().Replace(text, " ");
+
     /// <summary>The cloud providers whose names prefix their resources' identifiers.</summary>
     private static readonly HashSet<string> Providers = new(["AWS", "Azure", "GCP"], StringComparer.Ordinal);
 

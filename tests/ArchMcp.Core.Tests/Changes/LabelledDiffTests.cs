@@ -64,8 +64,8 @@ public sealed class LabelledDiffTests(ITestOutputHelper output)
 
         // floors at the numbers measured (issue 27's goals: 0.9 governing, 0.8 violations): a guard against
         // regressions. Governing records missed: those that name no technology in title, outcome, top-level sections
-        // or words (avoid default exports — only its links name TypeScript; the ADR slug as id; DDD for the core API, a
-        // package), a product the vocabulary does not know (Lunr, H2, Kaniko, OkHttp), GitHub-hosted runners (GitHub
+        // or words, nor a product few files of their knowledge base write (the ADR slug as id; DDD for the core API, a
+        // package; sending email, whose title words are all common in its knowledge base), GitHub-hosted runners (GitHub
         // Actions' word for its machines), dependency management against a requirements file, and a Yarn monorepo against
         // package.json (Yarn reads it too, but saying so makes the review read npm as Yarn's rival). Counted against
         // precision: records whose technology the change does show but the labels leave out (an ELB in a comment, a host
@@ -74,14 +74,15 @@ public sealed class LabelledDiffTests(ITestOutputHelper output)
         // rules against a decision to define groups separate from their rules; its precision counts rules the labels do
         // not list beside the one they do for the same line (a /v1/ path also breaks "use media type versioning"; a
         // /cancel path "avoid actions"). Held-out-3 (written this session, measured before any change it informed)
-        // misses what needs a product outside the vocabulary or a convention no check reads (enum value case, a
-        // nullable boolean, a topic-name pattern, a base image other than the chosen one).
-        Assert.True(governing["first"].Precision >= 0.9 && governing["first"].Recall >= 0.93, $"governing {governing["first"]}");
+        // misses a convention no check reads (enum value case, a nullable boolean, a topic-name pattern) and sending a
+        // user's email with smtplib against a standard that names the service to send it with.
+        Assert.True(governing["first"].Precision >= 0.9 && governing["first"].Recall >= 0.96, $"governing {governing["first"]}");
         Assert.True(violations["first"].Precision >= 0.83 && violations["first"].Recall >= 0.93, $"violations {violations["first"]}");
-        Assert.True(governing["held-out"].Precision >= 0.89 && governing["held-out"].Recall >= 0.86, $"held-out governing {governing["held-out"]}");
+        Assert.True(governing["held-out"].Precision >= 0.89 && governing["held-out"].Recall >= 0.89, $"held-out governing {governing["held-out"]}");
         Assert.True(violations["held-out"].Precision >= 0.99 && violations["held-out"].Recall >= 0.99, $"held-out violations {violations["held-out"]}");
-        Assert.True(governing["held-out-2"].Precision >= 0.91 && governing["held-out-2"].Recall >= 0.91, $"held-out-2 governing {governing["held-out-2"]}");
+        Assert.True(governing["held-out-2"].Precision >= 0.91 && governing["held-out-2"].Recall >= 0.94, $"held-out-2 governing {governing["held-out-2"]}");
         Assert.True(violations["held-out-2"].Precision >= 0.99 && violations["held-out-2"].Recall >= 0.99, $"held-out-2 violations {violations["held-out-2"]}");
-        Assert.True(governing["held-out-3"].Precision >= 0.8 && governing["held-out-3"].Recall >= 0.53, $"held-out-3 governing {governing["held-out-3"]}");
+        Assert.True(governing["held-out-3"].Precision >= 0.86 && governing["held-out-3"].Recall >= 0.86, $"held-out-3 governing {governing["held-out-3"]}");
+        Assert.True(violations["held-out-3"].Precision >= 0.66 && violations["held-out-3"].Recall >= 0.5, $"held-out-3 violations {violations["held-out-3"]}");
     }
 }

@@ -92,6 +92,36 @@ public sealed class VerdictEvidenceTests
     }
 
     [Theory]
+    // "remove X as Y" removes X, whatever role it had
+    [InlineData("Remove Inkstone as the document renderer", "", "dependencies:\n  inkstone: 2.1", true)]
+    // "… will be used instead of `A` and `B`": each name written in code is settled against on its own
+    [InlineData("Outbound calls", "A wrapper will be used instead of `FastWire` and `RetryKit`, so retries come for free.", "import fastwire.FastWire;", true)]
+    [InlineData("Outbound calls", "A wrapper will be used instead of `FastWire` and `RetryKit`, so retries come for free.", "import lark.http.Wrapper;", false)]
+    [InlineData("Outbound calls", "A wrapper will be used instead of FastWire and RetryKit, so retries come for free.", "var retries = new RetryKit(3);", true)]
+    // a wrapper introduced around a library: the library is used through it, not directly
+    [InlineData("Outbound calls", "A LarkHttp client will be introduced to wrap FastWire and retry functions.", "var client = new FastWire();", true)]
+    [InlineData("Outbound calls", "A LarkHttp client will be introduced to wrap FastWire and retry functions.", "var client = new LarkHttp(new FastWire());", false)]
+    public void Review_WhenDesignUsesWhatTheDecisionRemovedOrUsesSomethingInsteadOf_IsReProposal(string title, string outcome, string design, bool violated)
+    {
+        var result = new ChecklistEngine(new InMemoryRetriever().AddDecision(7, title, outcome)).Review(new ChecklistRequest { Design = design });
+        Assert.Equal(violated, result.Items.Any(i => i.Verdict == Verdicts.Violated && i.Reason.StartsWith("Re-proposal", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("FROM registry.example.org/zephyr11/zephyr-full:11.2", true)]
+    [InlineData("FROM registry.example.org/zephyr12/zephyr-slim:12.1", false)]
+    // an image of another product line may be a build stage: it says nothing about the choice
+    [InlineData("FROM docker.io/library/alpine:3.20 AS build", false)]
+    public void Review_WhenADockerfileBuildsOnAnotherVariantOfTheChosenBaseImage_IsViolated(string from, bool violated)
+    {
+        var retriever = new InMemoryRetriever().AddDecision(12, "Use zephyr12-slim as the base image", "");
+        var result = new ChecklistEngine(retriever).Review(new ChecklistRequest { Design = "# the base image of the zephyr service\n" + from + "\nRUN make install" });
+        var item = Assert.Single(result.Items);
+        Assert.Equal(violated, item.Verdict == Verdicts.Violated);
+        Assert.True(!violated || item.Design!.Line == 2, "cited at the FROM line");
+    }
+
+    [Theory]
     [InlineData("runs-on: [self-hosted, linux, x64]", true)]
     [InlineData("Build jobs run on self hosted runners in our data centre.", true)]
     [InlineData("runs-on: ubuntu-latest", false)]
