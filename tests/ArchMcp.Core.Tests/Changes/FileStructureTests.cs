@@ -134,6 +134,24 @@ public sealed class FileStructureTests
     }
 
     [Fact]
+    public void Read_WhenYamlAddsAnEnumList_EachAddedValueIsAnEnumValueWithItsCase()
+    {
+        var facts = Facts("api/schemas/parcel.yaml", "@@ -1,3 +1,5 @@\n     state:\n       enum:\n         - waiting\n+        - outForDelivery\n+        - LOST_IN_TRANSIT\n");
+
+        Assert.Contains("4 enum-value outForDelivery", facts);
+        Assert.Contains("4 enum-casing camelCase: outForDelivery", facts);
+        Assert.Contains("5 enum-casing UPPER_SNAKE_CASE: LOST_IN_TRANSIT", facts);
+        Assert.DoesNotContain(facts, f => f.Contains("waiting", StringComparison.Ordinal)); // a context line: not what the change adds
+    }
+
+    [Theory]
+    [InlineData("schemas/parcel.json", "@@ -1,1 +1,2 @@\n   \"state\": {\n+    \"enum\": [\"waiting\", \"out_for_delivery\"]\n")]
+    [InlineData("schemas/parcel.json", "@@ -1,1 +1,4 @@\n   \"state\": {\n+    \"x-extensible-enum\": [\n+      \"waiting\",\n+      \"out_for_delivery\"\n")]
+    [InlineData("api/parcel.yaml", "@@ -1,1 +1,2 @@\n   state:\n+    enum: [waiting, out_for_delivery]  # shown to couriers\n")]
+    public void Read_WhenAnEnumIsAFlowListOrAJsonArray_ItsValuesAreEnumValues(string path, string hunk) =>
+        Assert.Contains(Facts(path, hunk), f => f.EndsWith("enum-casing snake_case: out_for_delivery", StringComparison.Ordinal));
+
+    [Fact]
     public void Read_WhenFileIsSourceCode_ReadsNoStructure()
     {
         Assert.Empty(Facts("src/Client.cs", "@@ -0,0 +1,1 @@\n+var password = \"x\"; properties: { a: 1 }\n"));

@@ -1,0 +1,28 @@
+using ArchMcp.Core.Checklists;
+using ArchMcp.Core.Model;
+
+namespace ArchMcp.Core.Tests.Checklists;
+
+/// <summary>
+/// Conventions a change's files state in their structure rather than in words (facts read from a schema or a manifest):
+/// the letter case of enum values and of the names of a kind of object, and null allowed for a type.
+/// </summary>
+public sealed class ConventionChecksTests
+{
+    /// <summary>The verdict of one rule against a design whose only facts are <paramref name="facts"/> ("kind|value").</summary>
+    private static CheckOutcome Outcome(RuleLevel level, string statement, string text, params string[] facts)
+    {
+        var retriever = new InMemoryRetriever().AddRule("R-1", level, statement, text);
+        var candidate = Candidate.For(retriever.FindRules(statement, 1).Single().Rule);
+        const string design = "schema: added lines";
+        var read = facts.Select(f => f.Split('|', 2)).Select(f => new DesignFact(f[0], f[1], 1, design)).ToList();
+        return DesignReviewer.Evaluate(candidate, DesignContext.Create(design, read));
+    }
+
+    [Theory]
+    [InlineData("snake_case: awaiting_pickup", Verdicts.Violated)]
+    [InlineData("camelCase: inTransit", Verdicts.Violated)]
+    [InlineData("UPPER_SNAKE_CASE: IN_TRANSIT", Verdicts.Met)]
+    public void Evaluate_WhenASchemaListsEnumValues_TheirCaseIsCheckedAgainstTheRule(string value, string verdict) =>
+        Assert.Equal(verdict, Outcome(RuleLevel.Should, "Write enum values in UPPER_SNAKE_CASE", "", $"{FactKinds.EnumCasing}|{value}").Verdict);
+}
