@@ -21,6 +21,8 @@ internal sealed record StructureFact(DiffLine At, string Kind, string Value);
 /// literal value — not a reference such as <c>${VAR}</c>, <c>$VAR</c> or <c>${{ secrets.X }}</c> — is a secret in plain text.</item>
 /// <item>The plain values listed under a key whose last word is <c>enum</c> (<c>enum</c>, <c>x-extensible-enum</c>) are
 /// enumeration values (JSON Schema, OpenAPI).</item>
+/// <item>A <c>type</c> with <c>nullable: true</c> beside it, or a list of types holding <c>"null"</c>, is a nullable
+/// type (<see cref="NullableTypes"/>).</item>
 /// <item>A protobuf file's <c>package a.b.c;</c> statement declares the package its messages and services are in.</item>
 /// </list>
 /// Only what the change adds counts; the context lines of its hunks tell where the added lines sit.
@@ -67,9 +69,36 @@ internal static partial class FileStructure
                     facts.Add(new StructureFact(item.At, FactKinds.EnumCasing, NamingStyles.Of(item.Value!).ToWire() + ": " + item.Value));
                 }
             }
+
+            if (e.Key == "type")
+            {
+                facts.AddRange(NullableTypes(entries, e));
+            }
         }
 
         return facts;
+    }
+
+    /// <summary>
+    /// The types a schema's <c>type</c> allows along with null: <c>type: boolean</c> beside <c>nullable: true</c>
+    /// (OpenAPI 3.0), or a list of types that holds <c>"null"</c> (<c>type: [boolean, "null"]</c>, JSON Schema and
+    /// OpenAPI 3.1) — when the change adds the type or what makes it nullable.
+    /// </summary>
+    private static IEnumerable<StructureFact> NullableTypes(List<StructureEntry> entries, StructureEntry type)
+    {
+        if (type.Value is { Length: > 0 } single)
+        {
+            var nullable = entries.FirstOrDefault(s => ReferenceEquals(s.Parent, type.Parent) && s.Key == "nullable" && s.Value == "true");
+            return nullable is not null && (type.Added || nullable.Added) && single != "null"
+                ? [new StructureFact(nullable.Added ? nullable.At : type.At, FactKinds.NullableType, single)]
+                : [];
+        }
+
+        var items = StructureEntries.Items(entries, type).ToList();
+        var added = type.Added ? type : items.FirstOrDefault(i => i.Added);
+        return added is not null && items.Any(i => i.Value == "null")
+            ? items.Where(i => i.Value != "null").Select(i => new StructureFact(added.At, FactKinds.NullableType, i.Value!))
+            : [];
     }
 
     /// <summary>

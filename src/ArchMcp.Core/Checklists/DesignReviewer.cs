@@ -35,6 +35,7 @@ internal static partial class DesignReviewer
         DataContractChecks.SensitiveData,
         DataContractChecks.BreakingChange,
         DataContractChecks.Duplicates,
+        DataContractChecks.NullForbidden,
         ContentChecks.NegatedPhrase,
     ];
 

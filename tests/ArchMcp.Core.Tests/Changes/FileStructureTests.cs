@@ -151,6 +151,18 @@ public sealed class FileStructureTests
     public void Read_WhenAnEnumIsAFlowListOrAJsonArray_ItsValuesAreEnumValues(string path, string hunk) =>
         Assert.Contains(Facts(path, hunk), f => f.EndsWith("enum-casing snake_case: out_for_delivery", StringComparison.Ordinal));
 
+    [Theory]
+    [InlineData("@@ -1,2 +1,4 @@\n   properties:\n     is_member:\n+      type: boolean\n+      nullable: true\n", "4 nullable-type boolean")]
+    [InlineData("@@ -1,2 +1,3 @@\n   properties:\n     is_member:\n+      type: [boolean, \"null\"]\n", "3 nullable-type boolean")]
+    [InlineData("@@ -1,3 +1,4 @@\n     is_member:\n       type:\n         - integer\n+        - \"null\"\n", "4 nullable-type integer")]
+    public void Read_WhenASchemaAllowsNullBesideAType_IsANullableType(string hunk, string fact) =>
+        Assert.Contains(fact, Facts("api/member.yaml", hunk));
+
+    [Fact]
+    public void Read_WhenASchemaAddsATypeThatIsNotNullable_IsNoNullableType() =>
+        Assert.DoesNotContain(Facts("api/member.yaml", "@@ -1,2 +1,4 @@\n   properties:\n     is_member:\n+      type: boolean\n+      nullable: false\n"),
+            f => f.Contains("nullable-type", StringComparison.Ordinal));
+
     [Fact]
     public void Read_WhenFileIsSourceCode_ReadsNoStructure()
     {

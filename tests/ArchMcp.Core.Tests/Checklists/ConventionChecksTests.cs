@@ -25,4 +25,14 @@ public sealed class ConventionChecksTests
     [InlineData("UPPER_SNAKE_CASE: IN_TRANSIT", Verdicts.Met)]
     public void Evaluate_WhenASchemaListsEnumValues_TheirCaseIsCheckedAgainstTheRule(string value, string verdict) =>
         Assert.Equal(verdict, Outcome(RuleLevel.Should, "Write enum values in UPPER_SNAKE_CASE", "", $"{FactKinds.EnumCasing}|{value}").Verdict);
+
+    [Theory]
+    [InlineData(RuleLevel.MustNot, "Use `null` for boolean properties", "boolean", true)]
+    [InlineData(RuleLevel.Must, "Boolean fields must not be nullable", "boolean", true)]
+    [InlineData(RuleLevel.ShouldNot, "Use nullable booleans", "boolean", true)]
+    [InlineData(RuleLevel.MustNot, "Use `null` for boolean properties", "string", false)] // null is forbidden for another type
+    [InlineData(RuleLevel.ShouldNot, "Use `null` for empty arrays", "array", false)] // whether the array is empty the schema does not say
+    [InlineData(RuleLevel.Must, "Use the same semantics for `null` and absent properties", "boolean", false)]
+    public void Evaluate_WhenASchemaLetsATypeBeNull_ARuleForbiddingNullForThatTypeIsBroken(RuleLevel level, string statement, string type, bool violated) =>
+        Assert.Equal(violated, Outcome(level, statement, "", $"{FactKinds.NullableType}|{type}").Verdict == Verdicts.Violated);
 }
