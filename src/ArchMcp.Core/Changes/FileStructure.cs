@@ -23,6 +23,8 @@ internal sealed record StructureFact(DiffLine At, string Kind, string Value);
 /// enumeration values (JSON Schema, OpenAPI).</item>
 /// <item>A <c>type</c> with <c>nullable: true</c> beside it, or a list of types holding <c>"null"</c>, is a nullable
 /// type (<see cref="NullableTypes"/>).</item>
+/// <item>A manifest's <c>kind</c> with a <c>metadata.name</c> beside it names an object of that kind, the kind being
+/// the last word of its name (<c>KafkaTopic</c> → a topic).</item>
 /// <item>A protobuf file's <c>package a.b.c;</c> statement declares the package its messages and services are in.</item>
 /// </list>
 /// Only what the change adds counts; the context lines of its hunks tell where the added lines sit.
@@ -74,6 +76,11 @@ internal static partial class FileStructure
             {
                 facts.AddRange(NullableTypes(entries, e));
             }
+
+            if (e.Key == "kind" && e.Value is { } kind && NamingStyles.Words(kind) is [.., var head] && ObjectName(entries, e) is { } named && (e.Added || named.Added))
+            {
+                facts.Add(new StructureFact(named.Added ? named.At : e.At, FactKinds.Named, $"{head}: {named.Value}"));
+            }
         }
 
         return facts;
@@ -100,6 +107,17 @@ internal static partial class FileStructure
             ? items.Where(i => i.Value != "null").Select(i => new StructureFact(added.At, FactKinds.NullableType, i.Value!))
             : [];
     }
+
+    /// <summary>
+    /// The name of the object a manifest's <c>kind</c> declares: the <c>metadata.name</c> beside it (Kubernetes and
+    /// the formats that copy its shape: <c>kind: KafkaTopic</c>, <c>metadata: name: orders</c>), the nearest one when a
+    /// file holds several objects.
+    /// </summary>
+    private static StructureEntry? ObjectName(List<StructureEntry> entries, StructureEntry kind) =>
+        entries.Where(s => ReferenceEquals(s.Parent, kind.Parent) && s.Key == "metadata")
+            .SelectMany(m => entries.Where(n => ReferenceEquals(n.Parent, m) && n.Key == "name" && n.Value is { Length: > 0 }))
+            .OrderBy(n => Math.Abs(n.At.Line - kind.At.Line))
+            .FirstOrDefault();
 
     /// <summary>
     /// The full names (<see cref="FullKey"/>) of the keys the change adds, each with the keys it is nested under — which

@@ -164,6 +164,15 @@ public sealed class FileStructureTests
             f => f.Contains("nullable-type", StringComparison.Ordinal));
 
     [Fact]
+    public void Read_WhenAManifestDeclaresAnObjectOfAKind_ItsNameIsNamedByTheKindsLastWord()
+    {
+        var facts = Facts("deploy/queues.yaml", "@@ -0,0 +1,6 @@\n+apiVersion: messaging.example.org/v1\n+kind: MessageQueue\n+metadata:\n+  name: BillingJobs\n+spec:\n+  durable: true\n");
+
+        Assert.Contains("4 named queue: BillingJobs", facts);
+        Assert.DoesNotContain(facts, f => f.Contains("named", StringComparison.Ordinal) && !f.EndsWith("queue: BillingJobs", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Read_WhenFileIsSourceCode_ReadsNoStructure()
     {
         Assert.Empty(Facts("src/Client.cs", "@@ -0,0 +1,1 @@\n+var password = \"x\"; properties: { a: 1 }\n"));

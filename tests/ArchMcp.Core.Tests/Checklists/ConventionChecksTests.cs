@@ -27,6 +27,30 @@ public sealed class ConventionChecksTests
         Assert.Equal(verdict, Outcome(RuleLevel.Should, "Write enum values in UPPER_SNAKE_CASE", "", $"{FactKinds.EnumCasing}|{value}").Verdict);
 
     [Theory]
+    [InlineData("queue: BillingJobs", Verdicts.Violated)]
+    [InlineData("queue: billing.invoice-jobs.v1", Verdicts.Met)] // lowercase alone allows any separator
+    [InlineData("stream: BillingJobs", null)] // an object of another kind
+    public void Evaluate_WhenARuleGivesTheCaseOfAKindOfObject_ObjectsOfThatKindNamedOtherwiseBreakIt(string named, string? verdict)
+    {
+        var outcome = Outcome(RuleLevel.Must, "Name queues `<team>.<purpose>` in lowercase", "", $"{FactKinds.Named}|{named}");
+
+        if (verdict is null)
+        {
+            Assert.NotEqual(Verdicts.Violated, outcome.Verdict);
+            return;
+        }
+
+        Assert.Equal(verdict, outcome.Verdict);
+        Assert.Contains(verdict == Verdicts.Violated ? "queue `BillingJobs`" : "queue", outcome.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("snake_case: shipping_labels", Verdicts.Violated)]
+    [InlineData("kebab-case: shipping-labels", Verdicts.Met)]
+    public void Evaluate_WhenLowercaseQualifiesAnotherStyle_TheNameMustBeInThatStyle(string path, string verdict) =>
+        Assert.Equal(verdict, Outcome(RuleLevel.Must, "Use lowercase kebab-case for path segments", "", $"{FactKinds.PathCasing}|{path}").Verdict);
+
+    [Theory]
     [InlineData(RuleLevel.MustNot, "Use `null` for boolean properties", "boolean", true)]
     [InlineData(RuleLevel.Must, "Boolean fields must not be nullable", "boolean", true)]
     [InlineData(RuleLevel.ShouldNot, "Use nullable booleans", "boolean", true)]
