@@ -73,8 +73,9 @@ public sealed class LabelledDiffTests(ITestOutputHelper output)
         // rules against a decision to define groups separate from their rules; its precision counts rules the labels do
         // not list beside the one they do for the same line (a /v1/ path also breaks "use media type versioning"; a
         // /cancel path "avoid actions"). Held-out-3 (written this session, measured before any change it informed)
-        // misses what needs a product outside the vocabulary or a convention no check reads (enum value case, a
-        // nullable boolean, a topic-name pattern, a base image other than the chosen one).
+        // misses what needs a product outside the vocabulary or a base image other than the chosen one; its enum
+        // value case, nullable boolean and topic-name case are read from the files' structure (session 22). Counted
+        // against its violation precision: a logging rule on sensitive data for a password-reset email (n07).
         Assert.True(governing["first"].Precision >= 0.9 && governing["first"].Recall >= 0.93, $"governing {governing["first"]}");
         Assert.True(violations["first"].Precision >= 0.83 && violations["first"].Recall >= 0.93, $"violations {violations["first"]}");
         Assert.True(governing["held-out"].Precision >= 0.89 && governing["held-out"].Recall >= 0.86, $"held-out governing {governing["held-out"]}");
@@ -82,5 +83,6 @@ public sealed class LabelledDiffTests(ITestOutputHelper output)
         Assert.True(governing["held-out-2"].Precision >= 0.91 && governing["held-out-2"].Recall >= 0.91, $"held-out-2 governing {governing["held-out-2"]}");
         Assert.True(violations["held-out-2"].Precision >= 0.99 && violations["held-out-2"].Recall >= 0.99, $"held-out-2 violations {violations["held-out-2"]}");
         Assert.True(governing["held-out-3"].Precision >= 0.8 && governing["held-out-3"].Recall >= 0.53, $"held-out-3 governing {governing["held-out-3"]}");
+        Assert.True(violations["held-out-3"].Precision >= 0.75 && violations["held-out-3"].Recall >= 0.37, $"held-out-3 violations {violations["held-out-3"]}");
     }
 }
