@@ -10,9 +10,7 @@ internal sealed record StructureFact(DiffLine At, string Kind, string Value);
 /// Facts a change states in the structure of a configuration or schema file rather than in words, read by the file's
 /// format. Each rule is a rule of the format, true of any repository:
 /// <list type="bullet">
-/// <item>YAML and pretty-printed JSON nest a key under the nearest line above it that is indented less (a YAML list
-/// item <c>- </c> and a JSON <c>{</c> open an object of their own); <c>.env</c>, <c>.properties</c>, INI and TOML
-/// files hold flat <c>key=value</c> (or <c>key: value</c>) lines, in INI and TOML under the <c>[section]</c> above.</item>
+/// <item>Keys nest as the format nests them (<see cref="StructureEntries"/>).</item>
 /// <item>A key under <c>properties</c> is a property name (JSON Schema, OpenAPI): a field.</item>
 /// <item>An object with <c>in: query</c> and a <c>name</c> is a query parameter of that name (OpenAPI).</item>
 /// <item>A <c>schema</c> under a media type (<c>application/json:</c>) whose <c>type</c> is <c>array</c> is a body
@@ -21,22 +19,18 @@ internal sealed record StructureFact(DiffLine At, string Kind, string Value);
 /// <item>A key is a name made of words (<c>AWS_SECRET_ACCESS_KEY</c>, <c>db.password</c>): what those words say about
 /// credentials is said by the line; a key naming a secret (password, secret, token, API key, private key) with a
 /// literal value — not a reference such as <c>${VAR}</c>, <c>$VAR</c> or <c>${{ secrets.X }}</c> — is a secret in plain text.</item>
+/// <item>The plain values listed under a key whose last word is <c>enum</c> (<c>enum</c>, <c>x-extensible-enum</c>) are
+/// enumeration values (JSON Schema, OpenAPI).</item>
+/// <item>A <c>type</c> with <c>nullable: true</c> beside it, or a list of types holding <c>"null"</c>, is a nullable
+/// type (<see cref="NullableTypes"/>).</item>
+/// <item>A manifest's <c>kind</c> with a <c>metadata.name</c> beside it names an object of that kind, the kind being
+/// the last word of its name (<c>KafkaTopic</c> → a topic).</item>
 /// <item>A protobuf file's <c>package a.b.c;</c> statement declares the package its messages and services are in.</item>
 /// </list>
 /// Only what the change adds counts; the context lines of its hunks tell where the added lines sit.
 /// </summary>
 internal static partial class FileStructure
 {
-    private enum Format
-    {
-        None,
-        Nested,
-        Flat,
-    }
-
-    /// <summary>One key (or a list item / object opening, without a key) with its value and the entry it is nested under.</summary>
-    private sealed record Entry(DiffLine At, bool Added, int Indent, string? Key, string? Value, Entry? Parent);
-
     public static IReadOnlyList<StructureFact> Read(ChangedFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
@@ -46,7 +40,7 @@ internal static partial class FileStructure
                 .Select(p => new StructureFact(p.Line, FactKinds.Package, p.Match.Groups["name"].Value))];
         }
 
-        var entries = Entries(file);
+        var entries = StructureEntries.Of(file);
         var facts = new List<StructureFact>();
         foreach (var e in entries)
         {
@@ -68,10 +62,62 @@ internal static partial class FileStructure
                 facts.Add(new StructureFact(at, FactKinds.QueryParameter, name));
                 facts.Add(new StructureFact(at, FactKinds.QueryParameterCasing, NamingStyles.Of(name).ToWire() + ": " + name));
             }
+
+            if (NamingStyles.Words(e.Key) is [.., "enum"])
+            {
+                foreach (var item in StructureEntries.Items(entries, e).Where(i => i.Added && Identifier().IsMatch(i.Value!)))
+                {
+                    facts.Add(new StructureFact(item.At, FactKinds.EnumValue, item.Value!));
+                    facts.Add(new StructureFact(item.At, FactKinds.EnumCasing, NamingStyles.Of(item.Value!).ToWire() + ": " + item.Value));
+                }
+            }
+
+            if (e.Key == "type")
+            {
+                facts.AddRange(NullableTypes(entries, e));
+            }
+
+            if (e.Key == "kind" && e.Value is { } kind && NamingStyles.Words(kind) is [.., var head] && ObjectName(entries, e) is { } named && (e.Added || named.Added))
+            {
+                facts.Add(new StructureFact(named.Added ? named.At : e.At, FactKinds.Named, $"{head}: {named.Value}"));
+            }
         }
 
         return facts;
     }
+
+    /// <summary>
+    /// The types a schema's <c>type</c> allows along with null: <c>type: boolean</c> beside <c>nullable: true</c>
+    /// (OpenAPI 3.0), or a list of types that holds <c>"null"</c> (<c>type: [boolean, "null"]</c>, JSON Schema and
+    /// OpenAPI 3.1) — when the change adds the type or what makes it nullable.
+    /// </summary>
+    private static IEnumerable<StructureFact> NullableTypes(List<StructureEntry> entries, StructureEntry type)
+    {
+        if (type.Value is { Length: > 0 } single)
+        {
+            var nullable = entries.FirstOrDefault(s => ReferenceEquals(s.Parent, type.Parent) && s.Key == "nullable" && s.Value == "true");
+            return nullable is not null && (type.Added || nullable.Added) && single != "null"
+                ? [new StructureFact(nullable.Added ? nullable.At : type.At, FactKinds.NullableType, single)]
+                : [];
+        }
+
+        var items = StructureEntries.Items(entries, type).ToList();
+        var added = type.Added ? type : items.FirstOrDefault(i => i.Added);
+        return added is not null && items.Any(i => i.Value == "null")
+            ? items.Where(i => i.Value != "null").Select(i => new StructureFact(added.At, FactKinds.NullableType, i.Value!))
+            : [];
+    }
+
+    /// <summary>
+    /// The name of the object a manifest's <c>kind</c> declares: the <c>metadata.name</c> beside it (Kubernetes and
+    /// the formats that copy its shape: <c>kind: KafkaTopic</c>, <c>metadata: name: orders</c>), the nearest one when a
+    /// file holds several objects.
+    /// </summary>
+    private static StructureEntry? ObjectName(List<StructureEntry> entries, StructureEntry kind) =>
+        entries.Where(s => ReferenceEquals(s.Parent, kind.Parent) && s.Key == "metadata")
+            .SelectMany(m => entries.Where(n => ReferenceEquals(n.Parent, m) && n.Key == "name" && n.Value is { Length: > 0 }))
+            .OrderBy(n => Math.Abs(n.At.Line - kind.At.Line))
+            .FirstOrDefault();
 
     /// <summary>
     /// The full names (<see cref="FullKey"/>) of the keys the change adds, each with the keys it is nested under — which
@@ -81,26 +127,10 @@ internal static partial class FileStructure
     public static IReadOnlyList<string> AddedKeys(ChangedFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        return [.. Entries(file).Where(e => e.Added && e.Key is not null).Select(FullKey).Distinct(StringComparer.Ordinal)];
+        return [.. StructureEntries.Of(file).Where(e => e.Added && e.Key is not null).Select(FullKey).Distinct(StringComparer.Ordinal)];
     }
 
-    /// <summary>The entries of the added and context lines, in line order, read by the file's format (none for an unknown one).</summary>
-    private static List<Entry> Entries(ChangedFile file)
-    {
-        var format = FormatOf(file.Path);
-        if (format == Format.None)
-        {
-            return [];
-        }
-
-        var lines = file.Added.Select(l => (Line: l, Added: true))
-            .Concat(file.Context.Select(l => (Line: l, Added: false)))
-            .OrderBy(l => l.Line.Line)
-            .ToList();
-        return format == Format.Nested ? Nested(lines) : Flat(lines);
-    }
-
-    private static void KeyFacts(Entry e, List<StructureFact> facts)
+    private static void KeyFacts(StructureEntry e, List<StructureFact> facts)
     {
         var key = e.Key!;
         if (e.Parent?.Key == "properties" && Identifier().IsMatch(key))
@@ -132,7 +162,7 @@ internal static partial class FileStructure
     /// A key's full name: the keys of the entries it is nested under and its own, joined by dots, as configuration
     /// systems write a nested key flat (<c>spring.kafka.consumer.enable-auto-commit</c>, Helm's <c>--set a.b.c</c>).
     /// </summary>
-    private static string FullKey(Entry e)
+    private static string FullKey(StructureEntry e)
     {
         var keys = new List<string>();
         for (var at = e; at is not null; at = at.Parent)
@@ -146,145 +176,8 @@ internal static partial class FileStructure
         return string.Join('.', keys);
     }
 
-    private static Format FormatOf(string path)
-    {
-        var name = System.IO.Path.GetFileName(path).ToLowerInvariant();
-        var extension = System.IO.Path.GetExtension(name);
-        return extension is ".yaml" or ".yml" or ".json" ? Format.Nested
-            : extension is ".properties" or ".ini" or ".toml" or ".cfg" || name == ".env" || name.StartsWith(".env.", StringComparison.Ordinal) ? Format.Flat
-            : Format.None;
-    }
-
-    /// <summary>YAML and pretty-printed JSON: each entry nested under the nearest entry above it that is indented less.</summary>
-    private static List<Entry> Nested(List<(DiffLine Line, bool Added)> lines)
-    {
-        var entries = new List<Entry>();
-        var open = new List<Entry>();
-        foreach (var (line, added) in lines)
-        {
-            var text = line.Text.TrimEnd().TrimEnd(',');
-            var content = text.TrimStart();
-            if (content.Length == 0 || content[0] is '#' or '}' or ']')
-            {
-                continue;
-            }
-
-            var indent = text.Length - content.Length;
-            open.RemoveAll(o => o.Indent >= indent);
-            var parent = open.Count > 0 ? open[^1] : null;
-            if (content.StartsWith("- ", StringComparison.Ordinal) || content == "-" || content[0] == '{')
-            {
-                // a list item or an object opens an object of its own; what follows on its line is its first key(s)
-                var item = new Entry(line, added, indent, null, null, parent);
-                entries.Add(item);
-                open.Add(item);
-                var rest = content[0] == '{' ? content : content[1..];
-                var restIndent = indent + (content.Length - rest.TrimStart().Length);
-                AddKeys(rest.Trim(), line, added, restIndent, item, entries, open);
-                continue;
-            }
-
-            AddKeys(content, line, added, indent, parent, entries, open);
-        }
-
-        return entries;
-    }
-
-    /// <summary>The key(s) of one line: a YAML or JSON <c>key: value</c>, or the pairs of a one-line JSON object.</summary>
-    private static void AddKeys(string content, DiffLine line, bool added, int indent, Entry? parent, List<Entry> entries, List<Entry> open)
-    {
-        if (content.StartsWith('{'))
-        {
-            foreach (Match pair in InlinePair().Matches(content))
-            {
-                entries.Add(new Entry(line, added, indent + 1, Unquote(pair.Groups["key"].Value), Scalar(pair.Groups["value"].Value), parent));
-            }
-
-            return;
-        }
-
-        var m = KeyValue().Match(content);
-        if (!m.Success)
-        {
-            return;
-        }
-
-        var raw = m.Groups["value"].Value.Trim();
-        var entry = new Entry(line, added, indent, Unquote(m.Groups["key"].Value.Trim()), Scalar(raw), parent);
-        entries.Add(entry);
-        open.Add(entry);
-        if (raw.StartsWith('{'))
-        {
-            foreach (Match pair in InlinePair().Matches(raw))
-            {
-                entries.Add(new Entry(line, added, indent + 1, Unquote(pair.Groups["key"].Value), Scalar(pair.Groups["value"].Value), entry));
-            }
-        }
-    }
-
-    /// <summary>
-    /// <c>.env</c>, <c>.properties</c>, INI, TOML: one <c>key=value</c> per line, nested only under the nearest
-    /// <c>[section]</c> header above it (TOML's <c>[tool.poetry]</c>, <c>[[bin]]</c>, INI's <c>[database]</c>).
-    /// </summary>
-    private static List<Entry> Flat(List<(DiffLine Line, bool Added)> lines)
-    {
-        var entries = new List<Entry>();
-        Entry? section = null;
-        foreach (var (line, added) in lines)
-        {
-            if (Section().Match(line.Text) is { Success: true } header)
-            {
-                section = new Entry(line, added, 0, header.Groups["name"].Value.Trim(), null, null);
-                entries.Add(section);
-                continue;
-            }
-
-            var m = FlatPair().Match(line.Text);
-            if (m.Success)
-            {
-                entries.Add(new Entry(line, added, 0, m.Groups["key"].Value, Scalar(m.Groups["value"].Value), section));
-            }
-        }
-
-        return entries;
-    }
-
-    /// <summary>A scalar value without quotes and trailing comment; null for an empty value or an object or list that opens.</summary>
-    private static string? Scalar(string value)
-    {
-        var v = value.Trim().TrimEnd(',');
-        if (v.Length == 0 || v[0] is '{' or '[' or '|' or '>' or '&' or '*')
-        {
-            return null;
-        }
-
-        if (v[0] is not ('"' or '\''))
-        {
-            var comment = v.IndexOf(" #", StringComparison.Ordinal);
-            v = comment >= 0 ? v[..comment].TrimEnd() : v;
-        }
-
-        return Unquote(v);
-    }
-
-    private static string Unquote(string text) =>
-        text.Length >= 2 && text[0] is '"' or '\'' && text[^1] == text[0] ? text[1..^1] : text;
-
-    [GeneratedRegex(@"^(?<key>""[^""]*""|'[^']*'|[^\s""'#{}\[\],][^""'{}\[\]]*?)\s*:(?=\s|$)(?<value>.*)$")]
-    private static partial Regex KeyValue();
-
-    [GeneratedRegex(@"""(?<key>[^""]+)""\s*:\s*(?<value>""[^""]*""|[^,{}\[\]\s]+)")]
-    private static partial Regex InlinePair();
-
-    [GeneratedRegex(@"^\s*(?:export\s+)?(?<key>[A-Za-z_][\w.\-]*)\s*[=:]\s*(?<value>.*)$")]
-    private static partial Regex FlatPair();
-
     [GeneratedRegex(@"^\s*package\s+(?<name>[A-Za-z_][\w.]*)\s*;")]
     private static partial Regex ProtoPackage();
-
-    /// <summary>An INI or TOML section header: <c>[name]</c>, or a TOML array-of-tables header <c>[[name]]</c>.</summary>
-    [GeneratedRegex(@"^\s*\[\[?(?<name>[^\[\]=#]+)\]\]?\s*(?:[#;].*)?$")]
-    private static partial Regex Section();
 
     [GeneratedRegex(@"^[A-Za-z_$][\w$-]*$")]
     private static partial Regex Identifier();

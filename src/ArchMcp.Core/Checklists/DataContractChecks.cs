@@ -51,6 +51,41 @@ internal static partial class DataContractChecks
             : DesignReviewer.Violated("The design assumes exactly-once delivery; the rule expects duplicates to be handled.", DesignContext.Quote(fact), DesignReviewer.RuleQuote(c, null));
     }
 
+    /// <summary>
+    /// A schema that lets a type be null (<c>type: boolean</c> with <c>nullable: true</c>) against a rule that forbids
+    /// null for that type ("MUST not use `null` for boolean properties", "booleans must not be null"). A rule on a kind
+    /// of value narrowed by what the type does not show ("null for empty arrays") is not read: the schema does not say
+    /// whether the value is empty.
+    /// </summary>
+    public static CheckOutcome? NullForbidden(Candidate c, DesignContext d)
+    {
+        var nullable = d.Of(FactKinds.NullableType).ToList();
+        var m = nullable.Count == 0 ? Match.Empty : NullForType().Match(c.Statement);
+        if (!m.Success || !(DesignReviewer.IsProhibition(c) || DesignReviewer.Negation.IsMatch(c.Statement)))
+        {
+            return null;
+        }
+
+        var type = TypeName(m.Groups["type"].Value);
+        var fact = nullable.FirstOrDefault(f => TypeName(f.Value) == type);
+        return fact is null ? null
+            : DesignReviewer.Violated($"The change lets a {type} be null; the rule forbids null for {type} values.", DesignContext.Quote(fact), DesignReviewer.RuleQuote(c, null));
+    }
+
+    /// <summary>A JSON Schema type name in its singular form ("booleans", "bool" → boolean).</summary>
+    private static string TypeName(string word)
+    {
+        var w = word.ToLowerInvariant();
+        return w is "bool" or "bools" ? "boolean" : w.EndsWith('s') ? w[..^1] : w;
+    }
+
+    /// <summary>
+    /// A statement about null for one JSON type: "null for boolean properties", "nullable booleans" or "boolean properties
+    /// … not be null / nullable" (whether it forbids is read from its level or a negation).
+    /// </summary>
+    [GeneratedRegex(@"\bnull\b\W{0,2}\s+(?:values?\s+)?(?:for|in)\s+(?<type>booleans?|bools?|strings?|numbers?|integers?|arrays?|objects?)\b|\bnullable\s+(?<type>booleans?|bools?|strings?|numbers?|integers?|arrays?|objects?)\b|\b(?<type>booleans?|bools?|strings?|numbers?|integers?|arrays?|objects?)\s+(?:(?:propert\w*|fields?|attributes?|values?)\s+)?(?:must|should|shall|may|can)\s+(?:not|never)\s+be\s+(?:null|nullable)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NullForType();
+
     /// <summary>Sensitive or personal data ("personal access tokens" are credentials, not personal data).</summary>
     [GeneratedRegex(@"\b(sensitive|pii|confidential|privacy|personal(ly)?\s+(data|information|details|identifiable))\b", RegexOptions.IgnoreCase)]
     private static partial Regex SensitiveRule();

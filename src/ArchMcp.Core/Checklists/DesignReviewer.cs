@@ -36,6 +36,7 @@ internal static partial class DesignReviewer
         DataContractChecks.SensitiveData,
         DataContractChecks.BreakingChange,
         DataContractChecks.Duplicates,
+        DataContractChecks.NullForbidden,
         ContentChecks.NegatedPhrase,
     ];
 

@@ -40,6 +40,12 @@ internal static class FactKinds
     /// <summary>The package a schema file declares its definitions in (a protobuf <c>package</c>; read from a file's structure).</summary>
     public const string Package = "package";
 
+    /// <summary>A type a schema allows to be null as well, <c>boolean</c> (read from a file's structure).</summary>
+    public const string NullableType = "nullable-type";
+
+    /// <summary>An object a manifest names, "kind: name" (<c>topic: orders.order.events.v1</c>; read from a file's structure).</summary>
+    public const string Named = "named";
+
     /// <summary>A configuration setting a change writes, <c>key=value</c> (read from a file's structure, never from prose).</summary>
     public const string Setting = "setting";
 }

@@ -49,6 +49,8 @@ internal static class FactTopics
         T(FactKinds.Security, f => f.Value == "plaintext-transport", _ => "encrypt traffic in transit TLS HTTPS", @"\b(tls|ssl|https|encrypt\w*|in transit)\b"),
         T(FactKinds.Security, f => f.Value is "certificate" or "tls-termination", _ => "TLS certificates termination", @"\b(certificates?|tls|ssl)\b"),
         T(FactKinds.Security, f => f.Value == SecurityFacts.CertificateValidationDisabled, _ => "disable TLS certificate validation verification", @"\b(certificates?|validat\w*|verif\w*)\b"),
+        T(FactKinds.NullableType, _ => true, f => $"null {f.Value} properties nullable", @"\bnull"),
+        T(FactKinds.Named, _ => true, f => $"{Name(f)} {f.Value.Split(':')[0]} names naming", null),
         T(FactKinds.Package, _ => true, f => $"package name version {f.Value}", @"\bpackage (names?|paths?)\b"),
         T(FactKinds.Setting, f => SettingKey(f).IndexOfAny(['.', '_']) > 0, f => "configure " + string.Join(' ', NamingStyles.Words(SettingKey(f))), null),
     ];

@@ -18,6 +18,10 @@ internal static partial class NamingChecks
         (new Regex(@"\b(path|url|uri|segments?|resource names?)\b", RegexOptions.IgnoreCase), FactKinds.PathCasing, "path segment"),
     ];
 
+    /// <summary>True when <paramref name="text"/> names the kind of thing <paramref name="kind"/> (a word), in the singular or plural.</summary>
+    private static bool NamesKind(string text, string kind) =>
+        kind.Length > 1 && Regex.IsMatch(text, $@"\b{Regex.Escape(kind)}(s|es)?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
     /// <summary>A naming rule whose grammar allows lowercase only (`[a-z][a-z0-9-]*`) against names with capitals.</summary>
     public static CheckOutcome? LowercaseGrammar(Candidate c, DesignContext d)
     {
@@ -104,17 +108,27 @@ internal static partial class NamingChecks
             return null;
         }
 
+        // the kind of name the rule is about: one of the kinds a design's text shows, else a kind of object a change's
+        // manifests name ("name topics … in lowercase" against a `kind: KafkaTopic` object's name)
         var subject = Subjects.FirstOrDefault(x => x.Subject.IsMatch(source));
-        if (subject.Subject is null)
+        var facts = subject.Subject is not null ? d.Of(subject.FactKind).ToList()
+            : d.Of(FactKinds.Named).Where(f => NamesKind(source, f.Value.Split(':', 2)[0])).ToList();
+        if (facts.Count == 0)
         {
             return null;
         }
 
+        var label = subject.Label ?? facts[0].Value.Split(':', 2)[0];
         var mentioned = NamingStyles.Mentioned(source);
         var prohibition = DesignReviewer.IsProhibition(c);
         var required = mentioned.Where(m => !m.Negated && !prohibition).Select(m => m.Style).Distinct().ToList();
+        if (required.Count > 1)
+        {
+            // "lowercase kebab-case": lowercase qualifies the other style, it is not an alternative to it
+            required.Remove(NamingStyle.Lower);
+        }
+
         var forbidden = mentioned.Where(m => m.Negated || prohibition).Select(m => m.Style).Distinct().ToList();
-        var facts = d.Of(subject.FactKind).ToList();
         var rule = new Evidence(Candidate.OneLine(quoted), c.Line);
         var telling = 0;
         foreach (var fact in facts)
@@ -132,12 +146,12 @@ internal static partial class NamingChecks
             if (broken)
             {
                 var want = required.Count > 0 ? string.Join(" or ", required.Select(r => r.ToWire())) : "not " + string.Join(" or ", forbidden.Select(r => r.ToWire()));
-                return DesignReviewer.Violated($"The {subject.Label} `{name}` is {style.ToWire()}; the rule asks for {want}.", DesignContext.Quote(fact), rule);
+                return DesignReviewer.Violated($"The {label} `{name}` is {style.ToWire()}; the rule asks for {want}.", DesignContext.Quote(fact), rule);
             }
         }
 
         return telling > 0
-            ? DesignReviewer.Met($"Every {subject.Label} name follows the convention.", DesignContext.Quote(facts[0]), rule)
+            ? DesignReviewer.Met($"Every {label} name follows the convention.", DesignContext.Quote(facts[0]), rule)
             : null;
     }
 }

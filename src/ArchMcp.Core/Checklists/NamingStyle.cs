@@ -63,6 +63,7 @@ internal static partial class NamingStyles
     {
         (NamingStyle.Lower, NamingStyle.CamelCase or NamingStyle.SnakeCase or NamingStyle.KebabCase) => true,
         (NamingStyle.Upper, NamingStyle.UpperSnakeCase) => true,
+        (NamingStyle.SnakeCase or NamingStyle.KebabCase, NamingStyle.Lower) => true, // "lowercase" alone asks for no capitals
         _ => false,
     };
 

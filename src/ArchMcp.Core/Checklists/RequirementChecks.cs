@@ -42,7 +42,7 @@ internal static partial class RequirementChecks
 
     /// <summary>
     /// A setting the rule requires, written as <c>`key=value`</c> in its statement or in a sentence of its text that does
-    /// not negate it, while the change sets that key to another value. A key in the change matches when it is the rule's
+    /// not negate it nor give it under a condition (<see cref="ClauseAt"/>), while the change sets that key to another value. A key in the change matches when it is the rule's
     /// key or ends with it under a prefix (<c>spring.kafka.producer.acks</c> is <c>acks</c>), word by word
     /// (<see cref="NamesSetting"/>); values compare without case.
     /// </summary>
@@ -59,7 +59,7 @@ internal static partial class RequirementChecks
         {
             foreach (Match m in SettingSpan().Matches(sentence))
             {
-                if (DesignReviewer.Negation.IsMatch(sentence[..m.Index]))
+                if (DesignReviewer.Negation.IsMatch(sentence[..m.Index]) || Conditional().IsMatch(ClauseAt(sentence, m.Index)))
                 {
                     continue;
                 }
@@ -85,6 +85,18 @@ internal static partial class RequirementChecks
         }
 
         return met;
+    }
+
+    /// <summary>
+    /// The clause of <paramref name="sentence"/> (between semicolons) holding <paramref name="index"/>: the setting a clause
+    /// gives under a condition ("`cdc` topics … use `cleanup.policy=compact` instead", "the default is …", "if …") is
+    /// required only of what meets the condition, which a change's settings do not tell — so it is not read as required.
+    /// </summary>
+    private static string ClauseAt(string sentence, int index)
+    {
+        var start = sentence.LastIndexOf(';', index) + 1;
+        var end = sentence.IndexOf(';', index);
+        return sentence[start..(end < 0 ? sentence.Length : end)];
     }
 
     /// <summary>
@@ -202,6 +214,10 @@ internal static partial class RequirementChecks
     /// </summary>
     [GeneratedRegex(@"`(?<key>[A-Za-z_][\w.\-]*)\s*(?:=|:\s)\s*(?<value>[^`\s,;]+)`|(?<![\w.\-=`])(?<key>[A-Za-z_][\w.\-]*)=(?<value>[^\s,;`=]*[^\s,;`=.)\]'""])")]
     private static partial Regex SettingSpan();
+
+    /// <summary>Words that make what a clause says hold only in some cases: a condition, a default, an alternative, an example.</summary>
+    [GeneratedRegex(@"\b(if|when|whenever|unless|where|instead|otherwise|defaults?|for example|for instance|such as)\b|\be\.g\.", RegexOptions.IgnoreCase)]
+    private static partial Regex Conditional();
 
     [GeneratedRegex(@"\b(tls|https|ssl|mtls|encrypt\w*\b.{0,40}\bin transit|in transit\b.{0,40}\bencrypt\w*)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TransportEncryption();

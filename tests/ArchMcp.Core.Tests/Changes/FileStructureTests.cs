@@ -134,6 +134,45 @@ public sealed class FileStructureTests
     }
 
     [Fact]
+    public void Read_WhenYamlAddsAnEnumList_EachAddedValueIsAnEnumValueWithItsCase()
+    {
+        var facts = Facts("api/schemas/parcel.yaml", "@@ -1,3 +1,5 @@\n     state:\n       enum:\n         - waiting\n+        - outForDelivery\n+        - LOST_IN_TRANSIT\n");
+
+        Assert.Contains("4 enum-value outForDelivery", facts);
+        Assert.Contains("4 enum-casing camelCase: outForDelivery", facts);
+        Assert.Contains("5 enum-casing UPPER_SNAKE_CASE: LOST_IN_TRANSIT", facts);
+        Assert.DoesNotContain(facts, f => f.Contains("waiting", StringComparison.Ordinal)); // a context line: not what the change adds
+    }
+
+    [Theory]
+    [InlineData("schemas/parcel.json", "@@ -1,1 +1,2 @@\n   \"state\": {\n+    \"enum\": [\"waiting\", \"out_for_delivery\"]\n")]
+    [InlineData("schemas/parcel.json", "@@ -1,1 +1,4 @@\n   \"state\": {\n+    \"x-extensible-enum\": [\n+      \"waiting\",\n+      \"out_for_delivery\"\n")]
+    [InlineData("api/parcel.yaml", "@@ -1,1 +1,2 @@\n   state:\n+    enum: [waiting, out_for_delivery]  # shown to couriers\n")]
+    public void Read_WhenAnEnumIsAFlowListOrAJsonArray_ItsValuesAreEnumValues(string path, string hunk) =>
+        Assert.Contains(Facts(path, hunk), f => f.EndsWith("enum-casing snake_case: out_for_delivery", StringComparison.Ordinal));
+
+    [Theory]
+    [InlineData("@@ -1,2 +1,4 @@\n   properties:\n     is_member:\n+      type: boolean\n+      nullable: true\n", "4 nullable-type boolean")]
+    [InlineData("@@ -1,2 +1,3 @@\n   properties:\n     is_member:\n+      type: [boolean, \"null\"]\n", "3 nullable-type boolean")]
+    [InlineData("@@ -1,3 +1,4 @@\n     is_member:\n       type:\n         - integer\n+        - \"null\"\n", "4 nullable-type integer")]
+    public void Read_WhenASchemaAllowsNullBesideAType_IsANullableType(string hunk, string fact) =>
+        Assert.Contains(fact, Facts("api/member.yaml", hunk));
+
+    [Fact]
+    public void Read_WhenASchemaAddsATypeThatIsNotNullable_IsNoNullableType() =>
+        Assert.DoesNotContain(Facts("api/member.yaml", "@@ -1,2 +1,4 @@\n   properties:\n     is_member:\n+      type: boolean\n+      nullable: false\n"),
+            f => f.Contains("nullable-type", StringComparison.Ordinal));
+
+    [Fact]
+    public void Read_WhenAManifestDeclaresAnObjectOfAKind_ItsNameIsNamedByTheKindsLastWord()
+    {
+        var facts = Facts("deploy/queues.yaml", "@@ -0,0 +1,6 @@\n+apiVersion: messaging.example.org/v1\n+kind: MessageQueue\n+metadata:\n+  name: BillingJobs\n+spec:\n+  durable: true\n");
+
+        Assert.Contains("4 named queue: BillingJobs", facts);
+        Assert.DoesNotContain(facts, f => f.Contains("named", StringComparison.Ordinal) && !f.EndsWith("queue: BillingJobs", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Read_WhenFileIsSourceCode_ReadsNoStructure()
     {
         Assert.Empty(Facts("src/Client.cs", "@@ -0,0 +1,1 @@\n+var password = \"x\"; properties: { a: 1 }\n"));

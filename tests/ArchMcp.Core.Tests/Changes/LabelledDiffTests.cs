@@ -74,8 +74,8 @@ public sealed class LabelledDiffTests(ITestOutputHelper output)
         // rules against a decision to define groups separate from their rules; its precision counts rules the labels do
         // not list beside the one they do for the same line (a /v1/ path also breaks "use media type versioning"; a
         // /cancel path "avoid actions"). Held-out-3 (written this session, measured before any change it informed)
-        // misses a convention no check reads (enum value case, a nullable boolean, a topic-name pattern) and sending a
-        // user's email with smtplib against a standard that names the service to send it with.
+        // misses sending a user's email with smtplib against a standard that names the service to send it with (n07),
+        // and counts against its violation precision a logging rule on sensitive data for that email.
         Assert.True(governing["first"].Precision >= 0.9 && governing["first"].Recall >= 0.96, $"governing {governing["first"]}");
         Assert.True(violations["first"].Precision >= 0.83 && violations["first"].Recall >= 0.93, $"violations {violations["first"]}");
         Assert.True(governing["held-out"].Precision >= 0.89 && governing["held-out"].Recall >= 0.89, $"held-out governing {governing["held-out"]}");

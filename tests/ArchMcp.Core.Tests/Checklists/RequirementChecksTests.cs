@@ -150,6 +150,22 @@ public sealed class RequirementChecksTests
     }
 
     [Theory]
+    [InlineData("Set `ttl.hours=72` on every queue.", true)]
+    [InlineData("The default for work queues is three days (`ttl.hours=72`).", false)] // a default, not a requirement
+    [InlineData("Work queues keep messages three days; audit queues that keep records\nuse `ttl.hours=720` instead.", false)] // for some queues only
+    [InlineData("If a queue feeds a report, set `ttl.hours=720`.", false)]
+    [InlineData("Set `ttl.hours=72`; queues that feed reports may keep messages longer.", true)] // the condition is another clause's
+    public void Evaluate_WhenTheRuleGivesTheSettingUnderACondition_ItIsNotRequiredOfEveryChange(string text, bool violated)
+    {
+        var retriever = new InMemoryRetriever().AddRule("R-4", RuleLevel.Must, "Set the message lifetime on every queue", text);
+        var candidate = Candidate.For(retriever.FindRules("message lifetime queue", 1).Single().Rule);
+
+        var outcome = DesignReviewer.Evaluate(candidate, DesignContext.Create("queue settings", [new DesignFact(FactKinds.Setting, "spec.ttl.hours=24", 1, "queue settings")]));
+
+        Assert.Equal(violated, outcome.Verdict == Verdicts.Violated);
+    }
+
+    [Theory]
     [InlineData("spring.kafka.producer.acks=all", Verdicts.Met)]
     [InlineData("linger.ms=0", null)] // the rule's text forbids it; it does not require it
     [InlineData("clientacks=1", null)] // another key that only ends with the same letters
