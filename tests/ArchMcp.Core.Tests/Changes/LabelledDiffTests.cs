@@ -83,6 +83,10 @@ public sealed class LabelledDiffTests(ITestOutputHelper output)
         Assert.True(governing["held-out-2"].Precision >= 0.91 && governing["held-out-2"].Recall >= 0.94, $"held-out-2 governing {governing["held-out-2"]}");
         Assert.True(violations["held-out-2"].Precision >= 0.99 && violations["held-out-2"].Recall >= 0.99, $"held-out-2 violations {violations["held-out-2"]}");
         Assert.True(governing["held-out-3"].Precision >= 0.86 && governing["held-out-3"].Recall >= 0.86, $"held-out-3 governing {governing["held-out-3"]}");
-        Assert.True(violations["held-out-3"].Precision >= 0.66 && violations["held-out-3"].Recall >= 0.5, $"held-out-3 violations {violations["held-out-3"]}");
+        Assert.True(violations["held-out-3"].Precision >= 0.87 && violations["held-out-3"].Recall >= 0.87, $"held-out-3 violations {violations["held-out-3"]}");
+        // Held-out-4 (written in session 22 by an engineer who saw no rule, over corpora the other sets barely use:
+        // stackable, nhs-notify, ite, waf, osps-baseline, madr) is where the rules do not carry yet: labels, resource
+        // names, registries, secret scanners and cloud settings that no check reads. Its floor is what it measures.
+        Assert.True(governing["held-out-4"].Precision >= 0.13 && governing["held-out-4"].Recall >= 0.11, $"held-out-4 governing {governing["held-out-4"]}");
     }
 }
