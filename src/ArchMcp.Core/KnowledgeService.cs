@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using ArchMcp.Core.Catalog;
 using ArchMcp.Core.Changes;
 using ArchMcp.Core.Checklists;
@@ -30,9 +28,7 @@ public sealed class KnowledgeService : IKnowledgeService, IKnowledgeIndexer, IDi
     private readonly RootFileReader _files;
     private readonly ChecklistEngine _checklists;
     private readonly FileScopes _scopes;
-    // what each record governs, for review_change: inferring it may read the record's body again from disk, so it is
-    // kept for the indexed state it was read in (every refresh publishes a new state)
-    private readonly ConditionalWeakTable<KnowledgeState, ConcurrentDictionary<(string Root, string Path), DocumentScope?>> _governs = new();
+    private readonly GoverningScopes _governing;
     private readonly KnowledgeHistory _history;
     private readonly StatusHistoryReader _statusHistory;
     private readonly FileProvenance _provenance;
@@ -56,6 +52,7 @@ public sealed class KnowledgeService : IKnowledgeService, IKnowledgeIndexer, IDi
         // a document's declared scope is read from the front matter of the file in its root, a quote's line from its text
         _scopes = new FileScopes(root => _roots.FirstOrDefault(r => r.Name == root)?.Path);
         _checklists = new ChecklistEngine(Retriever, files: _scopes);
+        _governing = new GoverningScopes(_scopes, files, _index);
         _history = new KnowledgeHistory(_roots, settings.MaxFileBytes);
         _statusHistory = new StatusHistoryReader(settings.MaxFileBytes);
         _provenance = new FileProvenance(_roots);
@@ -155,32 +152,7 @@ public sealed class KnowledgeService : IKnowledgeService, IKnowledgeIndexer, IDi
 
         var files = UnifiedDiff.Parse(request.Diff);
         var state = await _indexer.ReadyAsync(cancellationToken).ConfigureAwait(false);
-        var governs = _governs.GetValue(state, _ => new());
-        return ChangeReviewer.Review(files, state.Catalog, e => governs.GetOrAdd((e.Root, e.Path), _ => ScopeOf(e)), (design, read) => _checklists.Review(design, read, cancellationToken), request.Root, cancellationToken);
-    }
-
-    /// <summary>
-    /// What a catalog document governs: its declared scope, else the one inferred from its title and outcome, its body
-    /// (read again from disk), or the products its title names that few files of the index hold; null: general.
-    /// </summary>
-    private DocumentScope? ScopeOf(CatalogEntry entry) =>
-        DocumentScope.DeclaredOrInferred(_scopes.Of(entry.Root, entry.Path), entry.Kind, entry.Title, entry.Decision?.Outcome?.Text, () => _files.LoadFull(entry), ShareOf);
-
-    /// <summary>
-    /// The share of the indexed files whose text holds <paramref name="word"/> (as the index analyses it: its whole
-    /// token, not the parts of a compound; a word only a title holds is in that one file); 1 for a word the index does
-    /// not keep (a stop word).
-    /// </summary>
-    private double ShareOf(string word)
-    {
-        var terms = _index.Terms(word);
-        if (terms.Count == 0)
-        {
-            return 1;
-        }
-
-        var (files, holding) = _index.FileFrequencies([terms[0]]);
-        return files == 0 ? 1 : (double)Math.Max(1, holding[0]) / files;
+        return ChangeReviewer.Review(files, state.Catalog, e => _governing.Of(state, e), (design, read) => _checklists.Review(design, read, cancellationToken), request.Root, cancellationToken);
     }
 
     private static void ValidateDesign(ChecklistRequest request)
@@ -209,7 +181,7 @@ public sealed class KnowledgeService : IKnowledgeService, IKnowledgeIndexer, IDi
         var state = await _indexer.ReadyAsync(cancellationToken).ConfigureAwait(false);
         var view = _lookup.GetDecision(state.Catalog, request);
         var provenance = (await _provenance.LookupAsync(state.Generation, cancellationToken).ConfigureAwait(false))(view.Root, view.Path);
-        var scope = state.Catalog.Find(view.Root, view.Path) is { } entry ? ScopeOf(entry)?.Summary() : null;
+        var scope = state.Catalog.Find(view.Root, view.Path) is { } entry ? _governing.Of(state, entry)?.Summary() : null;
         return view with { Changed = provenance?.Changed, Commit = provenance?.Commit, Scope = scope };
     }
 

@@ -1,6 +1,3 @@
-using System.Buffers.Binary;
-using System.IO.Hashing;
-using Lucene.Net.Codecs;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
@@ -20,8 +17,7 @@ internal sealed class LuceneKnowledgeIndex : ISearchIndex
 
     private readonly LuceneDirectory _directory;
     private readonly object _gate = new();
-    // index files whose checksum this process has verified, by name, length and time written (files are write-once)
-    private readonly HashSet<(string Name, long Length, long Written)> _verified = [];
+    private readonly CommitChecksums _checksums = new();
     // Text is indexed as written (fast); synonyms and acronyms are expanded in both directions at query time.
     private readonly ArchAnalyzer _queryAnalyzer;
     // snippets analyse the hits' sentences with the index's analysis (no synonyms)
@@ -96,7 +92,7 @@ internal sealed class LuceneKnowledgeIndex : ISearchIndex
                     _manager.MaybeRefreshBlocking();
                 }
 
-                VerifyCommitFiles(_manager);
+                _checksums.Verify(LucenePath, _manager);
             }
             catch (Exception ex) when (ex is IOException or InvalidOperationException or IndexOutOfRangeException or ArgumentException)
             {
@@ -112,78 +108,6 @@ internal sealed class LuceneKnowledgeIndex : ISearchIndex
         }
     }
 
-    private void VerifyCommitFiles(SearcherManager manager)
-    {
-        var searcher = manager.Acquire();
-        try
-        {
-            foreach (var name in ((DirectoryReader)searcher.IndexReader).IndexCommit.FileNames)
-            {
-                var file = new FileInfo(System.IO.Path.Combine(LucenePath, name));
-                if (!file.Exists)
-                {
-                    continue; // another process committed since and removed this commit's files: its own are checked next
-                }
-
-                var stamp = (name, file.Length, file.LastWriteTimeUtc.Ticks);
-                if (!_verified.Contains(stamp))
-                {
-                    VerifyChecksum(file.FullName);
-                    _verified.Add(stamp);
-                }
-            }
-        }
-        finally
-        {
-            manager.Release(searcher);
-        }
-    }
-
-    /// <summary>
-    /// Checks one index file against its footer (magic, algorithm 0, CRC-32 of everything before the checksum), as
-    /// Lucene's <c>CodecUtil.ChecksumEntireFile</c> does but with a vectorised CRC.
-    /// </summary>
-    public static void VerifyChecksum(string path)
-    {
-        var name = System.IO.Path.GetFileName(path);
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
-        var length = file.Length;
-        var footerLength = CodecUtil.FooterLength();
-        if (length < footerLength)
-        {
-            throw new CorruptIndexException($"{name} is too short ({length} bytes) to end with a checksum");
-        }
-
-        Span<byte> footer = stackalloc byte[16];
-        file.Position = length - footerLength;
-        file.ReadExactly(footer[..footerLength]);
-        if (BinaryPrimitives.ReadInt32BigEndian(footer) != CodecUtil.FOOTER_MAGIC || BinaryPrimitives.ReadInt32BigEndian(footer[4..]) != 0)
-        {
-            throw new CorruptIndexException($"{name} has no valid checksum footer");
-        }
-
-        var expected = BinaryPrimitives.ReadInt64BigEndian(footer[8..]);
-        var crc = new Crc32();
-        var buffer = new byte[1 << 20];
-        file.Position = 0;
-        for (var left = length - 8; left > 0;)
-        {
-            var read = file.Read(buffer, 0, (int)Math.Min(buffer.Length, left));
-            if (read == 0)
-            {
-                throw new CorruptIndexException($"{name} ended while its checksum was read");
-            }
-
-            crc.Append(buffer.AsSpan(0, read));
-            left -= read;
-        }
-
-        if (crc.GetCurrentHashAsUInt32() != expected)
-        {
-            throw new CorruptIndexException($"checksum mismatch in {name}: the file holds 0x{expected:x8}, its content gives 0x{crc.GetCurrentHashAsUInt32():x8}");
-        }
-    }
-
     /// <summary>
     /// Removes every file of a corrupt index (the caller holds the writer's lock): Lucene cannot open a writer,
     /// even one that recreates the index, over a commit it cannot read.
@@ -194,7 +118,7 @@ internal sealed class LuceneKnowledgeIndex : ISearchIndex
         {
             _manager?.Dispose();
             _manager = null;
-            _verified.Clear();
+            _checksums.Forget();
             foreach (var file in System.IO.Directory.EnumerateFiles(LucenePath))
             {
                 File.Delete(file);
